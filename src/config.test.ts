@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { ConfigError, loadConfig } from './config.ts'
+
+describe('configuration', () => {
+  test('runs locally with nothing set: the embedded database in ./data', () => {
+    const config = loadConfig({})
+    assert.deepEqual(config.database, { kind: 'pglite', dataDir: 'data' })
+    assert.equal(config.production, false)
+    assert.equal(config.session.secureCookie, false)
+    assert.equal(config.baseUrl, 'http://localhost:3000')
+  })
+
+  test('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://app@db:5432/alongside' })
+    assert.equal(config.database.kind, 'postgres')
+  })
+
+  test('refuses to start in production without a secret or a database, naming each', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (error: unknown) => {
+      assert.ok(error instanceof ConfigError)
+      assert.match(error.message, /SESSION_SECRET is required in production/)
+      assert.match(error.message, /DATABASE_URL is required in production/)
+      return true
+    })
+  })
+
+  test('refuses demo data in production, and a short secret anywhere', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/a', SESSION_SECRET: 'x'.repeat(40) }
+    assert.throws(() => loadConfig({ ...production, DEMO: 'true' }), /demo data cannot be loaded in production/)
+    assert.throws(() => loadConfig({ SESSION_SECRET: 'short' }), /at least 32 characters/)
+    assert.equal(loadConfig(production).session.secureCookie, true)
+  })
+
+  test('refuses nonsense with a clear message', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/)
+    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://nope' }), /postgres:\/\//)
+  })
+})

@@ -1,0 +1,102 @@
+import { z } from 'zod'
+
+/**
+ * The only reader of the environment. Everything else receives a `Config`.
+ *
+ * Locally every setting has a safe default, so `npm start` needs nothing. In production a missing
+ * or weak secret stops the start at once with a message that names the setting.
+ */
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const positiveInteger = z.coerce.number().int().positive()
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    BASE_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// connection string')
+      .optional(),
+    DATABASE_POOL_SIZE: positiveInteger.default(10),
+    DATA_DIR: z.string().min(1).default('data'),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    SESSION_IDLE_MINUTES: positiveInteger.default(30),
+    SESSION_ABSOLUTE_HOURS: positiveInteger.default(10),
+    COOKIE_SECURE: booleanText.optional(),
+    SIGN_IN_MAX_FAILURES: positiveInteger.default(5),
+    SIGN_IN_LOCK_MINUTES: positiveInteger.default(15),
+    DEMO: booleanText.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV !== 'production') return
+    if (!env.SESSION_SECRET) {
+      context.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required in production' })
+    }
+    if (!env.DATABASE_URL) {
+      context.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL is required in production' })
+    }
+    if (env.DEMO) {
+      context.addIssue({ code: 'custom', path: ['DEMO'], message: 'demo data cannot be loaded in production' })
+    }
+  })
+
+export interface Config {
+  readonly production: boolean
+  readonly host: string
+  readonly port: number
+  readonly baseUrl: string
+  readonly database:
+    | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number }
+    | { readonly kind: 'pglite'; readonly dataDir: string }
+  /** When absent (never in production) the secret kept in the database is used. */
+  readonly sessionSecret: string | undefined
+  readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly secureCookie: boolean }
+  readonly signIn: { readonly maxFailures: number; readonly lockMinutes: number }
+  readonly demo: boolean
+  readonly logLevel: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export function loadConfig(environment: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(environmentSchema.shape).flatMap((key) => {
+      const value = environment[key]
+      return value === undefined || value === '' ? [] : [[key, value]]
+    }),
+  )
+  const parsed = environmentSchema.safeParse(relevant)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || 'environment'}: ${issue.message}`)
+    throw new ConfigError(`The service cannot start because its settings are wrong:\n${problems.join('\n')}`)
+  }
+  const env = parsed.data
+  const production = env.NODE_ENV === 'production'
+  return {
+    production,
+    host: env.HOST,
+    port: env.PORT,
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: env.DATA_DIR },
+    sessionSecret: env.SESSION_SECRET,
+    session: {
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      absoluteHours: env.SESSION_ABSOLUTE_HOURS,
+      secureCookie: env.COOKIE_SECURE ?? production,
+    },
+    signIn: { maxFailures: env.SIGN_IN_MAX_FAILURES, lockMinutes: env.SIGN_IN_LOCK_MINUTES },
+    demo: env.DEMO,
+    logLevel: env.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,65 @@
+import type { Queryable } from '../db/schema.ts'
+
+/**
+ * The audit trail: every view and change of personal data, every sign-in. Append-only (the
+ * database refuses updates and deletes). Written in the same transaction as the change it records,
+ * so a change is never kept without its entry.
+ */
+
+export interface Actor {
+  readonly userId: string | null
+  readonly authorityId: string | null
+  readonly ip: string | null
+}
+
+export interface AuditEntry {
+  /** What happened, e.g. `referral.viewed`, `person.created`, `sign-in.failed`. */
+  readonly action: string
+  readonly recordType: string
+  readonly recordId?: string | null
+  /** Facts about the event that are not themselves personal data (ids, counts, field names). */
+  readonly details?: Record<string, unknown>
+}
+
+export async function recordAudit(db: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({
+      authority_id: actor.authorityId,
+      actor_id: actor.userId,
+      action: entry.action,
+      record_type: entry.recordType,
+      record_id: entry.recordId ?? null,
+      ip: actor.ip,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute()
+}
+
+export interface AuditRecord {
+  readonly action: string
+  readonly recordType: string
+  readonly recordId: string | null
+  readonly actorId: string | null
+  readonly at: Date
+  readonly details: Record<string, unknown>
+}
+
+export async function auditFor(db: Queryable, authorityId: string, recordType: string, recordId: string): Promise<AuditRecord[]> {
+  const rows = await db
+    .selectFrom('audit_event')
+    .select(['action', 'record_type', 'record_id', 'actor_id', 'at', 'details'])
+    .where('authority_id', '=', authorityId)
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', recordId)
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    action: row.action,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    actorId: row.actor_id,
+    at: row.at,
+    details: row.details,
+  }))
+}

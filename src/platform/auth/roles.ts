@@ -1,0 +1,40 @@
+/** The roles a member of staff can hold. A person may hold more than one. */
+export const roles = [
+  'referrer',
+  'advocacy_admin',
+  'service_manager',
+  'advocate',
+  'coordinator',
+  'analyst',
+  'system_admin',
+] as const
+
+export type Role = (typeof roles)[number]
+
+export const roleNames: Readonly<Record<Role, string>> = {
+  referrer: 'Referrer (social worker)',
+  advocacy_admin: 'Advocacy admin',
+  service_manager: 'Service manager',
+  advocate: 'Advocate',
+  coordinator: 'Peer advocate coordinator',
+  analyst: 'Analyst',
+  system_admin: 'System admin',
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value)
+}
+
+/** Who is signed in: what every service call is made on behalf of. */
+export interface SignedInUser {
+  readonly id: string
+  readonly authorityId: string
+  readonly displayName: string
+  readonly email: string
+  readonly roles: readonly Role[]
+  readonly teamIds: readonly string[]
+}
+
+export function hasRole(user: SignedInUser, ...wanted: readonly Role[]): boolean {
+  return wanted.some((role) => user.roles.includes(role))
+}

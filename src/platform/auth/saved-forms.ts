@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely'
+import type { Schema } from '../db/schema.ts'
+import type { Clock } from '../time/clock.ts'
+
+/**
+ * Answers posted after a session timed out. They are kept for their owner alone, for a day, and
+ * handed back to the same page once that person signs in again: nobody loses a form to a time-out.
+ * They are never saved to the record itself until the person presses the button again.
+ */
+
+const KEEP_FOR_MS = 24 * 3_600_000
+
+export interface SavedForm {
+  readonly path: string
+  readonly answers: Record<string, unknown>
+}
+
+export interface SavedForms {
+  keep(owner: { userId: string; authorityId: string }, path: string, answers: Record<string, unknown>): Promise<string>
+  /** Hands back (and forgets) the answers with this id, if they belong to this user and are fresh. */
+  takeBack(userId: string, id: string): Promise<SavedForm | undefined>
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function createSavedForms(db: Kysely<Schema>, clock: Clock): SavedForms {
+  return {
+    async keep(owner, path, answers) {
+      const row = await db
+        .insertInto('saved_form')
+        .values({
+          user_id: owner.userId,
+          authority_id: owner.authorityId,
+          path,
+          answers: JSON.stringify(answers),
+          created_at: clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    },
+
+    async takeBack(userId, id) {
+      if (!UUID.test(id)) return undefined
+      const row = await db
+        .deleteFrom('saved_form')
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .where('created_at', '>', new Date(clock.now().getTime() - KEEP_FOR_MS))
+        .returning(['path', 'answers'])
+        .executeTakeFirst()
+      return row ? { path: row.path, answers: row.answers } : undefined
+    },
+  }
+}

@@ -1,0 +1,75 @@
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Config } from '../../config.ts'
+import { lockDataFolder } from './data-folder-lock.ts'
+import { migrateToLatest } from './migrate.ts'
+import type { Schema } from './schema.ts'
+import { SerialisedPGliteDialect } from './serialised-pglite.ts'
+
+export interface Database {
+  readonly db: Kysely<Schema>
+  readonly kind: 'postgres' | 'pglite'
+  close(): Promise<void>
+}
+
+const DATE_OID = 1082
+const INT8_OID = 20
+const NUMERIC_OID = 1700
+
+/** `date` stays text so no time zone can shift it; counts and identities become numbers. */
+const parsers = {
+  [DATE_OID]: (value: string) => value,
+  [INT8_OID]: (value: string) => Number(value),
+  [NUMERIC_OID]: (value: string) => Number(value),
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  })
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) })
+  return { db, kind: 'postgres', close: () => db.destroy() }
+}
+
+/** `dataDir` is a folder, or `memory://` for a database that lives only as long as the process. */
+async function openPGlite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://')
+  const lock = inMemory ? undefined : lockDataFolder(dataDir)
+  try {
+    const pglite = await PGlite.create({ ...(inMemory ? {} : { dataDir: `${dataDir}/pgdata` }), parsers })
+    const db = new Kysely<Schema>({ dialect: new SerialisedPGliteDialect({ pglite }) })
+    return {
+      db,
+      kind: 'pglite',
+      async close() {
+        try {
+          await db.destroy()
+        } finally {
+          lock?.release()
+        }
+      },
+    }
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(config: Config['database']): Promise<Database> {
+  const database =
+    config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : await openPGlite(config.dataDir)
+  try {
+    await migrateToLatest(database.db as Kysely<unknown>)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  return database
+}

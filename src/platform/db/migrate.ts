@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely'
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration'
+import * as foundation from './migrations/0001-foundation.ts'
+
+/** Every migration, in order. Names sort in the order they run. */
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+}
+
+const provider: MigrationProvider = {
+  getMigrations: async () => migrations,
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError'
+}
+
+/** Brings the database up to date. Safe to run from several processes at once (Kysely takes a lock). */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<readonly string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((result) => result.status === 'Error')
+  if (error || failed) {
+    throw new MigrationError(`Migration ${failed?.migrationName ?? ''} failed`, { cause: error })
+  }
+  return (results ?? []).map((result) => result.migrationName)
+}

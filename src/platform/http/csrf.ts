@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Sessions } from '../auth/sessions.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The token every form on this page must send back as `_csrf`. */
+    csrfToken(): string
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Cross-site request forgery protection on every form, signed in or not: each form carries a token
+ * derived from the browser's session id, which another site cannot read. A post without it, or with
+ * another browser's, is refused before any handler runs.
+ */
+export const csrf = fp(
+  async (app: FastifyInstance, { sessions }: { sessions: Sessions }) => {
+    app.decorateRequest('csrfToken', function (this: { sessionId: string }) {
+      return sessions.csrfToken(this.sessionId)
+    })
+
+    app.addHook('preValidation', async (request, reply) => {
+      if (!UNSAFE_METHODS.has(request.method)) return
+      const body = request.body as Record<string, unknown> | null | undefined
+      const token = body && typeof body === 'object' ? body['_csrf'] : undefined
+      if (!sessions.checkCsrfToken(request.sessionId, token)) {
+        request.log.warn({ route: request.routeOptions.url }, 'form refused: missing or wrong CSRF token')
+        return reply.code(403).view('views/errors/form-expired.njk', {})
+      }
+    })
+  },
+  { name: 'csrf', dependencies: ['session'] },
+)

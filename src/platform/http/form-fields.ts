@@ -1,0 +1,229 @@
+import { z } from 'zod'
+import { isIsoDate } from '../time/calendar.ts'
+import type { FieldError } from './session.ts'
+
+/**
+ * Building blocks for a page's form schema. Each carries the GOV.UK-style message a person sees,
+ * and answers anything a browser (or anyone else) might send: a missing field, a field sent twice,
+ * a megabyte of text, control characters. None of these reaches the database unchecked.
+ */
+
+export const DEFAULT_TEXT_LIMIT = 5000
+
+/** Text as a person meant it: invisible control characters removed, line endings made one kind. */
+export function cleanText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  return value
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .trim()
+}
+
+function thousands(count: number): string {
+  return count.toLocaleString('en-GB')
+}
+
+/** A text answer that must be given. `label` names it in the "too long" message. */
+export function requiredText(message: string, label: string, max = DEFAULT_TEXT_LIMIT) {
+  return z.preprocess(
+    cleanText,
+    z.string({ error: message }).min(1, message).max(max, `${label} must be ${thousands(max)} characters or fewer`),
+  )
+}
+
+/** A text answer that may be left blank (blank becomes null). */
+export function optionalText(label: string, max = DEFAULT_TEXT_LIMIT) {
+  return z.preprocess(
+    (value) => {
+      if (value === undefined || value === null) return null
+      const cleaned = cleanText(value)
+      return cleaned === '' ? null : (cleaned ?? value)
+    },
+    z.string({ error: `${label} must be text` }).max(max, `${label} must be ${thousands(max)} characters or fewer`).nullable(),
+  )
+}
+
+/** Radios with the answers "yes" and "no", as a boolean. */
+export function yesNo(message: string) {
+  return z.enum(['yes', 'no'], { error: message }).transform((answer) => answer === 'yes')
+}
+
+/** Radios: exactly one of these values. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.enum(values, { error: message })
+}
+
+/** Checkboxes: none, one or several of these values (a browser sends one as a plain string). */
+export function someOf<const T extends readonly [string, ...string[]]>(values: T, message = 'Select from the options shown') {
+  return z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.enum(values, { error: message }), { error: message }).max(values.length, message),
+  )
+}
+
+/** A whole number typed into a box (blank allowed when `optional`). */
+export function wholeNumber(label: string, options: { min: number; max: number; requiredMessage?: string }) {
+  const message = `${label} must be a whole number between ${thousands(options.min)} and ${thousands(options.max)}`
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value)
+      if (cleaned === undefined || cleaned === '') return options.requiredMessage ? undefined : null
+      return /^-?\d+$/.test(cleaned.replace(/,/g, '')) ? Number(cleaned.replace(/,/g, '')) : Number.NaN
+    },
+    options.requiredMessage
+      ? z.number({ error: (issue) => (issue.input === undefined ? options.requiredMessage : message) }).int(message).min(options.min, message).max(options.max, message)
+      : z.number({ error: message }).int(message).min(options.min, message).max(options.max, message).nullable(),
+  )
+}
+
+/** Hours as a decimal ("3.5"), returned as whole minutes. */
+export function hoursAsMinutes(label: string, options: { max: number; requiredMessage: string }) {
+  const message = `${label} must be a number of hours between 0 and ${options.max}, like 2 or 3.5`
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value)
+      if (cleaned === undefined || cleaned === '') return undefined
+      return /^\d{1,3}(\.\d{1,2})?$/.test(cleaned) ? Math.round(Number(cleaned) * 60) : Number.NaN
+    },
+    z
+      .number({ error: (issue) => (issue.input === undefined ? options.requiredMessage : message) })
+      .min(0, message)
+      .max(options.max * 60, message),
+  )
+}
+
+/** A time of day typed as "14:30", "2:30pm", "10am"; stored as "HH:MM". */
+export function timeOfDay(label: string, requiredMessage: string) {
+  const message = `Enter ${label.toLowerCase()} as a time, like 10:30am or 14:00`
+  return z.preprocess(
+    (value) => {
+      const cleaned = cleanText(value)
+      if (cleaned === undefined || cleaned === '') return undefined
+      const match = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/i.exec(cleaned.replace(/\s+/g, ''))
+      if (!match) return 'invalid'
+      let hours = Number(match[1])
+      const minutes = Number(match[2] ?? '0')
+      const period = match[3]?.toLowerCase()
+      if (minutes > 59) return 'invalid'
+      if (period) {
+        if (hours < 1 || hours > 12) return 'invalid'
+        hours = (hours % 12) + (period === 'pm' ? 12 : 0)
+      } else if (hours > 23 || match[2] === undefined) {
+        return 'invalid'
+      }
+      return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
+    },
+    z.string({ error: requiredMessage }).regex(/^\d{2}:\d{2}$/, message),
+  )
+}
+
+export interface DateMessages {
+  /** "Enter the date of the meeting" */
+  readonly required: string
+  /** "Date of the meeting" — starts the other messages */
+  readonly label: string
+}
+
+/**
+ * A GOV.UK date input (`name-day`, `name-month`, `name-year`), as an ISO date. Messages follow the
+ * design system: what is missing, or that it must be a real date. The summary links to the first
+ * part that is wrong.
+ */
+export function dateInput(messages: DateMessages, options: { optional?: boolean } = {}) {
+  const parts = ['day', 'month', 'year'] as const
+  return z
+    .preprocess(
+      (value) => (value && typeof value === 'object' ? value : {}),
+      z.object({ day: z.unknown(), month: z.unknown(), year: z.unknown() }),
+    )
+    .transform((value, context): string | null => {
+      const text = Object.fromEntries(parts.map((part) => [part, cleanText(value[part]) ?? ''])) as Record<(typeof parts)[number], string>
+      const missing = parts.filter((part) => text[part] === '')
+      if (missing.length === 3) {
+        if (options.optional) return null
+        context.addIssue({ code: 'custom', message: messages.required, path: ['day'] })
+        return z.NEVER
+      }
+      if (missing.length > 0) {
+        const first = missing[0] ?? 'day'
+        const named = missing.length === 2 ? `${missing[0]} and ${missing[1]}` : first
+        context.addIssue({ code: 'custom', message: `${messages.label} must include a ${named}`, path: [first] })
+        return z.NEVER
+      }
+      for (const part of parts) {
+        if (!/^\d+$/.test(text[part])) {
+          context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: [part] })
+          return z.NEVER
+        }
+      }
+      if (text.year.length !== 4) {
+        context.addIssue({ code: 'custom', message: 'Year must include 4 numbers', path: ['year'] })
+        return z.NEVER
+      }
+      const iso = `${text.year}-${text.month.padStart(2, '0')}-${text.day.padStart(2, '0')}`
+      if (text.day.length > 2 || text.month.length > 2 || !isIsoDate(iso)) {
+        context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: ['day'] })
+        return z.NEVER
+      }
+      return iso
+    })
+}
+
+/** Splits an ISO date into the values a GOV.UK date input shows. */
+export function dateInputValues(name: string, iso: string | null | undefined): Record<string, string> {
+  const [year = '', month = '', day = ''] = (iso ?? '').split('-')
+  return {
+    [`${name}-day`]: day.replace(/^0/, ''),
+    [`${name}-month`]: month.replace(/^0/, ''),
+    [`${name}-year`]: year,
+  }
+}
+
+export type FormResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly errors: FieldError[] }
+
+const DATE_PART = /^(.+)-(day|month|year)$/
+
+/** The form's answers as sent, less the token: what is shown again when there are errors. */
+export function answersOf(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object') return {}
+  const answers: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(body)) {
+    if (key === '_csrf' || key === '__proto__') continue
+    if (typeof value === 'string') answers[key] = value.slice(0, 20_000)
+    else if (Array.isArray(value)) answers[key] = value.filter((item) => typeof item === 'string').slice(0, 50)
+  }
+  return answers
+}
+
+/** GOV.UK date inputs arrive as `name-day` etc.; schemas see `name: { day, month, year }`. */
+function nestDateParts(answers: Record<string, unknown>): Record<string, unknown> {
+  const nested: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(answers)) {
+    const match = DATE_PART.exec(key)
+    if (match) {
+      const [, name = '', part = ''] = match
+      const parts = (nested[name] ?? {}) as Record<string, unknown>
+      parts[part] = value
+      nested[name] = parts
+    } else if (!(key in nested)) {
+      nested[key] = value
+    }
+  }
+  return nested
+}
+
+/** Checks a posted form against its page's schema: the data, or one error per field in page order. */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.output<S>> {
+  const result = schema.safeParse(nestDateParts(answersOf(body)))
+  if (result.success) return { ok: true, data: result.data }
+  const errors: FieldError[] = []
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form')
+    if (errors.some((error) => error.field === field)) continue
+    const part = issue.path[1]
+    const href = part === 'day' || part === 'month' || part === 'year' ? `#${field}-${part}` : `#${field}`
+    errors.push({ field, message: issue.message, href })
+  }
+  return { ok: false, errors }
+}

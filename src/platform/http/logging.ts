@@ -1,0 +1,20 @@
+import type { FastifyServerOptions } from 'fastify'
+
+/**
+ * Logs say what happened to which route, never to whom: no query strings (they can hold names
+ * searched for), no bodies, no addresses, no cookies.
+ */
+export function logOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level,
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    serializers: {
+      req(request: { method: string; url: string; id: string; routeOptions?: { url?: string | undefined } }) {
+        return { id: request.id, method: request.method, route: request.routeOptions?.url, path: request.url.split('?')[0] }
+      },
+      res(reply: { statusCode: number }) {
+        return { statusCode: reply.statusCode }
+      },
+    },
+  }
+}

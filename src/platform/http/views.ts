@@ -1,0 +1,78 @@
+import { join } from 'node:path'
+import view from '@fastify/view'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import nunjucks from 'nunjucks'
+import { roleNames } from '../auth/roles.ts'
+import * as filters from './view-filters.ts'
+
+declare module 'fastify' {
+  interface FastifyReply {
+    cspNonce: { script: string; style: string }
+    /** What every template sees besides its own data (set by @fastify/view's `locals`). */
+    locals: Record<string, unknown>
+  }
+}
+
+export interface ViewOptions {
+  /** The project's root folder: `src/` and `node_modules/` are found beneath it. */
+  readonly root: string
+  readonly production: boolean
+}
+
+export const SERVICE_NAME = 'Alongside'
+
+/**
+ * Nunjucks with GOV.UK Frontend and MOJ Frontend on its search path. Templates escape everything
+ * unless told otherwise; every page gets the nonce for its inline script, the form token and who is
+ * signed in.
+ */
+export const views = fp(
+  async (app: FastifyInstance, { root, production }: ViewOptions) => {
+    await app.register(view, {
+      engine: { nunjucks },
+      templates: [
+        join(root, 'src'),
+        join(root, 'node_modules/govuk-frontend/dist'),
+        join(root, 'node_modules/@ministryofjustice/frontend'),
+      ],
+      production,
+      options: {
+        autoescape: true,
+        throwOnUndefined: false,
+        trimBlocks: true,
+        lstripBlocks: true,
+        noCache: !production,
+        onConfigure(env: nunjucks.Environment) {
+          env.addFilter('formatDate', filters.formatDate)
+          env.addFilter('formatShortDate', filters.formatShortDate)
+          env.addFilter('formatDayAndDate', filters.formatDayAndDate)
+          env.addFilter('formatDateTime', filters.formatDateTime)
+          env.addFilter('formatTime', filters.formatTime)
+          env.addFilter('formatClockTime', filters.formatClockTime)
+          env.addFilter('mojDate', filters.mojDate)
+          env.addFilter('fieldError', filters.fieldError)
+          env.addFilter('errorSummaryList', filters.errorSummaryList)
+          env.addFilter('plural', filters.plural)
+          env.addGlobal('serviceName', SERVICE_NAME)
+          env.addGlobal('roleNames', roleNames)
+        },
+      },
+    })
+
+    app.addHook('onRequest', async (request, reply) => {
+      reply.locals = {
+        ...reply.locals,
+        cspNonce: reply.cspNonce?.script,
+        csrfToken: request.csrfToken(),
+        user: request.user,
+        currentPath: request.url.split('?')[0],
+      }
+    })
+
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.pageFlash.banner) reply.locals = { ...reply.locals, banner: request.pageFlash.banner }
+    })
+  },
+  { name: 'views', dependencies: ['csrf'] },
+)

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { addDays, addWorkingDays, daysBetween, isIsoDate, isWorkingDay } from './calendar.ts'
+
+describe('calendar', () => {
+  test('adds days across months, years and the clocks changing', () => {
+    assert.equal(addDays('2026-11-24', 7), '2026-12-01')
+    assert.equal(addDays('2026-12-30', 3), '2027-01-02')
+    assert.equal(addDays('2026-03-28', 2), '2026-03-30')
+    assert.equal(addDays('2026-10-24', 2), '2026-10-26')
+    assert.equal(addDays('2026-12-01', -14), '2026-11-17')
+  })
+
+  test('counts the days between two dates', () => {
+    assert.equal(daysBetween('2026-11-24', '2026-12-01'), 7)
+    assert.equal(daysBetween('2026-12-01', '2026-11-24'), -7)
+    assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2)
+  })
+
+  test('knows a real date from an impossible one', () => {
+    assert.equal(isIsoDate('2028-02-29'), true)
+    assert.equal(isIsoDate('2027-02-29'), false)
+    assert.equal(isIsoDate('2026-13-01'), false)
+    assert.equal(isIsoDate('26-1-1'), false)
+  })
+
+  test('working days skip weekends and bank holidays', () => {
+    assert.equal(isWorkingDay('2026-11-28'), false, 'a Saturday')
+    assert.equal(isWorkingDay('2026-12-25'), false, 'Christmas Day')
+    assert.equal(isWorkingDay('2026-11-24'), true)
+    assert.equal(addWorkingDays('2026-11-27', 1), '2026-11-30', 'Friday to Monday')
+    assert.equal(addWorkingDays('2026-12-24', 1), '2026-12-29', 'over Christmas and the Boxing Day substitute')
+    assert.equal(addWorkingDays('2026-11-24', 0), '2026-11-24')
+  })
+})

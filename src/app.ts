@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Config } from './config.ts'
+import type { Services } from './composition.ts'
+import type { SavedForms } from './platform/auth/saved-forms.ts'
+import type { Sessions } from './platform/auth/sessions.ts'
+import { authentication } from './platform/http/authentication.ts'
+import { csrf } from './platform/http/csrf.ts'
+import { registerErrorPages } from './platform/http/errors.ts'
+import { forms } from './platform/http/forms.ts'
+import { securityHeaders } from './platform/http/security-headers.ts'
+import { session } from './platform/http/session.ts'
+import { staticAssets } from './platform/http/static-assets.ts'
+import { views } from './platform/http/views.ts'
+import { featureRoutes } from './features/routes.ts'
+import { healthRoutes } from './features/home/routes.ts'
+
+export interface AppDependencies {
+  readonly config: Config
+  /** The project's root folder (templates and front-end packages are found from it). */
+  readonly root: string
+  readonly sessions: Sessions
+  readonly savedForms: SavedForms
+  readonly services: Services
+  readonly checkDatabase: () => Promise<void>
+  readonly logger: NonNullable<FastifyServerOptions['logger']>
+}
+
+const FORM_BODY_LIMIT = 1024 * 1024
+
+/**
+ * The application, plugins in the order they run: health, security headers, static files (no
+ * session), then for pages: session, form parsing, CSRF, views, sign-in check, the features, and
+ * the not-found and error pages.
+ */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config } = deps
+  const app = Fastify({
+    logger: deps.logger,
+    trustProxy: config.production,
+    bodyLimit: FORM_BODY_LIMIT,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  })
+
+  await app.register(async (health) => healthRoutes(health, { checkDatabase: deps.checkDatabase }))
+  await app.register(securityHeaders, { production: config.production })
+  await app.register(async (assets) => staticAssets(assets, { root: deps.root, production: config.production }))
+
+  await app.register(async (pages) => {
+    pages.addHook('onSend', async (_request, reply) => {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    })
+    await pages.register(session, { sessions: deps.sessions, secureCookie: config.session.secureCookie })
+    await pages.register(forms, { bodyLimit: FORM_BODY_LIMIT })
+    await pages.register(csrf, { sessions: deps.sessions })
+    await pages.register(views, { root: deps.root, production: config.production })
+    await pages.register(authentication, { savedForms: deps.savedForms })
+    await pages.register(async (features) => featureRoutes(features, deps))
+    registerErrorPages(pages)
+  })
+
+  return app
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely'
+import type { Config } from './config.ts'
+import { createAdminService } from './features/admin/service.ts'
+import { createSignInService } from './features/sign-in/service.ts'
+import { createSavedForms } from './platform/auth/saved-forms.ts'
+import { storedSessionSecret } from './platform/auth/session-secret.ts'
+import { createSessions } from './platform/auth/sessions.ts'
+import type { Schema } from './platform/db/schema.ts'
+import type { Clock } from './platform/time/clock.ts'
+
+/**
+ * The composition root: one place that makes every service from the database, the clock and the
+ * configuration. No container, no magic: read it top to bottom.
+ */
+export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) {
+  const secret = config.sessionSecret ?? (await storedSessionSecret(db))
+  const sessions = createSessions(db, clock, config.session, secret)
+  const savedForms = createSavedForms(db, clock)
+  const services = {
+    signIn: createSignInService(db, clock, sessions, config.signIn),
+    admin: createAdminService(db, clock, sessions),
+  }
+  return { sessions, savedForms, services }
+}
+
+export type Services = Awaited<ReturnType<typeof compose>>['services']

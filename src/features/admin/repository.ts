@@ -1,0 +1,169 @@
+import { sql } from 'kysely'
+import type { Queryable } from '../../platform/db/schema.ts'
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+export async function insertAuthority(db: Queryable, authority: { name: string; isDemo: boolean }): Promise<string> {
+  const row = await db
+    .insertInto('authority')
+    .values({ name: authority.name, is_demo: authority.isDemo })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findAuthority(db: Queryable, authorityId: string) {
+  return db.selectFrom('authority').select(['id', 'name', 'is_demo']).where('id', '=', authorityId).executeTakeFirst()
+}
+
+export async function insertTeam(db: Queryable, team: { authorityId: string; name: string; purpose: string | null }): Promise<string> {
+  const row = await db
+    .insertInto('team')
+    .values({ authority_id: team.authorityId, name: team.name, purpose: team.purpose })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findTeamByName(db: Queryable, authorityId: string, name: string) {
+  return db
+    .selectFrom('team')
+    .select(['id', 'name'])
+    .where('authority_id', '=', authorityId)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .executeTakeFirst()
+}
+
+export async function listTeams(db: Queryable, authorityId: string) {
+  return db
+    .selectFrom('team')
+    .leftJoin('team_member', 'team_member.team_id', 'team.id')
+    .select(['team.id', 'team.name', 'team.purpose', 'team.version'])
+    .select((eb) => eb.fn.count<number>('team_member.user_id').as('members'))
+    .where('team.authority_id', '=', authorityId)
+    .groupBy(['team.id', 'team.name', 'team.purpose', 'team.version'])
+    .orderBy('team.name')
+    .execute()
+}
+
+export async function findTeam(db: Queryable, authorityId: string, teamId: string) {
+  return db
+    .selectFrom('team')
+    .select(['id', 'name', 'purpose', 'version'])
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', teamId)
+    .executeTakeFirst()
+}
+
+export async function teamMembers(db: Queryable, authorityId: string, teamId: string) {
+  return db
+    .selectFrom('team_member')
+    .innerJoin('app_user', 'app_user.id', 'team_member.user_id')
+    .select(['app_user.id', 'app_user.display_name', 'app_user.email', 'app_user.roles', 'app_user.active'])
+    .where('team_member.authority_id', '=', authorityId)
+    .where('team_member.team_id', '=', teamId)
+    .orderBy('app_user.display_name')
+    .execute()
+}
+
+export async function addTeamMember(db: Queryable, member: { authorityId: string; teamId: string; userId: string }): Promise<void> {
+  await db
+    .insertInto('team_member')
+    .values({ authority_id: member.authorityId, team_id: member.teamId, user_id: member.userId })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute()
+}
+
+export async function removeTeamMember(db: Queryable, member: { authorityId: string; teamId: string; userId: string }): Promise<void> {
+  await db
+    .deleteFrom('team_member')
+    .where('authority_id', '=', member.authorityId)
+    .where('team_id', '=', member.teamId)
+    .where('user_id', '=', member.userId)
+    .execute()
+}
+
+export async function insertUser(
+  db: Queryable,
+  user: { authorityId: string; email: string; displayName: string; roles: readonly string[]; passwordHash: string | null },
+): Promise<string> {
+  const row = await db
+    .insertInto('app_user')
+    .values({
+      authority_id: user.authorityId,
+      email: user.email,
+      display_name: user.displayName,
+      roles: sql<string[]>`${sql.val([...user.roles])}::text[]`,
+      password_hash: user.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function emailInUse(db: Queryable, email: string, exceptUserId?: string): Promise<boolean> {
+  let query = db.selectFrom('app_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+  if (exceptUserId) query = query.where('id', '!=', exceptUserId)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+export async function listUsers(db: Queryable, authorityId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'email', 'roles', 'active', 'password_hash'])
+    .where('authority_id', '=', authorityId)
+    .orderBy('display_name')
+    .execute()
+}
+
+export async function findUser(db: Queryable, authorityId: string, userId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'email', 'roles', 'active', 'version', 'password_hash', 'updated_at'])
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', userId)
+    .executeTakeFirst()
+}
+
+export async function teamIdsOf(db: Queryable, authorityId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('team_member')
+    .select('team_id')
+    .where('authority_id', '=', authorityId)
+    .where('user_id', '=', userId)
+    .execute()
+  return rows.map((row) => row.team_id)
+}
+
+/** Saves the account if nobody changed it since `version`; false when someone did. */
+export async function updateUser(
+  db: Queryable,
+  change: { authorityId: string; userId: string; version: number; displayName: string; email: string; roles: readonly string[]; active: boolean; now: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('app_user')
+    .set({
+      display_name: change.displayName,
+      email: change.email,
+      roles: sql<string[]>`${sql.val([...change.roles])}::text[]`,
+      active: change.active,
+      updated_at: change.now,
+      version: sql<number>`version + 1`,
+    })
+    .where('authority_id', '=', change.authorityId)
+    .where('id', '=', change.userId)
+    .where('version', '=', change.version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function setPasswordHash(db: Queryable, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, updated_at: now, version: sql<number>`version + 1` })
+    .where('id', '=', userId)
+    .execute()
+}

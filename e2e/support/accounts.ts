@@ -1,0 +1,29 @@
+import type { Page } from '@playwright/test'
+import { DEMO_PASSWORD, demoAccounts } from '../../src/features/demo/demo-data.ts'
+import { expect, expectAccessible } from './fixtures.ts'
+
+export type DemoRole = 'referrer' | 'referrer2' | 'admin' | 'manager' | 'advocate' | 'coordinator' | 'analyst' | 'sysadmin'
+
+export function demoAccount(role: DemoRole) {
+  const account = demoAccounts.find((candidate) => candidate.email.startsWith(`${role}@`))
+  if (!account) throw new Error(`No demo account for ${role}`)
+  return account
+}
+
+/** Signs in through the real sign-in page (checking it with axe on the way). */
+export async function signInAs(page: Page, role: DemoRole): Promise<void> {
+  const account = demoAccount(role)
+  await page.goto('/sign-in')
+  await expectAccessible(page)
+  await page.getByLabel('Email address').fill(account.email)
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText(account.displayName, { exact: true })).toBeVisible()
+  await expectAccessible(page)
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { name: 'You have signed out' })).toBeVisible()
+  await expectAccessible(page)
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm test`: every tier, in order, stopping at the first failure.
+ *
+ *   1. typecheck (source, tests and journeys)
+ *   2. unit tests            src/**\/*.test.ts (pure rules; no database)
+ *   3. integration tests     src/**\/*.int.test.ts on PGlite, then again on PostgreSQL when
+ *                            TEST_DATABASE_URL is set (the same files)
+ *   4. browser journeys      e2e/**\/*.spec.ts in Debian's Chromium, on PostgreSQL when
+ *                            TEST_DATABASE_URL is set, otherwise on PGlite
+ */
+import { spawnSync } from 'node:child_process'
+import { globSync } from 'node:fs'
+
+const started = Date.now()
+
+function run(title: string, command: string, args: string[], environment: Record<string, string | undefined> = {}): void {
+  const stepStarted = Date.now()
+  console.log(`\n▶ ${title}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...environment } })
+  const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1)
+  if (result.status !== 0) {
+    console.error(`\n✘ ${title} failed after ${seconds}s`)
+    process.exit(result.status ?? 1)
+  }
+  console.log(`✔ ${title} (${seconds}s)`)
+}
+
+const all = globSync('{src,test}/**/*.test.ts').sort()
+const integration = all.filter((file) => file.endsWith('.int.test.ts'))
+const unit = all.filter((file) => !file.endsWith('.int.test.ts'))
+const postgres = process.env['TEST_DATABASE_URL'] || undefined
+const only = process.argv[2]
+
+const nodeTest = ['--test', '--test-reporter=spec']
+
+if (!only || only === 'typecheck') run('typecheck', 'tsc', ['--noEmit', '-p', '.'])
+if (!only || only === 'unit') run(`unit tests (${unit.length} files)`, process.execPath, [...nodeTest, ...unit])
+if (!only || only === 'integration') {
+  run(`integration tests on PGlite (${integration.length} files)`, process.execPath, [...nodeTest, ...integration], { TEST_DATABASE_URL: '' })
+  if (postgres) run(`integration tests on PostgreSQL (${integration.length} files)`, process.execPath, [...nodeTest, ...integration])
+}
+if (!only || only === 'e2e') run(`browser journeys on ${postgres ? 'PostgreSQL' : 'PGlite'}`, 'playwright', ['test'])
+
+console.log(`\nAll tests passed in ${((Date.now() - started) / 1000).toFixed(0)}s${postgres ? '' : ' (set TEST_DATABASE_URL to run them on PostgreSQL too)'}.`)

@@ -1,0 +1,56 @@
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../src/app.ts'
+import { compose, type Services } from '../../src/composition.ts'
+import { loadConfig, type Config } from '../../src/config.ts'
+import type { Database } from '../../src/platform/db/database.ts'
+import { TestClock } from './clock.ts'
+import { openTestDatabase } from './database.ts'
+import { createWorld, type World } from './world.ts'
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface TestApp {
+  readonly app: FastifyInstance
+  readonly database: Database
+  readonly clock: TestClock
+  readonly config: Config
+  readonly services: Services
+  readonly world: World
+  close(): Promise<void>
+}
+
+/** The real application on a fresh database, with a world of authorities and staff to act in it. */
+export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+  const database = await openTestDatabase()
+  const clock = new TestClock()
+  const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', ...environment })
+  const { sessions, savedForms, services } = await compose(database.db, clock, config)
+  const app = await buildApp({
+    config,
+    root,
+    sessions,
+    savedForms,
+    services,
+    checkDatabase: async () => {
+      await sql`select 1`.execute(database.db)
+    },
+    logger: false,
+  })
+  await app.ready()
+  const world = await createWorld(database.db)
+  return {
+    app,
+    database,
+    clock,
+    config,
+    services,
+    world,
+    async close() {
+      await app.close()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { openDatabase, type Database } from '../../src/platform/db/database.ts'
+
+/**
+ * A fresh, migrated database for one test file. With TEST_DATABASE_URL it is a new database on
+ * that PostgreSQL server (dropped afterwards); without, an in-memory PGlite. The tests are the same
+ * either way.
+ */
+export const testDatabaseUrl = process.env['TEST_DATABASE_URL'] || undefined
+
+export const engine = testDatabaseUrl ? 'PostgreSQL' : 'PGlite'
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url)
+  parsed.pathname = `/${name}`
+  return parsed.toString()
+}
+
+export async function openTestDatabase(): Promise<Database> {
+  if (!testDatabaseUrl) return openDatabase({ kind: 'pglite', dataDir: 'memory://' })
+  const name = `alongside_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: testDatabaseUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const database = await openDatabase({ kind: 'postgres', url: withDatabase(testDatabaseUrl, name), poolSize: 10 })
+  return {
+    ...database,
+    async close() {
+      await database.close()
+      const dropper = new pg.Client({ connectionString: testDatabaseUrl })
+      await dropper.connect()
+      await dropper.query(`drop database if exists ${name} with (force)`)
+      await dropper.end()
+    },
+  }
+}

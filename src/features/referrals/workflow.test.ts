@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { roles, type Role } from '../../platform/auth/roles.ts'
+import { decide, eventNames, offeredEvents, states, stepDueOn, type ReferralFacts, type State, type WorkflowEvent } from './workflow.ts'
+
+/**
+ * The workflow as the issue and the practice guidance describe it, written out by hand: for each
+ * event, the states it may be fired from, where it leads, and who may fire it. Every combination of
+ * event × state × role (and, for referrers, their own referral or someone else's) is checked
+ * against the state machine: each allowed one is allowed, and every other one is refused.
+ */
+const open: State[] = ['draft', 'awaiting_admin', 'awaiting_decision', 'returned', 'in_review', 'awaiting_sign_off']
+
+type Who = 'own referrer' | Role
+const expected: Record<WorkflowEvent, { from: State[]; to: State | 'same'; who: Who[] }> = {
+  save_referral: { from: ['draft', 'returned'], to: 'same', who: ['own referrer'] },
+  send_request: { from: ['draft'], to: 'awaiting_admin', who: ['own referrer'] },
+  pass_to_manager: { from: ['awaiting_admin'], to: 'awaiting_decision', who: ['advocacy_admin'] },
+  return_for_information: { from: ['awaiting_decision'], to: 'returned', who: ['service_manager'] },
+  resubmit: { from: ['returned'], to: 'awaiting_decision', who: ['own referrer'] },
+  decide_no_further_action: { from: ['awaiting_decision'], to: 'no_further_action', who: ['service_manager'] },
+  decide_review: { from: ['awaiting_decision'], to: 'in_review', who: ['service_manager'] },
+  record_advocate: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
+  record_outcome: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
+  request_sign_off: { from: ['in_review'], to: 'awaiting_sign_off', who: ['advocacy_admin'] },
+  return_outcome: { from: ['awaiting_sign_off'], to: 'in_review', who: ['service_manager'] },
+  complete: { from: ['awaiting_sign_off'], to: 'completed', who: ['service_manager'] },
+  withdraw: { from: open, to: 'withdrawn', who: ['own referrer', 'advocacy_admin', 'service_manager'] },
+  reschedule: { from: open.filter((state) => state !== 'draft'), to: 'same', who: ['own referrer', 'advocacy_admin', 'service_manager'] },
+}
+
+const REFERRER_ID = 'the-referrer'
+
+/** A referral with every guard met, so only state and role decide. */
+function readyFacts(state: State): ReferralFacts {
+  return {
+    state,
+    referrerId: REFERRER_ID,
+    hasPerson: true,
+    hasMeeting: true,
+    sectionOneComplete: true,
+    consentGiven: true,
+    late: false,
+    lateReasonGiven: false,
+    advocateRecorded: true,
+    outcomeRecorded: true,
+  }
+}
+
+const actors: { who: Who | 'another referrer'; actor: { id: string; roles: Role[] } }[] = [
+  { who: 'own referrer', actor: { id: REFERRER_ID, roles: ['referrer'] } },
+  { who: 'another referrer', actor: { id: 'someone-else', roles: ['referrer'] } },
+  ...roles.filter((role) => role !== 'referrer').map((role) => ({ who: role, actor: { id: `a-${role}`, roles: [role] } })),
+]
+
+describe('the Advocacy Workflow state machine', () => {
+  test('the hand-written table covers every event in the machine', () => {
+    assert.deepEqual(Object.keys(expected).sort(), [...eventNames].sort())
+  })
+
+  for (const event of eventNames) {
+    describe(event, () => {
+      const rule = expected[event]
+      for (const state of states) {
+        for (const { who, actor } of actors) {
+          const allowed = rule.from.includes(state) && (rule.who as string[]).includes(who)
+          test(`${allowed ? 'allows' : 'refuses'} ${who} from ${state}`, () => {
+            const decision = decide(event, actor, readyFacts(state))
+            if (allowed) {
+              assert.deepEqual(decision, { allowed: true, to: rule.to === 'same' ? state : rule.to })
+            } else {
+              assert.equal(decision.allowed, false)
+              if (!decision.allowed) assert.equal(decision.kind, rule.from.includes(state) ? 'role' : 'state')
+            }
+          })
+        }
+      }
+    })
+  }
+
+  test('ended referrals allow nothing to anyone', () => {
+    for (const state of ['no_further_action', 'completed', 'withdrawn'] as const) {
+      for (const { actor } of actors) assert.deepEqual(offeredEvents(actor, readyFacts(state)), [], `${state}`)
+    }
+  })
+
+  test('a person with two roles may do what either allows', () => {
+    const both = { id: 'both', roles: ['advocacy_admin', 'service_manager'] as Role[] }
+    assert.equal(decide('pass_to_manager', both, readyFacts('awaiting_admin')).allowed, true)
+    assert.equal(decide('decide_review', both, readyFacts('awaiting_decision')).allowed, true)
+  })
+})
+
+describe('the workflow guards', () => {
+  const referrer = { id: REFERRER_ID, roles: ['referrer'] as Role[] }
+  const admin = { id: 'admin', roles: ['advocacy_admin'] as Role[] }
+  const manager = { id: 'manager', roles: ['service_manager'] as Role[] }
+
+  test('Section 1 cannot be finished without the person, the meeting and every answer', () => {
+    const draft = readyFacts('draft')
+    assert.deepEqual(decide('send_request', referrer, { ...draft, hasPerson: false }), {
+      allowed: false,
+      kind: 'guard',
+      reason: 'Add the parent or carer being referred',
+    })
+    assert.equal(decide('send_request', referrer, { ...draft, hasMeeting: false }).allowed, false)
+    assert.equal(decide('send_request', referrer, { ...draft, sectionOneComplete: false }).allowed, false)
+    assert.equal(decide('resubmit', referrer, { ...readyFacts('returned'), sectionOneComplete: false }).allowed, false)
+  })
+
+  test('a late referral is accepted only with a reason', () => {
+    const late = { ...readyFacts('draft'), late: true }
+    const refused = decide('send_request', referrer, late)
+    assert.equal(refused.allowed, false)
+    assert.match(refused.allowed ? '' : refused.reason, /late/)
+    assert.equal(decide('send_request', referrer, { ...late, lateReasonGiven: true }).allowed, true)
+  })
+
+  test('no advocate is recorded without recorded consent', () => {
+    const decision = decide('record_advocate', admin, { ...readyFacts('in_review'), consentGiven: false })
+    assert.equal(decision.allowed, false)
+    assert.match(decision.allowed ? '' : decision.reason, /consented/)
+  })
+
+  test('the outcome needs an advocate; sign-off and completion need both', () => {
+    const review = readyFacts('in_review')
+    assert.equal(decide('record_outcome', admin, { ...review, advocateRecorded: false }).allowed, false)
+    assert.equal(decide('request_sign_off', admin, { ...review, outcomeRecorded: false }).allowed, false)
+    assert.equal(decide('complete', manager, { ...readyFacts('awaiting_sign_off'), outcomeRecorded: false }).allowed, false)
+  })
+
+  test('a step held back by a guard is still offered, so the page can say what is missing', () => {
+    const offered = offeredEvents(referrer, { ...readyFacts('draft'), sectionOneComplete: false })
+    assert.ok(offered.includes('send_request'))
+  })
+})
+
+describe('when each step is due', () => {
+  const base = { enteredOn: '2026-11-27', meetingDate: '2026-12-10', referralDueBy: '2026-12-03', advocateRecorded: false }
+  test('a draft is due when the referral is', () => {
+    assert.equal(stepDueOn({ ...base, state: 'draft' }), '2026-12-03')
+    assert.equal(stepDueOn({ ...base, state: 'draft', referralDueBy: null }), '2026-12-10')
+  })
+  test('requests and decisions count working days from a Friday', () => {
+    assert.equal(stepDueOn({ ...base, state: 'awaiting_admin' }), '2026-11-30')
+    assert.equal(stepDueOn({ ...base, state: 'awaiting_decision' }), '2026-12-01')
+    assert.equal(stepDueOn({ ...base, state: 'awaiting_sign_off' }), '2026-12-04')
+  })
+  test('a review needs an advocate by the meeting, then an outcome within five working days of it', () => {
+    assert.equal(stepDueOn({ ...base, state: 'in_review' }), '2026-12-10')
+    assert.equal(stepDueOn({ ...base, state: 'in_review', advocateRecorded: true }), '2026-12-17')
+  })
+  test('ended referrals are due nothing', () => {
+    assert.equal(stepDueOn({ ...base, state: 'completed' }), null)
+  })
+})

@@ -1,0 +1,302 @@
+import type { Role } from '../../platform/auth/roles.ts'
+import { addWorkingDays } from '../../platform/time/calendar.ts'
+
+/**
+ * The Advocacy Workflow, as one table: its states, the events that move a referral between them,
+ * who may fire each, and the guards that must hold. The screens, the worktrays, the audit trail
+ * and the timeline all read this table; nothing else decides what may happen next.
+ *
+ *   draft ──send_request──► awaiting_admin ──pass_to_manager──► awaiting_decision
+ *                                                                 │  ├─ decide_no_further_action ──► no_further_action (end)
+ *                         returned ◄──return_for_information──────┤  └─ decide_review ──► in_review
+ *                            └────────────resubmit────────────────┘                         │ record_advocate, record_outcome
+ *                                                                                           ▼
+ *                                   completed (end) ◄──complete── awaiting_sign_off ◄──request_sign_off
+ *                                                                  └──return_outcome──► in_review
+ *   Any state before an end: withdraw ──► withdrawn (end); reschedule (stays put, re-checks timeliness).
+ */
+
+export const states = [
+  'draft',
+  'awaiting_admin',
+  'awaiting_decision',
+  'returned',
+  'in_review',
+  'awaiting_sign_off',
+  'no_further_action',
+  'completed',
+  'withdrawn',
+] as const
+
+export type State = (typeof states)[number]
+
+/** Who a referral in this state is waiting on. */
+export type WaitsOn = 'referrer' | 'fgc_advocacy_admin' | 'assigned_manager'
+
+export type TagColour = 'grey' | 'blue' | 'yellow' | 'orange' | 'purple' | 'green' | 'red' | 'turquoise'
+
+interface StateDefinition {
+  /** The status as shown on a tag. */
+  readonly label: string
+  /** The step waiting to be done, as named in a worktray. */
+  readonly step: string | null
+  readonly waitsOn: WaitsOn | null
+  readonly colour: TagColour
+}
+
+export const stateDefinitions: Readonly<Record<State, StateDefinition>> = {
+  draft: { label: 'Draft', step: 'Complete Section 1', waitsOn: 'referrer', colour: 'grey' },
+  awaiting_admin: { label: 'Sent to FGC Advocacy Admin', step: 'Pass to FGC Service Manager', waitsOn: 'fgc_advocacy_admin', colour: 'blue' },
+  awaiting_decision: { label: "Awaiting manager's decision", step: "Advocacy Manager's Decision", waitsOn: 'assigned_manager', colour: 'yellow' },
+  returned: { label: 'Returned for more information', step: 'Add more information', waitsOn: 'referrer', colour: 'orange' },
+  in_review: { label: 'Child Protection Advocacy Review', step: 'Child Protection Advocacy Review', waitsOn: 'fgc_advocacy_admin', colour: 'purple' },
+  awaiting_sign_off: { label: 'Awaiting sign-off', step: 'Sign off: Advocacy Completed', waitsOn: 'assigned_manager', colour: 'yellow' },
+  no_further_action: { label: 'No Further Action', step: null, waitsOn: null, colour: 'red' },
+  completed: { label: 'Advocacy Completed', step: null, waitsOn: null, colour: 'green' },
+  withdrawn: { label: 'Withdrawn', step: null, waitsOn: null, colour: 'grey' },
+}
+
+export function isEnded(state: State): boolean {
+  return stateDefinitions[state].waitsOn === null
+}
+
+export const openStates: readonly State[] = states.filter((state) => !isEnded(state))
+
+/** What the workflow needs to know about a referral to decide what may happen to it. */
+export interface ReferralFacts {
+  readonly state: State
+  readonly referrerId: string
+  readonly hasPerson: boolean
+  readonly hasMeeting: boolean
+  /** Every required Section 1 answer is given. */
+  readonly sectionOneComplete: boolean
+  /** The person referred has consented (Section 1). */
+  readonly consentGiven: boolean
+  readonly late: boolean
+  readonly lateReasonGiven: boolean
+  readonly advocateRecorded: boolean
+  readonly outcomeRecorded: boolean
+}
+
+export interface Actor {
+  readonly id: string
+  readonly roles: readonly Role[]
+}
+
+/**
+ * Who may fire an event: a role, and for the referrer, only the one who made the referral.
+ */
+type Permit = { readonly role: Role; readonly ownReferralOnly?: true }
+
+type Guard = (facts: ReferralFacts) => string | null
+
+interface EventDefinition {
+  readonly from: readonly State[]
+  /** The state it leads to; `null` for events that leave the state as it is. */
+  readonly to: State | null
+  readonly permits: readonly Permit[]
+  readonly guards: readonly Guard[]
+  /** How the event reads on the timeline. `null`: not shown there (an edit, audited only). */
+  readonly timeline: string | null
+}
+
+const referrer: Permit = { role: 'referrer', ownReferralOnly: true }
+const admin: Permit = { role: 'advocacy_admin' }
+const manager: Permit = { role: 'service_manager' }
+
+const needsPerson: Guard = (facts) => (facts.hasPerson ? null : 'Add the parent or carer being referred')
+const needsMeeting: Guard = (facts) => (facts.hasMeeting ? null : 'Add the meeting the advocate is needed for')
+const needsSectionOne: Guard = (facts) => (facts.sectionOneComplete ? null : 'Answer every question in Section 1')
+const needsLateReason: Guard = (facts) =>
+  !facts.late || facts.lateReasonGiven ? null : 'This referral is late: say why it could not be made sooner'
+const needsConsent: Guard = (facts) =>
+  facts.consentGiven ? null : 'An advocate cannot be recorded until the person has consented to advocacy (Section 1)'
+const needsAdvocate: Guard = (facts) => (facts.advocateRecorded ? null : 'Record who the advocate is first')
+const needsOutcome: Guard = (facts) => (facts.outcomeRecorded ? null : 'Complete the Advocacy Outcome form first')
+
+export const events = {
+  save_referral: {
+    from: ['draft', 'returned'],
+    to: null,
+    permits: [referrer],
+    guards: [],
+    timeline: null,
+  },
+  send_request: {
+    from: ['draft'],
+    to: 'awaiting_admin',
+    permits: [referrer],
+    guards: [needsPerson, needsMeeting, needsSectionOne, needsLateReason],
+    timeline: "Section 1 completed and 'Pass to FGC Service Manager' request sent to FGC Advocacy Admin",
+  },
+  pass_to_manager: {
+    from: ['awaiting_admin'],
+    to: 'awaiting_decision',
+    permits: [admin],
+    guards: [],
+    timeline: 'Passed to FGC Service Manager',
+  },
+  return_for_information: {
+    from: ['awaiting_decision'],
+    to: 'returned',
+    permits: [manager],
+    guards: [],
+    timeline: 'Returned to the referrer for more information',
+  },
+  resubmit: {
+    from: ['returned'],
+    to: 'awaiting_decision',
+    permits: [referrer],
+    guards: [needsPerson, needsMeeting, needsSectionOne, needsLateReason],
+    timeline: 'More information added and sent back to the service manager',
+  },
+  decide_no_further_action: {
+    from: ['awaiting_decision'],
+    to: 'no_further_action',
+    permits: [manager],
+    guards: [],
+    timeline: "Advocacy Manager's Decision: No Further Action",
+  },
+  decide_review: {
+    from: ['awaiting_decision'],
+    to: 'in_review',
+    permits: [manager],
+    guards: [],
+    timeline: "Advocacy Manager's Decision: Child Protection Advocacy Review, assigned to FGC Advocacy Admin",
+  },
+  record_advocate: {
+    from: ['in_review'],
+    to: null,
+    permits: [admin],
+    guards: [needsConsent],
+    timeline: 'Advocate recorded',
+  },
+  record_outcome: {
+    from: ['in_review'],
+    to: null,
+    permits: [admin],
+    guards: [needsAdvocate],
+    timeline: 'Advocacy Outcome recorded',
+  },
+  request_sign_off: {
+    from: ['in_review'],
+    to: 'awaiting_sign_off',
+    permits: [admin],
+    guards: [needsAdvocate, needsOutcome],
+    timeline: "'Pass to FGC Service Manager' request sent for sign-off",
+  },
+  return_outcome: {
+    from: ['awaiting_sign_off'],
+    to: 'in_review',
+    permits: [manager],
+    guards: [],
+    timeline: 'Outcome returned to FGC Advocacy Admin',
+  },
+  complete: {
+    from: ['awaiting_sign_off'],
+    to: 'completed',
+    permits: [manager],
+    guards: [needsAdvocate, needsOutcome],
+    timeline: 'Advocacy Completed',
+  },
+  withdraw: {
+    from: openStates,
+    to: 'withdrawn',
+    permits: [referrer, admin, manager],
+    guards: [],
+    timeline: 'Referral withdrawn',
+  },
+  reschedule: {
+    from: openStates.filter((state) => state !== 'draft'),
+    to: null,
+    permits: [referrer, admin, manager],
+    guards: [needsMeeting],
+    timeline: 'Meeting rescheduled',
+  },
+} as const satisfies Record<string, EventDefinition>
+
+export type WorkflowEvent = keyof typeof events
+
+export const eventNames = Object.keys(events) as WorkflowEvent[]
+
+export type Decision =
+  | { readonly allowed: true; readonly to: State }
+  | { readonly allowed: false; readonly reason: string; readonly kind: 'state' | 'role' | 'guard' }
+
+function permits(event: WorkflowEvent, actor: Actor, facts: ReferralFacts): boolean {
+  return (events[event].permits as readonly Permit[]).some(
+    (permit) => actor.roles.includes(permit.role) && (!permit.ownReferralOnly || facts.referrerId === actor.id),
+  )
+}
+
+/** May this person fire this event on this referral now? If not, why not, in plain words. */
+export function decide(event: WorkflowEvent, actor: Actor, facts: ReferralFacts): Decision {
+  const definition: EventDefinition = events[event]
+  if (!definition.from.includes(facts.state)) {
+    return { allowed: false, kind: 'state', reason: `This cannot be done while the referral is "${stateDefinitions[facts.state].label}"` }
+  }
+  if (!permits(event, actor, facts)) {
+    return { allowed: false, kind: 'role', reason: 'Your role does not allow this step' }
+  }
+  for (const guard of definition.guards) {
+    const reason = guard(facts)
+    if (reason) return { allowed: false, kind: 'guard', reason }
+  }
+  return { allowed: true, to: definition.to ?? facts.state }
+}
+
+/** The events this person could fire now, were the guards met: what the referral page offers them. */
+export function offeredEvents(actor: Actor, facts: ReferralFacts): WorkflowEvent[] {
+  return eventNames.filter((event) => {
+    const decision = decide(event, actor, facts)
+    return decision.allowed || decision.kind === 'guard'
+  })
+}
+
+/** The reasons an event is held back by its guards (empty when it may go ahead). */
+export function unmetGuards(event: WorkflowEvent, facts: ReferralFacts): string[] {
+  return (events[event].guards as readonly Guard[]).map((guard) => guard(facts)).filter((reason) => reason !== null)
+}
+
+export interface StepDueFacts {
+  readonly state: State
+  /** The UK date the referral entered its state. */
+  readonly enteredOn: string
+  readonly meetingDate: string | null
+  /** The last day the referral was due (7 or 14 days before a conference), if there is one. */
+  readonly referralDueBy: string | null
+  readonly advocateRecorded: boolean
+}
+
+/** Working days each waiting step has, from the day it began. */
+export const STEP_WORKING_DAYS = {
+  awaiting_admin: 1,
+  awaiting_decision: 2,
+  returned: 2,
+  outcome_after_meeting: 5,
+  awaiting_sign_off: 5,
+} as const
+
+/**
+ * When the step a referral waits on is due. Drafts are due when the referral is; a review must have
+ * an advocate in place by the meeting, then its outcome within five working days of it.
+ */
+export function stepDueOn(facts: StepDueFacts): string | null {
+  switch (facts.state) {
+    case 'draft':
+      return facts.referralDueBy ?? facts.meetingDate
+    case 'awaiting_admin':
+      return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.awaiting_admin)
+    case 'awaiting_decision':
+      return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.awaiting_decision)
+    case 'returned':
+      return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.returned)
+    case 'in_review':
+      if (!facts.meetingDate) return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.outcome_after_meeting)
+      return facts.advocateRecorded ? addWorkingDays(facts.meetingDate, STEP_WORKING_DAYS.outcome_after_meeting) : facts.meetingDate
+    case 'awaiting_sign_off':
+      return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.awaiting_sign_off)
+    default:
+      return null
+  }
+}

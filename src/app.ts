@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.ts'
 import type { Services } from './composition.ts'
+import type { Clock } from './platform/time/clock.ts'
 import type { SavedForms } from './platform/auth/saved-forms.ts'
 import type { Sessions } from './platform/auth/sessions.ts'
 import { authentication } from './platform/http/authentication.ts'
@@ -21,6 +22,7 @@ export interface AppDependencies {
   readonly sessions: Sessions
   readonly savedForms: SavedForms
   readonly services: Services
+  readonly clock: Clock
   readonly checkDatabase: () => Promise<void>
   readonly logger: NonNullable<FastifyServerOptions['logger']>
 }

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Config } from './config.ts'
 import { createAdminService } from './features/admin/service.ts'
+import { createPeopleService } from './features/people/service.ts'
+import { createReferralService } from './features/referrals/service.ts'
 import { createSignInService } from './features/sign-in/service.ts'
+import { createWorktrayService } from './features/worktray/service.ts'
 import { createSavedForms } from './platform/auth/saved-forms.ts'
 import { storedSessionSecret } from './platform/auth/session-secret.ts'
 import { createSessions } from './platform/auth/sessions.ts'
@@ -19,6 +22,9 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const services = {
     signIn: createSignInService(db, clock, sessions, config.signIn),
     admin: createAdminService(db, clock, sessions),
+    people: createPeopleService(db),
+    referrals: createReferralService(db, clock),
+    worktray: createWorktrayService(db, clock),
   }
   return { sessions, savedForms, services }
 }

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     sessions,
     savedForms,
     services,
+    clock: systemClock,
     checkDatabase: async () => {
       await sql`select 1`.execute(database.db)
     },

@@ -34,6 +34,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     sessions,
     savedForms,
     services,
+    clock,
     checkDatabase: async () => {
       await sql`select 1`.execute(database.db)
     },

@@ -20,6 +20,7 @@ const expected: Record<WorkflowEvent, { from: State[]; to: State | 'same'; who: 
   resubmit: { from: ['returned'], to: 'awaiting_decision', who: ['own referrer'] },
   decide_no_further_action: { from: ['awaiting_decision'], to: 'no_further_action', who: ['service_manager'] },
   decide_review: { from: ['awaiting_decision'], to: 'in_review', who: ['service_manager'] },
+  record_consent: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
   record_advocate: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
   record_outcome: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
   request_sign_off: { from: ['in_review'], to: 'awaiting_sign_off', who: ['advocacy_admin'] },

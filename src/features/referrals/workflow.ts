@@ -164,6 +164,13 @@ export const events = {
     guards: [],
     timeline: "Advocacy Manager's Decision: Child Protection Advocacy Review, assigned to FGC Advocacy Admin",
   },
+  record_consent: {
+    from: ['in_review'],
+    to: null,
+    permits: [admin],
+    guards: [],
+    timeline: "The person's consent recorded",
+  },
   record_advocate: {
     from: ['in_review'],
     to: null,

@@ -38,3 +38,9 @@ export interface SignedInUser {
 export function hasRole(user: SignedInUser, ...wanted: readonly Role[]): boolean {
   return wanted.some((role) => user.roles.includes(role))
 }
+
+/** Who is asking, and from where: every service call is made on someone's behalf and audited as theirs. */
+export interface Caller {
+  readonly user: SignedInUser
+  readonly ip: string | null
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Schema } from '../db/schema.ts'
 import type { Clock } from '../time/clock.ts'
+import { isId } from '../ids.ts'
 
 /**
  * Answers posted after a session timed out. They are kept for their owner alone, for a day, and
@@ -21,8 +22,6 @@ export interface SavedForms {
   takeBack(userId: string, id: string): Promise<SavedForm | undefined>
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export function createSavedForms(db: Kysely<Schema>, clock: Clock): SavedForms {
   return {
     async keep(owner, path, answers) {
@@ -41,7 +40,7 @@ export function createSavedForms(db: Kysely<Schema>, clock: Clock): SavedForms {
     },
 
     async takeBack(userId, id) {
-      if (!UUID.test(id)) return undefined
+      if (!isId(id)) return undefined
       const row = await db
         .deleteFrom('saved_form')
         .where('id', '=', id)

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
-import { hasRole, type Role, type SignedInUser } from '../auth/roles.ts'
+import { hasRole, type Caller, type Role, type SignedInUser } from '../auth/roles.ts'
 import type { SavedForms } from '../auth/saved-forms.ts'
 
 declare module 'fastify' {
@@ -64,4 +64,9 @@ export function requireRole(...roles: readonly Role[]): preHandlerAsyncHookHandl
       return reply.code(403).view('views/errors/forbidden.njk', {})
     }
   }
+}
+
+/** The signed-in user and where they are: what every service call is made on behalf of. */
+export function callerOf(request: FastifyRequest): Caller {
+  return { user: signedInUser(request), ip: request.ip }
 }

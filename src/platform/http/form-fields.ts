@@ -62,19 +62,29 @@ export function someOf<const T extends readonly [string, ...string[]]>(values: T
   )
 }
 
-/** A whole number typed into a box (blank allowed when `optional`). */
-export function wholeNumber(label: string, options: { min: number; max: number; requiredMessage?: string }) {
+function wholeNumberText(value: unknown): number | null | undefined {
+  const cleaned = cleanText(value)
+  if (cleaned === undefined || cleaned === '') return null
+  return /^-?\d{1,9}$/.test(cleaned.replace(/,/g, '')) ? Number(cleaned.replace(/,/g, '')) : Number.NaN
+}
+
+/** A whole number typed into a box, which must be given. */
+export function wholeNumber(label: string, options: { min: number; max: number; requiredMessage: string }) {
   const message = `${label} must be a whole number between ${thousands(options.min)} and ${thousands(options.max)}`
   return z.preprocess(
-    (value) => {
-      const cleaned = cleanText(value)
-      if (cleaned === undefined || cleaned === '') return options.requiredMessage ? undefined : null
-      return /^-?\d+$/.test(cleaned.replace(/,/g, '')) ? Number(cleaned.replace(/,/g, '')) : Number.NaN
-    },
-    options.requiredMessage
-      ? z.number({ error: (issue) => (issue.input === undefined ? options.requiredMessage : message) }).int(message).min(options.min, message).max(options.max, message)
-      : z.number({ error: message }).int(message).min(options.min, message).max(options.max, message).nullable(),
+    (value) => wholeNumberText(value) ?? undefined,
+    z
+      .number({ error: (issue) => (issue.input === undefined ? options.requiredMessage : message) })
+      .int(message)
+      .min(options.min, message)
+      .max(options.max, message),
   )
+}
+
+/** A whole number typed into a box, which may be left blank (null). */
+export function optionalWholeNumber(label: string, options: { min: number; max: number }) {
+  const message = `${label} must be a whole number between ${thousands(options.min)} and ${thousands(options.max)}`
+  return z.preprocess(wholeNumberText, z.number({ error: message }).int(message).min(options.min, message).max(options.max, message).nullable())
 }
 
 /** Hours as a decimal ("3.5"), returned as whole minutes. */
@@ -93,14 +103,17 @@ export function hoursAsMinutes(label: string, options: { max: number; requiredMe
   )
 }
 
-/** A time of day typed as "14:30", "2:30pm", "10am"; stored as "HH:MM". */
-export function timeOfDay(label: string, requiredMessage: string) {
+/**
+ * A time of day typed as "14:30", "2:30pm", "10am"; stored as "HH:MM". With no `requiredMessage`,
+ * a blank answer is allowed (null).
+ */
+export function timeOfDay(label: string, requiredMessage?: string) {
   const message = `Enter ${label.toLowerCase()} as a time, like 10:30am or 14:00`
   return z.preprocess(
     (value) => {
       const cleaned = cleanText(value)
-      if (cleaned === undefined || cleaned === '') return undefined
-      const match = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$/i.exec(cleaned.replace(/\s+/g, ''))
+      if (cleaned === undefined || cleaned === '') return requiredMessage ? undefined : null
+      const match = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$/i.exec(cleaned.replace(/\s+/g, ''))
       if (!match) return 'invalid'
       let hours = Number(match[1])
       const minutes = Number(match[2] ?? '0')
@@ -114,7 +127,9 @@ export function timeOfDay(label: string, requiredMessage: string) {
       }
       return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
     },
-    z.string({ error: requiredMessage }).regex(/^\d{2}:\d{2}$/, message),
+    requiredMessage
+      ? z.string({ error: requiredMessage }).regex(/^\d{2}:\d{2}$/, message)
+      : z.string({ error: message }).regex(/^\d{2}:\d{2}$/, message).nullable(),
   )
 }
 
@@ -130,7 +145,16 @@ export interface DateMessages {
  * design system: what is missing, or that it must be a real date. The summary links to the first
  * part that is wrong.
  */
-export function dateInput(messages: DateMessages, options: { optional?: boolean } = {}) {
+export function dateInput(messages: DateMessages) {
+  return dateParts(messages, false).pipe(z.string())
+}
+
+/** A GOV.UK date input that may be left empty (null). */
+export function optionalDateInput(messages: DateMessages) {
+  return dateParts(messages, true)
+}
+
+function dateParts(messages: DateMessages, optional: boolean) {
   const parts = ['day', 'month', 'year'] as const
   return z
     .preprocess(
@@ -141,7 +165,7 @@ export function dateInput(messages: DateMessages, options: { optional?: boolean 
       const text = Object.fromEntries(parts.map((part) => [part, cleanText(value[part]) ?? ''])) as Record<(typeof parts)[number], string>
       const missing = parts.filter((part) => text[part] === '')
       if (missing.length === 3) {
-        if (options.optional) return null
+        if (optional) return null
         context.addIssue({ code: 'custom', message: messages.required, path: ['day'] })
         return z.NEVER
       }
@@ -226,4 +250,45 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
     errors.push({ field, message: issue.message, href })
   }
   return { ok: false, errors }
+}
+
+/** Checkboxes whose values are record ids (the service checks each belongs where it should). */
+export function someIds(message: string) {
+  return z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.string().uuid(message), { error: message }).max(50, message),
+  )
+}
+
+/** Yes/no radios that may be left unanswered in a draft: true, false or null. */
+export function optionalYesNo(message = 'Select yes or no') {
+  return z.preprocess(
+    (value) => (value === undefined || value === '' ? null : value),
+    z.enum(['yes', 'no'], { error: message }).nullable(),
+  ).transform((answer) => (answer === null ? null : answer === 'yes'))
+}
+
+/** One choice that may be left unanswered in a draft. */
+export function optionalOneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.preprocess((value) => (value === undefined || value === '' ? null : value), z.enum(values, { error: message }).nullable())
+}
+
+/** A short list typed into one box, separated by commas ("Spanish, Portuguese"). */
+export function commaList(label: string, options: { maxItems: number; maxLength: number }) {
+  return z.preprocess(
+    (value) => {
+      if (value === undefined || value === null) return []
+      const cleaned = cleanText(value)
+      if (cleaned === undefined) return value
+      return cleaned.split(/[,;\n]/).map((item) => item.trim()).filter(Boolean)
+    },
+    z
+      .array(z.string().max(options.maxLength, `Each of the ${label.toLowerCase()} must be ${options.maxLength} characters or fewer`), { error: `${label} must be text` })
+      .max(options.maxItems, `Enter up to ${options.maxItems} ${label.toLowerCase()}`),
+  )
+}
+
+/** The version of the record the form was opened on, sent back to detect someone else's change. */
+export function recordVersion() {
+  return wholeNumber('Version', { min: 0, max: 1_000_000_000, requiredMessage: 'This page was out of date: reload it and try again' })
 }

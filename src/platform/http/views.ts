@@ -71,7 +71,18 @@ export const views = fp(
     })
 
     app.addHook('preHandler', async (request, reply) => {
-      if (request.pageFlash.banner) reply.locals = { ...reply.locals, banner: request.pageFlash.banner }
+      const { banner, form } = request.pageFlash
+      if (banner) reply.locals = { ...reply.locals, banner }
+      if (form?.notice === 'timed-out') {
+        reply.locals = {
+          ...reply.locals,
+          banner: {
+            type: 'important',
+            heading: 'We kept your answers',
+            text: 'You were signed out before they were saved. Check them, then save again.',
+          },
+        }
+      }
     })
   },
   { name: 'views', dependencies: ['csrf'] },

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify'
+import { callerOf } from '../../../platform/http/authentication.ts'
+import { dateInputValues } from '../../../platform/http/form-fields.ts'
+import { submitForm } from '../../../platform/http/submit-form.ts'
+import { londonDate, type Clock } from '../../../platform/time/clock.ts'
+import type { ReferralService } from '../service.ts'
+import { meetingTypes, stages } from '../vocabulary.ts'
+import { meetingSchema } from './schema.ts'
+
+type Params = { Params: { referralId: string } }
+
+/** The meeting the advocate is needed for, and the stage the family is at. */
+export function meetingRoutes(app: FastifyInstance, { referrals, clock }: { referrals: ReferralService; clock: Clock }): void {
+  app.get<Params>('/referrals/:referralId/meeting', async (request, reply) => {
+    const referral = await referrals.view(callerOf(request), request.params.referralId)
+    if (!referral.actions.save_referral) return reply.redirect(`/referrals/${referral.id}`, 303)
+    const meeting = referral.meeting
+    const form = request.pageFlash.form
+    const values = form?.values ?? {
+      type: meeting?.type,
+      typeOther: meeting?.typeOther,
+      ...dateInputValues('date', meeting?.date),
+      time: meeting?.time,
+      venue: meeting?.venue,
+      stage: referral.stage,
+    }
+    return reply.view('features/referrals/meeting/meeting.njk', {
+      referral,
+      values,
+      version: values['version'] ?? meeting?.version ?? '',
+      errors: form?.errors,
+      meetingTypes: meetingTypes.values.map((value) => ({ value, text: meetingTypes.labels[value] })),
+      stages: stages.values.map((value) => ({ value, text: stages.labels[value] })),
+    })
+  })
+
+  app.post<Params>('/referrals/:referralId/meeting', async (request, reply) =>
+    submitForm(request, reply, meetingSchema(londonDate(clock.now())), async (meeting) => {
+      await referrals.saveMeeting(callerOf(request), request.params.referralId, meeting, meeting.version)
+      return `/referrals/${request.params.referralId}/section-1`
+    }),
+  )
+}

@@ -1,0 +1,46 @@
+import type { ReferralView } from '../service.ts'
+import type { WorkflowEvent } from '../workflow.ts'
+
+export interface ReferralAction {
+  readonly event: WorkflowEvent
+  readonly text: string
+  readonly href: string
+  /** The main thing to do next (a primary button); the rest are secondary. */
+  readonly primary: boolean
+  /** Why it cannot be done yet, if anything is missing. */
+  readonly blockers: readonly string[]
+}
+
+const pages: Partial<Record<WorkflowEvent, { page: string; text: string; primary?: true }>> = {
+  send_request: { page: 'check', text: 'Check answers and send the request', primary: true },
+  resubmit: { page: 'check', text: 'Check answers and send back to the service manager', primary: true },
+  pass_to_manager: { page: 'pass-to-manager', text: 'Pass to FGC Service Manager', primary: true },
+  decide_review: { page: 'decision', text: "Record the Advocacy Manager's Decision", primary: true },
+  return_for_information: { page: 'return', text: 'Return to the referrer for more information' },
+  record_consent: { page: 'consent', text: "Record the person's consent", primary: true },
+  record_advocate: { page: 'advocate', text: 'Record the advocate', primary: true },
+  record_outcome: { page: 'outcome', text: 'Complete the Advocacy Outcome form', primary: true },
+  request_sign_off: { page: 'sign-off-request', text: 'Send to FGC Service Manager for sign-off', primary: true },
+  complete: { page: 'sign-off', text: 'Sign off the advocacy', primary: true },
+  reschedule: { page: 'reschedule', text: 'Record that the meeting was rescheduled' },
+  withdraw: { page: 'withdraw', text: 'Withdraw this referral' },
+}
+
+/**
+ * The buttons a referral's page offers this user, from what the workflow allows them now. Steps
+ * that would repeat one already taken are left out (the advocate, once recorded, is changed from
+ * its own summary card).
+ */
+export function referralActions(referral: ReferralView): ReferralAction[] {
+  const actions: ReferralAction[] = []
+  for (const [event, blockers] of Object.entries(referral.actions) as [WorkflowEvent, readonly string[]][]) {
+    const page = pages[event]
+    if (!page) continue
+    if (event === 'record_consent' && referral.sectionOne.consentGiven === true) continue
+    if (event === 'record_advocate' && (referral.review?.advocateName || referral.sectionOne.consentGiven !== true)) continue
+    if (event === 'record_outcome' && (referral.review?.outcome || !referral.review?.advocateName)) continue
+    actions.push({ event, text: page.text, href: `/referrals/${referral.id}/${page.page}`, primary: page.primary === true, blockers })
+  }
+  const primary = actions.filter((action) => action.primary)
+  return [...primary, ...actions.filter((action) => !action.primary)]
+}

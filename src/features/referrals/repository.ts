@@ -1,0 +1,234 @@
+import { sql } from 'kysely'
+import type { NewRow, Queryable, Row } from '../../platform/db/schema.ts'
+
+/** Every query names the authority: one deployment can serve many, and none sees another's. */
+
+export async function allocateReference(db: Queryable, authorityId: string): Promise<string> {
+  const row = await db
+    .updateTable('authority')
+    .set({ next_reference: sql<number>`next_reference + 1` })
+    .where('id', '=', authorityId)
+    .returning(['reference_prefix', sql<number>`next_reference - 1`.as('number')])
+    .executeTakeFirstOrThrow()
+  return `${row.reference_prefix}-${String(row.number).padStart(5, '0')}`
+}
+
+export async function insertReferral(db: Queryable, referral: NewRow<'referral'>): Promise<string> {
+  const row = await db.insertInto('referral').values(referral).returning('id').executeTakeFirstOrThrow()
+  await db.insertInto('section_one').values({ referral_id: row.id, authority_id: referral.authority_id }).execute()
+  return row.id
+}
+
+/** The referral with the names around it, or undefined. `forUpdate` locks it for a change. */
+export async function findReferral(db: Queryable, authorityId: string, referralId: string, options: { forUpdate?: boolean } = {}) {
+  let query = db
+    .selectFrom('referral')
+    .selectAll('referral')
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.id', '=', referralId)
+  if (options.forUpdate) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export type ReferralRow = Row<'referral'>
+
+export async function userNames(db: Queryable, authorityId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)]
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('app_user').select(['id', 'display_name']).where('authority_id', '=', authorityId).where('id', 'in', ids).execute()
+  return new Map(rows.map((row) => [row.id, row.display_name]))
+}
+
+export async function teamName(db: Queryable, authorityId: string, teamId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('team').select('name').where('authority_id', '=', authorityId).where('id', '=', teamId).executeTakeFirst()
+  return row?.name
+}
+
+export async function fgcAdvocacyAdminTeam(db: Queryable, authorityId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('team')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('purpose', '=', 'fgc_advocacy_admin')
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** Active service managers of the authority, for "pass to a named service manager". */
+export async function serviceManagers(db: Queryable, authorityId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('authority_id', '=', authorityId)
+    .where('active', '=', true)
+    .where(sql<boolean>`'service_manager' = any(roles)`)
+    .orderBy('display_name')
+    .execute()
+}
+
+export async function findPersonSummary(db: Queryable, authorityId: string, personId: string) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'given_name', 'family_name', 'date_of_birth', 'gender', 'pronouns', 'external_id', 'family_group_id', 'created_by'])
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', personId)
+    .executeTakeFirst()
+}
+
+export async function findMeeting(db: Queryable, authorityId: string, meetingId: string) {
+  return db.selectFrom('meeting').selectAll().where('authority_id', '=', authorityId).where('id', '=', meetingId).executeTakeFirst()
+}
+
+export async function insertMeeting(db: Queryable, meeting: NewRow<'meeting'>): Promise<string> {
+  const row = await db.insertInto('meeting').values(meeting).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Saves the meeting if nobody changed it since `version`; false when someone did. */
+export async function updateMeeting(
+  db: Queryable,
+  authorityId: string,
+  meetingId: string,
+  version: number,
+  change: { type: string; type_other: string | null; meeting_date: string; meeting_time: string | null; venue: string | null; updated_at: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('meeting')
+    .set({ ...change, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', meetingId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function referralChildren(db: Queryable, authorityId: string, referralId: string) {
+  return db
+    .selectFrom('referral_child')
+    .innerJoin('person', 'person.id', 'referral_child.person_id')
+    .select(['person.id', 'person.given_name', 'person.family_name', 'person.date_of_birth', 'person.gender'])
+    .where('referral_child.authority_id', '=', authorityId)
+    .where('referral_child.referral_id', '=', referralId)
+    .orderBy('person.date_of_birth')
+    .orderBy('person.given_name')
+    .execute()
+}
+
+export async function replaceChildren(db: Queryable, authorityId: string, referralId: string, personIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('referral_child').where('authority_id', '=', authorityId).where('referral_id', '=', referralId).execute()
+  if (personIds.length === 0) return
+  await db
+    .insertInto('referral_child')
+    .values(personIds.map((personId) => ({ authority_id: authorityId, referral_id: referralId, person_id: personId })))
+    .execute()
+}
+
+export async function addChild(db: Queryable, authorityId: string, referralId: string, personId: string): Promise<void> {
+  await db
+    .insertInto('referral_child')
+    .values({ authority_id: authorityId, referral_id: referralId, person_id: personId })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute()
+}
+
+/** Changes to the referral's own row; `expectedState` guards against a step taken meanwhile. */
+export async function updateReferral(
+  db: Queryable,
+  authorityId: string,
+  referralId: string,
+  expectedState: string,
+  change: Partial<Omit<Row<'referral'>, 'id' | 'authority_id' | 'version' | 'created_at'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('referral')
+    .set({ ...change, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', referralId)
+    .where('state', '=', expectedState)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function findSectionOne(db: Queryable, authorityId: string, referralId: string) {
+  return db.selectFrom('section_one').selectAll().where('authority_id', '=', authorityId).where('referral_id', '=', referralId).executeTakeFirst()
+}
+
+export type SectionOneRow = Row<'section_one'>
+
+export type SectionOneChange = Omit<NewRow<'section_one'>, 'referral_id' | 'authority_id' | 'version' | 'updated_at' | 'updated_by'>
+
+/** Saves Section 1 if nobody changed it since `version`; false when someone did. */
+export async function updateSectionOne(
+  db: Queryable,
+  authorityId: string,
+  referralId: string,
+  version: number,
+  change: SectionOneChange,
+  by: { userId: string; now: Date },
+): Promise<boolean> {
+  const { preferred_languages: languages, adjustments, ...rest } = change
+  const result = await db
+    .updateTable('section_one')
+    .set({
+      ...rest,
+      ...(languages ? { preferred_languages: sql<string[]>`${sql.val([...languages])}::text[]` } : {}),
+      ...(adjustments ? { adjustments: sql<string[]>`${sql.val([...adjustments])}::text[]` } : {}),
+      updated_by: by.userId,
+      updated_at: by.now,
+      version: sql<number>`version + 1`,
+    })
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function findDecision(db: Queryable, authorityId: string, referralId: string) {
+  return db.selectFrom('decision').selectAll().where('authority_id', '=', authorityId).where('referral_id', '=', referralId).executeTakeFirst()
+}
+
+export async function insertDecision(db: Queryable, decision: NewRow<'decision'>): Promise<void> {
+  await db.insertInto('decision').values(decision).execute()
+}
+
+export async function findReview(db: Queryable, authorityId: string, referralId: string) {
+  return db.selectFrom('review').selectAll().where('authority_id', '=', authorityId).where('referral_id', '=', referralId).executeTakeFirst()
+}
+
+export async function insertReview(db: Queryable, review: NewRow<'review'>): Promise<void> {
+  await db.insertInto('review').values(review).onConflict((conflict) => conflict.column('referral_id').doNothing()).execute()
+}
+
+/** Saves the review if nobody changed it since `version`; false when someone did. */
+export async function updateReview(
+  db: Queryable,
+  authorityId: string,
+  referralId: string,
+  version: number,
+  change: Partial<Omit<Row<'review'>, 'referral_id' | 'authority_id' | 'version'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('review')
+    .set({ ...change, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function insertEvent(db: Queryable, event: NewRow<'referral_event'>): Promise<void> {
+  await db.insertInto('referral_event').values(event).execute()
+}
+
+export async function listEvents(db: Queryable, authorityId: string, referralId: string) {
+  return db
+    .selectFrom('referral_event')
+    .innerJoin('app_user', 'app_user.id', 'referral_event.actor_id')
+    .select(['referral_event.id', 'referral_event.event', 'referral_event.at', 'referral_event.note', 'referral_event.to_state', 'app_user.display_name as actor_name'])
+    .where('referral_event.authority_id', '=', authorityId)
+    .where('referral_event.referral_id', '=', referralId)
+    .orderBy('referral_event.id', 'desc')
+    .execute()
+}

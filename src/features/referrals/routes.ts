@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify'
+import type { Clock } from '../../platform/time/clock.ts'
+import type { PeopleService } from '../people/service.ts'
+import { advocateRoutes } from './advocate/routes.ts'
+import { checkRoutes } from './check/routes.ts'
+import { childrenRoutes } from './children/routes.ts'
+import { consentRoutes } from './consent/routes.ts'
+import { decisionRoutes } from './decision/routes.ts'
+import { meetingRoutes } from './meeting/routes.ts'
+import { outcomeRoutes } from './outcome/routes.ts'
+import { overviewRoutes } from './overview/routes.ts'
+import { passToManagerRoutes } from './pass-to-manager/routes.ts'
+import { personRoutes } from './person/routes.ts'
+import { rescheduleRoutes } from './reschedule/routes.ts'
+import { returnRoutes } from './return/routes.ts'
+import { sectionOneRoutes } from './section-1/routes.ts'
+import type { ReferralService } from './service.ts'
+import { signOffRequestRoutes } from './sign-off-request/routes.ts'
+import { signOffRoutes } from './sign-off/routes.ts'
+import { startRoutes } from './start/routes.ts'
+import { withdrawRoutes } from './withdraw/routes.ts'
+
+/** The Advocacy Workflow's pages, in the order a referral meets them. */
+export function referralRoutes(app: FastifyInstance, deps: { referrals: ReferralService; people: PeopleService; clock: Clock }): void {
+  startRoutes(app, deps)
+  overviewRoutes(app, deps)
+  personRoutes(app, deps)
+  childrenRoutes(app, deps)
+  meetingRoutes(app, deps)
+  sectionOneRoutes(app, deps)
+  checkRoutes(app, deps)
+  passToManagerRoutes(app, deps)
+  decisionRoutes(app, deps)
+  returnRoutes(app, deps)
+  consentRoutes(app, deps)
+  advocateRoutes(app, deps)
+  outcomeRoutes(app, deps)
+  signOffRequestRoutes(app, deps)
+  signOffRoutes(app, deps)
+  withdrawRoutes(app, deps)
+  rescheduleRoutes(app, deps)
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import { callerOf } from '../../platform/http/authentication.ts'
+import { submitForm } from '../../platform/http/submit-form.ts'
+import type { Banner } from '../../platform/http/session.ts'
+import type { ReferralService, ReferralView } from './service.ts'
+import { labels } from './vocabulary.ts'
+import type { WorkflowEvent } from './workflow.ts'
+
+type Params = { Params: { referralId: string } }
+
+export interface StepPage<S extends z.ZodType> {
+  /** The URL segment after `/referrals/:referralId/`, and the folder holding `<page>.njk`. */
+  readonly page: string
+  /** The page is offered only while the user may take one of these steps. */
+  readonly events: readonly WorkflowEvent[]
+  readonly schema: S
+  /** What the form shows before anything is typed. */
+  readonly initialValues?: (referral: ReferralView) => Record<string, unknown>
+  /** Anything else the template needs. */
+  readonly data?: (request: FastifyRequest, referral: ReferralView) => Promise<Record<string, unknown>>
+  /** Takes the step; returns where to go next, with a banner to show there. */
+  readonly save: (request: FastifyRequest, referralId: string, data: z.output<S>) => Promise<{ path: string; banner: Banner } | string>
+}
+
+/**
+ * The shape shared by every single-form workflow step (pass to a manager, decide, record the
+ * advocate, sign off, withdraw…): the page is shown only to someone the workflow lets take the step
+ * now; its form follows the GOV.UK error pattern; taking the step is the service's job.
+ */
+export function stepPage<S extends z.ZodType>(app: FastifyInstance, referrals: ReferralService, step: StepPage<S>): void {
+  const path = `/referrals/:referralId/${step.page}`
+  const view = `features/referrals/${step.page}/${step.page}.njk`
+
+  app.get<Params>(path, async (request: FastifyRequest<Params>, reply: FastifyReply) => {
+    const referral = await referrals.view(callerOf(request), request.params.referralId)
+    if (!step.events.some((event) => referral.actions[event])) return reply.redirect(`/referrals/${referral.id}`, 303)
+    const form = request.pageFlash.form
+    const values = form?.values ?? step.initialValues?.(referral) ?? {}
+    const extra = step.data ? await step.data(request, referral) : {}
+    return reply.view(view, { referral, values, errors: form?.errors, labels, ...extra })
+  })
+
+  app.post<Params>(path, async (request: FastifyRequest<Params>, reply: FastifyReply) =>
+    submitForm(request, reply, step.schema, (data) => step.save(request, request.params.referralId, data)),
+  )
+}

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { startTestApp, type TestApp } from '../../../test/support/app.ts'
+import { errorSummary, textOf } from '../../../test/support/browser.ts'
+import { engine } from '../../../test/support/database.ts'
+import { referralSent, signedIn, versionOn } from '../../../test/support/referral-steps.ts'
+
+describe(`the Advocacy Workflow through its pages (${engine})`, () => {
+  let t: TestApp
+  before(async () => {
+    t = await startTestApp()
+  })
+  after(async () => t.close())
+
+  test('referral, request, decision, review, outcome, sign-off: Advocacy Completed', async () => {
+    const referrer = await signedIn(t, 'referrer')
+    const id = await referralSent(referrer)
+
+    const sent = textOf((await referrer.get(`/referrals/${id}`)).html)
+    assert.match(sent, /Sent to FGC Advocacy Admin/)
+    assert.match(sent, /'Pass to FGC Service Manager' request sent to FGC Advocacy Admin/)
+
+    const admin = await signedIn(t, 'admin')
+    const teamWork = textOf((await admin.get('/team-work')).html)
+    assert.match(teamWork, /Maria Garcia/)
+    assert.match(teamWork, /Pass to FGC Service Manager/)
+
+    await admin.get(`/referrals/${id}/pass-to-manager`)
+    const passed = await admin.post(`/referrals/${id}/pass-to-manager`, { managerId: t.world.staff.manager.id, note: 'Please decide' })
+    assert.equal(passed.location, '/team-work')
+
+    const manager = await signedIn(t, 'manager')
+    assert.match(textOf((await manager.get('/')).html), /Advocacy Manager's Decision/)
+    await manager.get(`/referrals/${id}/decision`)
+    const decided = await manager.post(`/referrals/${id}/decision`, {
+      nextAction: 'child_protection_advocacy_review',
+      reasons: 'The parent would benefit from an advocate.',
+      advocateType: 'peer_parent_advocate',
+      priority: 'high',
+    })
+    assert.equal(decided.location, `/referrals/${id}`)
+
+    assert.match(textOf((await admin.get('/team-work')).html), /Child Protection Advocacy Review/)
+    const advocatePage = await admin.get(`/referrals/${id}/advocate`)
+    assert.equal(advocatePage.status, 200)
+    const recorded = await admin.post(`/referrals/${id}/advocate`, { name: 'Lucia Fernandez', type: 'peer_parent_advocate', version: versionOn(advocatePage.html) })
+    assert.equal(recorded.location, `/referrals/${id}`)
+    const outcomePage = await admin.get(`/referrals/${id}/outcome`)
+    const outcome = await admin.post(`/referrals/${id}/outcome`, {
+      contactCount: '4',
+      contactSummary: 'Two visits and two calls',
+      advocateAttended: 'yes',
+      viewsHeard: 'yes',
+      meetingOutcome: 'child_protection_plan',
+      minutesSpent: '6.5',
+      notes: 'The parent spoke for herself.',
+      version: versionOn(outcomePage.html),
+    })
+    assert.equal(outcome.location, `/referrals/${id}`, JSON.stringify(errorSummary((await admin.get(`/referrals/${id}/outcome`)).html)))
+    await admin.get(`/referrals/${id}/sign-off-request`)
+    assert.equal((await admin.post(`/referrals/${id}/sign-off-request`, { managerId: t.world.staff.manager.id })).location, '/team-work')
+
+    assert.match(textOf((await manager.get('/')).html), /Sign off: Advocacy Completed/)
+    await manager.get(`/referrals/${id}/sign-off`)
+    assert.equal((await manager.post(`/referrals/${id}/sign-off`, { nextAction: 'advocacy_completed' })).location, `/referrals/${id}`)
+
+    const done = textOf((await referrer.get(`/referrals/${id}`)).html)
+    assert.match(done, /Advocacy Completed/)
+    assert.match(done, /Lucia Fernandez/)
+    assert.match(done, /6\.5/)
+    for (const step of ['Child Protection Advocacy Referral started', 'Passed to FGC Service Manager', "Advocacy Manager's Decision: Child Protection Advocacy Review", 'Advocate recorded', 'Advocacy Outcome recorded', 'request sent for sign-off']) {
+      assert.ok(done.includes(step), `the timeline shows "${step}"`)
+    }
+    assert.doesNotMatch(textOf((await admin.get('/team-work')).html), /Maria Garcia/, 'nothing left waiting')
+  })
+
+  test('No Further Action ends the workflow and tells the referrer why', async () => {
+    const referrer = await signedIn(t, 'referrer')
+    const id = await referralSent(referrer, { familyName: 'Nfa' })
+    const admin = await signedIn(t, 'admin')
+    await admin.get(`/referrals/${id}/pass-to-manager`)
+    await admin.post(`/referrals/${id}/pass-to-manager`, { managerId: t.world.staff.otherManager.id })
+    const manager = await signedIn(t, 'otherManager')
+    await manager.get(`/referrals/${id}/decision`)
+    await manager.post(`/referrals/${id}/decision`, { nextAction: 'no_further_action', reasons: 'The parent already has an advocate from a charity.' })
+
+    const home = textOf((await referrer.get('/')).html)
+    assert.match(home, /Referrals that have ended/)
+    assert.match(home, /No Further Action/)
+    const page = textOf((await referrer.get(`/referrals/${id}`)).html)
+    assert.match(page, /The parent already has an advocate from a charity/)
+    assert.doesNotMatch(textOf((await referrer.get('/')).html), /Referrals that have ended/, 'read once, it leaves the list')
+  })
+
+  test('the manager can return it for more information, and the referrer sends it back', async () => {
+    const referrer = await signedIn(t, 'referrer')
+    const id = await referralSent(referrer, { familyName: 'Returned' })
+    const admin = await signedIn(t, 'admin')
+    await admin.get(`/referrals/${id}/pass-to-manager`)
+    await admin.post(`/referrals/${id}/pass-to-manager`, { managerId: t.world.staff.manager.id })
+    const manager = await signedIn(t, 'manager')
+    await manager.get(`/referrals/${id}/return`)
+    assert.equal((await manager.post(`/referrals/${id}/return`, { note: 'Which language does she speak best?' })).location, '/')
+
+    assert.match(textOf((await referrer.get('/')).html), /Add more information/)
+    const check = await referrer.get(`/referrals/${id}/check`)
+    assert.match(textOf(check.html), /Which language does she speak best\?/)
+    const back = await referrer.post(`/referrals/${id}/check`, { note: 'Spanish, as in Section 1' })
+    assert.equal(back.location, `/referrals/${id}`)
+    assert.match(textOf((await manager.get('/')).html), /Returned/)
+  })
+
+  test('a referral can be withdrawn with a reason, and leaves every worktray', async () => {
+    const referrer = await signedIn(t, 'referrer')
+    const id = await referralSent(referrer, { familyName: 'Withdrawn' })
+    await referrer.get(`/referrals/${id}/withdraw`)
+    const refused = await referrer.post(`/referrals/${id}/withdraw`, { reason: 'other' })
+    assert.equal(refused.location, `/referrals/${id}/withdraw`)
+    assert.deepEqual(errorSummary((await referrer.get(`/referrals/${id}/withdraw`)).html), ['Say why the referral is being withdrawn'])
+    assert.equal((await referrer.post(`/referrals/${id}/withdraw`, { reason: 'meeting_cancelled' })).location, '/')
+    const admin = await signedIn(t, 'admin')
+    assert.doesNotMatch(textOf((await admin.get('/team-work')).html), /Withdrawn/)
+    assert.match(textOf((await referrer.get(`/referrals/${id}`)).html), /The meeting was cancelled/)
+  })
+})

@@ -1,0 +1,89 @@
+import { sql } from 'kysely'
+import type { Queryable } from '../../platform/db/schema.ts'
+
+export interface WorktrayQuery {
+  readonly authorityId: string
+  /** Items waiting on this person, or on any of these teams. */
+  readonly waitingOn: { readonly userId: string } | { readonly teamIds: readonly string[] }
+  readonly state: string | null
+  /** Only items due on or before this date. */
+  readonly dueBy: string | null
+  /** Today, in the UK: items due before it are overdue and come first. */
+  readonly today: string
+  readonly limit: number
+  readonly offset: number
+}
+
+function filtered(db: Queryable, query: WorktrayQuery) {
+  let select = db.selectFrom('referral').where('referral.authority_id', '=', query.authorityId)
+  if ('userId' in query.waitingOn) {
+    select = select.where('referral.waiting_on_user_id', '=', query.waitingOn.userId)
+  } else {
+    const teamIds = query.waitingOn.teamIds
+    if (teamIds.length === 0) return undefined
+    select = select.where('referral.waiting_on_team_id', 'in', teamIds)
+  }
+  if (query.state) select = select.where('referral.state', '=', query.state)
+  if (query.dueBy) select = select.where('referral.step_due_on', '<=', query.dueBy)
+  return select
+}
+
+/** One page of a worktray: overdue first, then soonest due, then oldest. */
+export async function worktrayPage(db: Queryable, query: WorktrayQuery) {
+  const select = filtered(db, query)
+  if (!select) return []
+  return select
+    .leftJoin('person', 'person.id', 'referral.person_id')
+    .leftJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .leftJoin('team', 'team.id', 'referral.waiting_on_team_id')
+    .leftJoin('app_user as waiting_user', 'waiting_user.id', 'referral.waiting_on_user_id')
+    .leftJoin('decision', 'decision.referral_id', 'referral.id')
+    .select([
+      'referral.id',
+      'referral.reference',
+      'referral.state',
+      'referral.step_due_on',
+      'referral.late',
+      'person.given_name',
+      'person.family_name',
+      'meeting.type as meeting_type',
+      'meeting.meeting_date',
+      'team.name as team_name',
+      'waiting_user.display_name as waiting_user_name',
+      'decision.priority',
+    ])
+    .orderBy(sql`case when referral.step_due_on < ${query.today} then 0 else 1 end`)
+    .orderBy(sql`referral.step_due_on asc nulls last`)
+    .orderBy('referral.step_entered_at')
+    .orderBy('referral.id')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute()
+}
+
+export async function worktrayCount(db: Queryable, query: WorktrayQuery): Promise<{ total: number; overdue: number }> {
+  const select = filtered(db, query)
+  if (!select) return { total: 0, overdue: 0 }
+  const row = await select
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.count<number>(sql`case when referral.step_due_on < ${query.today} then 1 end`).as('overdue'),
+    ])
+    .executeTakeFirstOrThrow()
+  return { total: Number(row.total), overdue: Number(row.overdue) }
+}
+
+/** Referrals this referrer made that have ended and that they have not opened since. */
+export async function unreadEndings(db: Queryable, authorityId: string, referrerId: string, endedStates: readonly string[]) {
+  return db
+    .selectFrom('referral')
+    .leftJoin('person', 'person.id', 'referral.person_id')
+    .select(['referral.id', 'referral.reference', 'referral.state', 'referral.closed_at', 'person.given_name', 'person.family_name'])
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.referrer_id', '=', referrerId)
+    .where('referral.state', 'in', endedStates)
+    .where('referral.referrer_read_at', 'is', null)
+    .orderBy('referral.closed_at', 'desc')
+    .limit(20)
+    .execute()
+}

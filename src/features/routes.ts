@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDependencies } from '../app.ts'
+import { setPasswordRoutes } from './admin/set-password/routes.ts'
 import { setupRoutes } from './admin/setup/routes.ts'
+import { teamRoutes } from './admin/teams/routes.ts'
+import { userRoutes } from './admin/users/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { signInRoutes } from './sign-in/routes.ts'
@@ -11,6 +14,9 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   const secureCookie = config.session.secureCookie
   signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes })
   setupRoutes(app, { admin: services.admin, sessions, secureCookie })
+  setPasswordRoutes(app, { admin: services.admin })
+  userRoutes(app, { admin: services.admin, baseUrl: config.baseUrl })
+  teamRoutes(app, { admin: services.admin })
   worktrayRoutes(app, { worktray: services.worktray })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, { referrals: services.referrals, people: services.people, clock })

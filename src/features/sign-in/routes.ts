@@ -24,6 +24,7 @@ export function signInRoutes(
       returnTo: safeReturnPath(query['returnTo']),
       resume: typeof query['resume'] === 'string' ? query['resume'].slice(0, 64) : undefined,
       timedOut: query['timedOut'] === 'yes',
+      passwordSet: query['passwordSet'] === 'yes',
       idleMinutes,
     })
   })

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { parseForm } from '../../../platform/http/form-fields.ts'
+import { newPasswordFields, passwordsMatch } from '../password-schema.ts'
+import type { AdminService } from '../service.ts'
+
+type Params = { Params: { token: string } }
+const setPasswordSchema = z.object(newPasswordFields).superRefine(passwordsMatch)
+
+/** A new member of staff (or one who forgot their password) chooses a password from their one-time link. */
+export function setPasswordRoutes(app: FastifyInstance, { admin }: { admin: AdminService }): void {
+  app.get<Params>('/set-password/:token', { config: { public: true } }, async (request, reply) => {
+    const holder = await admin.passwordLinkHolder(request.params.token)
+    if (!holder) return reply.code(404).view('features/admin/setup/link-used.njk', {})
+    return reply.view('features/admin/set-password/set-password.njk', { holder })
+  })
+
+  app.post<Params>('/set-password/:token', { config: { public: true } }, async (request, reply) => {
+    const holder = await admin.passwordLinkHolder(request.params.token)
+    if (!holder) return reply.code(404).view('features/admin/setup/link-used.njk', {})
+    const form = parseForm(setPasswordSchema, request.body)
+    if (!form.ok) return reply.code(400).view('features/admin/set-password/set-password.njk', { holder, errors: form.errors })
+    if (!(await admin.setPassword(request.params.token, form.data.password, request.ip))) {
+      return reply.code(404).view('features/admin/setup/link-used.njk', {})
+    }
+    return reply.redirect('/sign-in?passwordSet=yes', 303)
+  })
+}

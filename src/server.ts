@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const storage = database.kind === 'pglite' && config.database.kind === 'pglite' ? `the embedded database in ${config.database.dataDir}/` : 'PostgreSQL'
   console.log(`\nAlongside is running at ${config.baseUrl} on ${storage}.`)
 
-  if (config.demo) await announceDemo(database.db)
+  if (config.demo) await announceDemo(database.db, services.referrals)
 
   const firstAdminToken = await services.admin.firstAdminLink()
   if (firstAdminToken) {
@@ -55,8 +55,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function announceDemo(db: Parameters<typeof loadDemoData>[0]): Promise<void> {
-  const result = await loadDemoData(db, systemClock)
+async function announceDemo(db: Parameters<typeof loadDemoData>[0], referrals: Parameters<typeof loadDemoData>[2]): Promise<void> {
+  const result = await loadDemoData(db, systemClock, referrals)
   if (!result.loaded && result.reason === 'real-data') {
     console.log('\nDemo data was NOT loaded: this database already holds a real authority.')
     return

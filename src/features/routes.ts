@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDependencies } from '../app.ts'
+import { aboutRoutes } from './about/routes.ts'
 import { setPasswordRoutes } from './admin/set-password/routes.ts'
 import { setupRoutes } from './admin/setup/routes.ts'
 import { teamRoutes } from './admin/teams/routes.ts'
@@ -17,6 +18,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   setPasswordRoutes(app, { admin: services.admin })
   userRoutes(app, { admin: services.admin, baseUrl: config.baseUrl })
   teamRoutes(app, { admin: services.admin })
+  aboutRoutes(app)
   worktrayRoutes(app, { worktray: services.worktray })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, { referrals: services.referrals, people: services.people, clock })

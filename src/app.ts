@@ -31,8 +31,8 @@ const FORM_BODY_LIMIT = 1024 * 1024
 
 /**
  * The application, plugins in the order they run: health, security headers, static files (no
- * session), then for pages: session, form parsing, CSRF, views, sign-in check, the features, and
- * the not-found and error pages.
+ * session), then for pages: session, form parsing, CSRF, views, sign-in check, the not-found and
+ * error pages, and the features.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config } = deps
@@ -56,8 +56,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await pages.register(csrf, { sessions: deps.sessions })
     await pages.register(views, { root: deps.root, production: config.production })
     await pages.register(authentication, { savedForms: deps.savedForms })
-    await pages.register(async (features) => featureRoutes(features, deps))
+    // Before the features: an encapsulated plugin takes the error handler its parent has when it loads.
     registerErrorPages(pages)
+    await pages.register(async (features) => featureRoutes(features, deps))
   })
 
   return app

@@ -156,42 +156,39 @@ export function optionalDateInput(messages: DateMessages) {
 
 function dateParts(messages: DateMessages, optional: boolean) {
   const parts = ['day', 'month', 'year'] as const
-  return z
-    .preprocess(
-      (value) => (value && typeof value === 'object' ? value : {}),
-      z.object({ day: z.unknown(), month: z.unknown(), year: z.unknown() }),
-    )
-    .transform((value, context): string | null => {
-      const text = Object.fromEntries(parts.map((part) => [part, cleanText(value[part]) ?? ''])) as Record<(typeof parts)[number], string>
-      const missing = parts.filter((part) => text[part] === '')
-      if (missing.length === 3) {
-        if (optional) return null
-        context.addIssue({ code: 'custom', message: messages.required, path: ['day'] })
+  // Preprocessed first: zod refuses an absent key before a bare transform would run.
+  return z.preprocess((value) => value ?? {}, z.unknown().transform((value, context): string | null => {
+    const given = value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+    const text = Object.fromEntries(parts.map((part) => [part, cleanText(given[part]) ?? ''])) as Record<(typeof parts)[number], string>
+    const missing = parts.filter((part) => text[part] === '')
+    if (missing.length === 3) {
+      if (optional) return null
+      context.addIssue({ code: 'custom', message: messages.required, path: ['day'] })
+      return z.NEVER
+    }
+    if (missing.length > 0) {
+      const first = missing[0] ?? 'day'
+      const named = missing.length === 2 ? `${missing[0]} and ${missing[1]}` : first
+      context.addIssue({ code: 'custom', message: `${messages.label} must include a ${named}`, path: [first] })
+      return z.NEVER
+    }
+    for (const part of parts) {
+      if (!/^\d+$/.test(text[part])) {
+        context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: [part] })
         return z.NEVER
       }
-      if (missing.length > 0) {
-        const first = missing[0] ?? 'day'
-        const named = missing.length === 2 ? `${missing[0]} and ${missing[1]}` : first
-        context.addIssue({ code: 'custom', message: `${messages.label} must include a ${named}`, path: [first] })
-        return z.NEVER
-      }
-      for (const part of parts) {
-        if (!/^\d+$/.test(text[part])) {
-          context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: [part] })
-          return z.NEVER
-        }
-      }
-      if (text.year.length !== 4) {
-        context.addIssue({ code: 'custom', message: 'Year must include 4 numbers', path: ['year'] })
-        return z.NEVER
-      }
-      const iso = `${text.year}-${text.month.padStart(2, '0')}-${text.day.padStart(2, '0')}`
-      if (text.day.length > 2 || text.month.length > 2 || !isIsoDate(iso)) {
-        context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: ['day'] })
-        return z.NEVER
-      }
-      return iso
-    })
+    }
+    if (text.year.length !== 4) {
+      context.addIssue({ code: 'custom', message: 'Year must include 4 numbers', path: ['year'] })
+      return z.NEVER
+    }
+    const iso = `${text.year}-${text.month.padStart(2, '0')}-${text.day.padStart(2, '0')}`
+    if (text.day.length > 2 || text.month.length > 2 || !isIsoDate(iso)) {
+      context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: ['day'] })
+      return z.NEVER
+    }
+    return iso
+  }))
 }
 
 /** Splits an ISO date into the values a GOV.UK date input shows. */

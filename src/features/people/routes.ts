@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf, requireRole } from '../../platform/http/authentication.ts'
 import { parseForm } from '../../platform/http/form-fields.ts'
-import { searchSchema } from '../referrals/person/schema.ts'
-import { labels } from '../referrals/vocabulary.ts'
+import { searchSchema } from './schema.ts'
 import type { PeopleService } from './service.ts'
 
 const finders = requireRole('referrer', 'advocacy_admin', 'service_manager')
 
-/** Find a person, and a person's page with the referrals this user may open. */
+/** Find a person. */
 export function peopleRoutes(app: FastifyInstance, { people }: { people: PeopleService }): void {
   app.get('/people', { preHandler: finders }, async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>
@@ -17,10 +16,5 @@ export function peopleRoutes(app: FastifyInstance, { people }: { people: PeopleS
     if (!form.ok) return reply.code(400).view('features/people/search.njk', { values, errors: form.errors, searched: false })
     const results = await people.search(callerOf(request), form.data)
     return reply.view('features/people/search.njk', { values, searched: true, results })
-  })
-
-  app.get<{ Params: { personId: string } }>('/people/:personId', { preHandler: finders }, async (request, reply) => {
-    const person = await people.view(callerOf(request), request.params.personId)
-    return reply.view('features/people/person.njk', { person, labels })
   })
 }

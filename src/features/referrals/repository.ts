@@ -232,3 +232,23 @@ export async function listEvents(db: Queryable, authorityId: string, referralId:
     .orderBy('referral_event.id', 'desc')
     .execute()
 }
+
+/** The person's referrals with who made them: the service decides which the user may see. */
+export async function referralsOfPerson(db: Queryable, authorityId: string, personId: string) {
+  return db
+    .selectFrom('referral')
+    .leftJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .select([
+      'referral.id',
+      'referral.reference',
+      'referral.state',
+      'referral.referrer_id',
+      'referral.created_at',
+      'meeting.type as meeting_type',
+      'meeting.meeting_date',
+    ])
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.person_id', '=', personId)
+    .orderBy('referral.created_at', 'desc')
+    .execute()
+}

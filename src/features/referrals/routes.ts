@@ -10,6 +10,7 @@ import { meetingRoutes } from './meeting/routes.ts'
 import { outcomeRoutes } from './outcome/routes.ts'
 import { overviewRoutes } from './overview/routes.ts'
 import { passToManagerRoutes } from './pass-to-manager/routes.ts'
+import { personRecordRoutes } from './person-record/routes.ts'
 import { personRoutes } from './person/routes.ts'
 import { rescheduleRoutes } from './reschedule/routes.ts'
 import { returnRoutes } from './return/routes.ts'
@@ -24,6 +25,7 @@ import { withdrawRoutes } from './withdraw/routes.ts'
 export function referralRoutes(app: FastifyInstance, deps: { referrals: ReferralService; people: PeopleService; clock: Clock }): void {
   startRoutes(app, deps)
   overviewRoutes(app, deps)
+  personRecordRoutes(app, deps)
   personRoutes(app, deps)
   childrenRoutes(app, deps)
   meetingRoutes(app, deps)

@@ -409,6 +409,42 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
       })
     },
 
+    /**
+     * A person's page: their details and the referrals this user may open. It opens to someone with
+     * a relationship to the person: they referred them (or added them to a draft), or they are in
+     * the advocacy service and the person has been referred to it. Viewing it is audited.
+     */
+    async personRecord(caller: Caller, personId: string) {
+      if (!hasRole(caller.user, 'referrer', 'advocacy_admin', 'service_manager')) throw new ForbiddenError('Not allowed')
+      if (!isId(personId)) throw new NotFoundError('No such person')
+      const person = await people.findPerson(db, caller.user.authorityId, personId)
+      if (!person) throw new NotFoundError('No such person')
+      const all = await repository.referralsOfPerson(db, caller.user.authorityId, personId)
+      const service = hasRole(caller.user, 'advocacy_admin', 'service_manager')
+      const visible = all.filter((referral) => referral.referrer_id === caller.user.id || (service && referral.state !== 'draft'))
+      if (person.created_by !== caller.user.id && visible.length === 0) throw new NotFoundError('No such person')
+      await recordAudit(db, actorOf(caller), { action: 'person.viewed', recordType: 'person', recordId: personId })
+      return {
+        id: person.id,
+        name: fullName(person),
+        dateOfBirth: person.date_of_birth,
+        gender: person.gender,
+        pronouns: person.pronouns,
+        externalId: person.external_id,
+        referrals: visible.map((referral) => {
+          const state = referral.state as State
+          return {
+            id: referral.id,
+            reference: referral.reference,
+            stateLabel: stateDefinitions[state].label,
+            stateColour: stateDefinitions[state].colour,
+            meetingType: referral.meeting_type,
+            meetingDate: referral.meeting_date,
+          }
+        }),
+      }
+    },
+
     /** Children already known in the person's family, to tick as the children of this referral. */
     async familyChildren(caller: Caller, referralId: string) {
       const row = await load(db, caller, referralId)

@@ -5,7 +5,8 @@ import { submitForm } from '../../../platform/http/submit-form.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
 import type { PeopleService } from '../../people/service.ts'
 import type { ReferralService } from '../service.ts'
-import { chooseSchema, newPersonSchema, searchSchema } from './schema.ts'
+import { searchSchema } from '../../people/schema.ts'
+import { chooseSchema, newPersonSchema } from './schema.ts'
 
 type Params = { Params: { referralId: string } }
 

@@ -1,14 +1,5 @@
 import { z } from 'zod'
-import { cleanText, optionalDateInput, optionalText, requiredText } from '../../../platform/http/form-fields.ts'
-
-export const searchSchema = z.object({
-  name: z.preprocess(
-    cleanText,
-    z.string({ error: 'Enter a name to search for' }).min(2, 'Enter at least 2 letters of a name').max(100, 'Name must be 100 characters or fewer'),
-  ),
-  dateOfBirth: optionalDateInput({ required: 'Enter a date of birth', label: 'Date of birth' }),
-  externalId: optionalText('Case system ID', 50),
-})
+import { optionalDateInput, optionalText, requiredText } from '../../../platform/http/form-fields.ts'
 
 export const chooseSchema = z.object({
   personId: z.string({ error: 'Select a person' }).uuid('Select a person'),

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDependencies } from '../app.ts'
+import type { Services } from '../composition.ts'
+import type { Config } from '../config.ts'
+import type { SavedForms } from '../platform/auth/saved-forms.ts'
+import type { Sessions } from '../platform/auth/sessions.ts'
+import type { Clock } from '../platform/time/clock.ts'
 import { aboutRoutes } from './about/routes.ts'
 import { setPasswordRoutes } from './admin/set-password/routes.ts'
 import { setupRoutes } from './admin/setup/routes.ts'
@@ -10,8 +14,16 @@ import { referralRoutes } from './referrals/routes.ts'
 import { signInRoutes } from './sign-in/routes.ts'
 import { worktrayRoutes } from './worktray/routes.ts'
 
+export interface FeatureDependencies {
+  readonly config: Config
+  readonly services: Services
+  readonly sessions: Sessions
+  readonly savedForms: SavedForms
+  readonly clock: Clock
+}
+
 /** Every feature's pages. Each feature gets only the services it uses. */
-export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: AppDependencies): void {
+export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
   signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes })
   setupRoutes(app, { admin: services.admin, sessions, secureCookie })

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/app.ts'
+import { buildApp, type AppDependencies } from '../../src/app.ts'
 import { compose, type Services } from '../../src/composition.ts'
 import { loadConfig, type Config } from '../../src/config.ts'
 import type { Database } from '../../src/platform/db/database.ts'
@@ -23,7 +23,10 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database, with a world of authorities and staff to act in it. */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  environment: Record<string, string> = {},
+  options: { logger?: AppDependencies['logger'] } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase()
   const clock = new TestClock()
   const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', ...environment })
@@ -38,7 +41,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
     checkDatabase: async () => {
       await sql`select 1`.execute(database.db)
     },
-    logger: false,
+    logger: options.logger ?? false,
   })
   await app.ready()
   const world = await createWorld(database.db)

@@ -4,7 +4,7 @@ import type { FastifyServerOptions } from 'fastify'
  * Logs say what happened to which route, never to whom: no query strings (they can hold names
  * searched for), no bodies, no addresses, no cookies.
  */
-export function logOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+export function logOptions(level: string): Exclude<NonNullable<FastifyServerOptions['logger']>, boolean> {
   return {
     level,
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config.ts'
 import type { Services } from './composition.ts'
 import type { Clock } from './platform/time/clock.ts'
@@ -30,6 +30,27 @@ export interface AppDependencies {
 const FORM_BODY_LIMIT = 1024 * 1024
 
 /**
+ * A request the router cannot even read (a broken %-escape, an absurdly long id) never reaches the
+ * plugins, so it gets a small page of its own: the same words, strict headers, nothing echoed back.
+ */
+function answerUnroutableRequest(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const notFound = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+  const heading = notFound ? 'Page not found' : 'Sorry, we could not read that web address'
+  void reply
+    .code(notFound ? 404 : 400)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', "default-src 'none'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'")
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(
+      `<!DOCTYPE html><html lang="en" class="govuk-template"><head><meta charset="utf-8"><title>${heading} – Alongside</title>` +
+        '<link rel="stylesheet" href="/assets/bundles/govuk-frontend.min.css"></head><body class="govuk-template__body">' +
+        `<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content"><h1 class="govuk-heading-l">${heading}</h1>` +
+        '<p class="govuk-body">Check the web address, or <a class="govuk-link" href="/">go to your work</a>.</p></main></div></body></html>',
+    )
+}
+
+/**
  * The application, plugins in the order they run: health, security headers, static files (no
  * session), then for pages: session, form parsing, CSRF, views, sign-in check, the not-found and
  * error pages, and the features.
@@ -41,6 +62,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy: config.production,
     bodyLimit: FORM_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: answerUnroutableRequest,
   })
 
   await app.register(async (health) => healthRoutes(health, { checkDatabase: deps.checkDatabase }))
@@ -54,7 +76,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await pages.register(session, { sessions: deps.sessions, secureCookie: config.session.secureCookie })
     await pages.register(forms, { bodyLimit: FORM_BODY_LIMIT })
     await pages.register(csrf, { sessions: deps.sessions })
-    await pages.register(views, { root: deps.root, production: config.production })
+    await pages.register(views, { root: deps.root, cache: config.viewCache })
     await pages.register(authentication, { savedForms: deps.savedForms })
     // Before the features: an encapsulated plugin takes the error handler its parent has when it loads.
     registerErrorPages(pages)

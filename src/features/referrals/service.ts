@@ -273,7 +273,8 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
       if (!hasRole(caller.user, 'referrer')) throw new ForbiddenError('Only a referrer can start a referral')
       return editTransaction(async (trx) => {
         if (personId !== null) {
-          if (!isId(personId) || !(await people.findPerson(trx, caller.user.authorityId, personId))) throw new NotFoundError('No such person')
+          const person = isId(personId) ? await people.findPerson(trx, caller.user.authorityId, personId) : undefined
+          if (person?.kind !== 'adult') throw new NotFoundError('No such parent or carer')
         }
         const now = clock.now()
         const reference = await repository.allocateReference(trx, caller.user.authorityId)

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import fp from 'fastify-plugin'
 import { hasRole, type Caller, type Role, type SignedInUser } from '../auth/roles.ts'
 import type { SavedForms } from '../auth/saved-forms.ts'
+import { answersOf } from './form-fields.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,12 +17,6 @@ export function safeReturnPath(value: unknown): string | undefined {
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
   if (/[\u0000-\u001f\u007f]/.test(value)) return undefined
   return value
-}
-
-function withoutToken(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object') return {}
-  const { _csrf: _token, ...answers } = body as Record<string, unknown>
-  return answers
 }
 
 /**
@@ -42,7 +37,7 @@ export const authentication = fp(
       }
       if (request.timedOut) {
         const path = request.url.split('?')[0] ?? '/'
-        const id = await savedForms.keep(request.timedOut, path, withoutToken(request.body))
+        const id = await savedForms.keep(request.timedOut, path, answersOf(request.body))
         return reply.redirect(`/sign-in?${new URLSearchParams({ timedOut: 'yes', resume: id })}`, 303)
       }
       return reply.redirect('/sign-in', 303)

@@ -57,7 +57,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
 /** Checkboxes: none, one or several of these values (a browser sends one as a plain string). */
 export function someOf<const T extends readonly [string, ...string[]]>(values: T, message = 'Select from the options shown') {
   return z.preprocess(
-    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? [...new Set(value)] : [value]),
     z.array(z.enum(values, { error: message }), { error: message }).max(values.length, message),
   )
 }
@@ -111,6 +111,7 @@ export function timeOfDay(label: string, requiredMessage?: string) {
   const message = `Enter ${label.toLowerCase()} as a time, like 10:30am or 14:00`
   return z.preprocess(
     (value) => {
+      if (value !== undefined && typeof value !== 'string') return 'invalid'
       const cleaned = cleanText(value)
       if (cleaned === undefined || cleaned === '') return requiredMessage ? undefined : null
       const match = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$/i.exec(cleaned.replace(/\s+/g, ''))
@@ -159,6 +160,11 @@ function dateParts(messages: DateMessages, optional: boolean) {
   // Preprocessed first: zod refuses an absent key before a bare transform would run.
   return z.preprocess((value) => value ?? {}, z.unknown().transform((value, context): string | null => {
     const given = value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+    const sentTwice = parts.find((part) => given[part] !== undefined && typeof given[part] !== 'string')
+    if (sentTwice) {
+      context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: [sentTwice] })
+      return z.NEVER
+    }
     const text = Object.fromEntries(parts.map((part) => [part, cleanText(given[part]) ?? ''])) as Record<(typeof parts)[number], string>
     const missing = parts.filter((part) => text[part] === '')
     if (missing.length === 3) {
@@ -205,26 +211,40 @@ export type FormResult<T> = { readonly ok: true; readonly data: T } | { readonly
 
 const DATE_PART = /^(.+)-(day|month|year)$/
 
-/** The form's answers as sent, less the token: what is shown again when there are errors. */
+/** Our forms' field names: a letter, then letters, digits, hyphens or underscores. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/
+const NAMES_NOT_TO_USE = new Set(['constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'])
+
+/** A kept answer can be stored (PostgreSQL's jsonb cannot hold NUL) and shown again. */
+function keepable(text: string): string {
+  return text.replace(/\u0000/g, '').slice(0, 20_000)
+}
+
+/**
+ * The form's answers as sent, less the token: what is shown again when there are errors, and kept
+ * across a time-out. Only names our forms use survive, in an object with no prototype, so no field
+ * name can reach `Object.prototype`.
+ */
 export function answersOf(body: unknown): Record<string, unknown> {
-  if (!body || typeof body !== 'object') return {}
-  const answers: Record<string, unknown> = {}
+  const answers: Record<string, unknown> = Object.create(null)
+  if (!body || typeof body !== 'object') return answers
   for (const [key, value] of Object.entries(body)) {
-    if (key === '_csrf' || key === '__proto__') continue
-    if (typeof value === 'string') answers[key] = value.slice(0, 20_000)
-    else if (Array.isArray(value)) answers[key] = value.filter((item) => typeof item === 'string').slice(0, 50)
+    if (key === '_csrf' || !FIELD_NAME.test(key) || NAMES_NOT_TO_USE.has(key)) continue
+    if (typeof value === 'string') answers[key] = keepable(value)
+    else if (Array.isArray(value)) answers[key] = value.filter((item) => typeof item === 'string').slice(0, 200).map(keepable)
   }
   return answers
 }
 
 /** GOV.UK date inputs arrive as `name-day` etc.; schemas see `name: { day, month, year }`. */
 function nestDateParts(answers: Record<string, unknown>): Record<string, unknown> {
-  const nested: Record<string, unknown> = {}
+  const nested: Record<string, unknown> = Object.create(null)
   for (const [key, value] of Object.entries(answers)) {
     const match = DATE_PART.exec(key)
     if (match) {
       const [, name = '', part = ''] = match
-      const parts = (nested[name] ?? {}) as Record<string, unknown>
+      if (NAMES_NOT_TO_USE.has(name)) continue
+      const parts = (nested[name] ?? Object.create(null)) as Record<string, unknown>
       parts[part] = value
       nested[name] = parts
     } else if (!(key in nested)) {
@@ -252,7 +272,7 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
 /** Checkboxes whose values are record ids (the service checks each belongs where it should). */
 export function someIds(message: string) {
   return z.preprocess(
-    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? [...new Set(value)] : [value]),
     z.array(z.string().uuid(message), { error: message }).max(50, message),
   )
 }

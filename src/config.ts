@@ -32,6 +32,7 @@ const environmentSchema = z
     SIGN_IN_MAX_FAILURES: positiveInteger.default(5),
     SIGN_IN_LOCK_MINUTES: positiveInteger.default(15),
     DEMO: booleanText.default(false),
+    VIEW_CACHE: booleanText.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, context) => {
@@ -60,6 +61,8 @@ export interface Config {
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly secureCookie: boolean }
   readonly signIn: { readonly maxFailures: number; readonly lockMinutes: number }
   readonly demo: boolean
+  /** Compile each template once and keep it (in production), or re-read it on every page (to edit templates live). */
+  readonly viewCache: boolean
   readonly logLevel: string
 }
 
@@ -97,6 +100,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     },
     signIn: { maxFailures: env.SIGN_IN_MAX_FAILURES, lockMinutes: env.SIGN_IN_LOCK_MINUTES },
     demo: env.DEMO,
+    viewCache: env.VIEW_CACHE ?? production,
     logLevel: env.LOG_LEVEL,
   }
 }

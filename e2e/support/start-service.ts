@@ -16,6 +16,7 @@ process.env['PORT'] = port
 process.env['HOST'] = '127.0.0.1'
 process.env['DEMO'] = 'true'
 process.env['LOG_LEVEL'] = 'warn'
+process.env['VIEW_CACHE'] = 'true'
 process.env['BASE_URL'] = `http://127.0.0.1:${port}`
 
 if (postgres) {

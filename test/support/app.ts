@@ -29,7 +29,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await openTestDatabase()
   const clock = new TestClock()
-  const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', ...environment })
+  const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true', ...environment })
   const { sessions, savedForms, services } = await compose(database.db, clock, config)
   const app = await buildApp({
     config,

@@ -17,7 +17,8 @@ declare module 'fastify' {
 export interface ViewOptions {
   /** The project's root folder: `src/` and `node_modules/` are found beneath it. */
   readonly root: string
-  readonly production: boolean
+  /** Compile templates once and keep them. */
+  readonly cache: boolean
 }
 
 export const SERVICE_NAME = 'Alongside'
@@ -28,7 +29,7 @@ export const SERVICE_NAME = 'Alongside'
  * signed in.
  */
 export const views = fp(
-  async (app: FastifyInstance, { root, production }: ViewOptions) => {
+  async (app: FastifyInstance, { root, cache }: ViewOptions) => {
     await app.register(view, {
       engine: { nunjucks },
       templates: [
@@ -36,13 +37,13 @@ export const views = fp(
         join(root, 'node_modules/govuk-frontend/dist'),
         join(root, 'node_modules/@ministryofjustice/frontend'),
       ],
-      production,
+      production: cache,
       options: {
         autoescape: true,
         throwOnUndefined: false,
         trimBlocks: true,
         lstripBlocks: true,
-        noCache: !production,
+        noCache: !cache,
         onConfigure(env: nunjucks.Environment) {
           env.addFilter('formatDate', filters.formatDate)
           env.addFilter('formatShortDate', filters.formatShortDate)

@@ -18,7 +18,8 @@ export async function signInAs(page: Page, role: DemoRole): Promise<void> {
   await page.getByLabel('Email address').fill(account.email)
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByText(account.displayName, { exact: true })).toBeVisible()
+  // In the header: the name may also be in a worktray's "Waiting on" column.
+  await expect(page.getByRole('banner').getByText(account.displayName, { exact: true })).toBeVisible()
   await expectAccessible(page)
 }
 

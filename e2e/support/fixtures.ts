@@ -1,11 +1,13 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
-import { axeExceptions } from './axe-exceptions.ts'
+import { axeExceptions, axeNodeExceptions } from './axe-exceptions.ts'
 
 /**
  * Journeys use this `test`: its `page` counts every document the browser loads, and at the end of
  * each test fails unless axe has checked every one of them. So "axe on every page visited" is not a
- * habit but a rule the test enforces.
+ * habit but a rule the test enforces. `pageWithoutJavaScript` is the same, in a browser context of
+ * its own with JavaScript turned off. Violations fail the test unless an entry in axe-exceptions.ts
+ * (a whole rule, or one narrowly described failure) says why not.
  */
 
 interface AccessibilityLedger {
@@ -16,34 +18,94 @@ interface AccessibilityLedger {
 
 const ledgers = new WeakMap<Page, AccessibilityLedger>()
 
-export async function expectAccessible(page: Page): Promise<void> {
-  await page.waitForLoadState('load')
-  const results = await new AxeBuilder({ page })
+/** Pages whose browser context has JavaScript turned off. */
+const withoutJavaScript = new WeakSet<Page>()
+
+function axeFor(page: Page): AxeBuilder {
+  return new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .disableRules(axeExceptions.map((exception) => exception.rule))
-    .analyze()
-  const violations = results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    help: violation.help,
-    targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
-  }))
+}
+
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForLoadState('load')
+  const results = withoutJavaScript.has(page) ? await analyzeWithoutJavaScript(page) : await axeFor(page).analyze()
+  const violations = results.violations
+    .map((violation) => ({
+      ...violation,
+      nodes: violation.nodes.filter((node) => !axeNodeExceptions.some((exception) => exception.rule === violation.id && exception.covers(node))),
+    }))
+    .filter((violation) => violation.nodes.length > 0)
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+      failures: violation.nodes.map((node) => node.failureSummary).slice(0, 5),
+    }))
   expect(violations, `axe violations on ${page.url()}`).toEqual([])
   const ledger = ledgers.get(page)
   if (ledger) ledger.checked.add(ledger.loads)
 }
 
-export const test = base.extend({
-  page: async ({ page }, use) => {
-    const ledger: AccessibilityLedger = { loads: 0, checked: new Set(), urls: new Map() }
-    ledgers.set(page, ledger)
-    page.on('load', () => {
-      ledger.loads += 1
-      ledger.urls.set(ledger.loads, page.url())
+/**
+ * axe is a script, and cannot finish in a page where scripts may not run. So a page loaded with
+ * JavaScript off is checked as a copy: the document exactly as that browser built it (its scripts
+ * never ran; they are left out of the copy so they cannot run now), served at the same address with
+ * the service's own styles, in a browser context of its own where axe can run.
+ */
+async function analyzeWithoutJavaScript(page: Page) {
+  const browser = page.context().browser()
+  if (!browser) throw new Error('No browser to check the page in')
+  const address = page.url().split('#')[0] ?? page.url()
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '')
+  const context = await browser.newContext({ viewport: page.viewportSize() })
+  try {
+    const copy = await context.newPage()
+    await copy.route('**/*', async (route) => {
+      const request = route.request()
+      if (request.url() === address) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      if (request.resourceType() === 'script') return route.abort()
+      return route.continue()
     })
-    await use(page)
+    await copy.goto(address)
+    return await axeFor(copy).analyze()
+  } finally {
+    await context.close()
+  }
+}
+
+/** Starts counting the documents a page loads; the function returned fails if any went unchecked. */
+function watchLoads(page: Page): () => void {
+  const ledger: AccessibilityLedger = { loads: 0, checked: new Set(), urls: new Map() }
+  ledgers.set(page, ledger)
+  page.on('load', () => {
+    ledger.loads += 1
+    ledger.urls.set(ledger.loads, page.url())
+  })
+  return () => {
     const unchecked = [...ledger.urls].filter(([load]) => !ledger.checked.has(load)).map(([, url]) => url)
     expect(unchecked, 'pages loaded but never checked with axe').toEqual([])
+  }
+}
+
+export const test = base.extend<{ pageWithoutJavaScript: Page }>({
+  page: async ({ page }, use) => {
+    const everyLoadChecked = watchLoads(page)
+    await use(page)
+    everyLoadChecked()
+  },
+  pageWithoutJavaScript: async ({ browser, baseURL }, use) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, ...(baseURL ? { baseURL } : {}) })
+    try {
+      const page = await context.newPage()
+      withoutJavaScript.add(page)
+      const everyLoadChecked = watchLoads(page)
+      await use(page)
+      everyLoadChecked()
+    } finally {
+      await context.close()
+    }
   },
 })
 

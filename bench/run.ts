@@ -19,6 +19,7 @@ import * as adminRepository from '../src/features/admin/repository.ts'
 import { FGC_ADVOCACY_ADMIN } from '../src/features/admin/service.ts'
 import type { Caller } from '../src/platform/auth/roles.ts'
 import { openDatabase, type Database } from '../src/platform/db/database.ts'
+import { dropDatabase } from '../test/support/database.ts'
 import type { NewRow } from '../src/platform/db/schema.ts'
 import { addDays } from '../src/platform/time/calendar.ts'
 import type { Clock } from '../src/platform/time/clock.ts'
@@ -61,10 +62,7 @@ async function freshPostgres(url: string): Promise<Database> {
     ...database,
     async close() {
       await database.close()
-      const dropper = new pg.Client({ connectionString: url })
-      await dropper.connect()
-      await dropper.query(`drop database if exists ${name} with (force)`)
-      await dropper.end()
+      await dropDatabase(url, name)
     },
   }
 }

@@ -29,10 +29,26 @@ export async function openTestDatabase(): Promise<Database> {
     ...database,
     async close() {
       await database.close()
-      const dropper = new pg.Client({ connectionString: testDatabaseUrl })
-      await dropper.connect()
-      await dropper.query(`drop database if exists ${name} with (force)`)
-      await dropper.end()
+      await dropDatabase(testDatabaseUrl, name)
     },
+  }
+}
+
+/**
+ * Drops a test database once its pool has really let go: pg's pool reports itself ended before its
+ * sockets have closed, and a forced drop would then kill connections that are still closing.
+ */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const open = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+      if (open.rows[0]?.n === 0) break
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    await client.query(`drop database if exists ${name} with (force)`)
+  } finally {
+    await client.end()
   }
 }

@@ -78,6 +78,24 @@ describe(`users and teams (${engine})`, () => {
     assert.equal(count.length, 0)
   })
 
+  test('an account that does not exist, or an id that is not one, is not found; opening an account is audited', async () => {
+    const sysadmin = await signedIn(t, 'sysadmin')
+    for (const id of ['not-an-id', '00000000-0000-4000-8000-000000000000', t.world.elsewhere.referrer.id]) {
+      assert.equal((await sysadmin.get(`/admin/users/${id}`)).status, 404, id)
+      assert.equal((await sysadmin.get(`/admin/teams/${id}`)).status, 404, id)
+      assert.equal((await sysadmin.post(`/admin/users/${id}/link`, {})).status, 404, id)
+    }
+    assert.equal((await sysadmin.get(`/admin/users/${t.world.staff.referrer.id}`)).status, 200)
+    const audited = await t.database.db
+      .selectFrom('audit_event')
+      .select('record_id')
+      .where('action', '=', 'account.viewed')
+      .where('actor_id', '=', t.world.staff.sysadmin.id)
+      .where('record_id', 'in', [t.world.staff.referrer.id, t.world.elsewhere.referrer.id, '00000000-0000-4000-8000-000000000000'])
+      .execute()
+    assert.deepEqual(audited.map((row) => row.record_id), [t.world.staff.referrer.id], 'opened once; the refusals opened nothing')
+  })
+
   test('a system admin adds a team; the names are unique', async () => {
     const sysadmin = await signedIn(t, 'sysadmin')
     await sysadmin.get('/admin/teams')

@@ -6,6 +6,7 @@ import type { Sessions } from '../../platform/auth/sessions.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Schema } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts'
+import { isId } from '../../platform/ids.ts'
 import type { Clock } from '../../platform/time/clock.ts'
 import * as repository from './repository.ts'
 
@@ -99,9 +100,10 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
       })
     },
 
-    async listAccounts(user: SignedInUser): Promise<AccountSummary[]> {
+    async listAccounts(user: SignedInUser, ip: string | null): Promise<AccountSummary[]> {
       requireSystemAdmin(user)
       const rows = await repository.listUsers(db, user.authorityId)
+      await recordAudit(db, actorOf(user, ip), { action: 'account.listed', recordType: 'account', details: { count: rows.length } })
       return rows.map((row) => ({
         id: row.id,
         displayName: row.display_name,
@@ -112,10 +114,11 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
       }))
     },
 
-    async account(user: SignedInUser, userId: string): Promise<AccountDetail> {
+    async account(user: SignedInUser, userId: string, ip: string | null): Promise<AccountDetail> {
       requireSystemAdmin(user)
-      const row = await repository.findUser(db, user.authorityId, userId)
+      const row = isId(userId) ? await repository.findUser(db, user.authorityId, userId) : undefined
       if (!row) throw new NotFoundError('No such account')
+      await recordAudit(db, actorOf(user, ip), { action: 'account.viewed', recordType: 'account', recordId: userId })
       return {
         id: row.id,
         displayName: row.display_name,
@@ -163,7 +166,7 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
     ): Promise<void> {
       requireSystemAdmin(user)
       await db.transaction().execute(async (trx) => {
-        const existing = await repository.findUser(trx, user.authorityId, change.userId)
+        const existing = isId(change.userId) ? await repository.findUser(trx, user.authorityId, change.userId) : undefined
         if (!existing) throw new NotFoundError('No such account')
         if (await repository.emailInUse(trx, change.email, change.userId)) throw new AlreadyExistsError('That email address already has an account')
         if (change.userId === user.id && (!change.active || !change.roles.includes('system_admin'))) {
@@ -203,7 +206,7 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
     async issuePasswordLink(user: SignedInUser, userId: string, ip: string | null): Promise<string> {
       requireSystemAdmin(user)
       const token = await db.transaction().execute(async (trx) => {
-        if (!(await repository.findUser(trx, user.authorityId, userId))) throw new NotFoundError('No such account')
+        if (!isId(userId) || !(await repository.findUser(trx, user.authorityId, userId))) throw new NotFoundError('No such account')
         const now = clock.now()
         await cancelLinksFor(trx, userId, now)
         const issued = await createAccountLink(trx, {
@@ -268,7 +271,7 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
 
     async team(user: SignedInUser, teamId: string) {
       requireSystemAdmin(user)
-      const team = await repository.findTeam(db, user.authorityId, teamId)
+      const team = isId(teamId) ? await repository.findTeam(db, user.authorityId, teamId) : undefined
       if (!team) throw new NotFoundError('No such team')
       const members = await repository.teamMembers(db, user.authorityId, teamId)
       return {

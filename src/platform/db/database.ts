@@ -33,6 +33,9 @@ function openPostgres(url: string, poolSize: number): Database {
         oid in parsers ? parsers[oid as keyof typeof parsers] : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   })
+  // An idle connection the server closes (a restart, a failover) is dropped by the pool and replaced
+  // on next use; without a listener its 'error' would stop the whole process.
+  pool.on('error', () => undefined)
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) })
   return { db, kind: 'postgres', close: () => db.destroy() }
 }

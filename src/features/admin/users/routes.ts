@@ -21,7 +21,7 @@ const systemAdmin = { preHandler: requireRole('system_admin') }
 export function userRoutes(app: FastifyInstance, { admin, baseUrl }: { admin: AdminService; baseUrl: string }): void {
   app.get('/admin/users', systemAdmin, async (request, reply) => {
     const caller = callerOf(request)
-    const [accounts, teams] = await Promise.all([admin.listAccounts(caller.user), admin.listTeams(caller.user)])
+    const [accounts, teams] = await Promise.all([admin.listAccounts(caller.user, caller.ip), admin.listTeams(caller.user)])
     return reply.view('features/admin/users/users.njk', { accounts, teams })
   })
 
@@ -47,7 +47,7 @@ export function userRoutes(app: FastifyInstance, { admin, baseUrl }: { admin: Ad
 
   app.get<Params>('/admin/users/:userId', systemAdmin, async (request, reply) => {
     const caller = callerOf(request)
-    const [account, teams] = await Promise.all([admin.account(caller.user, request.params.userId), admin.listTeams(caller.user)])
+    const [account, teams] = await Promise.all([admin.account(caller.user, request.params.userId, caller.ip), admin.listTeams(caller.user)])
     const form = request.pageFlash.form
     const values = form?.values ?? {
       displayName: account.displayName,
@@ -74,7 +74,7 @@ export function userRoutes(app: FastifyInstance, { admin, baseUrl }: { admin: Ad
 
   app.post<Params>('/admin/users/:userId/link', systemAdmin, async (request, reply) => {
     const caller = callerOf(request)
-    const account = await admin.account(caller.user, request.params.userId)
+    const account = await admin.account(caller.user, request.params.userId, caller.ip)
     const token = await admin.issuePasswordLink(caller.user, account.id, caller.ip)
     return reply.view('features/admin/users/link.njk', { name: account.displayName, link: `${baseUrl}/set-password/${token}`, created: false })
   })

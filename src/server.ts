@@ -1,8 +1,6 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { sql } from 'kysely'
-import { buildApp } from './app.ts'
-import { compose } from './composition.ts'
+import { createApplication } from './application.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { DataFolderInUseError } from './platform/db/data-folder-lock.ts'
 import { openDatabase } from './platform/db/database.ts'
@@ -16,19 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 async function main(): Promise<void> {
   const config = loadConfig()
   const database = await openDatabase(config.database)
-  const { sessions, savedForms, services } = await compose(database.db, systemClock, config)
-  const app = await buildApp({
-    config,
-    root,
-    sessions,
-    savedForms,
-    services,
-    clock: systemClock,
-    checkDatabase: async () => {
-      await sql`select 1`.execute(database.db)
-    },
-    logger: logOptions(config.logLevel),
-  })
+  const { app, services } = await createApplication({ database, clock: systemClock, config, root, logger: logOptions(config.logLevel) })
 
   let closing = false
   const close = async (signal: string) => {

@@ -1,9 +1,9 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { sql } from 'kysely'
 import type { FastifyInstance } from 'fastify'
-import { buildApp, type AppDependencies } from '../../src/app.ts'
-import { compose, type Services } from '../../src/composition.ts'
+import type { AppDependencies } from '../../src/app.ts'
+import { createApplication } from '../../src/application.ts'
+import type { Services } from '../../src/composition.ts'
 import { loadConfig, type Config } from '../../src/config.ts'
 import type { Database } from '../../src/platform/db/database.ts'
 import { TestClock } from './clock.ts'
@@ -30,19 +30,7 @@ export async function startTestApp(
   const database = await openTestDatabase()
   const clock = new TestClock()
   const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true', ...environment })
-  const { sessions, savedForms, services } = await compose(database.db, clock, config)
-  const app = await buildApp({
-    config,
-    root,
-    sessions,
-    savedForms,
-    services,
-    clock,
-    checkDatabase: async () => {
-      await sql`select 1`.execute(database.db)
-    },
-    logger: options.logger ?? false,
-  })
+  const { app, services } = await createApplication({ database, clock, config, root, logger: options.logger ?? false })
   await app.ready()
   const world = await createWorld(database.db)
   return {

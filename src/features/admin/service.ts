@@ -47,6 +47,17 @@ export class AlreadyExistsError extends Error {
   override name = 'AlreadyExistsError'
 }
 
+function accountFrom(row: { id: string; display_name: string; email: string; roles: string[]; active: boolean; password_hash: string | null }): AccountSummary {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    roles: row.roles as Role[],
+    active: row.active,
+    hasPassword: row.password_hash !== null,
+  }
+}
+
 function requireSystemAdmin(user: SignedInUser): void {
   if (!hasRole(user, 'system_admin')) throw new ForbiddenError('Only a system admin can manage users and teams')
 }
@@ -104,14 +115,7 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
       requireSystemAdmin(user)
       const rows = await repository.listUsers(db, user.authorityId)
       await recordAudit(db, actorOf(user, ip), { action: 'account.listed', recordType: 'account', details: { count: rows.length } })
-      return rows.map((row) => ({
-        id: row.id,
-        displayName: row.display_name,
-        email: row.email,
-        roles: row.roles as Role[],
-        active: row.active,
-        hasPassword: row.password_hash !== null,
-      }))
+      return rows.map(accountFrom)
     },
 
     async account(user: SignedInUser, userId: string, ip: string | null): Promise<AccountDetail> {
@@ -120,12 +124,7 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
       if (!row) throw new NotFoundError('No such account')
       await recordAudit(db, actorOf(user, ip), { action: 'account.viewed', recordType: 'account', recordId: userId })
       return {
-        id: row.id,
-        displayName: row.display_name,
-        email: row.email,
-        roles: row.roles as Role[],
-        active: row.active,
-        hasPassword: row.password_hash !== null,
+        ...accountFrom(row),
         version: row.version,
         teamIds: await repository.teamIdsOf(db, user.authorityId, userId),
       }

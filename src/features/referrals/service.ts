@@ -267,6 +267,27 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     return db.transaction().execute(work)
   }
 
+  /** A "Pass to FGC Service Manager" request, to a named service manager who then has it in their work. */
+  async function sendToManager(
+    caller: Caller,
+    referralId: string,
+    event: 'pass_to_manager' | 'request_sign_off',
+    managerId: string,
+    note: string | null,
+  ): Promise<void> {
+    await editTransaction(async (trx) => {
+      const row = await load(trx, caller, referralId, { forUpdate: true })
+      require(event, caller, await factsOf(trx, row))
+      await requireManager(trx, row.authority_id, managerId)
+      const name = (await repository.userNames(trx, row.authority_id, [managerId])).get(managerId)
+      await fire(trx, caller, row, event, {
+        change: { assigned_manager_id: managerId },
+        note: [`To ${name}`, note].filter(Boolean).join('\n'),
+        details: { managerId },
+      })
+    })
+  }
+
   return {
     /** Starts a Child Protection Advocacy Referral (a draft), optionally for a person already known. */
     async start(caller: Caller, personId: string | null): Promise<string> {
@@ -613,20 +634,9 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
       return rows.map((row) => ({ id: row.id, name: row.display_name }))
     },
 
-    /** The admin passes the request to a named service manager. */
-    async passToManager(caller: Caller, referralId: string, managerId: string, note: string | null): Promise<void> {
-      await editTransaction(async (trx) => {
-        const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('pass_to_manager', caller, await factsOf(trx, row))
-        await requireManager(trx, row.authority_id, managerId)
-        const name = (await repository.userNames(trx, row.authority_id, [managerId])).get(managerId)
-        await fire(trx, caller, row, 'pass_to_manager', {
-          change: { assigned_manager_id: managerId },
-          note: [`To ${name}`, note].filter(Boolean).join('\n'),
-          details: { managerId },
-        })
-      })
-    },
+    /** The admin passes the "Pass to FGC Service Manager" request to a named service manager. */
+    passToManager: (caller: Caller, referralId: string, managerId: string, note: string | null) =>
+      sendToManager(caller, referralId, 'pass_to_manager', managerId, note),
 
     async returnForInformation(caller: Caller, referralId: string, note: string): Promise<void> {
       await editTransaction(async (trx) => {
@@ -726,19 +736,9 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
       })
     },
 
-    async requestSignOff(caller: Caller, referralId: string, managerId: string, note: string | null): Promise<void> {
-      await editTransaction(async (trx) => {
-        const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('request_sign_off', caller, await factsOf(trx, row))
-        await requireManager(trx, row.authority_id, managerId)
-        const name = (await repository.userNames(trx, row.authority_id, [managerId])).get(managerId)
-        await fire(trx, caller, row, 'request_sign_off', {
-          change: { assigned_manager_id: managerId },
-          note: [`To ${name}`, note].filter(Boolean).join('\n'),
-          details: { managerId },
-        })
-      })
-    },
+    /** The admin sends the outcome to a named service manager for sign-off. */
+    requestSignOff: (caller: Caller, referralId: string, managerId: string, note: string | null) =>
+      sendToManager(caller, referralId, 'request_sign_off', managerId, note),
 
     async signOff(caller: Caller, referralId: string, choice: { complete: boolean; note: string | null }): Promise<void> {
       await editTransaction(async (trx) => {

@@ -1,0 +1,282 @@
+import type { LanguageLevel, Specialism } from '../advocates/vocabulary.ts'
+import { specialisms as specialismWords } from '../advocates/vocabulary.ts'
+
+/**
+ * Matching: which advocates may be offered a referral, in what order, and why — in words an admin
+ * can read out to a parent. Pure: the referral's needs and the pool in, a ranked list out.
+ *
+ * Never offered: an ineligible advocate; one with no free place; one away on the meeting's date; the
+ * advocate already working with the other parent where the referral notes domestic abuse between
+ * the parents; anyone recorded as knowing the family; an advocate of another kind than the
+ * manager's decision asked for.
+ *
+ * Ranked by: the person's stated needs first (a language they need, with an interpreter as the
+ * fallback), then their preferences (gender, cultural heritage), then specialisms that fit their
+ * needs, then continuity (an advocate they have had before), then an even share of work.
+ */
+
+export type AdvocateKind = 'parent_peer_advocate' | 'professional_advocate'
+
+export interface MatchRequest {
+  readonly meetingDate: string
+  /** The kind of advocate the manager's decision asked for (null: either). */
+  readonly advocateKind: AdvocateKind | null
+  readonly familyGroupId: string | null
+  /** Advocates working with the other parent, when the referral notes domestic abuse between the parents. */
+  readonly otherParentAdvocateIds: readonly string[]
+  /** Languages the person needs their advocate to speak. */
+  readonly neededLanguages: readonly string[]
+  /** Whether an interpreter can stand in when no advocate speaks the language. */
+  readonly interpreterFallback: boolean
+  readonly preferredGender: 'woman' | 'man' | 'non_binary' | null
+  readonly preferredHeritage: string | null
+  readonly wantedSpecialisms: readonly Specialism[]
+  /** Advocates the person has had before. */
+  readonly previousAdvocateIds: readonly string[]
+}
+
+export interface Candidate {
+  readonly id: string
+  readonly name: string
+  readonly kind: AdvocateKind
+  readonly gender: 'woman' | 'man' | 'non_binary' | null
+  readonly heritage: string | null
+  readonly languages: readonly { readonly language: string; readonly level: LanguageLevel }[]
+  readonly specialisms: readonly Specialism[]
+  readonly capacity: number
+  /** People they are working with now, offers waiting included. */
+  readonly activeLoad: number
+  /** Allocations in the last twelve months: the tie-breaker that shares work evenly. */
+  readonly recentAllocations: number
+  readonly absences: readonly { readonly startsOn: string; readonly endsOn: string }[]
+  readonly knownFamilyGroupIds: readonly string[]
+  readonly eligible: boolean
+  readonly ineligibleBecause: readonly string[]
+}
+
+export interface RankedCandidate {
+  readonly candidate: Candidate
+  /** What speaks for them, in plain words ("speaks Spanish", "woman, as asked"). */
+  readonly reasons: readonly string[]
+  /** What to know before offering ("does not speak Spanish: book an interpreter"). */
+  readonly cautions: readonly string[]
+  readonly meetsEveryNeed: boolean
+  /** How well each stated preference is met, for reporting. */
+  readonly preferences: PreferenceMatch
+}
+
+export interface ExcludedCandidate {
+  readonly candidate: Candidate
+  readonly reasons: readonly string[]
+}
+
+export type Met = 'met' | 'not_met' | 'not_asked'
+
+export interface PreferenceMatch {
+  readonly language: Met | 'interpreter'
+  readonly gender: Met
+  readonly heritage: Met
+}
+
+export interface MatchResult {
+  readonly ranked: readonly RankedCandidate[]
+  readonly excluded: readonly ExcludedCandidate[]
+}
+
+const SPEAKING_LEVELS: ReadonlySet<LanguageLevel> = new Set(['conversational', 'fluent', 'first_language'])
+
+const genderWords: Readonly<Record<'woman' | 'man' | 'non_binary', string>> = { woman: 'woman', man: 'man', non_binary: 'non-binary' }
+
+function sameWords(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase()
+}
+
+function speaks(candidate: Candidate, language: string): { level: LanguageLevel } | undefined {
+  return candidate.languages.find((spoken) => SPEAKING_LEVELS.has(spoken.level) && sameWords(spoken.language, language))
+}
+
+function heritageMatches(candidate: Candidate, wanted: string): boolean {
+  const theirs = candidate.heritage?.toLowerCase() ?? ''
+  const asked = wanted.trim().toLowerCase()
+  return asked !== '' && theirs !== '' && (theirs.includes(asked) || asked.includes(theirs))
+}
+
+/** Why an advocate can never be offered this referral (empty: they can). */
+export function exclusions(request: MatchRequest, candidate: Candidate): string[] {
+  const reasons: string[] = []
+  if (!candidate.eligible) reasons.push(`not eligible: ${candidate.ineligibleBecause.join('; ')}`)
+  if (request.advocateKind && candidate.kind !== request.advocateKind) {
+    reasons.push(`is a ${candidate.kind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate; the decision asked for a ${request.advocateKind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate`)
+  }
+  if (candidate.activeLoad >= candidate.capacity) reasons.push(`has no free place (${candidate.activeLoad} of ${candidate.capacity} taken)`)
+  if (candidate.absences.some((absence) => absence.startsOn <= request.meetingDate && request.meetingDate <= absence.endsOn)) {
+    reasons.push('is away on the day of the meeting')
+  }
+  if (request.otherParentAdvocateIds.includes(candidate.id)) {
+    reasons.push('is working with the other parent, and there is domestic abuse between the parents')
+  }
+  if (request.familyGroupId && candidate.knownFamilyGroupIds.includes(request.familyGroupId)) reasons.push('is recorded as knowing the family')
+  return reasons
+}
+
+interface Scored {
+  readonly ranked: RankedCandidate
+  /** The ranking, packed into one number: each rule outranks every rule after it. */
+  readonly key: number
+}
+
+/**
+ * Packs the ranking rules, most important first, into the digits of one number (a pool of 10,000
+ * sorts quickly, with nothing to allocate): every need met (1 digit), needs met (2), preferences met
+ * (1), fitting specialisms (2), continuity (1), share of places free (4), fewer recent allocations (4).
+ */
+function packKey(parts: { every: boolean; needs: number; preferences: number; fitting: number; continuity: boolean; freeShare: number; recent: number }): number {
+  const clamp = (value: number, digits: number) => Math.max(0, Math.min(10 ** digits - 1, Math.floor(value)))
+  let key = parts.every ? 1 : 0
+  key = key * 100 + clamp(parts.needs, 2)
+  key = key * 10 + clamp(parts.preferences, 1)
+  key = key * 100 + clamp(parts.fitting, 2)
+  key = key * 10 + (parts.continuity ? 1 : 0)
+  key = key * 10_000 + clamp(parts.freeShare * 9_999, 4)
+  key = key * 10_000 + (9_999 - clamp(parts.recent, 4))
+  return key
+}
+
+function score(request: MatchRequest, candidate: Candidate): Scored {
+  const reasons: string[] = []
+  const cautions: string[] = []
+
+  let needsMet = 0
+  let interpreterNeeded = false
+  for (const language of request.neededLanguages) {
+    const spoken = speaks(candidate, language)
+    if (spoken) {
+      needsMet += 1
+      reasons.push(`speaks ${language}`)
+    } else {
+      interpreterNeeded = true
+      cautions.push(request.interpreterFallback ? `does not speak ${language}: book an interpreter` : `does not speak ${language}`)
+    }
+  }
+  const meetsEveryNeed = needsMet === request.neededLanguages.length
+
+  let preferencesMet = 0
+  let gender: Met = 'not_asked'
+  if (request.preferredGender) {
+    if (candidate.gender === request.preferredGender) {
+      preferencesMet += 1
+      gender = 'met'
+      reasons.push(`${genderWords[request.preferredGender]}, as asked`)
+    } else {
+      gender = 'not_met'
+      cautions.push(`not a ${genderWords[request.preferredGender]}, as was asked for`)
+    }
+  }
+  let heritage: Met = 'not_asked'
+  if (request.preferredHeritage) {
+    if (heritageMatches(candidate, request.preferredHeritage)) {
+      preferencesMet += 1
+      heritage = 'met'
+      reasons.push(`${candidate.heritage} heritage, as asked`)
+    } else {
+      heritage = 'not_met'
+    }
+  }
+
+  const fitting = request.wantedSpecialisms.filter((specialism) => candidate.specialisms.includes(specialism))
+  for (const specialism of fitting) reasons.push(`trained in ${specialismWords.labels[specialism].toLowerCase()}`)
+
+  const continuity = request.previousAdvocateIds.includes(candidate.id)
+  if (continuity) reasons.push('worked with this parent before')
+
+  const free = candidate.capacity - candidate.activeLoad
+  reasons.push(`has ${free} of ${candidate.capacity} ${candidate.capacity === 1 ? 'place' : 'places'} free`)
+
+  const language: PreferenceMatch['language'] =
+    request.neededLanguages.length === 0 ? 'not_asked' : meetsEveryNeed ? 'met' : interpreterNeeded && request.interpreterFallback ? 'interpreter' : 'not_met'
+
+  return {
+    ranked: { candidate, reasons, cautions, meetsEveryNeed, preferences: { language, gender, heritage } },
+    key: packKey({
+      every: meetsEveryNeed,
+      needs: needsMet,
+      preferences: preferencesMet,
+      fitting: fitting.length,
+      continuity,
+      freeShare: free / candidate.capacity,
+      recent: candidate.recentAllocations,
+    }),
+  }
+}
+
+/** Plain ordering for ties: stable and quick (locale-aware collation is slow on large pools). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function rankCandidates(request: MatchRequest, candidates: readonly Candidate[]): MatchResult {
+  const excluded: ExcludedCandidate[] = []
+  const scored: Scored[] = []
+  for (const candidate of candidates) {
+    const reasons = exclusions(request, candidate)
+    if (reasons.length > 0) excluded.push({ candidate, reasons })
+    else scored.push(score(request, candidate))
+  }
+  scored.sort((a, b) => b.key - a.key || byText(a.ranked.candidate.name, b.ranked.candidate.name) || byText(a.ranked.candidate.id, b.ranked.candidate.id))
+  return {
+    ranked: scored.map((entry) => entry.ranked),
+    excluded: excluded.sort((a, b) => byText(a.candidate.name, b.candidate.name) || byText(a.candidate.id, b.candidate.id)),
+  }
+}
+
+export interface NeedsFacts {
+  readonly preferredLanguages: readonly string[]
+  readonly interpreterNeeded: boolean | null
+  readonly preferredGender: string | null
+  readonly preferredHeritage: string | null
+  readonly adjustments: readonly string[]
+  readonly disabilityDetails: string | null
+  readonly otherNeedsDetails: string | null
+  readonly reason: string | null
+  readonly domesticAbuseBetweenParents: boolean | null
+  readonly personGender: string | null
+  readonly personDateOfBirth: string | null
+}
+
+const specialismSigns: readonly [Specialism, RegExp][] = [
+  ['dyslexia', /dyslexi/i],
+  ['learning_disability', /learning (disabilit|difficult|need)/i],
+  ['autism', /autis/i],
+  ['mental_health', /mental health|depress|anxiety|psychosis/i],
+  ['substance_use', /alcohol|drugs?\b|substance/i],
+  ['care_experienced', /care leaver|care-experienced|care experienced|grew up in care/i],
+]
+
+/**
+ * The needs, preferences and specialisms a referral's answers point to. A British Sign Language
+ * interpreter in the adjustments makes BSL a needed language; a father, a young parent or domestic
+ * abuse each point to advocates trained for them.
+ */
+export function needsFrom(facts: NeedsFacts, meetingDate: string): Pick<MatchRequest, 'neededLanguages' | 'interpreterFallback' | 'preferredGender' | 'preferredHeritage' | 'wantedSpecialisms'> {
+  const text = [facts.disabilityDetails, facts.otherNeedsDetails, facts.reason].filter(Boolean).join(' ')
+  const wanted = new Set<Specialism>(specialismSigns.filter(([, sign]) => sign.test(text)).map(([specialism]) => specialism))
+  if (facts.adjustments.includes('bsl_interpreter')) wanted.add('deaf')
+  if (facts.domesticAbuseBetweenParents) wanted.add('domestic_abuse')
+  if (facts.personGender && /^(male|man|father|dad)$/i.test(facts.personGender.trim())) wanted.add('fathers')
+  if (facts.personDateOfBirth) {
+    const ageAtMeeting = Number(meetingDate.slice(0, 4)) - Number(facts.personDateOfBirth.slice(0, 4)) - (meetingDate.slice(5) < facts.personDateOfBirth.slice(5) ? 1 : 0)
+    if (ageAtMeeting < 25) wanted.add('young_parents')
+  }
+  const languages = [...facts.preferredLanguages]
+  if (facts.adjustments.includes('bsl_interpreter') && !languages.some((language) => sameWords(language, 'BSL') || /sign language/i.test(language))) {
+    languages.push('BSL')
+  }
+  const gender = facts.preferredGender === 'woman' || facts.preferredGender === 'man' || facts.preferredGender === 'non_binary' ? facts.preferredGender : null
+  return {
+    neededLanguages: languages,
+    interpreterFallback: facts.interpreterNeeded !== false,
+    preferredGender: gender,
+    preferredHeritage: facts.preferredHeritage,
+    wantedSpecialisms: [...wanted],
+  }
+}

@@ -1,8 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { Config } from './config.ts'
 import { createAdminService } from './features/admin/service.ts'
+import { createAdvocateService } from './features/advocates/service.ts'
+import { createLocalServices } from './features/local-services/service.ts'
 import { createPeopleService } from './features/people/service.ts'
+import { createProgrammeService } from './features/programme/service.ts'
+import { createAdvocacyRecordService } from './features/referrals/advocacy-record-service.ts'
+import { createAllocationService } from './features/referrals/allocation-service.ts'
 import { createReferralService } from './features/referrals/service.ts'
+import { createSettingsService } from './features/settings/service.ts'
 import { createSignInService } from './features/sign-in/service.ts'
 import { createWorktrayService } from './features/worktray/service.ts'
 import { createSavedForms } from './platform/auth/saved-forms.ts'
@@ -19,12 +25,21 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const secret = config.sessionSecret ?? (await storedSessionSecret(db))
   const sessions = createSessions(db, clock, config.session, secret)
   const savedForms = createSavedForms(db, clock)
+  const settings = createSettingsService(db, clock)
+  const advocates = createAdvocateService(db, clock, settings)
+  const localServices = createLocalServices(db, clock)
   const services = {
+    settings,
+    advocates,
+    localServices,
+    allocations: createAllocationService(db, clock, advocates, localServices, settings),
+    advocacyRecord: createAdvocacyRecordService(db, clock),
     signIn: createSignInService(db, clock, sessions, config.signIn),
     admin: createAdminService(db, clock, sessions),
     people: createPeopleService(db),
     referrals: createReferralService(db, clock),
     worktray: createWorktrayService(db, clock),
+    programme: createProgrammeService(db, clock, settings),
   }
   return { sessions, savedForms, services }
 }

@@ -16,11 +16,18 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database)
   const { app, services } = await createApplication({ database, clock: systemClock, config, root, logger: logOptions(config.logLevel) })
 
+  // Offers nobody answers in time go back to FGC Advocacy Admin: looked for every minute.
+  const lapsing = setInterval(() => {
+    services.allocations.lapseUnansweredOffers().catch((error: unknown) => app.log.error({ err: error }, 'could not lapse unanswered offers'))
+  }, 60_000)
+  lapsing.unref()
+
   let closing = false
   const close = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'closing')
+    clearInterval(lapsing)
     await app.close()
     await database.close()
     process.exit(0)
@@ -32,7 +39,7 @@ async function main(): Promise<void> {
   const storage = database.kind === 'pglite' && config.database.kind === 'pglite' ? `the embedded database in ${config.database.dataDir}/` : 'PostgreSQL'
   console.log(`\nAlongside is running at ${config.baseUrl} on ${storage}.`)
 
-  if (config.demo) await announceDemo(database.db, services.referrals)
+  if (config.demo) await announceDemo(database.db, services)
 
   const firstAdminToken = await services.admin.firstAdminLink()
   if (firstAdminToken) {
@@ -41,8 +48,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function announceDemo(db: Parameters<typeof loadDemoData>[0], referrals: Parameters<typeof loadDemoData>[2]): Promise<void> {
-  const result = await loadDemoData(db, systemClock, referrals)
+async function announceDemo(db: Parameters<typeof loadDemoData>[0], services: Parameters<typeof loadDemoData>[2]): Promise<void> {
+  const result = await loadDemoData(db, systemClock, services)
   if (!result.loaded && result.reason === 'real-data') {
     console.log('\nDemo data was NOT loaded: this database already holds a real authority.')
     return

@@ -5,11 +5,15 @@ import type { SavedForms } from '../platform/auth/saved-forms.ts'
 import type { Sessions } from '../platform/auth/sessions.ts'
 import type { Clock } from '../platform/time/clock.ts'
 import { aboutRoutes } from './about/routes.ts'
+import { advocacyRoutes } from './advocacy/routes.ts'
+import { advocateRoutes } from './advocates/routes.ts'
 import { setPasswordRoutes } from './admin/set-password/routes.ts'
 import { setupRoutes } from './admin/setup/routes.ts'
 import { teamRoutes } from './admin/teams/routes.ts'
 import { userRoutes } from './admin/users/routes.ts'
+import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
+import { programmeRoutes } from './programme/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { signInRoutes } from './sign-in/routes.ts'
 import { worktrayRoutes } from './worktray/routes.ts'
@@ -33,5 +37,9 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   aboutRoutes(app)
   worktrayRoutes(app, { worktray: services.worktray })
   peopleRoutes(app, { people: services.people })
-  referralRoutes(app, { referrals: services.referrals, people: services.people, clock })
+  referralRoutes(app, { referrals: services.referrals, allocations: services.allocations, advocacyRecord: services.advocacyRecord, people: services.people, clock })
+  programmeRoutes(app, { programme: services.programme })
+  advocateRoutes(app, { advocates: services.advocates, people: services.people, clock, baseUrl: config.baseUrl })
+  localServiceRoutes(app, { localServices: services.localServices })
+  advocacyRoutes(app, { advocacyRecord: services.advocacyRecord, allocations: services.allocations, clock })
 }

@@ -5,6 +5,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts'
 import type { Role } from '../../src/platform/auth/roles.ts'
 import type { Schema } from '../../src/platform/db/schema.ts'
 import type { TestApp } from './app.ts'
+import { eligibleAdvocate } from './pool.ts'
 import { Browser, errorSummary, type Page } from './browser.ts'
 import { completeSectionOne, referralSent, versionOn } from './referral-steps.ts'
 import { PASSWORD, type Person } from './world.ts'
@@ -113,6 +114,7 @@ export type Stage =
   | 'awaiting_decision'
   | 'returned'
   | 'in_review'
+  | 'awaiting_advocate'
   | 'advocate_recorded'
   | 'outcome_recorded'
   | 'awaiting_sign_off'
@@ -138,12 +140,17 @@ export async function referralAt(t: TestApp, crew: Crew, stage: Stage, familyNam
     'decided',
   )
   if (stage === 'in_review') return id
-  const advocatePage = await crew.admin.get(`/referrals/${id}/advocate`)
+  const advocateId = await eligibleAdvocate(t, { familyName: `For${familyName}` })
   await must(
-    await crew.admin.post(`/referrals/${id}/advocate`, { name: 'Lucia Fernandez', type: 'peer_parent_advocate', version: versionOn(advocatePage.html) }),
+    await crew.admin.post(`/referrals/${id}/matches`, { advocateId }),
     `/referrals/${id}`,
-    'advocate recorded',
-    async () => errorSummary((await crew.admin.get(`/referrals/${id}/advocate`)).html),
+    'offered to an advocate',
+    async () => errorSummary((await crew.admin.get(`/referrals/${id}/matches`)).html),
+  )
+  if (stage === 'awaiting_advocate') return id
+  await crew.admin.get(`/referrals/${id}/offer`)
+  await must(await crew.admin.post(`/referrals/${id}/offer`, { answer: 'accept' }), `/referrals/${id}`, 'offer accepted', async () =>
+    errorSummary((await crew.admin.get(`/referrals/${id}/offer`)).html),
   )
   if (stage === 'advocate_recorded') return id
   const outcomePage = await crew.admin.get(`/referrals/${id}/outcome`)

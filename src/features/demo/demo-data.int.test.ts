@@ -18,14 +18,14 @@ describe(`demo data (${engine})`, () => {
   test('loads a demo authority with referrals in every state, once', async () => {
     const clock = new TestClock('2026-11-24T09:00:00Z')
     const { services } = await compose(database.db, clock, loadConfig({ SESSION_SECRET: 'x'.repeat(40) }))
-    assert.deepEqual(await loadDemoData(database.db, clock, services.referrals), { loaded: true })
+    assert.deepEqual(await loadDemoData(database.db, clock, services), { loaded: true })
     const authority = await database.db.selectFrom('authority').select(['name', 'is_demo']).executeTakeFirstOrThrow()
     assert.deepEqual(authority, { name: DEMO_AUTHORITY_NAME, is_demo: true })
     const found = new Set((await database.db.selectFrom('referral').select('state').execute()).map((row) => row.state))
     assert.deepEqual([...found].sort(), [...states].sort(), 'a referral in every state of the workflow')
     const late = await database.db.selectFrom('referral').select('id').where('late', '=', true).execute()
     assert.ok(late.length > 0, 'a late referral to see the flag on')
-    assert.deepEqual(await loadDemoData(database.db, clock, services.referrals), { loaded: false, reason: 'already-loaded' })
+    assert.deepEqual(await loadDemoData(database.db, clock, services), { loaded: false, reason: 'already-loaded' })
   })
 
   test('refuses to load beside a real authority', async () => {
@@ -34,7 +34,7 @@ describe(`demo data (${engine})`, () => {
       const clock = new TestClock('2026-11-24T09:00:00Z')
       await real.db.insertInto('authority').values({ name: 'A real council' }).execute()
       const { services } = await compose(real.db, clock, loadConfig({ SESSION_SECRET: 'x'.repeat(40) }))
-      assert.deepEqual(await loadDemoData(real.db, clock, services.referrals), { loaded: false, reason: 'real-data' })
+      assert.deepEqual(await loadDemoData(real.db, clock, services), { loaded: false, reason: 'real-data' })
       assert.equal((await real.db.selectFrom('referral').select('id').execute()).length, 0)
     } finally {
       await real.close()

@@ -7,7 +7,14 @@ import { londonDate, type Clock } from '../../platform/time/clock.ts'
 import * as adminRepository from '../admin/repository.ts'
 import { FGC_ADVOCACY_ADMIN } from '../admin/service.ts'
 import { emptySectionOne, type SectionOneAnswers } from '../referrals/section-one.ts'
+import type { AdvocateDetails, AdvocateService } from '../advocates/service.ts'
+import { modules as trainingModules } from '../advocates/vocabulary.ts'
+import * as advocateRepository from '../advocates/repository.ts'
+import type { LocalServices } from '../local-services/service.ts'
+import type { AdvocacyRecordService } from '../referrals/advocacy-record-service.ts'
+import type { AllocationService } from '../referrals/allocation-service.ts'
 import type { NewPerson, ReferralService } from '../referrals/service.ts'
+import * as demoRepository from './repository.ts'
 
 /**
  * Demo mode: a made-up authority with one account for each role, an FGC Advocacy Admin team, and
@@ -84,7 +91,9 @@ interface DemoReferral {
   readonly meeting: { type: string; inDays: number; time: string; venue: string; stage: string }
   readonly answers: (today: string) => SectionOneAnswers
   /** How far along the workflow it has gone. */
-  readonly reach: 'draft' | 'sent' | 'with-manager' | 'returned' | 'review' | 'advocate' | 'sign-off' | 'completed' | 'no-further-action' | 'withdrawn'
+  readonly reach: 'draft' | 'sent' | 'with-manager' | 'returned' | 'review' | 'offered' | 'advocate' | 'sign-off' | 'completed' | 'no-further-action' | 'withdrawn'
+  /** Who is offered (and, past 'offered', accepts) the referral. */
+  readonly advocate?: string
   readonly lateReason?: string
 }
 
@@ -142,6 +151,7 @@ const demoReferrals: readonly DemoReferral[] = [
     meeting: { type: 'child_in_need_review', inDays: 6, time: '15:00', venue: 'Family home', stage: 'child_in_need' },
     answers: (today) => plainAnswers('Dad would like support to say what help the family needs.', { consentDate: addDays(today, -5) }),
     reach: 'advocate',
+    advocate: 'David Osei',
   },
   {
     by: 'referrer',
@@ -155,6 +165,7 @@ const demoReferrals: readonly DemoReferral[] = [
         safetyNotes: 'Domestic abuse by her former partner: do not share her address or contact details with him or his advocate.',
       }),
     reach: 'sign-off',
+    advocate: 'Maria Lopez',
   },
   {
     by: 'referrer',
@@ -163,6 +174,7 @@ const demoReferrals: readonly DemoReferral[] = [
     meeting: { type: 'family_group_conference', inDays: -10, time: '13:00', venue: 'Somers Town Community Centre', stage: 'child_in_need' },
     answers: (today) => plainAnswers('Dad wants help to put his plan for the family across.', { consentDate: addDays(today, -8) }),
     reach: 'completed',
+    advocate: 'David Osei',
   },
   {
     by: 'referrer2',
@@ -181,6 +193,15 @@ const demoReferrals: readonly DemoReferral[] = [
     reach: 'withdrawn',
   },
   {
+    by: 'referrer2',
+    parent: person('Kemi', 'Adebayo', '2001-06-30', 'Female'),
+    children: [person('Tobi', 'Adebayo', '2024-03-03', 'Male')],
+    meeting: { type: 'initial_conference', inDays: 11, time: '13:30', venue: 'Crowndale Centre, Room 2', stage: 'child_protection' },
+    answers: (today) => plainAnswers('A young mum who has not been to a conference before.', { consentDate: addDays(today, -1) }),
+    reach: 'offered',
+    advocate: 'Maria Lopez',
+  },
+  {
     by: 'referrer',
     parent: person('Olivia', 'Nowak', '1997-03-03', 'Female'),
     children: [person('Zofia', 'Nowak', '2022-07-19', 'Female')],
@@ -190,7 +211,7 @@ const demoReferrals: readonly DemoReferral[] = [
   },
 ]
 
-const order: readonly DemoReferral['reach'][] = ['draft', 'sent', 'with-manager', 'returned', 'review', 'advocate', 'sign-off', 'completed']
+const order: readonly DemoReferral['reach'][] = ['draft', 'sent', 'with-manager', 'returned', 'review', 'offered', 'advocate', 'sign-off', 'completed']
 
 function reached(referral: DemoReferral, step: DemoReferral['reach']): boolean {
   if (referral.reach === 'no-further-action' || referral.reach === 'withdrawn') return step === 'sent' || step === 'with-manager'
@@ -198,7 +219,16 @@ function reached(referral: DemoReferral, step: DemoReferral['reach']): boolean {
   return order.indexOf(referral.reach) >= order.indexOf(step)
 }
 
-export async function loadDemoData(db: Kysely<Schema>, clock: Clock, referrals: ReferralService): Promise<DemoLoadResult> {
+export interface DemoServices {
+  readonly referrals: ReferralService
+  readonly allocations: AllocationService
+  readonly advocates: AdvocateService
+  readonly localServices: LocalServices
+  readonly advocacyRecord: AdvocacyRecordService
+}
+
+export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: DemoServices): Promise<DemoLoadResult> {
+  const { referrals, allocations } = services
   const authorities = await db.selectFrom('authority').select(['id', 'is_demo']).execute()
   if (authorities.some((authority) => authority.is_demo)) return { loaded: false, reason: 'already-loaded' }
   if (authorities.length > 0) return { loaded: false, reason: 'real-data' }
@@ -226,6 +256,10 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, referrals: 
   }
   const managerId = as('manager').user.id
   const today = londonDate(clock.now())
+  const pool = await loadPool(db, services, as('coordinator'), as('advocate').user.id, today)
+  await services.localServices.create(as('admin'), { name: 'Camden Deaf Advocacy (BSL)', languages: ['BSL'], specialisms: ['deaf'], contact: 'advocacy@deaf.example.org, 020 7946 0000', notes: null, active: true })
+  await services.localServices.create(as('admin'), { name: 'Women’s Aid Advocacy', languages: ['English', 'Arabic'], specialisms: ['domestic_abuse'], contact: 'referrals@womensaid.example.org', notes: 'For parents where there is domestic abuse.', active: true })
+  await services.localServices.create(as('admin'), { name: 'Polish Family Support', languages: ['Polish'], specialisms: [], contact: '020 7946 0001', notes: null, active: true })
 
   for (const demo of demoReferrals) {
     const referrer = as(demo.by)
@@ -262,9 +296,14 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, referrals: 
     }
     if (!reached(demo, 'review')) continue
     await referrals.decide(as('manager'), id, { nextAction: 'child_protection_advocacy_review', reasons: 'Clear need for an advocate before the meeting.', advocateType: 'peer_parent_advocate', priority: 'high' })
+    if (!reached(demo, 'offered') || !demo.advocate) continue
+    const advocateId = pool.get(demo.advocate)
+    if (!advocateId) throw new Error(`No demo advocate ${demo.advocate}`)
+    await allocations.offer(as('admin'), id, advocateId)
     if (!reached(demo, 'advocate')) continue
-    const view = await referrals.view(as('admin'), id)
-    await referrals.recordAdvocate(as('admin'), id, { name: 'Maria Lopez', type: 'peer_parent_advocate' }, view.review?.version ?? 1)
+    const offered = (await allocations.history(as('admin'), id)).find((allocation) => allocation.status === 'offered')
+    if (!offered) throw new Error('The demo offer was not made')
+    await allocations.answer(as('admin'), offered.id, { accept: true, reason: null })
     if (!reached(demo, 'sign-off')) continue
     const withAdvocate = await referrals.view(as('admin'), id)
     await referrals.recordOutcome(
@@ -287,4 +326,113 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, referrals: 
     await referrals.signOff(as('manager'), id, { complete: true, note: null })
   }
   return { loaded: true }
+}
+
+interface DemoAdvocate {
+  readonly details: AdvocateDetails
+  readonly stage: 'training' | 'active'
+  /** Everything done: training, accreditation and supervision up to date. */
+  readonly ready: boolean
+  readonly dbsYearsAgo: number
+  /** The demo advocate account signs in as this advocate. */
+  readonly signsIn?: true
+}
+
+function advocateDetails(details: Partial<AdvocateDetails> & Pick<AdvocateDetails, 'givenName' | 'familyName'>): AdvocateDetails {
+  return {
+    kind: 'parent_peer_advocate',
+    email: null,
+    phone: null,
+    gender: null,
+    heritage: null,
+    livedExperience: null,
+    specialisms: [],
+    areas: ['Camden Town', 'Kentish Town'],
+    availableDays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    capacity: 2,
+    dbsCheckedOn: null,
+    aboutMe: null,
+    languages: [{ language: 'English', level: 'first_language' }],
+    ...details,
+  }
+}
+
+const demoPool: readonly DemoAdvocate[] = [
+  {
+    details: advocateDetails({
+      givenName: 'Maria',
+      familyName: 'Lopez',
+      gender: 'woman',
+      heritage: 'Latin American',
+      specialisms: ['dyslexia', 'young_parents'],
+      capacity: 3,
+      languages: [
+        { language: 'Spanish', level: 'first_language' },
+        { language: 'English', level: 'fluent' },
+      ],
+      livedExperience: 'Went through child protection with her own children, who are now home.',
+      aboutMe: 'I am a mum of three. I know how frightening a conference can be, and I will be there with you. I speak Spanish and English.',
+    }),
+    stage: 'active',
+    ready: true,
+    dbsYearsAgo: 1,
+    signsIn: true,
+  },
+  {
+    details: advocateDetails({ givenName: 'Fatima', familyName: 'Begum', gender: 'woman', heritage: 'Bangladeshi', specialisms: ['learning_disability'], languages: [{ language: 'Bengali', level: 'first_language' }, { language: 'English', level: 'fluent' }], aboutMe: 'I help parents understand the reports and say what they think.' }),
+    stage: 'active',
+    ready: true,
+    dbsYearsAgo: 2,
+  },
+  {
+    details: advocateDetails({ givenName: 'David', familyName: 'Osei', gender: 'man', specialisms: ['fathers'], capacity: 3, aboutMe: 'A dad who has been there. I work with dads who feel left out.' }),
+    stage: 'active',
+    ready: true,
+    dbsYearsAgo: 1,
+  },
+  {
+    details: advocateDetails({ kind: 'professional_advocate', givenName: 'Agnieszka', familyName: 'Nowak', gender: 'woman', heritage: 'Polish', specialisms: ['mental_health'], capacity: 4, languages: [{ language: 'Polish', level: 'first_language' }, { language: 'English', level: 'fluent' }] }),
+    stage: 'active',
+    ready: true,
+    dbsYearsAgo: 1,
+  },
+  {
+    details: advocateDetails({ givenName: 'Sarah', familyName: 'Green', gender: 'woman', specialisms: ['domestic_abuse'] }),
+    stage: 'active',
+    ready: true,
+    dbsYearsAgo: 4,
+  },
+  {
+    details: advocateDetails({ givenName: 'Rob', familyName: 'Hughes', gender: 'man', specialisms: ['substance_use'] }),
+    stage: 'training',
+    ready: false,
+    dbsYearsAgo: 0,
+  },
+]
+
+/** The demo pool: trained, checked and supervised advocates (and one still training, one whose DBS check has run out). */
+async function loadPool(db: Kysely<Schema>, services: DemoServices, coordinator: Caller, advocateUserId: string, today: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>()
+  const authorityId = coordinator.user.authorityId
+  for (const advocate of demoPool) {
+    const dbsCheckedOn = addDays(today, -365 * advocate.dbsYearsAgo - 30)
+    const id = await services.advocates.create(coordinator, { ...advocate.details, dbsCheckedOn }, advocate.details.kind === 'professional_advocate' ? 'active' : 'application')
+    ids.set(`${advocate.details.givenName} ${advocate.details.familyName}`, id)
+    if (advocate.details.kind === 'parent_peer_advocate') {
+      const view = await services.advocates.view(coordinator, id)
+      await services.advocates.moveStage(coordinator, id, advocate.stage, view.version)
+      if (advocate.ready) {
+        await demoRepository.completeModules(db, authorityId, id, trainingModules.values, addDays(today, -120))
+        await demoRepository.accredit(db, authorityId, id, addDays(today, -100))
+      } else {
+        await demoRepository.completeModules(db, authorityId, id, ['advocacy_skills', 'legal_framework'], addDays(today, -7))
+      }
+    }
+    if (advocate.signsIn) await advocateRepository.linkUser(db, authorityId, id, advocateUserId)
+  }
+  const peers = demoPool.filter((advocate) => advocate.ready && advocate.details.kind === 'parent_peer_advocate').map((advocate) => ids.get(`${advocate.details.givenName} ${advocate.details.familyName}`) ?? '')
+  await demoRepository.supervision(db, authorityId, 'group', addDays(today, -40), peers)
+  await demoRepository.supervision(db, authorityId, 'group', addDays(today, -12), peers)
+  for (const [index, advocateId] of peers.entries()) await demoRepository.supervision(db, authorityId, 'one_to_one', addDays(today, -10 - index * 3), [advocateId])
+  return ids
 }

@@ -225,7 +225,7 @@ export async function insertEvent(db: Queryable, event: NewRow<'referral_event'>
 export async function listEvents(db: Queryable, authorityId: string, referralId: string) {
   return db
     .selectFrom('referral_event')
-    .innerJoin('app_user', 'app_user.id', 'referral_event.actor_id')
+    .leftJoin('app_user', 'app_user.id', 'referral_event.actor_id')
     .select(['referral_event.id', 'referral_event.event', 'referral_event.at', 'referral_event.note', 'referral_event.to_state', 'app_user.display_name as actor_name'])
     .where('referral_event.authority_id', '=', authorityId)
     .where('referral_event.referral_id', '=', referralId)
@@ -250,5 +250,269 @@ export async function referralsOfPerson(db: Queryable, authorityId: string, pers
     .where('referral.authority_id', '=', authorityId)
     .where('referral.person_id', '=', personId)
     .orderBy('referral.created_at', 'desc')
+    .execute()
+}
+
+/** The allocation a referral has now (an offer waiting, an advocate, or a local service), if any. */
+export async function currentAllocation(db: Queryable, authorityId: string, referralId: string) {
+  return db
+    .selectFrom('allocation')
+    .leftJoin('advocate', 'advocate.id', 'allocation.advocate_id')
+    .leftJoin('local_service', 'local_service.id', 'allocation.local_service_id')
+    .select([
+      'allocation.id',
+      'allocation.status',
+      'allocation.advocate_id',
+      'allocation.local_service_id',
+      'allocation.respond_by',
+      'allocation.offered_at',
+      'allocation.preferences',
+      'allocation.reasons',
+      'allocation.version',
+      'advocate.user_id as advocate_user_id',
+      'advocate.given_name as advocate_given_name',
+      'advocate.family_name as advocate_family_name',
+      'advocate.kind as advocate_kind',
+      'local_service.name as local_service_name',
+    ])
+    .where('allocation.authority_id', '=', authorityId)
+    .where('allocation.referral_id', '=', referralId)
+    .where('allocation.status', 'in', ['offered', 'accepted', 'triaged'])
+    .orderBy('allocation.offered_at', 'desc')
+    .executeTakeFirst()
+}
+
+/** Every allocation a referral has had, newest first: offers declined or lapsed, changes of advocate. */
+export async function allocationHistory(db: Queryable, authorityId: string, referralId: string) {
+  return db
+    .selectFrom('allocation')
+    .leftJoin('advocate', 'advocate.id', 'allocation.advocate_id')
+    .leftJoin('local_service', 'local_service.id', 'allocation.local_service_id')
+    .select([
+      'allocation.id',
+      'allocation.status',
+      'allocation.offered_at',
+      'allocation.respond_by',
+      'allocation.responded_at',
+      'allocation.decline_reason',
+      'allocation.ended_at',
+      'allocation.ended_reason',
+      'allocation.preferences',
+      'advocate.given_name as advocate_given_name',
+      'advocate.family_name as advocate_family_name',
+      'local_service.name as local_service_name',
+    ])
+    .where('allocation.authority_id', '=', authorityId)
+    .where('allocation.referral_id', '=', referralId)
+    .orderBy('allocation.offered_at', 'desc')
+    .execute()
+}
+
+/** When a referral ends, so do its allocations: an unanswered offer is withdrawn, an advocate's work ends. */
+export async function closeAllocations(db: Queryable, authorityId: string, referralId: string, now: Date, reason: string): Promise<void> {
+  await db
+    .updateTable('allocation')
+    .set({ status: 'withdrawn', ended_at: now, ended_reason: reason, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
+    .where('status', '=', 'offered')
+    .execute()
+  await db
+    .updateTable('allocation')
+    .set({ status: 'ended', ended_at: now, ended_reason: reason, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
+    .where('status', 'in', ['accepted', 'triaged'])
+    .execute()
+}
+
+/** Advocates working with another adult of the same family now (offers included). */
+export async function advocatesOfOtherParents(db: Queryable, authorityId: string, familyGroupId: string, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('allocation')
+    .innerJoin('referral', 'referral.id', 'allocation.referral_id')
+    .innerJoin('person', 'person.id', 'referral.person_id')
+    .select('allocation.advocate_id')
+    .distinct()
+    .where('allocation.authority_id', '=', authorityId)
+    .where('person.family_group_id', '=', familyGroupId)
+    .where('person.id', '!=', personId)
+    .where('allocation.status', 'in', ['offered', 'accepted'])
+    .where('allocation.advocate_id', 'is not', null)
+    .execute()
+  return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
+}
+
+/** Advocates who have worked with this person on another referral. */
+export async function previousAdvocatesOf(db: Queryable, authorityId: string, personId: string, exceptReferralId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('allocation')
+    .innerJoin('referral', 'referral.id', 'allocation.referral_id')
+    .select('allocation.advocate_id')
+    .distinct()
+    .where('allocation.authority_id', '=', authorityId)
+    .where('referral.person_id', '=', personId)
+    .where('referral.id', '!=', exceptReferralId)
+    .where('allocation.status', 'in', ['accepted', 'ended'])
+    .where('allocation.advocate_id', 'is not', null)
+    .execute()
+  return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
+}
+
+export async function insertAllocation(db: Queryable, allocation: NewRow<'allocation'>): Promise<string> {
+  const row = await db.insertInto('allocation').values(allocation).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findAllocation(db: Queryable, authorityId: string, allocationId: string, options: { forUpdate?: boolean } = {}) {
+  let query = db
+    .selectFrom('allocation')
+    .leftJoin('advocate', 'advocate.id', 'allocation.advocate_id')
+    .select([
+      'allocation.id',
+      'allocation.authority_id',
+      'allocation.referral_id',
+      'allocation.advocate_id',
+      'allocation.status',
+      'allocation.respond_by',
+      'allocation.offered_at',
+      'allocation.reasons',
+      'advocate.user_id as advocate_user_id',
+      'advocate.given_name as advocate_given_name',
+      'advocate.family_name as advocate_family_name',
+      'advocate.kind as advocate_kind',
+    ])
+    .where('allocation.authority_id', '=', authorityId)
+    .where('allocation.id', '=', allocationId)
+  if (options.forUpdate) query = query.forUpdate('allocation')
+  return query.executeTakeFirst()
+}
+
+export async function answerAllocation(
+  db: Queryable,
+  authorityId: string,
+  allocationId: string,
+  answer: { status: 'accepted' | 'declined' | 'lapsed'; responded_at: Date; answered_by: string | null; decline_reason: string | null },
+): Promise<void> {
+  await db
+    .updateTable('allocation')
+    .set({ ...answer, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', allocationId)
+    .where('status', '=', 'offered')
+    .execute()
+}
+
+export async function endAllocation(db: Queryable, authorityId: string, allocationId: string, now: Date, reason: string): Promise<void> {
+  await db
+    .updateTable('allocation')
+    .set({ status: 'ended', ended_at: now, ended_reason: reason, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', allocationId)
+    .where('status', 'in', ['accepted', 'triaged'])
+    .execute()
+}
+
+/** Offers, in every authority, whose time to answer has passed. */
+export async function offersDue(db: Queryable, now: Date) {
+  return db
+    .selectFrom('allocation')
+    .select(['id', 'authority_id', 'referral_id'])
+    .where('status', '=', 'offered')
+    .where('respond_by', '<', now)
+    .orderBy('respond_by')
+    .limit(500)
+    .execute()
+}
+
+/** An advocate's offers waiting and people they are working with, soonest meeting first. */
+export async function allocationsOfAdvocate(db: Queryable, authorityId: string, advocateId: string) {
+  return db
+    .selectFrom('allocation')
+    .innerJoin('referral', 'referral.id', 'allocation.referral_id')
+    .leftJoin('person', 'person.id', 'referral.person_id')
+    .leftJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .select([
+      'allocation.id',
+      'allocation.referral_id',
+      'allocation.status',
+      'allocation.respond_by',
+      'referral.reference',
+      'person.given_name',
+      'person.family_name',
+      'meeting.type as meeting_type',
+      'meeting.meeting_date',
+      'meeting.meeting_time',
+    ])
+    .where('allocation.authority_id', '=', authorityId)
+    .where('allocation.advocate_id', '=', advocateId)
+    .where('allocation.status', 'in', ['offered', 'accepted'])
+    .orderBy('meeting.meeting_date')
+    .execute()
+}
+
+export async function contactsOf(db: Queryable, authorityId: string, referralId: string) {
+  return db
+    .selectFrom('advocacy_contact')
+    .select(['contacted_on', 'method', 'minutes', 'notes'])
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
+    .orderBy('contacted_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
+}
+
+export async function insertContact(db: Queryable, contact: NewRow<'advocacy_contact'>): Promise<void> {
+  await db.insertInto('advocacy_contact').values(contact).execute()
+}
+
+export async function findViews(db: Queryable, authorityId: string, referralId: string) {
+  return db.selectFrom('person_views').selectAll().where('authority_id', '=', authorityId).where('referral_id', '=', referralId).executeTakeFirst()
+}
+
+/** Saves the views if nobody changed them since `version` (0: there were none yet); false when someone did. */
+export async function saveViews(
+  db: Queryable,
+  change: { authorityId: string; referralId: string; version: number; views: string | null; agreed: boolean; agreedOn: string | null; by: string; now: Date },
+): Promise<boolean> {
+  if (change.version === 0) {
+    const inserted = await db
+      .insertInto('person_views')
+      .values({
+        referral_id: change.referralId,
+        authority_id: change.authorityId,
+        views: change.views,
+        person_agreed_to_share: change.agreed,
+        agreed_on: change.agreedOn,
+        updated_by: change.by,
+        updated_at: change.now,
+      })
+      .onConflict((conflict) => conflict.column('referral_id').doNothing())
+      .executeTakeFirst()
+    return (inserted.numInsertedOrUpdatedRows ?? 0n) === 1n
+  }
+  const result = await db
+    .updateTable('person_views')
+    .set({
+      views: change.views,
+      person_agreed_to_share: change.agreed,
+      agreed_on: change.agreedOn,
+      updated_by: change.by,
+      updated_at: change.now,
+      version: sql<number>`version + 1`,
+    })
+    .where('authority_id', '=', change.authorityId)
+    .where('referral_id', '=', change.referralId)
+    .where('version', '=', change.version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function markViewsShared(db: Queryable, authorityId: string, referralId: string, by: string, now: Date): Promise<void> {
+  await db
+    .updateTable('person_views')
+    .set({ shared_at: now, shared_by: by, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
     .execute()
 }

@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import type { Clock } from '../../platform/time/clock.ts'
 import type { PeopleService } from '../people/service.ts'
-import { advocateRoutes } from './advocate/routes.ts'
+import type { AdvocacyRecordService } from './advocacy-record-service.ts'
+import type { AllocationService } from './allocation-service.ts'
+import { changeAdvocateRoutes } from './change-advocate/routes.ts'
 import { checkRoutes } from './check/routes.ts'
 import { childrenRoutes } from './children/routes.ts'
 import { consentRoutes } from './consent/routes.ts'
 import { decisionRoutes } from './decision/routes.ts'
+import { matchesRoutes } from './matches/routes.ts'
 import { meetingRoutes } from './meeting/routes.ts'
+import { offerAnswerRoutes } from './offer/routes.ts'
 import { outcomeRoutes } from './outcome/routes.ts'
 import { overviewRoutes } from './overview/routes.ts'
 import { passToManagerRoutes } from './pass-to-manager/routes.ts'
@@ -19,10 +23,14 @@ import type { ReferralService } from './service.ts'
 import { signOffRequestRoutes } from './sign-off-request/routes.ts'
 import { signOffRoutes } from './sign-off/routes.ts'
 import { startRoutes } from './start/routes.ts'
+import { triageRoutes } from './triage/routes.ts'
 import { withdrawRoutes } from './withdraw/routes.ts'
 
 /** The Advocacy Workflow's pages, in the order a referral meets them. */
-export function referralRoutes(app: FastifyInstance, deps: { referrals: ReferralService; people: PeopleService; clock: Clock }): void {
+export function referralRoutes(
+  app: FastifyInstance,
+  deps: { referrals: ReferralService; allocations: AllocationService; advocacyRecord: AdvocacyRecordService; people: PeopleService; clock: Clock },
+): void {
   startRoutes(app, deps)
   overviewRoutes(app, deps)
   personRecordRoutes(app, deps)
@@ -35,7 +43,10 @@ export function referralRoutes(app: FastifyInstance, deps: { referrals: Referral
   decisionRoutes(app, deps)
   returnRoutes(app, deps)
   consentRoutes(app, deps)
-  advocateRoutes(app, deps)
+  matchesRoutes(app, deps)
+  offerAnswerRoutes(app, deps)
+  triageRoutes(app, deps)
+  changeAdvocateRoutes(app, deps)
   outcomeRoutes(app, deps)
   signOffRequestRoutes(app, deps)
   signOffRoutes(app, deps)

@@ -1,26 +1,16 @@
 import type { Kysely, Transaction } from 'kysely'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { hasRole, type Caller, type SignedInUser } from '../../platform/auth/roles.ts'
+import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Schema } from '../../platform/db/schema.ts'
 import { isId } from '../../platform/ids.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
 import * as people from '../people/repository.ts'
 import * as repository from './repository.ts'
-import { emptySectionOne, missingAnswers, type SectionOneAnswers } from './section-one.ts'
+import { missingAnswers, type SectionOneAnswers } from './section-one.ts'
+import { actorOf, createSteps, sectionOneFrom } from './steps.ts'
 import { assessTimeliness, type Timeliness } from './timeliness.ts'
-import {
-  decide,
-  events,
-  isEnded,
-  offeredEvents,
-  stateDefinitions,
-  stepDueOn,
-  unmetGuards,
-  type ReferralFacts,
-  type State,
-  type WorkflowEvent,
-} from './workflow.ts'
+import { events, isEnded, offeredEvents, stateDefinitions, unmetGuards, type State, type WorkflowEvent } from './workflow.ts'
 
 /** The referral is (or, on a new date, would be) late, and nobody has said why. */
 export class LateReasonNeededError extends Error {
@@ -114,149 +104,13 @@ function fullName(person: { given_name: string; family_name: string }): string {
   return `${person.given_name} ${person.family_name}`
 }
 
-function sectionOneFrom(row: repository.SectionOneRow | undefined): SectionOneAnswers & { version: number } {
-  if (!row) return { ...emptySectionOne, version: 0 }
-  return {
-    consentGiven: row.consent_given,
-    consentMethod: row.consent_method as SectionOneAnswers['consentMethod'],
-    consentDate: row.consent_date,
-    consentDetails: row.consent_details,
-    reason: row.reason,
-    hasPreference: row.has_preference,
-    preferenceDetails: row.preference_details,
-    preferredGender: row.preferred_gender as SectionOneAnswers['preferredGender'],
-    preferredLanguages: row.preferred_languages,
-    preferredHeritage: row.preferred_heritage,
-    interpreterNeeded: row.interpreter_needed,
-    hasDisability: row.has_disability,
-    disabilityDetails: row.disability_details,
-    adjustments: row.adjustments as SectionOneAnswers['adjustments'],
-    hasOtherNeeds: row.has_other_needs,
-    otherNeedsDetails: row.other_needs_details,
-    domesticAbuseBetweenParents: row.domestic_abuse_between_parents,
-    safetyNotes: row.safety_notes,
-    version: row.version,
-  }
-}
-
 export function createReferralService(db: Kysely<Schema>, clock: Clock) {
   type Db = Kysely<Schema> | Transaction<Schema>
 
   const today = () => londonDate(clock.now())
 
-  function actorOf(caller: Caller) {
-    return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-  }
-
-  /** The legitimate relationship rule: the referrer who made it; once sent, the advocacy admins and service managers. */
-  function canSee(user: SignedInUser, row: repository.ReferralRow): boolean {
-    if (row.referrer_id === user.id) return true
-    if (row.state === 'draft') return false
-    return hasRole(user, 'advocacy_admin', 'service_manager')
-  }
-
-  async function load(trx: Db, caller: Caller, referralId: string, options: { forUpdate?: boolean } = {}): Promise<repository.ReferralRow> {
-    if (!isId(referralId)) throw new NotFoundError('No such referral')
-    const row = await repository.findReferral(trx, caller.user.authorityId, referralId, options)
-    if (!row || !canSee(caller.user, row)) throw new NotFoundError('No such referral')
-    return row
-  }
-
-  async function factsOf(trx: Db, row: repository.ReferralRow, overrides: Partial<ReferralFacts> = {}): Promise<ReferralFacts> {
-    const sectionOne = sectionOneFrom(await repository.findSectionOne(trx, row.authority_id, row.id))
-    const review = await repository.findReview(trx, row.authority_id, row.id)
-    return {
-      state: row.state as State,
-      referrerId: row.referrer_id,
-      hasPerson: row.person_id !== null,
-      hasMeeting: row.meeting_id !== null,
-      sectionOneComplete: missingAnswers(sectionOne, today()).length === 0,
-      consentGiven: sectionOne.consentGiven === true,
-      late: row.late,
-      lateReasonGiven: Boolean(row.late_reason),
-      advocateRecorded: Boolean(review?.advocate_name),
-      outcomeRecorded: Boolean(review?.outcome_recorded_at),
-      ...overrides,
-    }
-  }
-
-  function require(event: WorkflowEvent, caller: Caller, facts: ReferralFacts): State {
-    const decision = decide(event, caller.user, facts)
-    if (decision.allowed) return decision.to
-    if (decision.kind === 'role') throw new ForbiddenError(decision.reason)
-    throw new WorkflowRefusedError(decision.reason)
-  }
-
-  async function meetingDateOf(trx: Db, row: repository.ReferralRow): Promise<{ type: string; date: string } | null> {
-    if (!row.meeting_id) return null
-    const meeting = await repository.findMeeting(trx, row.authority_id, row.meeting_id)
-    return meeting ? { type: meeting.type, date: meeting.meeting_date } : null
-  }
-
-  /**
-   * Takes one workflow step: checks it against the state machine, moves the referral (only if it is
-   * still in the state it was read in), says who it now waits on and when that is due, and writes
-   * the timeline and the audit trail — all in the caller's transaction.
-   */
-  async function fire(
-    trx: Transaction<Schema>,
-    caller: Caller,
-    row: repository.ReferralRow,
-    event: WorkflowEvent,
-    options: { facts?: Partial<ReferralFacts>; change?: Partial<repository.ReferralRow>; note?: string | null; details?: Record<string, unknown> } = {},
-  ): Promise<State> {
-    const facts = await factsOf(trx, row, options.facts)
-    const to = require(event, caller, facts)
-    const now = clock.now()
-    const merged = { ...row, ...options.change }
-    const waitsOn = stateDefinitions[to].waitsOn
-    const entered = to !== row.state
-    const meeting = await meetingDateOf(trx, merged)
-    const review = await repository.findReview(trx, row.authority_id, row.id)
-    const stepDue = stepDueOn({
-      state: to,
-      enteredOn: entered ? today() : londonDate(row.step_entered_at),
-      meetingDate: meeting?.date ?? null,
-      referralDueBy: merged.due_by,
-      advocateRecorded: Boolean(review?.advocate_name),
-    })
-    const moved = await repository.updateReferral(trx, row.authority_id, row.id, row.state, {
-      ...options.change,
-      state: to,
-      step_entered_at: entered ? now : row.step_entered_at,
-      waiting_on_team_id: waitsOn === 'fgc_advocacy_admin' ? await fgcTeam(trx, row.authority_id) : null,
-      waiting_on_user_id: waitsOn === 'referrer' ? row.referrer_id : waitsOn === 'assigned_manager' ? merged.assigned_manager_id : null,
-      step_due_on: stepDue,
-      closed_at: isEnded(to) ? now : null,
-      updated_at: now,
-    })
-    if (!moved) throw new WorkflowRefusedError('Someone else has moved this referral on since you opened it')
-    if (events[event].timeline) {
-      await repository.insertEvent(trx, {
-        authority_id: row.authority_id,
-        referral_id: row.id,
-        event,
-        from_state: row.state,
-        to_state: to,
-        actor_id: caller.user.id,
-        at: now,
-        note: options.note ?? null,
-      })
-    }
-    await recordAudit(trx, actorOf(caller), {
-      action: `referral.${event}`,
-      recordType: 'referral',
-      recordId: row.id,
-      details: { from: row.state, to, ...options.details },
-    })
-    return to
-  }
-
-  async function fgcTeam(trx: Db, authorityId: string): Promise<string> {
-    const teamId = await repository.fgcAdvocacyAdminTeam(trx, authorityId)
-    if (!teamId) throw new WorkflowRefusedError('This authority has no FGC Advocacy Admin team: ask your system admin to set one up')
-    return teamId
-  }
+  const steps = createSteps(clock)
+  const { load, factsOf, require, fire } = steps
 
   async function requireManager(trx: Db, authorityId: string, managerId: string): Promise<void> {
     const managers = await repository.serviceManagers(trx, authorityId)
@@ -277,10 +131,10 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
   ): Promise<void> {
     await editTransaction(async (trx) => {
       const row = await load(trx, caller, referralId, { forUpdate: true })
-      require(event, caller, await factsOf(trx, row))
+      require(event, actorOf(caller), await factsOf(trx, row))
       await requireManager(trx, row.authority_id, managerId)
       const name = (await repository.userNames(trx, row.authority_id, [managerId])).get(managerId)
-      await fire(trx, caller, row, event, {
+      await fire(trx, actorOf(caller), row, event, {
         change: { assigned_manager_id: managerId },
         note: [`To ${name}`, note].filter(Boolean).join('\n'),
         details: { managerId },
@@ -422,7 +276,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
           timeline: timeline.map((entry) => ({
             event: entry.event,
             label: timelineLabels[entry.event] ?? entry.event,
-            by: entry.actor_name,
+            by: entry.actor_name ?? 'The service',
             at: entry.at,
             note: entry.note,
           })),
@@ -484,20 +338,20 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
         const person = await people.findPerson(trx, row.authority_id, personId)
         if (!person || person.kind !== 'adult') throw new NotFoundError('No such person')
         if (row.person_id !== personId) await repository.replaceChildren(trx, row.authority_id, row.id, [])
-        await fire(trx, caller, row, 'save_referral', { change: { person_id: personId }, details: { personId } })
+        await fire(trx, actorOf(caller), row, 'save_referral', { change: { person_id: personId }, details: { personId } })
       })
     },
 
     async addPerson(caller: Caller, referralId: string, person: NewPerson): Promise<string> {
       return editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('save_referral', caller, await factsOf(trx, row))
+        require('save_referral', actorOf(caller), await factsOf(trx, row))
         const now = clock.now()
         const familyGroupId = await people.insertFamilyGroup(trx, row.authority_id)
         const personId = await people.insertPerson(trx, { authorityId: row.authority_id, familyGroupId, kind: 'adult', ...person, createdBy: caller.user.id, now })
         await recordAudit(trx, actorOf(caller), { action: 'person.created', recordType: 'person', recordId: personId })
         await repository.replaceChildren(trx, row.authority_id, row.id, [])
-        await fire(trx, caller, row, 'save_referral', { change: { person_id: personId }, details: { personId } })
+        await fire(trx, actorOf(caller), row, 'save_referral', { change: { person_id: personId }, details: { personId } })
         return personId
       })
     },
@@ -505,7 +359,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async setChildren(caller: Caller, referralId: string, childIds: readonly string[]): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('save_referral', caller, await factsOf(trx, row))
+        require('save_referral', actorOf(caller), await factsOf(trx, row))
         const person = row.person_id ? await people.findPerson(trx, row.authority_id, row.person_id) : undefined
         const family = person?.family_group_id ? await people.childrenInFamily(trx, row.authority_id, person.family_group_id) : []
         const allowed = new Set(family.map((child) => child.id))
@@ -518,7 +372,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async addChild(caller: Caller, referralId: string, child: NewPerson): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('save_referral', caller, await factsOf(trx, row))
+        require('save_referral', actorOf(caller), await factsOf(trx, row))
         if (!row.person_id) throw new WorkflowRefusedError('Add the parent or carer first')
         const parent = await people.findPerson(trx, row.authority_id, row.person_id)
         if (!parent) throw new NotFoundError('No such person')
@@ -544,7 +398,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async saveMeeting(caller: Caller, referralId: string, meeting: MeetingDetails & { stage: string }, meetingVersion: number | null): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('save_referral', caller, await factsOf(trx, row))
+        require('save_referral', actorOf(caller), await factsOf(trx, row))
         const now = clock.now()
         const values = { type: meeting.type, type_other: meeting.typeOther, meeting_date: meeting.date, meeting_time: meeting.time, venue: meeting.venue, updated_at: now }
         let meetingId = row.meeting_id
@@ -555,7 +409,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
           meetingId = await repository.insertMeeting(trx, { authority_id: row.authority_id, ...values, created_at: now })
         }
         const timeliness = assessTimeliness(meeting.type, meeting.date, row.sent_at ? londonDate(row.sent_at) : today())
-        await fire(trx, caller, row, 'save_referral', {
+        await fire(trx, actorOf(caller), row, 'save_referral', {
           change: { meeting_id: meetingId, stage: meeting.stage, due_by: timeliness.dueBy },
           details: { meetingId },
         })
@@ -566,7 +420,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async saveSectionOne(caller: Caller, referralId: string, answers: SectionOneAnswers, version: number): Promise<{ missing: ReturnType<typeof missingAnswers> }> {
       return editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('save_referral', caller, await factsOf(trx, row))
+        require('save_referral', actorOf(caller), await factsOf(trx, row))
         const saved = await repository.updateSectionOne(
           trx,
           row.authority_id,
@@ -607,7 +461,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     /** The timeliness of sending today, before the referrer sends it. */
     async timelinessIfSentToday(caller: Caller, referralId: string): Promise<Timeliness | null> {
       const row = await load(db, caller, referralId)
-      const meeting = await meetingDateOf(db, row)
+      const meeting = await steps.meetingOf(db, row)
       return meeting ? assessTimeliness(meeting.type, meeting.date, today()) : null
     },
 
@@ -615,11 +469,11 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async sendRequest(caller: Caller, referralId: string, request: { note: string | null; lateReason: string | null }): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        const meeting = await meetingDateOf(trx, row)
+        const meeting = await steps.meetingOf(trx, row)
         const timeliness = meeting ? assessTimeliness(meeting.type, meeting.date, today()) : null
         const late = timeliness?.late ?? false
         if (timeliness && late && !request.lateReason) throw new LateReasonNeededError(timeliness)
-        await fire(trx, caller, row, 'send_request', {
+        await fire(trx, actorOf(caller), row, 'send_request', {
           facts: { late, lateReasonGiven: Boolean(request.lateReason) },
           change: { sent_at: clock.now(), due_by: timeliness?.dueBy ?? null, late, late_reason: late ? request.lateReason : null },
           note: request.note,
@@ -641,14 +495,14 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async returnForInformation(caller: Caller, referralId: string, note: string): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        await fire(trx, caller, row, 'return_for_information', { note })
+        await fire(trx, actorOf(caller), row, 'return_for_information', { note })
       })
     },
 
     async resubmit(caller: Caller, referralId: string, note: string | null): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        await fire(trx, caller, row, 'resubmit', { note })
+        await fire(trx, actorOf(caller), row, 'resubmit', { note })
       })
     },
 
@@ -657,7 +511,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
         const event: WorkflowEvent = decision.nextAction === 'no_further_action' ? 'decide_no_further_action' : 'decide_review'
-        require(event, caller, await factsOf(trx, row))
+        require(event, actorOf(caller), await factsOf(trx, row))
         const progress = decision.nextAction === 'child_protection_advocacy_review'
         await repository.insertDecision(trx, {
           referral_id: row.id,
@@ -670,7 +524,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
           decided_at: clock.now(),
         })
         if (progress) await repository.insertReview(trx, { referral_id: row.id, authority_id: row.authority_id, updated_at: clock.now() })
-        await fire(trx, caller, row, event, {
+        await fire(trx, actorOf(caller), row, event, {
           change: progress ? { assigned_manager_id: caller.user.id } : { closed_reason: 'no_further_action', closed_details: decision.reasons },
           note: decision.reasons,
           details: { advocateType: decision.advocateType, priority: decision.priority },
@@ -682,7 +536,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async recordConsent(caller: Caller, referralId: string, consent: { method: string; date: string; details: string | null }, version: number): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('record_consent', caller, await factsOf(trx, row))
+        require('record_consent', actorOf(caller), await factsOf(trx, row))
         if (consent.date > today()) throw new WorkflowRefusedError('The date consent was given must be today or in the past')
         const saved = await repository.updateSectionOne(
           trx,
@@ -693,31 +547,14 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
           { userId: caller.user.id, now: clock.now() },
         )
         if (!saved) throw new ConflictError('Someone else changed the consent since you opened this page')
-        await fire(trx, caller, row, 'record_consent', { note: consent.details })
-      })
-    },
-
-    /** Who the advocate is (name and type; the advocate pool comes with matching). */
-    async recordAdvocate(caller: Caller, referralId: string, advocate: { name: string; type: string }, version: number): Promise<void> {
-      await editTransaction(async (trx) => {
-        const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('record_advocate', caller, await factsOf(trx, row))
-        const saved = await repository.updateReview(trx, row.authority_id, row.id, version, {
-          advocate_name: advocate.name,
-          advocate_type: advocate.type,
-          advocate_recorded_by: caller.user.id,
-          advocate_recorded_at: clock.now(),
-          updated_at: clock.now(),
-        })
-        if (!saved) throw new ConflictError('Someone else changed the review since you opened this page')
-        await fire(trx, caller, row, 'record_advocate', { note: advocate.name, details: { advocateType: advocate.type } })
+        await fire(trx, actorOf(caller), row, 'record_consent', { note: consent.details })
       })
     },
 
     async recordOutcome(caller: Caller, referralId: string, outcome: OutcomeInput, version: number): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        require('record_outcome', caller, await factsOf(trx, row))
+        require('record_outcome', actorOf(caller), await factsOf(trx, row))
         const saved = await repository.updateReview(trx, row.authority_id, row.id, version, {
           contact_count: outcome.contactCount,
           contact_summary: outcome.contactSummary,
@@ -732,7 +569,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
           updated_at: clock.now(),
         })
         if (!saved) throw new ConflictError('Someone else changed the Advocacy Outcome since you opened this page')
-        await fire(trx, caller, row, 'record_outcome')
+        await fire(trx, actorOf(caller), row, 'record_outcome')
       })
     },
 
@@ -743,7 +580,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async signOff(caller: Caller, referralId: string, choice: { complete: boolean; note: string | null }): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        await fire(trx, caller, row, choice.complete ? 'complete' : 'return_outcome', {
+        await fire(trx, actorOf(caller), row, choice.complete ? 'complete' : 'return_outcome', {
           change: choice.complete ? { closed_reason: 'completed' } : {},
           note: choice.note,
         })
@@ -753,7 +590,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     async withdraw(caller: Caller, referralId: string, withdrawal: { reason: string; details: string | null }): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
-        await fire(trx, caller, row, 'withdraw', {
+        await fire(trx, actorOf(caller), row, 'withdraw', {
           change: { closed_reason: withdrawal.reason, closed_details: withdrawal.details },
           note: withdrawal.details,
           details: { reason: withdrawal.reason },
@@ -779,7 +616,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
         const timeliness = assessTimeliness(meeting.type, change.date, referredOn)
         const lateReason = timeliness.late ? (change.lateReason ?? row.late_reason) : null
         if (timeliness.late && !lateReason) throw new LateReasonNeededError(timeliness)
-        require('reschedule', caller, await factsOf(trx, row, { late: timeliness.late, lateReasonGiven: Boolean(lateReason) }))
+        require('reschedule', actorOf(caller), await factsOf(trx, row, { late: timeliness.late, lateReasonGiven: Boolean(lateReason) }))
         const saved = await repository.updateMeeting(trx, row.authority_id, meeting.id, meetingVersion, {
           type: meeting.type,
           type_other: meeting.type_other,
@@ -789,7 +626,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
           updated_at: clock.now(),
         })
         if (!saved) throw new ConflictError('Someone else changed the meeting since you opened this page')
-        await fire(trx, caller, row, 'reschedule', {
+        await fire(trx, actorOf(caller), row, 'reschedule', {
           facts: { late: timeliness.late, lateReasonGiven: Boolean(lateReason) },
           change: { due_by: timeliness.dueBy, late: timeliness.late, late_reason: lateReason },
           note: `Moved from ${meeting.meeting_date}${meeting.meeting_time ? ` ${meeting.meeting_time}` : ''} to ${change.date}${change.time ? ` ${change.time}` : ''}`,

@@ -65,6 +65,24 @@ export const meetingOutcomes = labelled({
   other: 'Something else',
 })
 
+export const contactMethods = labelled({
+  in_person: 'In person',
+  phone: 'Phone call',
+  video: 'Video call',
+  message: 'Message or email',
+  meeting: 'At a meeting',
+})
+
+export const allocationStatuses = labelled({
+  offered: 'Offered, waiting for an answer',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  lapsed: 'Not answered in time',
+  withdrawn: 'Offer withdrawn',
+  triaged: 'Triaged to a local service',
+  ended: 'Ended',
+})
+
 /** Every label, for templates: `labels.meetingTypes[referral.meeting.type]`. */
 export const labels = {
   meetingTypes: meetingTypes.labels,
@@ -75,4 +93,5 @@ export const labels = {
   attendance: attendance.labels,
   viewsHeard: viewsHeard.labels,
   meetingOutcomes: meetingOutcomes.labels,
+  allocationStatuses: allocationStatuses.labels,
 }

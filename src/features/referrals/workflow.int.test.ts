@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { errorSummary, textOf } from '../../../test/support/browser.ts'
 import { engine } from '../../../test/support/database.ts'
+import { eligibleAdvocate, offerOn } from '../../../test/support/pool.ts'
 import { referralSent, signedIn, versionOn } from '../../../test/support/referral-steps.ts'
 
 describe(`the Advocacy Workflow through its pages (${engine})`, () => {
@@ -41,10 +42,28 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
     assert.equal(decided.location, `/referrals/${id}`)
 
     assert.match(textOf((await admin.get('/team-work')).html), /Child Protection Advocacy Review/)
-    const advocatePage = await admin.get(`/referrals/${id}/advocate`)
-    assert.equal(advocatePage.status, 200)
-    const recorded = await admin.post(`/referrals/${id}/advocate`, { name: 'Lucia Fernandez', type: 'peer_parent_advocate', version: versionOn(advocatePage.html) })
-    assert.equal(recorded.location, `/referrals/${id}`)
+    const luciaId = await eligibleAdvocate(t, {
+      givenName: 'Lucia',
+      familyName: 'Fernandez',
+      languages: [{ language: 'Spanish', level: 'first_language' }],
+      specialisms: ['dyslexia'],
+      userId: t.world.staff.advocate.id,
+    })
+    await eligibleAdvocate(t, { givenName: 'Bob', familyName: 'English', gender: 'man' })
+    const matches = textOf((await admin.get(`/referrals/${id}/matches`)).html)
+    assert.match(matches, /1\. Lucia Fernandez Parent peer advocate speaks Spanish woman, as asked trained in dyslexia awareness has 3 of 3 places free/)
+    assert.match(matches, /2\. Bob English/)
+    assert.equal((await admin.post(`/referrals/${id}/matches`, { advocateId: luciaId })).location, `/referrals/${id}`)
+
+    const advocate = await signedIn(t, 'advocate')
+    assert.match(textOf((await advocate.get('/')).html), /Answer the offer/, 'the offer is in the advocate’s work')
+    const offerId = await offerOn(t, id)
+    const offerPage = await advocate.get(`/advocacy/offers/${offerId}`)
+    assert.match(textOf(offerPage.html), /Will you be Maria Garcia's advocate\?/)
+    const accepted = await advocate.post(`/advocacy/offers/${offerId}`, { answer: 'accept' })
+    assert.equal(accepted.location, `/advocacy/people/${offerId}`, `${accepted.status} ${textOf(accepted.html).slice(0, 300)} ${JSON.stringify(errorSummary((await advocate.get(`/advocacy/offers/${offerId}`)).html))}`)
+    assert.equal((await advocate.post(`/advocacy/people/${offerId}/contacts`, { 'contactedOn-day': '23', 'contactedOn-month': '11', 'contactedOn-year': '2026', method: 'phone', minutes: '20', notes: 'Talked about the conference.' })).location, `/advocacy/people/${offerId}`)
+    assert.equal((await advocate.post(`/advocacy/people/${offerId}/views`, { views: 'I want my children home.', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: '0' })).location, `/advocacy/people/${offerId}`)
     const outcomePage = await admin.get(`/referrals/${id}/outcome`)
     const outcome = await admin.post(`/referrals/${id}/outcome`, {
       contactCount: '4',
@@ -68,7 +87,9 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
     assert.match(done, /Advocacy Completed/)
     assert.match(done, /Lucia Fernandez/)
     assert.match(done, /6\.5/)
-    for (const step of ['Child Protection Advocacy Referral started', 'Passed to FGC Service Manager', "Advocacy Manager's Decision: Child Protection Advocacy Review", 'Advocate recorded', 'Advocacy Outcome recorded', 'request sent for sign-off']) {
+    assert.doesNotMatch(done, /Talked about the conference|I want my children home/, 'the advocacy record is not the referrer’s to see')
+    assert.match(textOf((await manager.get(`/referrals/${id}`)).html), /Talked about the conference/, 'the advocacy service sees it')
+    for (const step of ['Child Protection Advocacy Referral started', 'Passed to FGC Service Manager', "Advocacy Manager's Decision: Child Protection Advocacy Review", 'Offered to an advocate', 'Offer accepted: advocate allocated', 'Advocacy Outcome recorded', 'request sent for sign-off']) {
       assert.ok(done.includes(step), `the timeline shows "${step}"`)
     }
     assert.doesNotMatch(textOf((await admin.get('/team-work')).html), /Maria Garcia/, 'nothing left waiting')

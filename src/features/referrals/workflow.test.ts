@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { roles, type Role } from '../../platform/auth/roles.ts'
-import { decide, eventNames, offeredEvents, states, stepDueOn, type ReferralFacts, type State, type WorkflowEvent } from './workflow.ts'
+import { decide, eventNames, offeredEvents, states, stepDueOn, type ActorRole, type ReferralFacts, type State, type WorkflowEvent } from './workflow.ts'
 
 /**
  * The workflow as the issue and the practice guidance describe it, written out by hand: for each
@@ -9,9 +9,9 @@ import { decide, eventNames, offeredEvents, states, stepDueOn, type ReferralFact
  * event × state × role (and, for referrers, their own referral or someone else's) is checked
  * against the state machine: each allowed one is allowed, and every other one is refused.
  */
-const open: State[] = ['draft', 'awaiting_admin', 'awaiting_decision', 'returned', 'in_review', 'awaiting_sign_off']
+const open: State[] = ['draft', 'awaiting_admin', 'awaiting_decision', 'returned', 'in_review', 'awaiting_advocate', 'awaiting_sign_off']
 
-type Who = 'own referrer' | Role
+type Who = 'own referrer' | 'offered advocate' | ActorRole
 const expected: Record<WorkflowEvent, { from: State[]; to: State | 'same'; who: Who[] }> = {
   save_referral: { from: ['draft', 'returned'], to: 'same', who: ['own referrer'] },
   send_request: { from: ['draft'], to: 'awaiting_admin', who: ['own referrer'] },
@@ -21,7 +21,12 @@ const expected: Record<WorkflowEvent, { from: State[]; to: State | 'same'; who: 
   decide_no_further_action: { from: ['awaiting_decision'], to: 'no_further_action', who: ['service_manager'] },
   decide_review: { from: ['awaiting_decision'], to: 'in_review', who: ['service_manager'] },
   record_consent: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
-  record_advocate: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
+  offer: { from: ['in_review'], to: 'awaiting_advocate', who: ['advocacy_admin'] },
+  accept_offer: { from: ['awaiting_advocate'], to: 'in_review', who: ['offered advocate', 'advocacy_admin'] },
+  decline_offer: { from: ['awaiting_advocate'], to: 'in_review', who: ['offered advocate', 'advocacy_admin'] },
+  offer_lapsed: { from: ['awaiting_advocate'], to: 'in_review', who: ['system'] },
+  triage: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
+  end_allocation: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
   record_outcome: { from: ['in_review'], to: 'same', who: ['advocacy_admin'] },
   request_sign_off: { from: ['in_review'], to: 'awaiting_sign_off', who: ['advocacy_admin'] },
   return_outcome: { from: ['awaiting_sign_off'], to: 'in_review', who: ['service_manager'] },
@@ -31,9 +36,10 @@ const expected: Record<WorkflowEvent, { from: State[]; to: State | 'same'; who: 
 }
 
 const REFERRER_ID = 'the-referrer'
+const OFFERED_ADVOCATE_ID = 'the-offered-advocate'
 
-/** A referral with every guard met, so only state and role decide. */
-function readyFacts(state: State): ReferralFacts {
+/** A referral with every guard of `event` met, so only state and role decide. */
+function readyFacts(state: State, event?: WorkflowEvent): ReferralFacts {
   return {
     state,
     referrerId: REFERRER_ID,
@@ -43,15 +49,19 @@ function readyFacts(state: State): ReferralFacts {
     consentGiven: true,
     late: false,
     lateReasonGiven: false,
-    advocateRecorded: true,
+    advocateRecorded: event !== 'offer' && event !== 'triage',
     outcomeRecorded: true,
+    offeredAdvocateUserId: OFFERED_ADVOCATE_ID,
   }
 }
 
-const actors: { who: Who | 'another referrer'; actor: { id: string; roles: Role[] } }[] = [
+const actors: { who: Who | 'another referrer' | 'another advocate'; actor: { id: string; roles: ActorRole[] } }[] = [
   { who: 'own referrer', actor: { id: REFERRER_ID, roles: ['referrer'] } },
   { who: 'another referrer', actor: { id: 'someone-else', roles: ['referrer'] } },
-  ...roles.filter((role) => role !== 'referrer').map((role) => ({ who: role, actor: { id: `a-${role}`, roles: [role] } })),
+  { who: 'offered advocate', actor: { id: OFFERED_ADVOCATE_ID, roles: ['advocate'] } },
+  { who: 'another advocate', actor: { id: 'another-advocate', roles: ['advocate'] } },
+  { who: 'system', actor: { id: 'the-service', roles: ['system'] } },
+  ...roles.filter((role) => role !== 'referrer' && role !== 'advocate').map((role) => ({ who: role, actor: { id: `a-${role}`, roles: [role] } })),
 ]
 
 describe('the Advocacy Workflow state machine', () => {
@@ -66,7 +76,7 @@ describe('the Advocacy Workflow state machine', () => {
         for (const { who, actor } of actors) {
           const allowed = rule.from.includes(state) && (rule.who as string[]).includes(who)
           test(`${allowed ? 'allows' : 'refuses'} ${who} from ${state}`, () => {
-            const decision = decide(event, actor, readyFacts(state))
+            const decision = decide(event, actor, readyFacts(state, event))
             if (allowed) {
               assert.deepEqual(decision, { allowed: true, to: rule.to === 'same' ? state : rule.to })
             } else {
@@ -118,9 +128,24 @@ describe('the workflow guards', () => {
   })
 
   test('no advocate is recorded without recorded consent', () => {
-    const decision = decide('record_advocate', admin, { ...readyFacts('in_review'), consentGiven: false })
-    assert.equal(decision.allowed, false)
-    assert.match(decision.allowed ? '' : decision.reason, /consented/)
+    for (const event of ['offer', 'triage'] as const) {
+      const decision = decide(event, admin, { ...readyFacts('in_review', event), consentGiven: false })
+      assert.equal(decision.allowed, false, event)
+      assert.match(decision.allowed ? '' : decision.reason, /consented/)
+    }
+  })
+
+  test('one advocate at a time: no offer or triage while one is allocated; changing needs one', () => {
+    assert.match(JSON.stringify(decide('offer', admin, readyFacts('in_review', 'end_allocation'))), /already allocated/)
+    assert.match(JSON.stringify(decide('triage', admin, readyFacts('in_review', 'end_allocation'))), /already allocated/)
+    assert.equal(decide('end_allocation', admin, { ...readyFacts('in_review'), advocateRecorded: false }).allowed, false)
+  })
+
+  test('only the advocate the offer was made to may answer it; an advocate without a sign-in cannot', () => {
+    const advocate = { id: OFFERED_ADVOCATE_ID, roles: ['advocate'] as ActorRole[] }
+    assert.equal(decide('accept_offer', advocate, readyFacts('awaiting_advocate')).allowed, true)
+    assert.equal(decide('accept_offer', advocate, { ...readyFacts('awaiting_advocate'), offeredAdvocateUserId: null }).allowed, false)
+    assert.equal(decide('accept_offer', admin, { ...readyFacts('awaiting_advocate'), offeredAdvocateUserId: null }).allowed, true, 'the admin answers for them')
   })
 
   test('the outcome needs an advocate; sign-off and completion need both', () => {
@@ -137,7 +162,12 @@ describe('the workflow guards', () => {
 })
 
 describe('when each step is due', () => {
-  const base = { enteredOn: '2026-11-27', meetingDate: '2026-12-10', referralDueBy: '2026-12-03', advocateRecorded: false }
+  const base = { enteredOn: '2026-11-27', meetingDate: '2026-12-10', referralDueBy: '2026-12-03', advocateRecorded: false, offerRespondBy: null }
+  test('an offer is due when it must be answered by', () => {
+    assert.equal(stepDueOn({ ...base, state: 'awaiting_advocate', offerRespondBy: '2026-11-29' }), '2026-11-29')
+    assert.equal(stepDueOn({ ...base, state: 'awaiting_advocate' }), '2026-12-01')
+  })
+
   test('a draft is due when the referral is', () => {
     assert.equal(stepDueOn({ ...base, state: 'draft' }), '2026-12-03')
     assert.equal(stepDueOn({ ...base, state: 'draft', referralDueBy: null }), '2026-12-10')

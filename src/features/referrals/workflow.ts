@@ -22,6 +22,7 @@ export const states = [
   'awaiting_decision',
   'returned',
   'in_review',
+  'awaiting_advocate',
   'awaiting_sign_off',
   'no_further_action',
   'completed',
@@ -31,7 +32,7 @@ export const states = [
 export type State = (typeof states)[number]
 
 /** Who a referral in this state is waiting on. */
-export type WaitsOn = 'referrer' | 'fgc_advocacy_admin' | 'assigned_manager'
+export type WaitsOn = 'referrer' | 'fgc_advocacy_admin' | 'assigned_manager' | 'offered_advocate'
 
 export type TagColour = 'grey' | 'blue' | 'yellow' | 'orange' | 'purple' | 'green' | 'red' | 'turquoise'
 
@@ -50,6 +51,7 @@ export const stateDefinitions: Readonly<Record<State, StateDefinition>> = {
   awaiting_decision: { label: "Awaiting manager's decision", step: "Advocacy Manager's Decision", waitsOn: 'assigned_manager', colour: 'yellow' },
   returned: { label: 'Returned for more information', step: 'Add more information', waitsOn: 'referrer', colour: 'orange' },
   in_review: { label: 'Child Protection Advocacy Review', step: 'Child Protection Advocacy Review', waitsOn: 'fgc_advocacy_admin', colour: 'purple' },
+  awaiting_advocate: { label: 'Offered to an advocate', step: 'Answer the offer', waitsOn: 'offered_advocate', colour: 'turquoise' },
   awaiting_sign_off: { label: 'Awaiting sign-off', step: 'Sign off: Advocacy Completed', waitsOn: 'assigned_manager', colour: 'yellow' },
   no_further_action: { label: 'No Further Action', step: null, waitsOn: null, colour: 'red' },
   completed: { label: 'Advocacy Completed', step: null, waitsOn: null, colour: 'green' },
@@ -74,19 +76,26 @@ export interface ReferralFacts {
   readonly consentGiven: boolean
   readonly late: boolean
   readonly lateReasonGiven: boolean
+  /** An advocate (or a local service) is working with the person: an accepted offer, or a triage. */
   readonly advocateRecorded: boolean
   readonly outcomeRecorded: boolean
+  /** The sign-in of the advocate an offer is waiting on, if they have one. */
+  readonly offeredAdvocateUserId: string | null
 }
+
+/** The service itself acts as `system`: for a step nobody takes, such as an offer left unanswered. */
+export type ActorRole = Role | 'system'
 
 export interface Actor {
   readonly id: string
-  readonly roles: readonly Role[]
+  readonly roles: readonly ActorRole[]
 }
 
 /**
- * Who may fire an event: a role, and for the referrer, only the one who made the referral.
+ * Who may fire an event: a role; for the referrer, only the one who made the referral; for an
+ * advocate, only the one the offer was made to.
  */
-type Permit = { readonly role: Role; readonly ownReferralOnly?: true }
+type Permit = { readonly role: ActorRole; readonly ownReferralOnly?: true; readonly offeredAdvocateOnly?: true }
 
 type Guard = (facts: ReferralFacts) => string | null
 
@@ -103,6 +112,8 @@ interface EventDefinition {
 const referrer: Permit = { role: 'referrer', ownReferralOnly: true }
 const admin: Permit = { role: 'advocacy_admin' }
 const manager: Permit = { role: 'service_manager' }
+const offeredAdvocate: Permit = { role: 'advocate', offeredAdvocateOnly: true }
+const system: Permit = { role: 'system' }
 
 const needsPerson: Guard = (facts) => (facts.hasPerson ? null : 'Add the parent or carer being referred')
 const needsMeeting: Guard = (facts) => (facts.hasMeeting ? null : 'Add the meeting the advocate is needed for')
@@ -110,8 +121,9 @@ const needsSectionOne: Guard = (facts) => (facts.sectionOneComplete ? null : 'An
 const needsLateReason: Guard = (facts) =>
   !facts.late || facts.lateReasonGiven ? null : 'This referral is late: say why it could not be made sooner'
 const needsConsent: Guard = (facts) =>
-  facts.consentGiven ? null : 'An advocate cannot be recorded until the person has consented to advocacy (Section 1)'
-const needsAdvocate: Guard = (facts) => (facts.advocateRecorded ? null : 'Record who the advocate is first')
+  facts.consentGiven ? null : 'An advocate cannot be offered or allocated until the person has consented to advocacy (Section 1)'
+const needsAdvocate: Guard = (facts) => (facts.advocateRecorded ? null : 'Allocate an advocate first')
+const needsNoAdvocate: Guard = (facts) => (facts.advocateRecorded ? 'An advocate is already allocated: change the advocate first' : null)
 const needsOutcome: Guard = (facts) => (facts.outcomeRecorded ? null : 'Complete the Advocacy Outcome form first')
 
 export const events = {
@@ -171,12 +183,47 @@ export const events = {
     guards: [],
     timeline: "The person's consent recorded",
   },
-  record_advocate: {
+  offer: {
+    from: ['in_review'],
+    to: 'awaiting_advocate',
+    permits: [admin],
+    guards: [needsConsent, needsNoAdvocate],
+    timeline: 'Offered to an advocate',
+  },
+  accept_offer: {
+    from: ['awaiting_advocate'],
+    to: 'in_review',
+    permits: [offeredAdvocate, admin],
+    guards: [],
+    timeline: 'Offer accepted: advocate allocated',
+  },
+  decline_offer: {
+    from: ['awaiting_advocate'],
+    to: 'in_review',
+    permits: [offeredAdvocate, admin],
+    guards: [],
+    timeline: 'Offer declined',
+  },
+  offer_lapsed: {
+    from: ['awaiting_advocate'],
+    to: 'in_review',
+    permits: [system],
+    guards: [],
+    timeline: 'Offer not answered in time: back to FGC Advocacy Admin',
+  },
+  triage: {
     from: ['in_review'],
     to: null,
     permits: [admin],
-    guards: [needsConsent],
-    timeline: 'Advocate recorded',
+    guards: [needsConsent, needsNoAdvocate],
+    timeline: 'Triaged to a local service',
+  },
+  end_allocation: {
+    from: ['in_review'],
+    to: null,
+    permits: [admin],
+    guards: [needsAdvocate],
+    timeline: 'Advocate changed: the allocation ended',
   },
   record_outcome: {
     from: ['in_review'],
@@ -232,7 +279,10 @@ export type Decision =
 
 function permits(event: WorkflowEvent, actor: Actor, facts: ReferralFacts): boolean {
   return (events[event].permits as readonly Permit[]).some(
-    (permit) => actor.roles.includes(permit.role) && (!permit.ownReferralOnly || facts.referrerId === actor.id),
+    (permit) =>
+      actor.roles.includes(permit.role) &&
+      (!permit.ownReferralOnly || facts.referrerId === actor.id) &&
+      (!permit.offeredAdvocateOnly || (facts.offeredAdvocateUserId !== null && facts.offeredAdvocateUserId === actor.id)),
   )
 }
 
@@ -273,6 +323,8 @@ export interface StepDueFacts {
   /** The last day the referral was due (7 or 14 days before a conference), if there is one. */
   readonly referralDueBy: string | null
   readonly advocateRecorded: boolean
+  /** The UK date an offer must be answered by, while one waits. */
+  readonly offerRespondBy: string | null
 }
 
 /** Working days each waiting step has, from the day it began. */
@@ -281,6 +333,7 @@ export const STEP_WORKING_DAYS = {
   awaiting_decision: 2,
   returned: 2,
   outcome_after_meeting: 5,
+  answer_offer: 2,
   awaiting_sign_off: 5,
 } as const
 
@@ -301,6 +354,8 @@ export function stepDueOn(facts: StepDueFacts): string | null {
     case 'in_review':
       if (!facts.meetingDate) return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.outcome_after_meeting)
       return facts.advocateRecorded ? addWorkingDays(facts.meetingDate, STEP_WORKING_DAYS.outcome_after_meeting) : facts.meetingDate
+    case 'awaiting_advocate':
+      return facts.offerRespondBy ?? addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.answer_offer)
     case 'awaiting_sign_off':
       return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.awaiting_sign_off)
     default:

@@ -244,9 +244,191 @@ export interface ReferralEventTable {
   event: string
   from_state: string | null
   to_state: string
-  actor_id: string
+  actor_id: string | null
   at: Timestamp
   note: string | null
+}
+
+export interface AuthoritySettingTable {
+  authority_id: string
+  key: string
+  value: string
+  updated_at: Timestamp
+}
+
+export interface AdvocateTable {
+  id: Generated<string>
+  authority_id: string
+  user_id: string | null
+  kind: 'parent_peer_advocate' | 'professional_advocate'
+  given_name: string
+  family_name: string
+  email: string | null
+  phone: string | null
+  gender: 'woman' | 'man' | 'non_binary' | null
+  heritage: string | null
+  lived_experience: string | null
+  specialisms: Generated<string[]>
+  areas: Generated<string[]>
+  available_days: Generated<string[]>
+  capacity: Generated<number>
+  dbs_checked_on: IsoDate | null
+  about_me: string | null
+  photo: Buffer | null
+  photo_type: string | null
+  stage: string
+  accredited_on: IsoDate | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+  version: Version
+}
+
+export interface AdvocateLanguageTable {
+  advocate_id: string
+  authority_id: string
+  language: string
+  level: string
+}
+
+export interface AdvocateAbsenceTable {
+  id: Generated<string>
+  advocate_id: string
+  authority_id: string
+  starts_on: IsoDate
+  ends_on: IsoDate
+  note: string | null
+}
+
+export interface AdvocateKnownFamilyTable {
+  advocate_id: string
+  family_group_id: string
+  authority_id: string
+  note: string | null
+}
+
+export interface AdvocateStageChangeTable {
+  id: Identity
+  advocate_id: string
+  authority_id: string
+  from_stage: string | null
+  to_stage: string
+  at: Timestamp
+  by_user_id: string | null
+}
+
+export interface LocalServiceTable {
+  id: Generated<string>
+  authority_id: string
+  name: string
+  languages: Generated<string[]>
+  specialisms: Generated<string[]>
+  contact: string
+  notes: string | null
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: Timestamp
+  version: Version
+}
+
+export interface TrainingCohortTable {
+  id: Generated<string>
+  authority_id: string
+  name: string
+  starts_on: IsoDate
+  created_at: CreatedAt
+}
+
+export interface CohortMemberTable {
+  cohort_id: string
+  advocate_id: string
+  authority_id: string
+}
+
+export interface TrainingSessionTable {
+  id: Generated<string>
+  cohort_id: string
+  authority_id: string
+  week: number
+  module: string
+  held_on: IsoDate
+}
+
+export interface SessionAttendanceTable {
+  session_id: string
+  advocate_id: string
+  authority_id: string
+}
+
+export interface ModuleCompletionTable {
+  advocate_id: string
+  module: string
+  authority_id: string
+  completed_on: IsoDate
+  recorded_by: string | null
+}
+
+export interface SupervisionSessionTable {
+  id: Generated<string>
+  authority_id: string
+  kind: 'one_to_one' | 'group'
+  held_on: IsoDate
+  supervisor_id: string | null
+  notes: string | null
+  created_at: CreatedAt
+}
+
+export interface SupervisionAttendanceTable {
+  session_id: string
+  advocate_id: string
+  authority_id: string
+}
+
+export type AllocationStatus = 'offered' | 'accepted' | 'declined' | 'lapsed' | 'withdrawn' | 'triaged' | 'ended'
+
+export interface AllocationTable {
+  id: Generated<string>
+  authority_id: string
+  referral_id: string
+  advocate_id: string | null
+  local_service_id: string | null
+  status: AllocationStatus
+  offered_by: string | null
+  offered_at: Timestamp
+  respond_by: Date | null
+  responded_at: Date | null
+  answered_by: string | null
+  decline_reason: string | null
+  ended_at: Date | null
+  ended_reason: string | null
+  reasons: Json<string[]>
+  preferences: Json<Record<string, string>>
+  version: Version
+}
+
+export interface AdvocacyContactTable {
+  id: Generated<string>
+  authority_id: string
+  referral_id: string
+  advocate_id: string | null
+  contacted_on: IsoDate
+  method: string
+  minutes: number | null
+  notes: string | null
+  created_by: string
+  created_at: CreatedAt
+}
+
+export interface PersonViewsTable {
+  referral_id: string
+  authority_id: string
+  views: string | null
+  person_agreed_to_share: Generated<boolean>
+  agreed_on: IsoDate | null
+  shared_at: Date | null
+  shared_by: string | null
+  updated_by: string | null
+  updated_at: Timestamp
+  version: Version
 }
 
 export interface Schema {
@@ -269,6 +451,23 @@ export interface Schema {
   decision: DecisionTable
   review: ReviewTable
   referral_event: ReferralEventTable
+  authority_setting: AuthoritySettingTable
+  advocate: AdvocateTable
+  advocate_language: AdvocateLanguageTable
+  advocate_absence: AdvocateAbsenceTable
+  advocate_known_family: AdvocateKnownFamilyTable
+  advocate_stage_change: AdvocateStageChangeTable
+  local_service: LocalServiceTable
+  training_cohort: TrainingCohortTable
+  cohort_member: CohortMemberTable
+  training_session: TrainingSessionTable
+  session_attendance: SessionAttendanceTable
+  module_completion: ModuleCompletionTable
+  supervision_session: SupervisionSessionTable
+  supervision_attendance: SupervisionAttendanceTable
+  allocation: AllocationTable
+  advocacy_contact: AdvocacyContactTable
+  person_views: PersonViewsTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

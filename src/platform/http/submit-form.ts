@@ -47,8 +47,10 @@ export async function submitForm<S extends z.ZodType>(
   reply: FastifyReply,
   schema: S,
   save: (data: z.output<S>) => Promise<string | { readonly path: string; readonly banner: Banner }>,
+  options: { readonly backTo?: string } = {},
 ): Promise<FastifyReply> {
-  const path = pathOf(request.url)
+  /** Where a refused form goes back to: its own page, unless the form sits on another page. */
+  const path = options.backTo ?? pathOf(request.url)
   const answers = answersOf(request.body)
   const back = (errors: FieldError[], notice?: 'conflict') =>
     reply.redirectWithFormState(path, notice ? { values: answers, errors, notice } : { values: answers, errors })

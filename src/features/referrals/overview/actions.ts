@@ -18,7 +18,9 @@ const pages: Partial<Record<WorkflowEvent, { page: string; text: string; primary
   decide_review: { page: 'decision', text: "Record the Advocacy Manager's Decision", primary: true },
   return_for_information: { page: 'return', text: 'Return to the referrer for more information' },
   record_consent: { page: 'consent', text: "Record the person's consent", primary: true },
-  record_advocate: { page: 'advocate', text: 'Record the advocate', primary: true },
+  offer: { page: 'matches', text: 'Find an advocate', primary: true },
+  accept_offer: { page: 'offer', text: 'Record the advocate’s answer' },
+  end_allocation: { page: 'change-advocate', text: 'Change the advocate' },
   record_outcome: { page: 'outcome', text: 'Complete the Advocacy Outcome form', primary: true },
   request_sign_off: { page: 'sign-off-request', text: 'Send to FGC Service Manager for sign-off', primary: true },
   complete: { page: 'sign-off', text: 'Sign off the advocacy', primary: true },
@@ -37,7 +39,7 @@ export function referralActions(referral: ReferralView): ReferralAction[] {
     const page = pages[event]
     if (!page) continue
     if (event === 'record_consent' && referral.sectionOne.consentGiven === true) continue
-    if (event === 'record_advocate' && (referral.review?.advocateName || referral.sectionOne.consentGiven !== true)) continue
+    if (event === 'offer' && referral.sectionOne.consentGiven !== true) continue
     if (event === 'record_outcome' && (referral.review?.outcome || !referral.review?.advocateName)) continue
     actions.push({ event, text: page.text, href: `/referrals/${referral.id}/${page.page}`, primary: page.primary === true, blockers })
   }

@@ -1,16 +1,32 @@
 import type { FastifyInstance } from 'fastify'
-import { callerOf } from '../../../platform/http/authentication.ts'
+import { hasRole } from '../../../platform/auth/roles.ts'
+import { z } from 'zod'
+import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
+import { submitForm } from '../../../platform/http/submit-form.ts'
+import type { AdvocacyRecordService } from '../advocacy-record-service.ts'
+import type { AllocationService } from '../allocation-service.ts'
 import { adjustmentLabels, consentMethodLabels, genderPreferenceLabels } from '../section-one.ts'
 import type { ReferralService } from '../service.ts'
-import { labels } from '../vocabulary.ts'
+import { contactMethods, labels } from '../vocabulary.ts'
 import { referralActions } from './actions.ts'
 
 export const sectionOneLabels = { consentMethods: consentMethodLabels, genders: genderPreferenceLabels, adjustments: adjustmentLabels }
 
 /** A referral's page: a task list while it is a draft, then everything about it and its timeline. */
-export function overviewRoutes(app: FastifyInstance, { referrals }: { referrals: ReferralService }): void {
+export function overviewRoutes(
+  app: FastifyInstance,
+  { referrals, allocations, advocacyRecord }: { referrals: ReferralService; allocations: AllocationService; advocacyRecord: AdvocacyRecordService },
+): void {
   app.get<{ Params: { referralId: string } }>('/referrals/:referralId', async (request, reply) => {
-    const referral = await referrals.view(callerOf(request), request.params.referralId)
+    const caller = callerOf(request)
+    const referral = await referrals.view(caller, request.params.referralId)
+    // The advocacy record and the offers made are the advocacy service's alone; shared views are everyone's.
+    const advocacyService = hasRole(caller.user, 'advocacy_admin', 'service_manager') && referral.state !== 'draft'
+    const [allocationHistory, record, sharedViews] = await Promise.all([
+      advocacyService ? allocations.history(caller, referral.id) : Promise.resolve([]),
+      advocacyService ? advocacyRecord.forService(caller, referral.id) : Promise.resolve(null),
+      advocacyRecord.sharedViews(caller, referral.id),
+    ])
     const template = referral.state === 'draft' ? 'features/referrals/overview/task-list.njk' : 'features/referrals/overview/referral.njk'
     const timeline = referral.timeline.map((entry) => ({
       label: { text: entry.label },
@@ -18,6 +34,25 @@ export function overviewRoutes(app: FastifyInstance, { referrals }: { referrals:
       datetime: { timestamp: entry.at.toISOString(), type: 'datetime' },
       byline: { text: entry.by },
     }))
-    return reply.view(template, { referral, actions: referralActions(referral), labels, sectionOneLabels, timeline })
+    return reply.view(template, {
+      referral,
+      actions: referralActions(referral),
+      labels,
+      sectionOneLabels,
+      timeline,
+      allocationHistory,
+      record,
+      sharedViews,
+      canShareViews: hasRole(caller.user, 'advocacy_admin'),
+      contactMethods: contactMethods.labels,
+      errors: request.pageFlash.form?.errors,
+    })
   })
+
+  app.post<{ Params: { referralId: string } }>('/referrals/:referralId/share-views', { preHandler: requireRole('advocacy_admin') }, async (request, reply) =>
+    submitForm(request, reply, z.object({}), async () => {
+      await advocacyRecord.shareViews(callerOf(request), request.params.referralId)
+      return { path: `/referrals/${request.params.referralId}`, banner: { heading: 'Views shared', text: 'The person’s views are recorded as shared with the conference chair.' } }
+    }, { backTo: `/referrals/${request.params.referralId}` }),
+  )
 }

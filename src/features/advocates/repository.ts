@@ -1,0 +1,283 @@
+import { sql } from 'kysely'
+import type { NewRow, Queryable } from '../../platform/db/schema.ts'
+
+/** Advocates, and everything matching and eligibility need to know of them. Every query names the authority. */
+
+const advocateColumns = [
+  'advocate.id',
+  'advocate.user_id',
+  'advocate.kind',
+  'advocate.given_name',
+  'advocate.family_name',
+  'advocate.email',
+  'advocate.phone',
+  'advocate.gender',
+  'advocate.heritage',
+  'advocate.lived_experience',
+  'advocate.specialisms',
+  'advocate.areas',
+  'advocate.available_days',
+  'advocate.capacity',
+  'advocate.dbs_checked_on',
+  'advocate.about_me',
+  'advocate.stage',
+  'advocate.accredited_on',
+  'advocate.updated_at',
+  'advocate.version',
+] as const
+
+function textArray(values: readonly string[]) {
+  return sql<string[]>`${sql.val([...values])}::text[]`
+}
+
+export type AdvocateFields = Omit<
+  NewRow<'advocate'>,
+  'id' | 'authority_id' | 'user_id' | 'created_at' | 'updated_at' | 'version' | 'photo' | 'photo_type' | 'specialisms' | 'areas' | 'available_days'
+> & { specialisms: readonly string[]; areas: readonly string[]; available_days: readonly string[] }
+
+export async function insertAdvocate(db: Queryable, authorityId: string, fields: AdvocateFields, now: Date): Promise<string> {
+  const row = await db
+    .insertInto('advocate')
+    .values({
+      ...fields,
+      authority_id: authorityId,
+      specialisms: textArray(fields.specialisms),
+      areas: textArray(fields.areas),
+      available_days: textArray(fields.available_days),
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Saves the advocate if nobody changed them since `version`; false when someone did. */
+export async function updateAdvocate(db: Queryable, authorityId: string, advocateId: string, version: number, fields: Partial<AdvocateFields>, now: Date): Promise<boolean> {
+  const { specialisms, areas, available_days: days, ...rest } = fields
+  const result = await db
+    .updateTable('advocate')
+    .set({
+      ...rest,
+      ...(specialisms ? { specialisms: textArray(specialisms) } : {}),
+      ...(areas ? { areas: textArray(areas) } : {}),
+      ...(days ? { available_days: textArray(days) } : {}),
+      updated_at: now,
+      version: sql<number>`version + 1`,
+    })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', advocateId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function findAdvocate(db: Queryable, authorityId: string, advocateId: string, options: { forUpdate?: boolean } = {}) {
+  let query = db.selectFrom('advocate').select(advocateColumns).select((eb) => eb('advocate.photo', 'is not', null).as('has_photo'))
+  query = query.where('advocate.authority_id', '=', authorityId).where('advocate.id', '=', advocateId)
+  if (options.forUpdate) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export async function findAdvocateByUser(db: Queryable, authorityId: string, userId: string) {
+  return db
+    .selectFrom('advocate')
+    .select(advocateColumns)
+    .select((eb) => eb('advocate.photo', 'is not', null).as('has_photo'))
+    .where('advocate.authority_id', '=', authorityId)
+    .where('advocate.user_id', '=', userId)
+    .executeTakeFirst()
+}
+
+export async function listAdvocates(db: Queryable, authorityId: string, options: { stages?: readonly string[] } = {}) {
+  let query = db.selectFrom('advocate').select(advocateColumns).where('advocate.authority_id', '=', authorityId)
+  if (options.stages) query = query.where('advocate.stage', 'in', options.stages.length > 0 ? [...options.stages] : ['none'])
+  return query.orderBy('advocate.family_name').orderBy('advocate.given_name').orderBy('advocate.id').execute()
+}
+
+export async function recordStageChange(
+  db: Queryable,
+  change: { authorityId: string; advocateId: string; from: string | null; to: string; byUserId: string | null; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('advocate_stage_change')
+    .values({ authority_id: change.authorityId, advocate_id: change.advocateId, from_stage: change.from, to_stage: change.to, by_user_id: change.byUserId, at: change.at })
+    .execute()
+}
+
+export async function stageHistory(db: Queryable, authorityId: string, advocateId: string) {
+  return db
+    .selectFrom('advocate_stage_change')
+    .leftJoin('app_user', 'app_user.id', 'advocate_stage_change.by_user_id')
+    .select(['advocate_stage_change.from_stage', 'advocate_stage_change.to_stage', 'advocate_stage_change.at', 'app_user.display_name as by_name'])
+    .where('advocate_stage_change.authority_id', '=', authorityId)
+    .where('advocate_stage_change.advocate_id', '=', advocateId)
+    .orderBy('advocate_stage_change.id', 'desc')
+    .execute()
+}
+
+export async function replaceLanguages(db: Queryable, authorityId: string, advocateId: string, languages: readonly { language: string; level: string }[]): Promise<void> {
+  await db.deleteFrom('advocate_language').where('authority_id', '=', authorityId).where('advocate_id', '=', advocateId).execute()
+  if (languages.length === 0) return
+  await db
+    .insertInto('advocate_language')
+    .values(languages.map((spoken) => ({ authority_id: authorityId, advocate_id: advocateId, language: spoken.language, level: spoken.level })))
+    .execute()
+}
+
+export async function languagesOf(db: Queryable, authorityId: string, advocateIds: readonly string[]) {
+  if (advocateIds.length === 0) return []
+  return db
+    .selectFrom('advocate_language')
+    .select(['advocate_id', 'language', 'level'])
+    .where('authority_id', '=', authorityId)
+    .where('advocate_id', 'in', [...advocateIds])
+    .orderBy('advocate_id')
+    .orderBy('language')
+    .execute()
+}
+
+export async function insertAbsence(db: Queryable, absence: { authorityId: string; advocateId: string; startsOn: string; endsOn: string; note: string | null }): Promise<void> {
+  await db
+    .insertInto('advocate_absence')
+    .values({ authority_id: absence.authorityId, advocate_id: absence.advocateId, starts_on: absence.startsOn, ends_on: absence.endsOn, note: absence.note })
+    .execute()
+}
+
+export async function deleteAbsence(db: Queryable, authorityId: string, advocateId: string, absenceId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('advocate_absence')
+    .where('authority_id', '=', authorityId)
+    .where('advocate_id', '=', advocateId)
+    .where('id', '=', absenceId)
+    .executeTakeFirst()
+  return result.numDeletedRows === 1n
+}
+
+/** Absences that have not ended before `from`. */
+export async function absencesOf(db: Queryable, authorityId: string, advocateIds: readonly string[], from: string) {
+  if (advocateIds.length === 0) return []
+  return db
+    .selectFrom('advocate_absence')
+    .select(['id', 'advocate_id', 'starts_on', 'ends_on', 'note'])
+    .where('authority_id', '=', authorityId)
+    .where('advocate_id', 'in', [...advocateIds])
+    .where('ends_on', '>=', from)
+    .orderBy('starts_on')
+    .execute()
+}
+
+export async function addKnownFamily(db: Queryable, known: { authorityId: string; advocateId: string; familyGroupId: string; note: string | null }): Promise<void> {
+  await db
+    .insertInto('advocate_known_family')
+    .values({ authority_id: known.authorityId, advocate_id: known.advocateId, family_group_id: known.familyGroupId, note: known.note })
+    .onConflict((conflict) => conflict.columns(['advocate_id', 'family_group_id']).doNothing())
+    .execute()
+}
+
+export async function removeKnownFamily(db: Queryable, authorityId: string, advocateId: string, familyGroupId: string): Promise<void> {
+  await db
+    .deleteFrom('advocate_known_family')
+    .where('authority_id', '=', authorityId)
+    .where('advocate_id', '=', advocateId)
+    .where('family_group_id', '=', familyGroupId)
+    .execute()
+}
+
+/** Families each advocate knows, with one adult's name to show which family is meant. */
+export async function knownFamiliesOf(db: Queryable, authorityId: string, advocateIds: readonly string[]) {
+  if (advocateIds.length === 0) return []
+  return db
+    .selectFrom('advocate_known_family')
+    .select(['advocate_known_family.advocate_id', 'advocate_known_family.family_group_id', 'advocate_known_family.note'])
+    .select((eb) =>
+      eb
+        .selectFrom('person')
+        .select(sql<string>`given_name || ' ' || family_name`.as('name'))
+        .whereRef('person.family_group_id', '=', 'advocate_known_family.family_group_id')
+        .where('person.kind', '=', 'adult')
+        .orderBy('person.created_at')
+        .limit(1)
+        .as('family_name'),
+    )
+    .where('advocate_known_family.authority_id', '=', authorityId)
+    .where('advocate_known_family.advocate_id', 'in', [...advocateIds])
+    .execute()
+}
+
+/** People each advocate is working with now, offers waiting included. */
+export async function activeLoads(db: Queryable, authorityId: string, advocateIds?: readonly string[]) {
+  let query = db
+    .selectFrom('allocation')
+    .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('load')])
+    .where('authority_id', '=', authorityId)
+    .where('status', 'in', ['offered', 'accepted'])
+    .where('advocate_id', 'is not', null)
+  if (advocateIds) query = query.where('advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
+  return query.groupBy('advocate_id').execute()
+}
+
+/** Allocations each advocate took on since `since`, for sharing work evenly. */
+export async function recentAllocationCounts(db: Queryable, authorityId: string, since: Date) {
+  return db
+    .selectFrom('allocation')
+    .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('authority_id', '=', authorityId)
+    .where('status', 'in', ['accepted', 'ended'])
+    .where('advocate_id', 'is not', null)
+    .where('offered_at', '>=', since)
+    .groupBy('advocate_id')
+    .execute()
+}
+
+export async function completedModules(db: Queryable, authorityId: string, advocateIds?: readonly string[]) {
+  let query = db.selectFrom('module_completion').select(['advocate_id', 'module', 'completed_on']).where('authority_id', '=', authorityId)
+  if (advocateIds) query = query.where('advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
+  return query.execute()
+}
+
+/** Supervision each advocate attended since `since`, one row per session. */
+export async function supervisionAttended(db: Queryable, authorityId: string, since: string, advocateIds?: readonly string[]) {
+  let query = db
+    .selectFrom('supervision_attendance')
+    .innerJoin('supervision_session', 'supervision_session.id', 'supervision_attendance.session_id')
+    .select(['supervision_attendance.advocate_id', 'supervision_session.kind', 'supervision_session.held_on'])
+    .where('supervision_attendance.authority_id', '=', authorityId)
+    .where('supervision_session.held_on', '>=', since)
+  if (advocateIds) query = query.where('supervision_attendance.advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
+  return query.execute()
+}
+
+/** Group supervision sessions held since `since`. */
+export async function groupSessionsHeld(db: Queryable, authorityId: string, since: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('supervision_session')
+    .select('held_on')
+    .where('authority_id', '=', authorityId)
+    .where('kind', '=', 'group')
+    .where('held_on', '>=', since)
+    .execute()
+  return rows.map((row) => row.held_on)
+}
+
+export async function setPhoto(db: Queryable, authorityId: string, advocateId: string, photo: { bytes: Buffer; type: string } | null, now: Date): Promise<void> {
+  await db
+    .updateTable('advocate')
+    .set({ photo: photo?.bytes ?? null, photo_type: photo?.type ?? null, updated_at: now })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', advocateId)
+    .execute()
+}
+
+export async function photoOf(db: Queryable, authorityId: string, advocateId: string) {
+  return db
+    .selectFrom('advocate')
+    .select(['photo', 'photo_type', 'updated_at'])
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', advocateId)
+    .executeTakeFirst()
+}
+
+export async function linkUser(db: Queryable, authorityId: string, advocateId: string, userId: string): Promise<void> {
+  await db.updateTable('advocate').set({ user_id: userId }).where('authority_id', '=', authorityId).where('id', '=', advocateId).execute()
+}

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely'
+import * as advocates from '../../src/features/advocates/repository.ts'
+import { modules } from '../../src/features/advocates/vocabulary.ts'
+import * as history from '../../src/features/demo/repository.ts'
+import type { Schema } from '../../src/platform/db/schema.ts'
+import { addDays } from '../../src/platform/time/calendar.ts'
+import { londonDate } from '../../src/platform/time/clock.ts'
+import type { TestApp } from './app.ts'
+
+export interface PoolAdvocate {
+  readonly givenName?: string
+  readonly familyName?: string
+  readonly kind?: 'parent_peer_advocate' | 'professional_advocate'
+  readonly gender?: 'woman' | 'man' | 'non_binary' | null
+  readonly languages?: readonly { language: string; level: string }[]
+  readonly specialisms?: readonly string[]
+  readonly capacity?: number
+  /** The sign-in the advocate answers offers with. */
+  readonly userId?: string | null
+  readonly heritage?: string | null
+}
+
+/**
+ * An advocate who may be allocated today: active, DBS checked last month, every module completed,
+ * and supervision up to date (a one-to-one and two group sessions in the last few weeks).
+ */
+export async function eligibleAdvocate(t: TestApp, advocate: PoolAdvocate = {}): Promise<string> {
+  const db: Kysely<Schema> = t.database.db
+  const authorityId = t.world.authorityId
+  const today = londonDate(t.clock.now())
+  const id = await advocates.insertAdvocate(
+    db,
+    authorityId,
+    {
+      kind: advocate.kind ?? 'parent_peer_advocate',
+      given_name: advocate.givenName ?? 'Paula',
+      family_name: advocate.familyName ?? `Pool${Math.random().toString(36).slice(2, 8)}`,
+      email: null,
+      phone: null,
+      gender: advocate.gender ?? 'woman',
+      heritage: advocate.heritage ?? null,
+      lived_experience: null,
+      specialisms: advocate.specialisms ?? [],
+      areas: [],
+      available_days: [],
+      capacity: advocate.capacity ?? 3,
+      dbs_checked_on: addDays(today, -30),
+      about_me: null,
+      stage: 'active',
+      accredited_on: null,
+    },
+    t.clock.now(),
+  )
+  await advocates.replaceLanguages(db, authorityId, id, advocate.languages ?? [{ language: 'English', level: 'first_language' }])
+  if (advocate.userId) await advocates.linkUser(db, authorityId, id, advocate.userId)
+  await history.completeModules(db, authorityId, id, modules.values, addDays(today, -60))
+  await history.supervision(db, authorityId, 'one_to_one', addDays(today, -7), [id])
+  await history.supervision(db, authorityId, 'group', addDays(today, -14), [id])
+  await history.supervision(db, authorityId, 'group', addDays(today, -28), [id])
+  return id
+}
+
+/** The id of the offer waiting on a referral. */
+export async function offerOn(t: TestApp, referralId: string): Promise<string> {
+  const row = await t.database.db.selectFrom('allocation').select('id').where('referral_id', '=', referralId).where('status', '=', 'offered').executeTakeFirstOrThrow()
+  return row.id
+}

@@ -138,18 +138,20 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
         const match = ranked[0]
         const hours = (await settings.settingsFor(row.authority_id, trx)).offerResponseHours
         const respondBy = new Date(clock.now().getTime() + hours * 3_600_000)
-        await repository.insertAllocation(trx, {
-          authority_id: row.authority_id,
-          referral_id: row.id,
-          advocate_id: advocateId,
-          status: 'offered',
-          offered_by: caller.user.id,
-          offered_at: clock.now(),
-          respond_by: respondBy,
-          reasons: JSON.stringify([...(match?.reasons ?? []), ...(match?.cautions ?? [])]),
-          preferences: JSON.stringify(match?.preferences ?? {}),
-        })
         await steps.fire(trx, actorOf(caller), row, 'offer', {
+          effects: async () => {
+            await repository.insertAllocation(trx, {
+              authority_id: row.authority_id,
+              referral_id: row.id,
+              advocate_id: advocateId,
+              status: 'offered',
+              offered_by: caller.user.id,
+              offered_at: clock.now(),
+              respond_by: respondBy,
+              reasons: JSON.stringify([...(match?.reasons ?? []), ...(match?.cautions ?? [])]),
+              preferences: JSON.stringify(match?.preferences ?? {}),
+            })
+          },
           note: `To ${candidate.name}, to answer by ${londonDate(respondBy)}`,
           details: { advocateId },
         })
@@ -168,23 +170,22 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
         if (allocation.status !== 'offered') throw new WorkflowRefusedError('This offer has already been answered, or it has lapsed')
         if (!answer.accept && !answer.reason) throw new WorkflowRefusedError('Say why the offer is declined')
         const event = answer.accept ? 'accept_offer' : 'decline_offer'
-        steps.require(event, actorOf(caller), await steps.factsOf(trx, row))
-        await repository.answerAllocation(trx, allocation.authority_id, allocation.id, {
-          status: answer.accept ? 'accepted' : 'declined',
-          responded_at: clock.now(),
-          answered_by: caller.user.id,
-          decline_reason: answer.accept ? null : answer.reason,
-        })
-        if (answer.accept) {
-          await setReviewAdvocate(trx, row, {
-            name: fullName({ given_name: allocation.advocate_given_name, family_name: allocation.advocate_family_name }),
-            type: allocation.advocate_kind === 'professional_advocate' ? 'professional_advocate' : 'peer_parent_advocate',
-          })
-        }
         const who = fullName({ given_name: allocation.advocate_given_name, family_name: allocation.advocate_family_name })
         await steps.fire(trx, actorOf(caller), row, event, {
-          // The offer is answered by now; who it was made to still decides who may answer it.
-          facts: { offeredAdvocateUserId: allocation.advocate_user_id },
+          effects: async () => {
+            await repository.answerAllocation(trx, allocation.authority_id, allocation.id, {
+              status: answer.accept ? 'accepted' : 'declined',
+              responded_at: clock.now(),
+              answered_by: caller.user.id,
+              decline_reason: answer.accept ? null : answer.reason,
+            })
+            if (answer.accept) {
+              await setReviewAdvocate(trx, row, {
+                name: who,
+                type: allocation.advocate_kind === 'professional_advocate' ? 'professional_advocate' : 'peer_parent_advocate',
+              })
+            }
+          },
           note: answer.accept ? who : `${who}: ${answer.reason ?? ''}`,
           details: { allocationId: allocation.id, onBehalf: !theirs },
         })
@@ -201,8 +202,8 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
           const row = await repository.findReferral(trx, offer.authority_id, offer.referral_id, { forUpdate: true })
           const current = await repository.findAllocation(trx, offer.authority_id, offer.id, { forUpdate: true })
           if (!row || current?.status !== 'offered' || row.state !== 'awaiting_advocate') return 0
-          await repository.answerAllocation(trx, offer.authority_id, offer.id, { status: 'lapsed', responded_at: clock.now(), answered_by: null, decline_reason: null })
           await steps.fire(trx, systemActor(offer.authority_id), row, 'offer_lapsed', {
+            effects: () => repository.answerAllocation(trx, offer.authority_id, offer.id, { status: 'lapsed', responded_at: clock.now(), answered_by: null, decline_reason: null }),
             note: fullName({ given_name: current.advocate_given_name, family_name: current.advocate_family_name }),
             details: { allocationId: offer.id },
           })
@@ -241,20 +242,25 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
           gender: request.preferredGender ? 'not_met' : 'not_asked',
           heritage: request.preferredHeritage ? 'not_met' : 'not_asked',
         }
-        await repository.insertAllocation(trx, {
-          authority_id: row.authority_id,
-          referral_id: row.id,
-          local_service_id: service.id,
-          status: 'triaged',
-          offered_by: caller.user.id,
-          offered_at: clock.now(),
-          responded_at: clock.now(),
-          answered_by: caller.user.id,
-          reasons: JSON.stringify(note ? [note] : []),
-          preferences: JSON.stringify(preferences),
+        await steps.fire(trx, actorOf(caller), row, 'triage', {
+          effects: async () => {
+            await repository.insertAllocation(trx, {
+              authority_id: row.authority_id,
+              referral_id: row.id,
+              local_service_id: service.id,
+              status: 'triaged',
+              offered_by: caller.user.id,
+              offered_at: clock.now(),
+              responded_at: clock.now(),
+              answered_by: caller.user.id,
+              reasons: JSON.stringify(note ? [note] : []),
+              preferences: JSON.stringify(preferences),
+            })
+            await setReviewAdvocate(trx, row, { name: service.name, type: 'specialist_local_service' })
+          },
+          note: [service.name, note].filter(Boolean).join('\n'),
+          details: { localServiceId: service.id },
         })
-        await setReviewAdvocate(trx, row, { name: service.name, type: 'specialist_local_service' })
-        await steps.fire(trx, actorOf(caller), row, 'triage', { note: [service.name, note].filter(Boolean).join('\n'), details: { localServiceId: service.id } })
       })
     },
 
@@ -266,9 +272,14 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
         steps.require('end_allocation', actorOf(caller), await steps.factsOf(trx, row))
         const current = await repository.currentAllocation(trx, row.authority_id, row.id)
         if (!current) throw new WorkflowRefusedError('There is no advocate to change')
-        await repository.endAllocation(trx, row.authority_id, current.id, clock.now(), reason)
-        await setReviewAdvocate(trx, row, null)
-        await steps.fire(trx, actorOf(caller), row, 'end_allocation', { note: reason, details: { allocationId: current.id } })
+        await steps.fire(trx, actorOf(caller), row, 'end_allocation', {
+          effects: async () => {
+            await repository.endAllocation(trx, row.authority_id, current.id, clock.now(), reason)
+            await setReviewAdvocate(trx, row, null)
+          },
+          note: reason,
+          details: { allocationId: current.id },
+        })
       })
     },
 

@@ -67,6 +67,12 @@ export function canSee(user: SignedInUser, row: repository.ReferralRow): boolean
 
 export interface FireOptions {
   readonly facts?: Partial<ReferralFacts>
+  /**
+   * What the step does besides moving the referral (an allocation made or answered). It runs after
+   * the state machine has allowed the step, judged on the referral as it was, and before the
+   * referral moves, so who it waits on next and when is worked out from the result.
+   */
+  readonly effects?: () => Promise<void>
   readonly change?: Partial<repository.ReferralRow>
   readonly note?: string | null
   readonly details?: Record<string, unknown>
@@ -138,12 +144,14 @@ export function createSteps(clock: Clock) {
   /**
    * Takes one workflow step: checks it against the state machine, moves the referral (only if it is
    * still in the state it was read in), says who it now waits on and when that is due, and writes
-   * the timeline and the audit trail — all in the caller's transaction. When the referral ends, any
+   * the timeline and the audit trail — all in the caller's transaction. The step is judged on the
+   * referral as it was; its `effects` then run; then it moves. When the referral ends, any
    * allocation still open ends with it.
    */
   async function fire(trx: Transaction<Schema>, actor: StepActor, row: repository.ReferralRow, event: WorkflowEvent, options: FireOptions = {}): Promise<State> {
     const facts = await factsOf(trx, row, options.facts)
     const to = require(event, actor, facts)
+    await options.effects?.()
     const now = clock.now()
     const merged = { ...row, ...options.change }
     const waitsOn = stateDefinitions[to].waitsOn

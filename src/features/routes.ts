@@ -15,6 +15,7 @@ import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
+import { settingsRoutes } from './settings/routes.ts'
 import { signInRoutes } from './sign-in/routes.ts'
 import { worktrayRoutes } from './worktray/routes.ts'
 
@@ -34,6 +35,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   setPasswordRoutes(app, { admin: services.admin })
   userRoutes(app, { admin: services.admin, baseUrl: config.baseUrl })
   teamRoutes(app, { admin: services.admin })
+  settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app)
   worktrayRoutes(app, { worktray: services.worktray })
   peopleRoutes(app, { people: services.people })

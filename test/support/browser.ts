@@ -26,6 +26,11 @@ export class Browser {
     return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   }
 
+  /** The Cookie header this browser sends, for a request it cannot make itself (a file upload). */
+  cookieHeader(): string {
+    return this.#cookieHeader()
+  }
+
   #remember(response: LightMyRequestResponse): Page {
     for (const cookie of response.cookies) {
       if (cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0)) this.#cookies.delete(cookie.name)

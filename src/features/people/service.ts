@@ -24,8 +24,9 @@ function summary(row: { id: string; given_name: string; family_name: string; dat
  * the referrals the user may open, belongs to the referrals feature.)
  */
 export function createPeopleService(db: Kysely<Schema>) {
+  /** Referrers and the advocacy service find people; the coordinator does too, to record families an advocate knows. */
   function requireFinder(user: SignedInUser): void {
-    if (!hasRole(user, 'referrer', 'advocacy_admin', 'service_manager')) throw new ForbiddenError('Not allowed to look people up')
+    if (!hasRole(user, 'referrer', 'advocacy_admin', 'service_manager', 'coordinator')) throw new ForbiddenError('Not allowed to look people up')
   }
 
   return {

@@ -22,7 +22,9 @@ export const csrf = fp(
       return sessions.csrfToken(this.sessionId)
     })
 
-    app.addHook('preValidation', async (request, reply) => {
+    // A preHandler, so it sees bodies that plugins attach late (a multipart upload's fields), and
+    // runs before the sign-in check, which relies on it.
+    app.addHook('preHandler', async (request, reply) => {
       if (!UNSAFE_METHODS.has(request.method)) return
       const body = request.body as Record<string, unknown> | null | undefined
       const token = body && typeof body === 'object' ? body['_csrf'] : undefined

@@ -11,6 +11,7 @@ import type { AdvocateDetails, AdvocateService } from '../advocates/service.ts'
 import { modules as trainingModules } from '../advocates/vocabulary.ts'
 import * as advocateRepository from '../advocates/repository.ts'
 import type { LocalServices } from '../local-services/service.ts'
+import type { ProgrammeService } from '../programme/service.ts'
 import type { AdvocacyRecordService } from '../referrals/advocacy-record-service.ts'
 import type { AllocationService } from '../referrals/allocation-service.ts'
 import type { NewPerson, ReferralService } from '../referrals/service.ts'
@@ -220,6 +221,7 @@ function reached(referral: DemoReferral, step: DemoReferral['reach']): boolean {
 }
 
 export interface DemoServices {
+  readonly programme: ProgrammeService
   readonly referrals: ReferralService
   readonly allocations: AllocationService
   readonly advocates: AdvocateService
@@ -434,5 +436,13 @@ async function loadPool(db: Kysely<Schema>, services: DemoServices, coordinator:
   await demoRepository.supervision(db, authorityId, 'group', addDays(today, -40), peers)
   await demoRepository.supervision(db, authorityId, 'group', addDays(today, -12), peers)
   for (const [index, advocateId] of peers.entries()) await demoRepository.supervision(db, authorityId, 'one_to_one', addDays(today, -10 - index * 3), [advocateId])
+
+  // A cohort in its fourth week, with the advocate still training in it.
+  const trainee = ids.get('Rob Hughes')
+  if (trainee) {
+    const cohortId = await services.programme.createCohort(coordinator, { name: 'Autumn cohort (demo)', startsOn: addDays(today, -22) })
+    await services.programme.addMember(coordinator, cohortId, trainee)
+    for (const week of [1, 2, 3, 4]) await services.programme.recordAttendance(coordinator, cohortId, week, week === 3 ? [] : [trainee])
+  }
   return ids
 }

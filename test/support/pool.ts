@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import * as advocates from '../../src/features/advocates/repository.ts'
 import { modules } from '../../src/features/advocates/vocabulary.ts'
 import * as history from '../../src/features/demo/repository.ts'
+import * as localServices from '../../src/features/local-services/repository.ts'
 import type { Schema } from '../../src/platform/db/schema.ts'
 import { addDays } from '../../src/platform/time/calendar.ts'
 import { londonDate } from '../../src/platform/time/clock.ts'
@@ -18,6 +19,8 @@ export interface PoolAdvocate {
   /** The sign-in the advocate answers offers with. */
   readonly userId?: string | null
   readonly heritage?: string | null
+  /** The authority whose pool they are in: the test world's, unless given. */
+  readonly authorityId?: string
 }
 
 /**
@@ -26,7 +29,7 @@ export interface PoolAdvocate {
  */
 export async function eligibleAdvocate(t: TestApp, advocate: PoolAdvocate = {}): Promise<string> {
   const db: Kysely<Schema> = t.database.db
-  const authorityId = t.world.authorityId
+  const authorityId = advocate.authorityId ?? t.world.authorityId
   const today = londonDate(t.clock.now())
   const id = await advocates.insertAdvocate(
     db,
@@ -63,5 +66,42 @@ export async function eligibleAdvocate(t: TestApp, advocate: PoolAdvocate = {}):
 /** The id of the offer waiting on a referral. */
 export async function offerOn(t: TestApp, referralId: string): Promise<string> {
   const row = await t.database.db.selectFrom('allocation').select('id').where('referral_id', '=', referralId).where('status', '=', 'offered').executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** The test world's advocate (Avril Advocate) in the pool, answering offers with their own sign-in. */
+export async function worldAdvocate(t: TestApp, advocate: PoolAdvocate = {}): Promise<string> {
+  return eligibleAdvocate(t, { givenName: 'Avril', familyName: 'Advocate', capacity: 20, ...advocate, userId: t.world.staff.advocate.id })
+}
+
+/** A local service a referral can be triaged to. */
+export async function localService(
+  t: TestApp,
+  service: { name?: string; languages?: readonly string[]; specialisms?: readonly string[]; active?: boolean; authorityId?: string } = {},
+): Promise<string> {
+  return localServices.insertService(
+    t.database.db,
+    service.authorityId ?? t.world.authorityId,
+    {
+      name: service.name ?? `Local service ${Math.random().toString(36).slice(2, 8)}`,
+      languages: service.languages ?? ['English'],
+      specialisms: service.specialisms ?? [],
+      contact: 'hello@local-service.example',
+      notes: null,
+      active: service.active ?? true,
+    },
+    t.clock.now(),
+  )
+}
+
+/** The id of the allocation a referral has now: an offer waiting, an advocate at work, or a local service. */
+export async function allocationOn(t: TestApp, referralId: string): Promise<string> {
+  const row = await t.database.db
+    .selectFrom('allocation')
+    .select('id')
+    .where('referral_id', '=', referralId)
+    .where('status', 'in', ['offered', 'accepted', 'triaged'])
+    .orderBy('offered_at', 'desc')
+    .executeTakeFirstOrThrow()
   return row.id
 }

@@ -5,7 +5,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts'
 import type { Role } from '../../src/platform/auth/roles.ts'
 import type { Schema } from '../../src/platform/db/schema.ts'
 import type { TestApp } from './app.ts'
-import { eligibleAdvocate } from './pool.ts'
+import { eligibleAdvocate, type PoolAdvocate } from './pool.ts'
 import { Browser, errorSummary, type Page } from './browser.ts'
 import { completeSectionOne, referralSent, versionOn } from './referral-steps.ts'
 import { PASSWORD, type Person } from './world.ts'
@@ -119,8 +119,16 @@ export type Stage =
   | 'outcome_recorded'
   | 'awaiting_sign_off'
 
+export interface ReferralAtOptions {
+  /**
+   * The advocate (from the pool) the referral is offered to at 'awaiting_advocate' and later; a new
+   * one, with no sign-in, when not given.
+   */
+  readonly advocateId?: string
+}
+
 /** A referral at this point of the workflow, taken there through its pages by the crew. */
-export async function referralAt(t: TestApp, crew: Crew, stage: Stage, familyName = 'Garcia'): Promise<string> {
+export async function referralAt(t: TestApp, crew: Crew, stage: Stage, familyName = 'Garcia', options: ReferralAtOptions = {}): Promise<string> {
   if (stage === 'empty_draft') return emptyDraft(crew.referrer)
   if (stage === 'draft') return draftWithPerson(crew.referrer, familyName)
   if (stage === 'complete_draft') return completeDraft(crew.referrer, familyName)
@@ -140,7 +148,7 @@ export async function referralAt(t: TestApp, crew: Crew, stage: Stage, familyNam
     'decided',
   )
   if (stage === 'in_review') return id
-  const advocateId = await eligibleAdvocate(t, { familyName: `For${familyName}` })
+  const advocateId = options.advocateId ?? (await eligibleAdvocate(t, { familyName: `For${familyName}` }))
   await must(
     await crew.admin.post(`/referrals/${id}/matches`, { advocateId }),
     `/referrals/${id}`,
@@ -170,25 +178,29 @@ function plain(value: unknown): unknown {
 }
 
 /**
- * Everything the database holds for a referral, and the authority's counts of people and
- * referrals: equal before and after a request proves the request changed nothing. (Viewing is
- * audited, so the audit trail is counted without its `referral.viewed` rows.)
+ * Everything the database holds for a referral (its allocations and advocacy record included), and
+ * the authority's counts of people and referrals: equal before and after a request proves the
+ * request changed nothing. (Viewing is audited, so the audit trail is counted without its rows for
+ * pages seen: `referral.viewed`, and the advocacy record's `advocacy.*-viewed`.)
  */
 export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<unknown> {
   const referral = await db.selectFrom('referral').selectAll().where('id', '=', referralId).executeTakeFirst()
   assert.ok(referral, `referral ${referralId} exists`)
   const authorityId = referral.authority_id
-  const [sectionOne, decision, review, meeting, children, events, audit, people, referrals, families] = await Promise.all([
+  const [sectionOne, decision, review, meeting, children, events, audit, people, referrals, families, allocations, contacts, views] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('review').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     referral.meeting_id ? db.selectFrom('meeting').selectAll().where('id', '=', referral.meeting_id).executeTakeFirst() : undefined,
     db.selectFrom('referral_child').select('person_id').where('referral_id', '=', referralId).orderBy('person_id').execute(),
     db.selectFrom('referral_event').select(['event', 'from_state', 'to_state', 'actor_id', 'note']).where('referral_id', '=', referralId).orderBy('id').execute(),
-    db.selectFrom('audit_event').select(['action', 'actor_id']).where('record_id', '=', referralId).where('action', '!=', 'referral.viewed').orderBy('id').execute(),
+    db.selectFrom('audit_event').select(['action', 'actor_id']).where('record_id', '=', referralId).where('action', 'not in', viewedActions).orderBy('id').execute(),
     db.selectFrom('person').select(({ fn }) => fn.countAll<string>().as('count')).where('authority_id', '=', authorityId).executeTakeFirstOrThrow(),
     db.selectFrom('referral').select(({ fn }) => fn.countAll<string>().as('count')).where('authority_id', '=', authorityId).executeTakeFirstOrThrow(),
     db.selectFrom('family_group').select(({ fn }) => fn.countAll<string>().as('count')).where('authority_id', '=', authorityId).executeTakeFirstOrThrow(),
+    db.selectFrom('allocation').selectAll().where('referral_id', '=', referralId).orderBy('offered_at').orderBy('id').execute(),
+    db.selectFrom('advocacy_contact').selectAll().where('referral_id', '=', referralId).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('person_views').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
   ])
   return plain({
     referral,
@@ -202,8 +214,14 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     people: String(people.count),
     referrals: String(referrals.count),
     families: String(families.count),
+    allocations,
+    contacts,
+    views: views ?? null,
   })
 }
+
+/** The audit entries that record a page being seen, not a change. */
+export const viewedActions = ['referral.viewed', 'advocacy.offer-viewed', 'advocacy.record-viewed', 'advocacy.home-viewed'] as const
 
 /** The referral's state as stored. */
 export async function stateOf(db: Kysely<Schema>, referralId: string): Promise<string> {
@@ -211,13 +229,33 @@ export async function stateOf(db: Kysely<Schema>, referralId: string): Promise<s
   return row.state
 }
 
-/** The versions a form must send back, read from the database (for people who cannot open the page). */
-export async function versionsOf(db: Kysely<Schema>, referralId: string): Promise<{ sectionOne: string; meeting: string; review: string }> {
+/**
+ * The versions a form must send back, read from the database (for people who cannot open the page).
+ * The person's views are at version 0 until they are first saved.
+ */
+export async function versionsOf(db: Kysely<Schema>, referralId: string): Promise<{ sectionOne: string; meeting: string; review: string; views: string }> {
   const referral = await db.selectFrom('referral').select('meeting_id').where('id', '=', referralId).executeTakeFirstOrThrow()
   const sectionOne = await db.selectFrom('section_one').select('version').where('referral_id', '=', referralId).executeTakeFirst()
   const review = await db.selectFrom('review').select('version').where('referral_id', '=', referralId).executeTakeFirst()
+  const views = await db.selectFrom('person_views').select('version').where('referral_id', '=', referralId).executeTakeFirst()
   const meeting = referral.meeting_id ? await db.selectFrom('meeting').select('version').where('id', '=', referral.meeting_id).executeTakeFirst() : undefined
-  return { sectionOne: String(sectionOne?.version ?? ''), meeting: String(meeting?.version ?? ''), review: String(review?.version ?? '') }
+  return { sectionOne: String(sectionOne?.version ?? ''), meeting: String(meeting?.version ?? ''), review: String(review?.version ?? ''), views: String(views?.version ?? 0) }
+}
+
+/** A referral's allocations, in the order they were made (by id, within one instant of the test clock): with whom, and how each stands. */
+export async function allocationsOf(db: Kysely<Schema>, referralId: string): Promise<{ id: string; status: string; advocate_id: string | null; local_service_id: string | null }[]> {
+  return db.selectFrom('allocation').select(['id', 'status', 'advocate_id', 'local_service_id']).where('referral_id', '=', referralId).orderBy('offered_at').orderBy('id').execute()
+}
+
+/**
+ * A member of staff with the advocate role, and the advocate (in the pool, eligible today) whose
+ * sign-in it is: someone who may be offered referrals and answer them.
+ */
+export async function advocateUser(t: TestApp, key: string, name: string, advocate: PoolAdvocate = {}): Promise<{ person: Person; advocateId: string }> {
+  const person = await addStaff(t, key, name, ['advocate'])
+  const [givenName = name, familyName = key] = name.split(' ')
+  const advocateId = await eligibleAdvocate(t, { givenName, familyName, capacity: 20, ...advocate, userId: person.id })
+  return { person, advocateId }
 }
 
 /** Whether a response is one of the service's own GOV.UK pages (not a framework's JSON error). */

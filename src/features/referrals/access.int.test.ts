@@ -3,8 +3,12 @@ import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { Browser, errorSummary, textOf, type FormValue, type Page } from '../../../test/support/browser.ts'
 import { engine } from '../../../test/support/database.ts'
+import { allocationOn, eligibleAdvocate, localService, offerOn, worldAdvocate } from '../../../test/support/pool.ts'
 import { completeSectionOne } from '../../../test/support/referral-steps.ts'
+import type { Person } from '../../../test/support/world.ts'
 import {
+  advocateUser,
+  allocationsOf,
   crewOf,
   isServicePage,
   referralAt,
@@ -22,6 +26,10 @@ import {
  * "A person's record is open only to those with a legitimate relationship to it: the referrer who
  * made the referral, the advocacy admin team and service managers of the authority, and the
  * advocate allocated to it. Check this on every route, not only in menus."
+ *
+ * "What an advocate records with the person (contacts, notes, and the person's views until the
+ * person agrees to share them) is visible to the advocacy service only, never to the referrer or
+ * other local authority staff; test that wall."
  */
 
 /** Every page under /referrals/:id. */
@@ -39,7 +47,10 @@ const pages = [
   '/decision',
   '/return',
   '/consent',
-  '/advocate',
+  '/matches',
+  '/offer',
+  '/triage',
+  '/change-advocate',
   '/outcome',
   '/sign-off-request',
   '/sign-off',
@@ -77,7 +88,11 @@ const actions: readonly Action[] = [
     stage: 'advocate_recorded',
     body: async ({ t, id }) => ({ method: 'written', 'date-day': '20', 'date-month': '11', 'date-year': '2026', details: 'Intruder', version: (await versionsOf(t.database.db, id)).sectionOne }),
   },
-  { path: 'advocate', stage: 'advocate_recorded', body: async ({ t, id }) => ({ name: 'Ivan Intruder', type: 'professional_advocate', version: (await versionsOf(t.database.db, id)).review }) },
+  { path: 'matches', stage: 'in_review', body: async ({ t }) => ({ advocateId: await spareAdvocate(t) }) },
+  { path: 'triage', stage: 'in_review', body: async ({ t }) => ({ localServiceId: await spareService(t), note: 'Triaged by an intruder' }) },
+  { path: 'offer', stage: 'awaiting_advocate', body: async () => ({ answer: 'accept' }) },
+  { path: 'change-advocate', stage: 'advocate_recorded', body: async () => ({ reason: 'Changed by an intruder' }) },
+  { path: 'share-views', stage: 'advocate_recorded', body: async () => ({}) },
   { path: 'outcome', stage: 'advocate_recorded', body: async ({ t, id }) => ({ ...validOutcome, version: (await versionsOf(t.database.db, id)).review }) },
   { path: 'sign-off-request', stage: 'outcome_recorded', body: async ({ t }) => ({ managerId: t.world.staff.manager.id }) },
   { path: 'sign-off', stage: 'awaiting_sign_off', body: async () => ({ nextAction: 'advocacy_completed' }) },
@@ -95,10 +110,45 @@ async function anyAdult(t: TestApp): Promise<string> {
   return row.id
 }
 
-const stages = ['draft', 'complete_draft', 'awaiting_admin', 'awaiting_decision', 'returned', 'advocate_recorded', 'outcome_recorded', 'awaiting_sign_off'] as const satisfies readonly Stage[]
+const SPARE = 'Sparepool'
+
+/** An advocate in the pool, free to be offered any referral (made in `before`). */
+async function spareAdvocate(t: TestApp): Promise<string> {
+  const row = await t.database.db.selectFrom('advocate').select('id').where('authority_id', '=', t.world.authorityId).where('family_name', '=', SPARE).executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** A local service any referral can be triaged to (made in `before`). */
+async function spareService(t: TestApp): Promise<string> {
+  const row = await t.database.db.selectFrom('local_service').select('id').where('authority_id', '=', t.world.authorityId).where('name', '=', `${SPARE} Local Service`).executeTakeFirstOrThrow()
+  return row.id
+}
+
+const stages = [
+  'draft',
+  'complete_draft',
+  'awaiting_admin',
+  'awaiting_decision',
+  'returned',
+  'in_review',
+  'awaiting_advocate',
+  'advocate_recorded',
+  'outcome_recorded',
+  'awaiting_sign_off',
+] as const satisfies readonly Stage[]
 type ReferralStage = (typeof stages)[number]
-/** Every page is tried on a draft, and on a sent referral in review (where every review page is live for the service). */
-const pageStages = ['complete_draft', 'advocate_recorded'] as const satisfies readonly ReferralStage[]
+/**
+ * Every page is tried on a draft, on a referral offered to an advocate (where the offer's pages are
+ * live), and on a sent referral in review (where every other review page is live for the service).
+ */
+const pageStages = ['complete_draft', 'awaiting_advocate', 'advocate_recorded'] as const satisfies readonly ReferralStage[]
+/** The referrals at these points are offered to the world's advocate (Avril), who answers with her own sign-in. */
+const offeredToAvril: readonly ReferralStage[] = ['awaiting_advocate', 'advocate_recorded']
+
+/** What the advocate writes with the person on the referral in review: only the advocacy service may see it. */
+const CONTACT_NOTES = 'Contactnote: she spoke of her sister'
+const VIEWS = 'Personviews: I want to be heard'
+const contact = (notes: string) => ({ 'contactedOn-day': '23', 'contactedOn-month': '11', 'contactedOn-year': '2026', method: 'phone', minutes: '20', notes })
 
 const isDraft = (stage: Stage) => stage === 'draft' || stage === 'complete_draft' || stage === 'empty_draft'
 
@@ -126,20 +176,38 @@ describe(`record-level access on every route (${engine})`, () => {
   let outsiders: Record<string, Browser>
   /** Those who may see a sent referral, but never a draft. */
   let service: Record<string, Browser>
+  /** The pool's record of the world's advocate (Avril), to whom some referrals are offered. */
+  let avrilId: string
+  /** Avril, signed in. */
+  let avril: Browser
+  /** Another advocate, in the pool with a sign-in of their own, to whom nothing here is offered. */
+  let otto: Person
 
   before(async () => {
     t = await startTestApp()
     crew = await crewOf(t)
+    avrilId = await worldAdvocate(t)
+    await eligibleAdvocate(t, { givenName: 'Sam', familyName: SPARE, capacity: 20 })
+    await localService(t, { name: `${SPARE} Local Service` })
+    otto = (await advocateUser(t, 'otherAdvocate', 'Otto Otheradvocate')).person
     for (const stage of stages) {
       const familyName = `Secret${stage.replace(/_/g, '')}`
-      const id = await referralAt(t, crew, stage, familyName)
+      const id = await referralAt(t, crew, stage, familyName, offeredToAvril.includes(stage) ? { advocateId: avrilId } : {})
       const row = await t.database.db.selectFrom('referral').select('reference').where('id', '=', id).executeTakeFirstOrThrow()
       referrals.set(stage, { id, familyName, reference: row.reference })
     }
+    // Avril records a contact with the person in review, and their views, which they agree to share (so an admin could share them).
+    avril = await signedInAs(t, t.world.staff.advocate)
+    const inReview = referrals.get('advocate_recorded')
+    assert.ok(inReview)
+    const person = `/advocacy/people/${await allocationOn(t, inReview.id)}`
+    assert.equal((await avril.post(`${person}/contacts`, contact(CONTACT_NOTES))).location, person, 'Avril records a contact')
+    const views = { views: VIEWS, agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: '0' }
+    assert.equal((await avril.post(`${person}/views`, views)).location, person, "and the person's views")
     const { staff, elsewhere } = t.world
     const people = {
       'another referrer': staff.otherReferrer,
-      'an advocate (not allocated: advocates come later)': staff.advocate,
+      'an advocate the referral was not offered to': otto,
       'a coordinator': staff.coordinator,
       'an analyst': staff.analyst,
       'a system admin': staff.sysadmin,
@@ -206,6 +274,18 @@ describe(`record-level access on every route (${engine})`, () => {
           }
         }
       }
+      // The allocation's pages are live for the admin at the points they are tried at.
+      for (const [stage, page] of [
+        ['in_review', 'matches'],
+        ['in_review', 'triage'],
+        ['awaiting_advocate', 'offer'],
+        ['advocate_recorded', 'change-advocate'],
+      ] as const) {
+        const { id, familyName } = referral(stage)
+        const shown = await crew.admin.get(`/referrals/${id}/${page}`)
+        assert.equal(shown.status, 200, `the admin opens /${page} of the ${stage} referral`)
+        assert.ok(shown.html.includes(familyName), `/${page} is about the referral`)
+      }
     })
 
     test('shows nothing of the referral to anyone without a relationship to it (no 2xx, no redirect into it, no name or reference)', () => {
@@ -257,7 +337,11 @@ describe(`record-level access on every route (${engine})`, () => {
         decision: 'manager',
         return: 'manager',
         consent: 'admin',
-        advocate: 'admin',
+        matches: 'admin',
+        triage: 'admin',
+        offer: 'admin',
+        'change-advocate': 'admin',
+        'share-views': 'admin',
         outcome: 'admin',
         'sign-off-request': 'admin',
         'sign-off': 'manager',
@@ -265,19 +349,32 @@ describe(`record-level access on every route (${engine})`, () => {
         reschedule: 'referrer',
       }
       // Walks fresh referrals through the same actions, each taken at the point the refusals were tried at.
-      const walks: readonly (readonly [Stage, readonly (readonly [string, Stage])[]])[] = [
+      const walks: readonly (readonly [Stage, readonly (readonly [string, Stage])[], ((id: string) => Promise<void>)?])[] = [
         ['draft', [['person', 'draft'], ['person/new', 'draft'], ['children/new', 'draft'], ['children', 'draft'], ['withdraw', 'draft']]],
         [
           'complete_draft',
           [['meeting', 'complete_draft'], ['section-1', 'complete_draft'], ['check', 'complete_draft'], ['reschedule', 'awaiting_admin'], ['pass-to-manager', 'awaiting_admin'], ['return', 'awaiting_decision']],
         ],
         ['awaiting_decision', [['decision', 'awaiting_decision']]],
-        ['advocate_recorded', [['consent', 'advocate_recorded'], ['advocate', 'advocate_recorded'], ['outcome', 'advocate_recorded'], ['sign-off-request', 'outcome_recorded'], ['sign-off', 'awaiting_sign_off']]],
+        ['in_review', [['matches', 'in_review'], ['offer', 'awaiting_advocate']]],
+        ['in_review', [['triage', 'in_review']]],
+        ['advocate_recorded', [['consent', 'advocate_recorded'], ['outcome', 'advocate_recorded'], ['sign-off-request', 'outcome_recorded'], ['sign-off', 'awaiting_sign_off']]],
+        [
+          'advocate_recorded',
+          [['share-views', 'advocate_recorded'], ['change-advocate', 'advocate_recorded']],
+          async (id) => {
+            // Avril works with the person, who agrees to share their views.
+            const person = `/advocacy/people/${await allocationOn(t, id)}`
+            const views = { views: 'Views to share', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: '0' }
+            assert.equal((await avril.post(`${person}/views`, views)).location, person)
+          },
+        ],
         ['awaiting_admin', [['withdraw', 'awaiting_admin']]],
       ]
       const tried = new Set<Action>()
-      for (const [stage, steps] of walks) {
-        const id = await referralAt(t, crew, stage, 'Control')
+      for (const [stage, steps, prepare] of walks) {
+        const id = await referralAt(t, crew, stage, 'Control', prepare ? { advocateId: avrilId } : {})
+        await prepare?.(id)
         for (const [path, at] of steps) {
           const action = actions.find((candidate) => candidate.path === path && candidate.stage === at)
           assert.ok(action, `an action ${path} at ${at}`)
@@ -311,7 +408,11 @@ describe(`record-level access on every route (${engine})`, () => {
       { who: 'referrer', path: 'pass-to-manager', stage: 'awaiting_admin', body: async ({ t }) => ({ managerId: t.world.staff.manager.id }) },
       { who: 'referrer', path: 'decision', stage: 'awaiting_decision', body: async () => ({ nextAction: 'no_further_action', reasons: 'Deciding my own referral' }) },
       { who: 'referrer', path: 'return', stage: 'awaiting_decision', body: async () => ({ note: 'Returning it to myself' }) },
-      { who: 'referrer', path: 'advocate', stage: 'advocate_recorded', body: async ({ t, id }) => ({ name: 'My friend', type: 'professional_advocate', version: (await versionsOf(t.database.db, id)).review }) },
+      { who: 'referrer', path: 'matches', stage: 'in_review', body: async ({ t }) => ({ advocateId: await spareAdvocate(t) }) },
+      { who: 'referrer', path: 'triage', stage: 'in_review', body: async ({ t }) => ({ localServiceId: await spareService(t), note: 'The referrer’s choice' }) },
+      { who: 'referrer', path: 'offer', stage: 'awaiting_advocate', body: async () => ({ answer: 'decline', reason: 'The referrer would like someone else' }) },
+      { who: 'referrer', path: 'change-advocate', stage: 'advocate_recorded', body: async () => ({ reason: 'The referrer would like someone else' }) },
+      { who: 'referrer', path: 'share-views', stage: 'advocate_recorded', body: async () => ({}) },
       { who: 'referrer', path: 'outcome', stage: 'advocate_recorded', body: async ({ t, id }) => ({ ...validOutcome, version: (await versionsOf(t.database.db, id)).review }) },
       { who: 'referrer', path: 'sign-off', stage: 'awaiting_sign_off', body: async () => ({ nextAction: 'advocacy_completed' }) },
       { who: 'admin', path: 'decision', stage: 'awaiting_decision', body: async () => ({ nextAction: 'no_further_action', reasons: 'An admin deciding' }) },
@@ -325,7 +426,11 @@ describe(`record-level access on every route (${engine})`, () => {
       },
       { who: 'admin', path: 'check', stage: 'returned', body: async () => ({ note: 'An admin resubmitting' }) },
       { who: 'manager', path: 'pass-to-manager', stage: 'awaiting_admin', body: async ({ t }) => ({ managerId: t.world.staff.manager.id }) },
-      { who: 'manager', path: 'advocate', stage: 'advocate_recorded', body: async ({ t, id }) => ({ name: 'A manager’s pick', type: 'professional_advocate', version: (await versionsOf(t.database.db, id)).review }) },
+      { who: 'manager', path: 'matches', stage: 'in_review', body: async ({ t }) => ({ advocateId: await spareAdvocate(t) }) },
+      { who: 'manager', path: 'triage', stage: 'in_review', body: async ({ t }) => ({ localServiceId: await spareService(t), note: 'A manager’s pick' }) },
+      { who: 'manager', path: 'offer', stage: 'awaiting_advocate', body: async () => ({ answer: 'accept' }) },
+      { who: 'manager', path: 'change-advocate', stage: 'advocate_recorded', body: async () => ({ reason: 'A manager’s change' }) },
+      { who: 'manager', path: 'share-views', stage: 'advocate_recorded', body: async () => ({}) },
       { who: 'manager', path: 'outcome', stage: 'advocate_recorded', body: async ({ t, id }) => ({ ...validOutcome, version: (await versionsOf(t.database.db, id)).review }) },
       { who: 'manager', path: 'sign-off-request', stage: 'outcome_recorded', body: async ({ t }) => ({ managerId: t.world.staff.manager.id }) },
       {
@@ -365,6 +470,305 @@ describe(`record-level access on every route (${engine})`, () => {
         wrong.map((outcome) => `${outcome.what}: ${outcome.page.status} ${outcome.page.html.slice(0, 120)}`),
         'wrong-role refusals that are not a 403 page',
       )
+    })
+
+    test("the referrer cannot open the allocation's pages either: refused, or sent to the referral, with nothing of the pool shown and nothing changed", async () => {
+      const problems: string[] = []
+      for (const [stage, page] of [
+        ['in_review', 'matches'],
+        ['in_review', 'triage'],
+        ['awaiting_advocate', 'offer'],
+        ['advocate_recorded', 'change-advocate'],
+      ] as const) {
+        const { id } = referral(stage)
+        const before = await snapshot(t.database.db, id)
+        const shown = await crew.referrer.get(`/referrals/${id}/${page}`)
+        const what = `the referrer GET /referrals/<${stage}>/${page}: ${shown.status} ${shown.location ?? ''}`
+        const refused = [403, 404].includes(shown.status) && isServicePage(shown)
+        const sentToReferral = shown.status === 303 && shown.location === `/referrals/${id}`
+        if (!refused && !sentToReferral) problems.push(what)
+        const pool = [SPARE, 'Avril Advocate', 'Otheradvocate', `${SPARE} Local Service`].filter((name) => shown.html.includes(name))
+        if (pool.length) problems.push(`${what} shows ${pool.join(', ')}`)
+        if (JSON.stringify(await snapshot(t.database.db, id)) !== JSON.stringify(before)) problems.push(`${what} changed the referral`)
+      }
+      noProblems(problems, "the referrer and the allocation's pages")
+    })
+
+    test("the advocate a referral was offered to cannot take the admin's steps: offer it, triage it, change its advocate or share the views", async () => {
+      const findings: Finding[] = []
+      const steps: readonly (readonly [ReferralStage, string, Body])[] = [
+        ['in_review', 'matches', { advocateId: avrilId }],
+        ['in_review', 'triage', { localServiceId: await spareService(t), note: 'Avril’s choice' }],
+        ['advocate_recorded', 'change-advocate', { reason: 'Avril would like to stop' }],
+        ['advocate_recorded', 'share-views', {}],
+      ]
+      for (const [stage, page, body] of steps) {
+        const { id, familyName, reference } = referral(stage)
+        const path = `/referrals/${id}/${page}`
+        const what = `Avril POST /referrals/<${stage}>/${page}`
+        const before = await snapshot(t.database.db, id)
+        judgeRefusal(await avril.post(path, body), [familyName, reference], what, findings, path)
+        if (JSON.stringify(await snapshot(t.database.db, id)) !== JSON.stringify(before)) findings.push({ kind: 'leak', what: `${what} changed the referral` })
+        judgeRefusal(await avril.get(path), [familyName, reference], `Avril GET /referrals/<${stage}>/${page}`, findings)
+      }
+      noProblems(only(findings, 'leak'), "the admin's steps taken by an advocate")
+      noProblems(only(findings, 'status'), "refusals of the admin's steps to an advocate that are not a 404 or 403 page")
+    })
+  })
+
+  describe("the advocate's own pages", () => {
+    /** The offer waiting on Avril, and the allocation of the person she works with. */
+    let offerId: string
+    let allocationId: string
+    /** Everyone but Avril: the advocate's pages are hers alone (the service records her answer on its own pages). */
+    let refused: Record<string, Browser>
+
+    before(async () => {
+      offerId = await offerOn(t, referral('awaiting_advocate').id)
+      allocationId = await allocationOn(t, referral('advocate_recorded').id)
+      refused = { ...outsiders, ...service, 'the referrer': crew.referrer }
+    })
+
+    /** Each page, the referral it is about, and what it must never show to anyone else. */
+    function advocacyPages(): { url: string; stage: ReferralStage }[] {
+      return [
+        { url: `/advocacy/offers/${offerId}`, stage: 'awaiting_advocate' },
+        { url: `/advocacy/allocations/${offerId}/meeting.ics`, stage: 'awaiting_advocate' },
+        { url: `/advocacy/people/${allocationId}`, stage: 'advocate_recorded' },
+        { url: `/advocacy/people/${allocationId}/contacts`, stage: 'advocate_recorded' },
+        { url: `/advocacy/people/${allocationId}/views`, stage: 'advocate_recorded' },
+        { url: `/advocacy/allocations/${allocationId}/meeting.ics`, stage: 'advocate_recorded' },
+      ]
+    }
+    const secretsOf = (stage: ReferralStage) => [referral(stage).familyName, referral(stage).reference, CONTACT_NOTES, VIEWS]
+    const shortly = (url: string) => url.replace(/[0-9a-f-]{36}/, ':id')
+
+    const posts = (): { url: string; stage: ReferralStage; body: () => Promise<Body> }[] => [
+      { url: `/advocacy/offers/${offerId}`, stage: 'awaiting_advocate', body: async () => ({ answer: 'accept' }) },
+      { url: `/advocacy/offers/${offerId}`, stage: 'awaiting_advocate', body: async () => ({ answer: 'decline', reason: 'Declined by an intruder' }) },
+      { url: `/advocacy/people/${allocationId}/contacts`, stage: 'advocate_recorded', body: async () => contact('Recorded by an intruder') },
+      {
+        url: `/advocacy/people/${allocationId}/views`,
+        stage: 'advocate_recorded',
+        body: async () => ({ views: 'Written by an intruder', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: (await versionsOf(t.database.db, referral('advocate_recorded').id)).views }),
+      },
+    ]
+
+    test('the advocate they are for can open each of them (so the refusals below are not broken links)', async () => {
+      for (const { url, stage } of advocacyPages()) {
+        const page = await avril.get(url)
+        assert.equal(page.status, 200, `Avril opens ${shortly(url)}`)
+        if (url.endsWith('.ics')) {
+          assert.match(String(page.response.headers['content-type']), /text\/calendar/)
+          assert.match(page.html, /BEGIN:VCALENDAR/)
+          assert.ok(page.html.includes(referral(stage).reference), 'the calendar names the referral')
+        } else {
+          assert.ok(page.html.includes(referral(stage).familyName), `${shortly(url)} is about the person`)
+        }
+      }
+      const person = await avril.get(`/advocacy/people/${allocationId}`)
+      assert.ok(person.html.includes(CONTACT_NOTES) && person.html.includes(VIEWS), 'her own record shows what she wrote')
+      const home = textOf((await avril.get('/advocacy')).html)
+      assert.ok(home.includes(referral('awaiting_advocate').familyName) && home.includes(referral('advocate_recorded').familyName), 'her page lists her offer and her person')
+    })
+
+    test("opening them shows nothing to anyone else (403 or 404, never a 200, a redirect or a 500); another advocate's allocation id is a 404", async () => {
+      const findings: Finding[] = []
+      for (const { url, stage } of advocacyPages()) {
+        for (const [who, browser] of Object.entries(refused)) {
+          const page = await browser.get(url)
+          judgeRefusal(page, secretsOf(stage), `${who} GET ${shortly(url)}`, findings)
+          if (who === 'an advocate the referral was not offered to' && page.status !== 404) findings.push({ kind: 'status', what: `Otto GET ${shortly(url)}: ${page.status}, not 404` })
+        }
+      }
+      noProblems(only(findings, 'leak'), "the advocate's pages shown to others")
+      noProblems(only(findings, 'status'), "refusals of the advocate's pages that are not a 404 or 403 page")
+    })
+
+    test('posting their forms changes nothing for anyone else, and is refused with a 403 or 404 page', async () => {
+      const findings: Finding[] = []
+      for (const { url, stage, body } of posts()) {
+        const { id } = referral(stage)
+        for (const [who, browser] of Object.entries(refused)) {
+          const what = `${who} POST ${shortly(url)}`
+          const before = await snapshot(t.database.db, id)
+          const page = await browser.post(url, await body())
+          judgeRefusal(page, secretsOf(stage), what, findings, url)
+          const afterwards = await snapshot(t.database.db, id)
+          try {
+            assert.deepEqual(afterwards, before)
+          } catch {
+            findings.push({ kind: 'leak', what: `${what} changed the referral: ${JSON.stringify(afterwards).slice(0, 300)}` })
+          }
+        }
+      }
+      assert.equal(await stateOf(t.database.db, referral('awaiting_advocate').id), 'awaiting_advocate', 'the offer still waits on Avril')
+      assert.deepEqual(
+        (await allocationsOf(t.database.db, referral('advocate_recorded').id)).map((allocation) => [allocation.status, allocation.advocate_id]),
+        [['accepted', avrilId]],
+      )
+      noProblems(only(findings, 'leak'), "the advocate's forms posted by others")
+      noProblems(only(findings, 'status'), "refusals of the advocate's forms that are not a 404 or 403 page")
+    })
+
+    test('the same forms work for the advocate they are for (so the refusals above are real)', async () => {
+      // On referrals of her own, offered to her in the same way.
+      for (const answer of [{ answer: 'accept' }, { answer: 'decline', reason: 'I know this family' }]) {
+        const id = await referralAt(t, crew, 'awaiting_advocate', 'Control', { advocateId: avrilId })
+        const offer = await offerOn(t, id)
+        const before = await snapshot(t.database.db, id)
+        await avril.get(`/advocacy/offers/${offer}`)
+        const page = await avril.post(`/advocacy/offers/${offer}`, answer)
+        assert.equal(page.location, answer.answer === 'accept' ? `/advocacy/people/${offer}` : '/advocacy', `${answer.answer}: ${JSON.stringify(errorSummary((await avril.get(`/advocacy/offers/${offer}`)).html))}`)
+        assert.notDeepEqual(await snapshot(t.database.db, id), before)
+        assert.equal(await stateOf(t.database.db, id), 'in_review')
+      }
+      const id = await referralAt(t, crew, 'advocate_recorded', 'Control', { advocateId: avrilId })
+      const person = `/advocacy/people/${await allocationOn(t, id)}`
+      for (const [url, body] of [
+        [`${person}/contacts`, contact('A contact of her own')],
+        [`${person}/views`, { views: 'Views of her own', version: '0' }],
+      ] as const) {
+        await avril.get(url)
+        const before = await snapshot(t.database.db, id)
+        const page = await avril.post(url, body)
+        assert.equal(page.location, person, `${shortly(url)}: ${JSON.stringify(errorSummary((await avril.get(url)).html))}`)
+        assert.notDeepEqual(await snapshot(t.database.db, id), before, `${shortly(url)} saves`)
+      }
+    })
+
+    test("an advocate's own page lists only their own offers and people", async () => {
+      const other = await signedInAs(t, otto)
+      const page = await other.get('/advocacy')
+      assert.equal(page.status, 200, 'Otto has a page of his own')
+      const shown = [...referrals.values()].filter(({ familyName, reference }) => page.html.includes(familyName) || page.html.includes(reference))
+      assert.deepEqual(shown.map(({ familyName }) => familyName), [], "Otto's page lists none of Avril's")
+      assert.ok(!page.html.includes(offerId) && !page.html.includes(allocationId))
+      const work = await other.get('/')
+      assert.ok(![...referrals.values()].some(({ familyName }) => work.html.includes(familyName)), "nor does Otto's work")
+      for (const [who, browser] of Object.entries({ ...service, 'the referrer': crew.referrer, 'a coordinator': outsiders['a coordinator'] })) {
+        assert.ok(browser)
+        const refusedHome = await browser.get('/advocacy')
+        assert.ok([403, 404].includes(refusedHome.status) && isServicePage(refusedHome), `${who} GET /advocacy: ${refusedHome.status}`)
+      }
+    })
+
+    test('every link on the advocate’s own work and pages opens for her (none leads to a page she is refused)', async () => {
+      const problems: string[] = []
+      const ids = [offerId, allocationId, referral('awaiting_advocate').id, referral('advocate_recorded').id]
+      for (const from of ['/', '/advocacy', `/advocacy/offers/${offerId}`, `/advocacy/people/${allocationId}`]) {
+        const page = await avril.get(from)
+        assert.equal(page.status, 200, from)
+        const links = [...page.html.matchAll(/href="([^"#]+)"/g)].map((match) => match[1] ?? '').filter((href) => ids.some((id) => href.includes(id)))
+        if (from !== '/') assert.ok(links.length > 0, `${shortly(from)} links to her work`)
+        for (const href of new Set(links)) {
+          const opened = await avril.get(href)
+          if (opened.status !== 200) problems.push(`${shortly(from)} links to ${shortly(href)}, which answers her ${opened.status}`)
+        }
+      }
+      noProblems(problems, "links on the advocate's pages")
+    })
+  })
+
+  describe("the advocacy record's wall", () => {
+    const NOTES = 'Wallnote: she told me about the row with her sister'
+    const SAID = 'Wallviews: I want my children to come home'
+    let id: string
+    let personId: string
+    let allocation: string
+
+    before(async () => {
+      id = await referralAt(t, crew, 'awaiting_advocate', 'Walled', { advocateId: avrilId })
+      allocation = await offerOn(t, id)
+      await avril.get(`/advocacy/offers/${allocation}`)
+      assert.equal((await avril.post(`/advocacy/offers/${allocation}`, { answer: 'accept' })).location, `/advocacy/people/${allocation}`, 'Avril accepts')
+      const person = `/advocacy/people/${allocation}`
+      await avril.get(`${person}/contacts`)
+      assert.equal((await avril.post(`${person}/contacts`, contact(NOTES))).location, person, 'and records a contact')
+      await avril.get(`${person}/views`)
+      assert.equal((await avril.post(`${person}/views`, { views: SAID, version: '0' })).location, person, "and the person's views, not yet agreed")
+      const row = await t.database.db.selectFrom('referral').select('person_id').where('id', '=', id).executeTakeFirstOrThrow()
+      assert.ok(row.person_id)
+      personId = row.person_id
+    })
+
+    /** Every page the referrer can reach about this referral and person, and their own work; redirects followed. */
+    function reachable(): string[] {
+      return ['/', '/team-work', `/people/${personId}`, '/people?name=Walled', ...pages.map((page) => `/referrals/${id}${page}`)]
+    }
+
+    /** Where any of `secrets` shows on these pages, for this browser. */
+    async function showing(browser: Browser, who: string, urls: readonly string[], secrets: readonly string[]): Promise<string[]> {
+      const problems: string[] = []
+      for (const url of urls) {
+        const page = await browser.open(url)
+        if (page.status >= 500) problems.push(`${who} ${url}: ${page.status}`)
+        const text = textOf(page.html)
+        for (const secret of secrets) if (text.includes(secret) || page.html.includes(secret)) problems.push(`${who} ${url.replace(id, ':id')} shows "${secret.slice(0, 20)}…"`)
+      }
+      return problems
+    }
+
+    test('the referrer sees neither the contact notes nor the views on any page they can reach', async () => {
+      const own = textOf((await crew.referrer.get(`/referrals/${id}`)).html)
+      assert.match(own, /Maria Walled/, 'the referrer opens the referral')
+      noProblems(await showing(crew.referrer, 'the referrer', reachable(), [NOTES, SAID, 'Wallnote', 'Wallviews']), 'the wall, for the referrer')
+    })
+
+    test('nor does any other local authority staff, nor another advocate', async () => {
+      const problems: string[] = []
+      const urls = ['/', '/team-work', `/referrals/${id}`, `/people/${personId}`, '/people?name=Walled', '/advocates', `/advocates/${avrilId}`, '/advocacy', `/advocacy/people/${allocation}`, `/advocacy/people/${allocation}/views`]
+      for (const [who, browser] of Object.entries(outsiders)) problems.push(...(await showing(browser, who, urls, ['Wallnote', 'Wallviews'])))
+      noProblems(problems, 'the wall, for other staff')
+      const other = await signedInAs(t, otto)
+      for (const url of [`/advocacy/people/${allocation}`, `/advocacy/people/${allocation}/contacts`, `/advocacy/people/${allocation}/views`, `/advocacy/allocations/${allocation}/meeting.ics`]) {
+        assert.equal((await other.get(url)).status, 404, `another advocate GET ${url.replace(allocation, ':id')}`)
+      }
+    })
+
+    test('the advocacy service (admin and manager) sees both on the referral page', async () => {
+      for (const [who, browser] of Object.entries({ 'the admin': crew.admin, 'the service manager': crew.manager })) {
+        const text = textOf((await browser.get(`/referrals/${id}`)).html)
+        assert.ok(text.includes(NOTES), `${who} sees the contact notes`)
+        assert.ok(text.includes(SAID), `${who} sees the views`)
+      }
+    })
+
+    test("once the person agreed and the admin shared them, the referrer sees the views, and still never the contact notes", async () => {
+      const db = t.database.db
+      const sharedAt = async () => (await db.selectFrom('person_views').select('shared_at').where('referral_id', '=', id).executeTakeFirstOrThrow()).shared_at
+
+      // Not agreed yet: the admin cannot share them.
+      await crew.admin.get(`/referrals/${id}`)
+      const early = await crew.admin.post(`/referrals/${id}/share-views`, {})
+      assert.equal(early.location, `/referrals/${id}`)
+      assert.deepEqual(errorSummary((await crew.admin.get(`/referrals/${id}`)).html), ['The person has not agreed to share their views'])
+      assert.equal(await sharedAt(), null)
+
+      // Agreed, but not shared yet: still the advocacy service's alone.
+      const person = `/advocacy/people/${allocation}`
+      const version = (await versionsOf(db, id)).views
+      await avril.get(`${person}/views`)
+      assert.equal((await avril.post(`${person}/views`, { views: SAID, agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version })).location, person)
+      noProblems(await showing(crew.referrer, 'the referrer', reachable(), [SAID, NOTES]), 'agreed views, not yet shared')
+
+      // Nobody but the admin shares them.
+      for (const [who, browser] of Object.entries({ 'the referrer': crew.referrer, 'the service manager': crew.manager })) {
+        const page = await browser.post(`/referrals/${id}/share-views`, {})
+        assert.equal(page.status, 403, `${who} cannot share them`)
+        assert.equal(await sharedAt(), null)
+      }
+
+      await crew.admin.get(`/referrals/${id}`)
+      assert.equal((await crew.admin.post(`/referrals/${id}/share-views`, {})).location, `/referrals/${id}`)
+      assert.ok(await sharedAt(), 'shared')
+
+      const own = textOf((await crew.referrer.get(`/referrals/${id}`)).html)
+      assert.ok(own.includes(SAID), 'the referrer now sees the views')
+      noProblems(await showing(crew.referrer, 'the referrer', reachable(), [NOTES, 'Wallnote']), 'contact notes, after the views were shared')
+      const problems: string[] = []
+      for (const [who, browser] of Object.entries(outsiders)) problems.push(...(await showing(browser, who, [`/referrals/${id}`, `/people/${personId}`, '/'], ['Wallviews', 'Wallnote'])))
+      noProblems(problems, 'shared views, for staff without a relationship to the referral')
     })
   })
 

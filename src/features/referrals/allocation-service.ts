@@ -165,7 +165,12 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
         const allocation = isId(allocationId) ? await repository.findAllocation(trx, caller.user.authorityId, allocationId, { forUpdate: true }) : undefined
         if (!allocation) throw new NotFoundError('No such offer')
         const theirs = allocation.advocate_user_id !== null && allocation.advocate_user_id === caller.user.id
-        if (!theirs && !hasRole(caller.user, 'advocacy_admin')) throw new NotFoundError('No such offer')
+        if (!theirs && !hasRole(caller.user, 'advocacy_admin')) {
+          // Someone who may see the referral is told the step is not theirs; anyone else learns nothing.
+          const referral = await repository.findReferral(trx, caller.user.authorityId, allocation.referral_id)
+          if (referral && canSee(caller.user, referral)) throw new ForbiddenError('Only the advocate, or FGC Advocacy Admin for them, answers an offer')
+          throw new NotFoundError('No such offer')
+        }
         const row = await steps.load(trx, caller, allocation.referral_id, { forUpdate: true, visible: (referral) => theirs || canSee(caller.user, referral) })
         if (allocation.status !== 'offered') throw new WorkflowRefusedError('This offer has already been answered, or it has lapsed')
         if (!answer.accept && !answer.reason) throw new WorkflowRefusedError('Say why the offer is declined')

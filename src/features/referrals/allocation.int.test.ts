@@ -65,6 +65,9 @@ describe(`allocation: offers, answers, triage and re-allocation (${engine})`, ()
     const history = await allocations(id)
     assert.deepEqual(history.map((row) => [row.status, row.decline_reason]), [['declined', 'I know the family from school.'], ['offered', null]])
     assert.match(textOf((await crew.admin.get(`/referrals/${id}`)).html), /Offers and allocations.*Declined.*I know the family from school/s)
+    const referrersView = textOf((await crew.referrer.get(`/referrals/${id}`)).html)
+    assert.match(referrersView, /Offer declined/, 'the referrer sees the step')
+    assert.doesNotMatch(referrersView, /I know the family from school|Pool|Avril Advocate/, 'but not who was offered it or why they declined')
   })
 
   test('triage to a local service is the allocation; changing it later keeps the history, and the advocate sees nothing of it', async () => {

@@ -3,9 +3,10 @@ import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { Browser, errorSummary, textOf } from '../../../test/support/browser.ts'
 import { engine } from '../../../test/support/database.ts'
+import { allocationOn, eligibleAdvocate, worldAdvocate } from '../../../test/support/pool.ts'
 import { completeSectionOne, versionOn } from '../../../test/support/referral-steps.ts'
 import { PASSWORD } from '../../../test/support/world.ts'
-import { addStaff, crewOf, draftWithPerson, referralAt, signedInAs, snapshot, validMeeting, validOutcome, type Crew } from '../../../test/support/workflow-steps.ts'
+import { addStaff, allocationsOf, crewOf, draftWithPerson, referralAt, signedInAs, snapshot, validMeeting, validOutcome, type Crew } from '../../../test/support/workflow-steps.ts'
 
 /**
  * Forms that lose nothing: when two people (or one person in two windows) save the same record,
@@ -36,7 +37,6 @@ describe(`forms that lose nothing (${engine})`, () => {
   after(async () => t.close())
 
   describe('saving the same record twice', () => {
-
     test('Section 1 in two windows: the second save is refused with a message, keeps its answers, and the first is what is stored', async () => {
       const first = crew.referrer
       const second = await signedInAs(t, t.world.staff.referrer)
@@ -148,6 +148,138 @@ describe(`forms that lose nothing (${engine})`, () => {
         .where('referral.id', '=', id)
         .executeTakeFirstOrThrow()
       assert.equal(meeting.venue, 'First venue')
+    })
+  })
+
+  describe('two admins offering at the same moment', () => {
+    /** Another FGC Advocacy Admin, signed in. */
+    let otherAdmin: Browser
+
+    before(async () => {
+      otherAdmin = await signedInAs(t, await addStaff(t, 'offeringAdmin', 'Olga Offeringadmin', ['advocacy_admin'], { fgc: true }))
+    })
+
+    describe('the same referral, each to a different advocate', () => {
+      let id: string
+      let path: string
+      const advocates: string[] = []
+      const results: { admin: 'first' | 'second'; advocateId: string; location: string | undefined; status: number }[] = []
+
+      before(async () => {
+        id = await referralAt(t, crew, 'in_review', 'Raced')
+        path = `/referrals/${id}/matches`
+        advocates.push(await eligibleAdvocate(t, { givenName: 'Fiona', familyName: 'Firstchoice' }), await eligibleAdvocate(t, { givenName: 'Sonia', familyName: 'Secondchoice' }))
+        assert.equal((await crew.admin.get(path)).status, 200, 'the first admin opens the matches')
+        assert.equal((await otherAdmin.get(path)).status, 200, 'and so does the second')
+        const [first, second] = await Promise.all([crew.admin.post(path, { advocateId: advocates[0] }), otherAdmin.post(path, { advocateId: advocates[1] })])
+        results.push({ admin: 'first', advocateId: advocates[0] ?? '', location: first.location, status: first.status }, { admin: 'second', advocateId: advocates[1] ?? '', location: second.location, status: second.status })
+      })
+
+      test('only one offer is made: one admin goes on to the referral, the other is sent back to the matches', async () => {
+        const made = results.filter((result) => result.location === `/referrals/${id}`)
+        const refused = results.filter((result) => result.location === path)
+        assert.equal(made.length, 1, JSON.stringify(results))
+        assert.equal(refused.length, 1, JSON.stringify(results))
+        assert.ok(results.every((result) => result.status === 303))
+
+        const allocations = await allocationsOf(t.database.db, id)
+        assert.deepEqual(
+          allocations.map((allocation) => [allocation.status, allocation.advocate_id]),
+          [['offered', made[0]?.advocateId]],
+          'one offer, to the advocate of the admin whose offer was made',
+        )
+        const referral = await t.database.db.selectFrom('referral').select(['state', 'waiting_on_user_id']).where('id', '=', id).executeTakeFirstOrThrow()
+        assert.equal(referral.state, 'awaiting_advocate')
+        const offers = await t.database.db.selectFrom('referral_event').select('event').where('referral_id', '=', id).where('event', '=', 'offer').execute()
+        assert.equal(offers.length, 1, 'one offer on the timeline')
+        const audited = await t.database.db.selectFrom('audit_event').select('action').where('record_id', '=', id).where('action', '=', 'referral.offer').execute()
+        assert.equal(audited.length, 1, 'one offer in the audit trail')
+      })
+
+      test('the admin whose offer was not made is told why', async () => {
+        const refused = results.find((result) => result.location === path)
+        assert.ok(refused, 'one offer was refused')
+        const browser = refused.admin === 'first' ? crew.admin : otherAdmin
+        const shown = await browser.open(path)
+        assert.equal(shown.status, 200)
+        const told = [...errorSummary(shown.html), textOf(shown.html)].join(' ')
+        assert.ok(
+          errorSummary(shown.html).length > 0,
+          `the refused admin is shown an error summary saying the referral was offered meanwhile; they were shown: ${told.slice(0, 300)}`,
+        )
+        assert.match(errorSummary(shown.html).join(' '), /Offered to an advocate|offered|already/i)
+      })
+    })
+
+    test("two referrals, to an advocate with one free place: only one offer is made, so the advocate's capacity is never passed", async () => {
+      const advocateId = await eligibleAdvocate(t, { givenName: 'Cara', familyName: 'Capacity', capacity: 1 })
+      const one = await referralAt(t, crew, 'in_review', 'Onefree')
+      const two = await referralAt(t, crew, 'in_review', 'Twofree')
+      await crew.admin.get(`/referrals/${one}/matches`)
+      await otherAdmin.get(`/referrals/${two}/matches`)
+      const [first, second] = await Promise.all([
+        crew.admin.post(`/referrals/${one}/matches`, { advocateId }),
+        otherAdmin.post(`/referrals/${two}/matches`, { advocateId }),
+      ])
+      const outcomes = [
+        { made: first.location === `/referrals/${one}`, refused: first.location === `/referrals/${one}/matches` },
+        { made: second.location === `/referrals/${two}`, refused: second.location === `/referrals/${two}/matches` },
+      ]
+      assert.equal(outcomes.filter((outcome) => outcome.made).length, 1, JSON.stringify([first.status, first.location, second.status, second.location]))
+      assert.equal(outcomes.filter((outcome) => outcome.refused).length, 1)
+      const offered = await t.database.db.selectFrom('allocation').select('referral_id').where('advocate_id', '=', advocateId).where('status', 'in', ['offered', 'accepted']).execute()
+      assert.equal(offered.length, 1, 'one place, one offer')
+      const states = [await t.database.db.selectFrom('referral').select('state').where('id', '=', one).executeTakeFirstOrThrow(), await t.database.db.selectFrom('referral').select('state').where('id', '=', two).executeTakeFirstOrThrow()]
+      assert.deepEqual(states.map((row) => row.state).sort(), ['awaiting_advocate', 'in_review'])
+    })
+  })
+
+  describe("the person's views, by their advocate in two windows", () => {
+    test('the second save is refused with a message, keeps what was typed, and the first is what is stored', async () => {
+      const avrilId = await worldAdvocate(t)
+      const id = await referralAt(t, crew, 'advocate_recorded', 'Views', { advocateId: avrilId })
+      const allocationId = await allocationOn(t, id)
+      const first = await signedInAs(t, t.world.staff.advocate)
+      const second = await signedInAs(t, t.world.staff.advocate)
+      const path = `/advocacy/people/${allocationId}/views`
+      const views = () => t.database.db.selectFrom('person_views').selectAll().where('referral_id', '=', id).executeTakeFirst()
+
+      const firstPage = await first.get(path)
+      const secondPage = await second.get(path)
+      assert.equal(firstPage.status, 200)
+      const version = versionOn(firstPage.html)
+      assert.equal(version, '0', 'no views yet')
+      assert.equal(versionOn(secondPage.html), version, 'both opened the same version')
+
+      const saved = await first.post(path, { views: 'Views from the first window', version })
+      assert.equal(saved.location, `/advocacy/people/${allocationId}`, JSON.stringify(errorSummary((await first.get(path)).html)))
+
+      const typed = { views: 'Views typed in the second window', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026' }
+      const refused = await second.post(path, { ...typed, version })
+      assert.equal(refused.status, 303)
+      assert.equal(refused.location, path, 'sent back to the views form')
+
+      const stored = await views()
+      assert.equal(stored?.views, 'Views from the first window', 'the first save is what is stored')
+      assert.equal(stored?.person_agreed_to_share, false)
+      assert.equal(stored?.agreed_on, null)
+
+      const shown = await second.get(path)
+      assert.equal(shown.status, 200)
+      const summary = errorSummary(shown.html)
+      assert.equal(summary.length, 1, JSON.stringify(summary))
+      assert.match(summary[0] ?? '', /saved a change.* after you opened this page/)
+      assert.match(summary[0] ?? '', /Your answers have not been saved yet/)
+      assert.ok(textareaHolds(shown.html, 'views', 'Views typed in the second window'), 'the second window’s views are still shown')
+      assert.match(shown.html, /<input[^>]*name="agreed"[^>]*value="yes"[^>]*checked/, 'and their agreement, ticked')
+      assert.ok(inputHolds(shown.html, 'agreedOn-day', '24'), 'and the day they agreed')
+      assert.equal(versionOn(shown.html), String(stored?.version), 'the page now carries the version saved by the first window')
+
+      // Having checked them, the second window saves again, and now its views are stored.
+      const again = await second.post(path, { ...typed, version: versionOn(shown.html) })
+      assert.equal(again.location, `/advocacy/people/${allocationId}`, JSON.stringify(errorSummary((await second.get(path)).html)))
+      const now = await views()
+      assert.deepEqual([now?.views, now?.person_agreed_to_share, now?.agreed_on], ['Views typed in the second window', true, '2026-11-24'])
     })
   })
 

@@ -3,14 +3,17 @@ import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { Browser, errorSummary, textOf, type FormValue, type Page } from '../../../test/support/browser.ts'
 import { engine } from '../../../test/support/database.ts'
+import { allocationOn, eligibleAdvocate, localService, offerOn, worldAdvocate } from '../../../test/support/pool.ts'
 import { completeSectionOne } from '../../../test/support/referral-steps.ts'
 import { PASSWORD } from '../../../test/support/world.ts'
 import {
+  advocateUser,
   crewOf,
   draftWithPerson,
   emptyDraft,
   isServicePage,
   referralAt,
+  signedInAs,
   snapshot,
   stateOf,
   validMeeting,
@@ -38,7 +41,7 @@ type Body = Record<string, FormValue>
 /** What a case may end in: refused back to the form; or a 404 page (an id that is not there); or, for tolerant fields, saved. */
 type Expect = 'refused' | 'refused-or-404' | 'not-500'
 
-type Kind = 'text' | 'choice' | 'date' | 'number' | 'hours' | 'time' | 'id' | 'ids' | 'version' | 'list' | 'checkboxes'
+type Kind = 'text' | 'choice' | 'date' | 'number' | 'minutes' | 'hours' | 'time' | 'id' | 'ids' | 'version' | 'list' | 'checkboxes'
 interface Field {
   readonly kind: Kind
   readonly required?: boolean
@@ -53,11 +56,16 @@ interface Context {
   readonly id: string
 }
 
+/** Who posts a form: one of the crew, or the world's advocate (Avril), to whom the referral was offered. */
+type Poster = keyof Crew | 'advocate'
+
 interface FormSpec {
-  /** The path after /referrals/:id/. */
+  /** The path after /referrals/:id/ (or, for the advocate's own pages, a name for the form). */
   readonly form: string
   readonly stage: Stage
-  readonly who: keyof Crew
+  readonly who: Poster
+  /** Where the form is, when it is not at /referrals/:id/<form>: the advocate's own pages. */
+  readonly path?: (context: Context) => Promise<string>
   readonly fields: Readonly<Record<string, Field>>
   /** Every field answered well: posted as it is, the form would be accepted. */
   readonly valid: (context: Context) => Promise<Body>
@@ -227,11 +235,81 @@ const forms: readonly FormSpec[] = [
     extra: async () => [{ label: 'consent given tomorrow', change: day('date', ['25', '11', '2026']), expect: 'refused' }],
   },
   {
-    form: 'advocate',
+    form: 'matches',
+    stage: 'in_review',
+    who: 'admin',
+    fields: { advocateId: field('id', true) },
+    valid: async ({ t }) => ({ advocateId: await pool(t, 'free') }),
+    extra: async ({ t }) => [
+      { label: 'a professional advocate, when the decision asked for a parent peer advocate', change: { advocateId: await pool(t, 'professional') }, expect: 'refused' },
+      { label: 'an advocate with no free place', change: { advocateId: await pool(t, 'full') }, expect: 'refused' },
+      { label: 'an advocate who has left the pool', change: { advocateId: await pool(t, 'left') }, expect: 'refused-or-404' },
+      { label: "another authority's advocate", change: { advocateId: await pool(t, 'elsewhere') }, expect: 'refused-or-404' },
+      { label: "a local service's id as the advocate", change: { advocateId: await service(t, 'active') }, expect: 'refused-or-404' },
+    ],
+  },
+  {
+    form: 'triage',
+    stage: 'in_review',
+    who: 'admin',
+    fields: { localServiceId: field('id', true), note: text() },
+    valid: async ({ t }) => ({ localServiceId: await service(t, 'active'), note: 'Spoke to their duty worker' }),
+    extra: async ({ t }) => [
+      { label: 'a local service no longer taking referrals', change: { localServiceId: await service(t, 'inactive') }, expect: 'refused-or-404' },
+      { label: "another authority's local service", change: { localServiceId: await service(t, 'elsewhere') }, expect: 'refused-or-404' },
+      { label: "an advocate's id as the local service", change: { localServiceId: await pool(t, 'free') }, expect: 'refused-or-404' },
+    ],
+  },
+  {
+    form: 'offer',
+    stage: 'awaiting_advocate',
+    who: 'admin',
+    fields: { answer: choice(true), reason: text() },
+    valid: async () => ({ answer: 'accept', reason: '' }),
+    extra: async () => [
+      { label: 'declined without saying why', change: { answer: 'decline', reason: '' }, expect: 'refused' },
+      { label: 'declined with only spaces and control characters', change: { answer: 'decline', reason: ` ${CONTROLS} ` }, expect: 'refused' },
+    ],
+  },
+  {
+    form: 'change-advocate',
     stage: 'advocate_recorded',
     who: 'admin',
-    fields: { name: text(true), type: choice(true), version: field('version', true) },
-    valid: async ({ t, id }) => ({ name: 'Lucia Fernandez', type: 'peer_parent_advocate', version: (await versionsOf(t.database.db, id)).review }),
+    fields: { reason: text(true) },
+    valid: async () => ({ reason: 'The advocate is unwell' }),
+  },
+  {
+    form: 'advocacy/offers/:allocationId',
+    stage: 'awaiting_advocate',
+    who: 'advocate',
+    path: async ({ t, id }) => `/advocacy/offers/${await offerOn(t, id)}`,
+    fields: { answer: choice(true), reason: text() },
+    valid: async () => ({ answer: 'accept', reason: '' }),
+    extra: async () => [
+      { label: 'declined without saying why', change: { answer: 'decline', reason: '' }, expect: 'refused' },
+      { label: 'declined with only spaces and control characters', change: { answer: 'decline', reason: ` ${CONTROLS} ` }, expect: 'refused' },
+    ],
+  },
+  {
+    form: 'advocacy/people/:allocationId/contacts',
+    stage: 'advocate_recorded',
+    who: 'advocate',
+    path: async ({ t, id }) => `/advocacy/people/${await allocationOn(t, id)}/contacts`,
+    fields: { contactedOn: date(true), method: choice(true), minutes: field('minutes'), notes: text() },
+    valid: async () => ({ ...day('contactedOn', ['23', '11', '2026']), method: 'phone', minutes: '20', notes: 'Talked about the conference' }),
+    extra: async () => [{ label: 'a contact tomorrow', change: day('contactedOn', ['25', '11', '2026']), expect: 'refused' }],
+  },
+  {
+    form: 'advocacy/people/:allocationId/views',
+    stage: 'advocate_recorded',
+    who: 'advocate',
+    path: async ({ t, id }) => `/advocacy/people/${await allocationOn(t, id)}/views`,
+    fields: { agreed: field('checkboxes'), views: text(), agreedOn: date(), version: field('version', true) },
+    valid: async ({ t, id }) => ({ agreed: 'yes', views: 'I want my children home.', ...day('agreedOn', ['24', '11', '2026']), version: (await versionsOf(t.database.db, id)).views }),
+    extra: async () => [
+      { label: 'agreed, without the date they agreed', change: { 'agreedOn-day': null, 'agreedOn-month': null, 'agreedOn-year': null }, expect: 'refused' },
+      { label: 'agreed tomorrow', change: day('agreedOn', ['25', '11', '2026']), expect: 'refused' },
+    ],
   },
   {
     form: 'outcome',
@@ -268,6 +346,48 @@ const forms: readonly FormSpec[] = [
     extra: async () => [{ label: 'returned without saying why', change: { nextAction: 'return', note: '' }, expect: 'refused' }],
   },
 ]
+
+const made = new Map<string, Promise<string>>()
+/** Made once per file, on first use. */
+function once(key: string, make: () => Promise<string>): Promise<string> {
+  const known = made.get(key)
+  if (known) return known
+  const making = make()
+  made.set(key, making)
+  return making
+}
+
+/** Advocates of the pool: one free to be offered anything, and some who must never be. */
+function pool(t: TestApp, which: 'free' | 'professional' | 'full' | 'left' | 'elsewhere'): Promise<string> {
+  return once(`advocate:${which}`, async () => {
+    switch (which) {
+      case 'free':
+        return eligibleAdvocate(t, { givenName: 'Hana', familyName: 'Hostilepool', capacity: 20 })
+      case 'professional':
+        return eligibleAdvocate(t, { givenName: 'Pia', familyName: 'Professional', kind: 'professional_advocate' })
+      case 'full':
+        return eligibleAdvocate(t, { givenName: 'Fay', familyName: 'Full', capacity: 0 })
+      case 'left': {
+        const id = await eligibleAdvocate(t, { givenName: 'Lee', familyName: 'Left' })
+        await t.database.db.updateTable('advocate').set({ stage: 'left' }).where('id', '=', id).execute()
+        return id
+      }
+      case 'elsewhere':
+        return eligibleAdvocate(t, { givenName: 'Elle', familyName: 'Elsewhere', authorityId: t.world.elsewhere.authorityId })
+    }
+  })
+}
+
+/** Local services: one taking referrals, one that no longer is, and another authority's. */
+function service(t: TestApp, which: 'active' | 'inactive' | 'elsewhere'): Promise<string> {
+  return once(`service:${which}`, () =>
+    localService(t, {
+      name: `Hostile ${which} service`,
+      active: which !== 'inactive',
+      ...(which === 'elsewhere' ? { authorityId: t.world.elsewhere.authorityId } : {}),
+    }),
+  )
+}
 
 let elsewhereId: string | undefined
 /** A person recorded by the other authority. */
@@ -328,6 +448,11 @@ function casesForField(name: string, spec: Field, valid: Body): Case[] {
     }
     case 'number':
       for (const value of ['-1', '501', 'four', '1e3', '4.5', '0x10', MARKUP, LONG]) add(`"${value.slice(0, 20)}"`, { [name]: value })
+      add('sent twice', { [name]: twice(valid[name]) })
+      missing()
+      break
+    case 'minutes':
+      for (const value of ['-1', '1441', 'twenty', '1e3', '4.5', '0x10', MARKUP, LONG]) add(`"${value.slice(0, 20)}"`, { [name]: value })
       add('sent twice', { [name]: twice(valid[name]) })
       missing()
       break
@@ -484,32 +609,42 @@ function noProblems(problems: readonly string[], title: string): void {
 describe(`hostile input (${engine})`, () => {
   let t: TestApp
   let crew: Crew
+  /** The crew, and the world's advocate (Avril), signed in. */
+  let browsers: Record<Poster, Browser>
+  /** The pool's record of Avril, to whom the referrals her forms are tried on were offered. */
+  let avrilId: string
   const referrals = new Map<string, string>()
 
   before(async () => {
     t = await startTestApp()
     crew = await crewOf(t)
+    avrilId = await worldAdvocate(t)
+    browsers = { ...crew, advocate: await signedInAs(t, t.world.staff.advocate) }
   })
   after(async () => t.close())
 
   /**
    * Referrals shared by the refusals (which must leave them as they were), one per point of the
    * workflow; a form that moves its referral on is the last to use it, or has one of its own.
+   * The advocate's forms are tried on referrals offered to her.
    */
-  async function referralFor(key: string, stage: Stage): Promise<string> {
+  async function referralFor(key: string, stage: Stage, options: { advocateId?: string } = {}): Promise<string> {
     const known = referrals.get(key)
     if (known) return known
-    const id = await referralAt(t, crew, stage, 'Hostile')
+    const id = await referralAt(t, crew, stage, 'Hostile', options)
     referrals.set(key, id)
     return id
   }
-  const ownReferral = new Set(['pass-to-manager', 'return'])
-  const referralOf = (spec: FormSpec) => referralFor(ownReferral.has(spec.form) ? spec.form : spec.stage, spec.stage)
-  const judging = (spec: FormSpec, id: string, baseline: unknown): Judging => ({
+  const ownReferral = new Set(['pass-to-manager', 'return', 'matches', 'triage', 'offer', 'change-advocate', 'advocacy/offers/:allocationId'])
+  const referralOf = (spec: FormSpec) => {
+    const key = ownReferral.has(spec.form) ? spec.form : spec.stage
+    return spec.who === 'advocate' ? referralFor(`advocate:${key}`, spec.stage, { advocateId: avrilId }) : referralFor(key, spec.stage)
+  }
+  const judging = async (spec: FormSpec, id: string, baseline: unknown): Promise<Judging> => ({
     t,
-    browser: crew[spec.who],
+    browser: browsers[spec.who],
     userId: t.world.staff[spec.who].id,
-    path: `/referrals/${id}/${spec.form}`,
+    path: spec.path ? await spec.path({ t, id }) : `/referrals/${id}/${spec.form}`,
     id,
     baseline,
     problems: [],
@@ -536,7 +671,7 @@ describe(`hostile input (${engine})`, () => {
       const problems: string[] = []
       for (const spec of forms) {
         const id = await referralOf(spec)
-        const check = judging(spec, id, await snapshot(t.database.db, id))
+        const check = await judging(spec, id, await snapshot(t.database.db, id))
         await check.browser.get(check.path)
         const valid = await spec.valid({ t, id })
         const withNul = Object.fromEntries(Object.entries(valid).map(([name, value]) => [name, typeof value === 'string' ? `${value}\u0000` : value]))
@@ -550,9 +685,9 @@ describe(`hostile input (${engine})`, () => {
 
   describe('every form refuses every kind of bad answer with a GOV.UK error, saving nothing; and accepts a good one', () => {
     for (const spec of forms) {
-      test(`/referrals/:id/${spec.form}`, async () => {
+      test(spec.path ? `/${spec.form}` : `/referrals/:id/${spec.form}`, async () => {
         const id = await referralOf(spec)
-        const check = judging(spec, id, await snapshot(t.database.db, id))
+        const check = await judging(spec, id, await snapshot(t.database.db, id))
         assert.equal((await check.browser.get(check.path)).status, 200, `${spec.who} can open ${spec.form}`)
         const valid = await spec.valid({ t, id })
         const cases = [
@@ -661,8 +796,9 @@ describe(`hostile input (${engine})`, () => {
     const unknown = { state: 'completed', referrer_id: NONEXISTENT, authority_id: NONEXISTENT, isAdmin: 'yes', 'constructor[name]': 'x', toString: 'x', hasOwnProperty: 'x' }
     let id: string
 
+    /** Takes one step through its form (a path of the referral's, or a whole address); it must be accepted. */
     async function step(browser: Browser, form: string, body: Body, expectedState: string): Promise<void> {
-      const path = `/referrals/${id}/${form}`
+      const path = form.startsWith('/') ? form : `/referrals/${id}/${form}`
       await browser.get(path)
       const page = await browser.post(path, { ...body, ...unknown })
       assert.equal(page.status, 303, `${form}: ${page.status} ${textOf(page.html).slice(0, 200)}`)
@@ -727,8 +863,44 @@ describe(`hostile input (${engine})`, () => {
       await step(referrer, 'check', { note: hostile('Resubmit') }, 'awaiting_decision')
       await step(manager, 'decision', { nextAction: 'child_protection_advocacy_review', reasons: hostile('Decision'), advocateType: 'peer_parent_advocate', priority: 'high' }, 'in_review')
       await step(admin, 'consent', { method: 'written', ...day('date', ['20', '11', '2026']), details: hostile('Later consent'), version: (await versionsOf(t.database.db, id)).sectionOne }, 'in_review')
-      escapedOn(await admin.get(`/referrals/${id}/advocate`), ['Preference'], 'the advocate page (the preference shown)')
-      await step(admin, 'advocate', { name: hostile('Advocate'), type: 'peer_parent_advocate', version: (await versionsOf(t.database.db, id)).review }, 'in_review')
+
+      // Allocation: an advocate whose name is markup is offered it, declines, is offered it again (declining by phone, recorded
+      // by the admin), then accepts; she records a contact and the person's views, which are shared; then she is changed for
+      // a local service whose name is markup too.
+      const hostileAdvocate = await advocateUser(t, 'hostileAdvocate', `${tag('Advocate')} Hostile`, {
+        givenName: tag('Advocate'),
+        familyName: 'Hostile',
+        languages: [{ language: 'Spanish', level: 'first_language' }],
+      })
+      const advocate = await signedInAs(t, hostileAdvocate.person)
+      const advocateId = hostileAdvocate.advocateId
+      escapedOn(await admin.get(`/referrals/${id}/matches?all=yes`), ['Given', 'Family', 'Heritage', 'Advocate'], 'the matches (the person, their needs and the advocates)')
+      await step(admin, 'matches', { advocateId }, 'awaiting_advocate')
+      const firstOffer = await offerOn(t, id)
+      escapedOn(await advocate.get(`/advocacy/offers/${firstOffer}`), ['Given', 'Family', 'Child', 'Meeting', 'Moved', 'Preference', 'Language', 'Disability', 'Needs', 'Safety'], 'the offer, as the advocate sees it')
+      escapedOn(await advocate.get('/advocacy'), ['Given', 'Family'], "the advocate's own page")
+      await step(advocate, `/advocacy/offers/${firstOffer}`, { answer: 'decline', reason: hostile('Decline') }, 'in_review')
+      await step(admin, 'matches', { advocateId }, 'awaiting_advocate')
+      escapedOn(await admin.get(`/referrals/${id}/offer`), ['Given', 'Family', 'Advocate'], 'recording the advocate’s answer')
+      await step(admin, 'offer', { answer: 'decline', reason: hostile('Phoned') }, 'in_review')
+      await step(admin, 'matches', { advocateId }, 'awaiting_advocate')
+      const accepted = await offerOn(t, id)
+      await step(advocate, `/advocacy/offers/${accepted}`, { answer: 'accept', reason: hostile('Ignored') }, 'in_review')
+      const own = `/advocacy/people/${accepted}`
+      await step(advocate, `${own}/contacts`, { ...day('contactedOn', ['23', '11', '2026']), method: 'in_person', minutes: '45', notes: hostile('Contact') }, 'in_review')
+      await step(advocate, `${own}/views`, { views: hostile('Views'), agreed: 'yes', ...day('agreedOn', ['24', '11', '2026']), version: (await versionsOf(t.database.db, id)).views }, 'in_review')
+      escapedOn(await advocate.get(own), ['Given', 'Family', 'Contact', 'Views', 'Preference'], "the advocate's page of the person")
+      escapedOn(await advocate.get(`${own}/views`), ['Views'], 'the views form, filled in')
+      escapedOn(await advocate.get(`${own}/contacts`), ['Given', 'Family'], 'the contact form')
+      const calendar = await advocate.get(`/advocacy/allocations/${accepted}/meeting.ics`)
+      assert.equal(calendar.status, 200)
+      assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(calendar.html), 'the calendar holds no control characters')
+      await step(admin, 'share-views', {}, 'in_review')
+      await step(admin, 'change-advocate', { reason: hostile('Change') }, 'in_review')
+      await localService(t, { name: tag('Service'), languages: ['Spanish'] })
+      escapedOn(await admin.get(`/referrals/${id}/triage`), ['Given', 'Family', 'Service'], 'the local services to triage to')
+      const triageTo = await t.database.db.selectFrom('local_service').select('id').where('name', '=', tag('Service')).executeTakeFirstOrThrow()
+      await step(admin, 'triage', { localServiceId: triageTo.id, note: hostile('Triage') }, 'in_review')
       await step(
         admin,
         'outcome',
@@ -743,10 +915,17 @@ describe(`hostile input (${engine})`, () => {
       const everything = [
         ...['Given', 'Family', 'Gender', 'Case', 'Child', 'Meeting', 'Moved'],
         ...sectionOneLabels.filter((label) => label !== 'Consent'),
-        ...['Later consent', 'Decision', 'Advocate', 'Contacts', 'Outcome', 'Notes'],
+        ...['Later consent', 'Decision', 'Service', 'Views', 'Contacts', 'Outcome', 'Notes'],
         ...['Note', 'Pass', 'Return', 'Resubmit', 'Sign-off request', 'Sign-off return', 'Withdrawn'],
       ]
-      for (const [who, browser] of Object.entries(crew)) escapedOn(await browser.get(`/referrals/${id}`), everything, `the referral page, for the ${who}`)
+      // The offers, their answers and the advocate's contacts are the advocacy service's to see (what the referrer sees of them is not tested here).
+      const serviceOnly = ['Advocate', 'Decline', 'Phoned', 'Change', 'Triage', 'Contact']
+      for (const [who, browser] of Object.entries(crew)) {
+        const page = await browser.get(`/referrals/${id}`)
+        escapedOn(page, who === 'referrer' ? everything : [...everything, ...serviceOnly], `the referral page, for the ${who}`)
+        assert.ok(!unescapedMarkup(page.html), `the referral page, for the ${who}, shows no markup unescaped`)
+        if (who === 'referrer') assert.ok(!page.html.includes('Contact field'), "the referrer is not shown the advocate's contact notes")
+      }
 
       const db = t.database.db
       const stored = {
@@ -756,6 +935,9 @@ describe(`hostile input (${engine})`, () => {
         person: await db.selectFrom('person').selectAll().where('id', '=', person).executeTakeFirstOrThrow(),
         events: await db.selectFrom('referral_event').select('note').where('referral_id', '=', id).execute(),
         referral: await db.selectFrom('referral').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+        allocations: await db.selectFrom('allocation').selectAll().where('referral_id', '=', id).orderBy('offered_at').orderBy('id').execute(),
+        contacts: await db.selectFrom('advocacy_contact').selectAll().where('referral_id', '=', id).execute(),
+        views: await db.selectFrom('person_views').selectAll().where('referral_id', '=', id).executeTakeFirstOrThrow(),
       }
       assert.equal(stored.sectionOne.reason, cleaned('Reason'), 'saved as typed, less the control characters')
       assert.deepEqual(stored.sectionOne.preferred_languages, [tag('Language')])
@@ -764,6 +946,20 @@ describe(`hostile input (${engine})`, () => {
       assert.equal(stored.person.given_name, cleaned('Given', 100))
       assert.equal(stored.person.gender, cleaned('Gender', 50))
       assert.equal(stored.referral.closed_details, cleaned('Withdrawn'))
+      assert.deepEqual(
+        stored.allocations.map((allocation) => JSON.stringify([allocation.status, allocation.decline_reason, allocation.ended_reason])).sort(),
+        [
+          ['declined', cleaned('Decline'), null],
+          ['declined', cleaned('Phoned'), null],
+          ['ended', null, cleaned('Change')],
+          ['ended', null, 'withdraw'],
+        ].map((allocation) => JSON.stringify(allocation)).sort(),
+        'each answer saved as typed, less the control characters; an acceptance keeps no reason',
+      )
+      assert.deepEqual(stored.contacts.map((contact) => [contact.notes, contact.minutes, contact.advocate_id]), [[cleaned('Contact'), 45, advocateId]])
+      assert.equal(stored.views.views, cleaned('Views'))
+      assert.ok(stored.views.shared_at, 'the views were shared')
+      assert.ok(stored.events.some((event) => event.note?.includes(cleaned('Triage'))), 'the triage note is on the timeline')
       assert.equal(stored.referral.state, 'withdrawn')
       assert.equal(stored.referral.referrer_id, t.world.staff.referrer.id, 'unknown fields set nothing')
       assert.equal(stored.referral.authority_id, t.world.authorityId)

@@ -95,6 +95,9 @@ export interface ReferralView {
   readonly actions: Readonly<Partial<Record<WorkflowEvent, readonly string[]>>>
 }
 
+/** Steps whose notes (who was offered, why they declined) are for the advocacy service alone. */
+const advocacyServiceNotes: ReadonlySet<string> = new Set(['offer', 'accept_offer', 'decline_offer', 'offer_lapsed', 'end_allocation', 'triage'])
+
 const timelineLabels: Readonly<Record<string, string>> = {
   start: 'Child Protection Advocacy Referral started',
   ...Object.fromEntries(Object.entries(events).map(([name, event]) => [name, event.timeline ?? name])),
@@ -273,13 +276,16 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
               }
             : null,
           closed: row.closed_at ? { at: row.closed_at, reason: row.closed_reason, details: row.closed_details } : null,
-          timeline: timeline.map((entry) => ({
-            event: entry.event,
-            label: timelineLabels[entry.event] ?? entry.event,
-            by: entry.actor_name ?? 'The service',
-            at: entry.at,
-            note: entry.note,
-          })),
+          timeline: timeline.map((entry) => {
+            const advocacyOnly = advocacyServiceNotes.has(entry.event) && !hasRole(caller.user, 'advocacy_admin', 'service_manager')
+            return {
+              event: entry.event,
+              label: timelineLabels[entry.event] ?? entry.event,
+              by: advocacyOnly ? 'The advocacy service' : (entry.actor_name ?? 'The service'),
+              at: entry.at,
+              note: advocacyOnly ? null : entry.note,
+            }
+          }),
           actions,
         }
       })

@@ -34,7 +34,7 @@ export function stepPage<S extends z.ZodType>(app: FastifyInstance, referrals: R
 
   app.get<Params>(path, async (request: FastifyRequest<Params>, reply: FastifyReply) => {
     const referral = await referrals.view(callerOf(request), request.params.referralId)
-    if (!step.events.some((event) => referral.actions[event])) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!step.events.some((event) => referral.actions[event])) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const form = request.pageFlash.form
     const values = form?.values ?? step.initialValues?.(referral) ?? {}
     const extra = step.data ? await step.data(request, referral) : {}

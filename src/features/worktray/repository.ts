@@ -38,6 +38,7 @@ export async function worktrayPage(db: Queryable, query: WorktrayQuery) {
     .leftJoin('team', 'team.id', 'referral.waiting_on_team_id')
     .leftJoin('app_user as waiting_user', 'waiting_user.id', 'referral.waiting_on_user_id')
     .leftJoin('decision', 'decision.referral_id', 'referral.id')
+    .leftJoin('allocation as offer', (join) => join.onRef('offer.referral_id', '=', 'referral.id').on('offer.status', '=', 'offered'))
     .select([
       'referral.id',
       'referral.reference',
@@ -51,6 +52,7 @@ export async function worktrayPage(db: Queryable, query: WorktrayQuery) {
       'team.name as team_name',
       'waiting_user.display_name as waiting_user_name',
       'decision.priority',
+      'offer.id as offer_id',
     ])
     .orderBy(sql`case when referral.step_due_on < ${query.today} then 0 else 1 end`)
     .orderBy(sql`referral.step_due_on asc nulls last`)

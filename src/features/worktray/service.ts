@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Caller } from '../../platform/auth/roles.ts'
+import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Schema } from '../../platform/db/schema.ts'
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
@@ -20,6 +20,8 @@ export interface WorktrayFilters {
 
 export interface WorktrayItem {
   readonly referralId: string
+  /** Where the item opens: the referral, or for an advocate, the offer waiting for their answer. */
+  readonly href: string
   readonly reference: string
   readonly person: string
   readonly step: string
@@ -58,8 +60,10 @@ export function createWorktrayService(db: Kysely<Schema>, clock: Clock) {
     const [rows, counts] = await Promise.all([repository.worktrayPage(db, query), repository.worktrayCount(db, query)])
     const items: WorktrayItem[] = rows.map((row) => {
       const state = row.state as State
+      const ownOffer = state === 'awaiting_advocate' && row.offer_id !== null && 'userId' in waitingOn && !hasRole(caller.user, 'advocacy_admin')
       return {
         referralId: row.id,
+        href: ownOffer ? `/advocacy/offers/${row.offer_id}` : `/referrals/${row.id}`,
         reference: row.reference,
         person: row.given_name ? `${row.given_name} ${row.family_name}` : 'Parent or carer not added yet',
         step: stateDefinitions[state].step ?? stateDefinitions[state].label,

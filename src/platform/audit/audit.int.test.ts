@@ -2,8 +2,9 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
-import { errorSummary, type Browser } from '../../../test/support/browser.ts'
+import { errorSummary, textOf, type Browser } from '../../../test/support/browser.ts'
 import { engine } from '../../../test/support/database.ts'
+import { localService, offerOn, worldAdvocate } from '../../../test/support/pool.ts'
 import { completeSectionOne, versionOn } from '../../../test/support/referral-steps.ts'
 import { crewOf, emptyDraft, referralAt, signedInAs, validMeeting, validOutcome, type Crew } from '../../../test/support/workflow-steps.ts'
 
@@ -26,10 +27,13 @@ interface Row {
 describe(`the audit trail (${engine})`, () => {
   let t: TestApp
   let crew: Crew
+  /** The pool's record of the world's advocate, who answers offers with their own sign-in. */
+  let avrilId: string
 
   before(async () => {
     t = await startTestApp()
     crew = await crewOf(t)
+    avrilId = await worldAdvocate(t)
   })
   after(async () => t.close())
 
@@ -97,8 +101,22 @@ describe(`the audit trail (${engine})`, () => {
     await take(manager, `${base}/decision`, { nextAction: 'child_protection_advocacy_review', reasons: 'Reasons that must not be in the audit trail', advocateType: 'peer_parent_advocate', priority: 'high' }, base)
     const consent = await admin.get(`${base}/consent`)
     await take(admin, `${base}/consent`, { method: 'written', 'date-day': '20', 'date-month': '11', 'date-year': '2026', version: versionOn(consent.html) }, base)
-    const advocate = await admin.get(`${base}/advocate`)
-    await take(admin, `${base}/advocate`, { name: 'Lucia Fernandez', type: 'peer_parent_advocate', version: versionOn(advocate.html) }, base)
+    // The offer, declined by the advocate; offered again, accepted; their work with the person; then the advocate changed, and a local service found.
+    const avril = await signedInAs(t, staff.advocate)
+    await take(admin, `${base}/matches`, { advocateId: avrilId }, base)
+    const declined = await offerOn(t, id)
+    await take(avril, `/advocacy/offers/${declined}`, { answer: 'decline', reason: 'A reason for declining that must not be in the audit trail' }, '/advocacy')
+    await take(admin, `${base}/matches`, { advocateId: avrilId }, base)
+    const accepted = await offerOn(t, id)
+    const person = `/advocacy/people/${accepted}`
+    await take(avril, `/advocacy/offers/${accepted}`, { answer: 'accept' }, person)
+    await take(avril, `${person}/contacts`, { 'contactedOn-day': '23', 'contactedOn-month': '11', 'contactedOn-year': '2026', method: 'phone', minutes: '20', notes: 'Contact notes that must not be in the audit trail' }, person)
+    await take(avril, `${person}/views`, { views: 'Views that must not be in the audit trail', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: '0' }, person)
+    await admin.get(base)
+    assert.equal((await admin.post(`${base}/share-views`, {})).location, base, 'the views are shared')
+    await take(admin, `${base}/change-advocate`, { reason: 'A reason for the change that must not be in the audit trail' }, `${base}/matches`)
+    const service = await localService(t, { name: 'Audited Local Service' })
+    await take(admin, `${base}/triage`, { localServiceId: service, note: 'A triage note that must not be in the audit trail' }, base)
     const outcome = await admin.get(`${base}/outcome`)
     await take(admin, `${base}/outcome`, { ...validOutcome, version: versionOn(outcome.html) }, base)
     await take(admin, `${base}/sign-off-request`, { managerId: staff.manager.id }, '/team-work')
@@ -118,7 +136,15 @@ describe(`the audit trail (${engine})`, () => {
       ['referral.resubmit', staff.referrer.id, 'returned', 'awaiting_decision'],
       ['referral.decide_review', staff.manager.id, 'awaiting_decision', 'in_review'],
       ['referral.record_consent', staff.admin.id, 'in_review', 'in_review'],
-      ['referral.record_advocate', staff.admin.id, 'in_review', 'in_review'],
+      ['referral.offer', staff.admin.id, 'in_review', 'awaiting_advocate'],
+      ['referral.decline_offer', staff.advocate.id, 'awaiting_advocate', 'in_review'],
+      ['referral.offer', staff.admin.id, 'in_review', 'awaiting_advocate'],
+      ['referral.accept_offer', staff.advocate.id, 'awaiting_advocate', 'in_review'],
+      ['advocacy.contact-recorded', staff.advocate.id, null, null],
+      ['advocacy.views-saved', staff.advocate.id, null, null],
+      ['advocacy.views-shared', staff.admin.id, null, null],
+      ['referral.end_allocation', staff.admin.id, 'in_review', 'in_review'],
+      ['referral.triage', staff.admin.id, 'in_review', 'in_review'],
       ['referral.record_outcome', staff.admin.id, 'in_review', 'in_review'],
       ['referral.request_sign_off', staff.admin.id, 'in_review', 'awaiting_sign_off'],
       ['referral.return_outcome', staff.manager.id, 'awaiting_sign_off', 'in_review'],
@@ -146,10 +172,28 @@ describe(`the audit trail (${engine})`, () => {
       assert.ok(rows.some((row) => row.action === `referral.${event.event}` && row.actor_id === event.actor_id), `the timeline's ${event.event} is in the audit trail`)
     }
     assert.equal(rows.filter((row) => row.action === 'referral.request_sign_off').length, 2, 'each time a step is taken, it is recorded')
+    assert.equal(rows.filter((row) => row.action === 'referral.offer').length, 2, 'each offer is recorded')
+
+    // The answers name the offer they answer, and say the advocate gave them themselves.
+    const answers = rows.filter((row) => row.action === 'referral.decline_offer' || row.action === 'referral.accept_offer')
+    assert.deepEqual(
+      answers.map((row) => [row.action, row.details['allocationId'], row.details['onBehalf']]),
+      [
+        ['referral.decline_offer', declined, false],
+        ['referral.accept_offer', accepted, false],
+      ],
+    )
+    assert.deepEqual(
+      rows.filter((row) => row.action === 'referral.offer').map((row) => row.details['advocateId']),
+      [avrilId, avrilId],
+      'each offer says whom it was made to',
+    )
+    assert.equal(rows.find((row) => row.action === 'referral.triage')?.details['localServiceId'], service)
+    assert.equal(rows.find((row) => row.action === 'referral.end_allocation')?.details['allocationId'], accepted)
 
     // The trail records facts, not the case's content.
     const details = JSON.stringify((await rowsFor(id)).map((row) => row.details))
-    for (const personal of ['Audrey', 'Audited', 'must not be in the audit trail', 'Which language', 'Spanish', 'Lucia', 'Add the hours']) {
+    for (const personal of ['Audrey', 'Audited', 'must not be in the audit trail', 'Which language', 'Spanish', 'Lucia', 'Avril', 'Add the hours']) {
       assert.ok(!details.includes(personal), `the audit details hold no "${personal}"`)
     }
   })
@@ -166,6 +210,27 @@ describe(`the audit trail (${engine})`, () => {
     const decision = (await rowsFor(ended)).find((row) => row.action === 'referral.decide_no_further_action')
     assert.equal(decision?.actor_id, t.world.staff.manager.id)
     assert.deepEqual([decision?.details['from'], decision?.details['to']], ['awaiting_decision', 'no_further_action'])
+  })
+
+  test("an offer's answer recorded by the admin is recorded as the admin's, on the advocate's behalf", async () => {
+    const id = await referralAt(t, crew, 'awaiting_advocate', 'Behalf')
+    const declined = await offerOn(t, id)
+    await take(crew.admin, `/referrals/${id}/offer`, { answer: 'decline', reason: 'Away that week, said on the phone' }, `/referrals/${id}`)
+    await take(crew.admin, `/referrals/${id}/matches`, { advocateId: avrilId }, `/referrals/${id}`)
+    const accepted = await offerOn(t, id)
+    await take(crew.admin, `/referrals/${id}/offer`, { answer: 'accept' }, `/referrals/${id}`)
+
+    const rows = (await rowsFor(id)).filter((row) => ['referral.offer', 'referral.decline_offer', 'referral.accept_offer'].includes(row.action))
+    assert.deepEqual(
+      rows.map((row) => [row.action, row.actor_id, row.details['from'], row.details['to'], row.details['allocationId'] ?? null, row.details['onBehalf'] ?? null]),
+      [
+        ['referral.offer', t.world.staff.admin.id, 'in_review', 'awaiting_advocate', null, null],
+        ['referral.decline_offer', t.world.staff.admin.id, 'awaiting_advocate', 'in_review', declined, true],
+        ['referral.offer', t.world.staff.admin.id, 'in_review', 'awaiting_advocate', null, null],
+        ['referral.accept_offer', t.world.staff.admin.id, 'awaiting_advocate', 'in_review', accepted, true],
+      ],
+    )
+    assert.ok(!JSON.stringify(rows.map((row) => row.details)).includes('Away that week'), 'the reason is not in the audit details')
   })
 
   test('a step that is refused writes no audit entry', async () => {
@@ -225,6 +290,55 @@ describe(`the audit trail (${engine})`, () => {
       const inserted = await db.selectFrom('audit_event').select('id').where('action', '=', 'test.inserted').execute()
       assert.deepEqual(inserted, [])
       await unchanged()
+    })
+  })
+  // This moves the clock on (every session above times out), so it comes last.
+  describe('an offer nobody answers', () => {
+    test("lapses once its time has passed: written as referral.offer_lapsed with no actor (the service itself), and back in the FGC Advocacy Admin team's work", async () => {
+      const db = t.database.db
+      const id = await referralAt(t, crew, 'awaiting_advocate', 'Unanswered')
+      const offerId = await offerOn(t, id)
+      const offer = await db.selectFrom('allocation').select('respond_by').where('id', '=', offerId).executeTakeFirstOrThrow()
+      assert.ok(offer.respond_by, 'the offer has a time to answer by')
+      const minutesLeft = Math.ceil((offer.respond_by.getTime() - t.clock.now().getTime()) / 60_000)
+      assert.ok(minutesLeft > 60, `the advocate has time to answer (${minutesLeft} minutes)`)
+      const lapsedRows = async () => (await rowsFor(id)).filter((row) => row.action === 'referral.offer_lapsed')
+
+      // A minute before its time, it still waits on the advocate.
+      t.clock.advanceMinutes(minutesLeft - 1)
+      await t.services.allocations.lapseUnansweredOffers()
+      assert.equal((await db.selectFrom('allocation').select('status').where('id', '=', offerId).executeTakeFirstOrThrow()).status, 'offered')
+      assert.equal((await db.selectFrom('referral').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state, 'awaiting_advocate')
+      assert.deepEqual(await lapsedRows(), [])
+
+      t.clock.advanceMinutes(2)
+      assert.ok((await t.services.allocations.lapseUnansweredOffers()) >= 1, 'the offer lapses')
+
+      const [row, ...more] = await lapsedRows()
+      assert.ok(row, 'referral.offer_lapsed is recorded')
+      assert.equal(more.length, 0)
+      assert.equal(row.actor_id, null, 'nobody took this step: the service did')
+      assert.equal(row.ip, null)
+      assert.equal(row.authority_id, t.world.authorityId)
+      assert.equal(row.record_type, 'referral')
+      assert.deepEqual(row.details, { from: 'awaiting_advocate', to: 'in_review', allocationId: offerId })
+      const timeline = await db.selectFrom('referral_event').select(['event', 'actor_id']).where('referral_id', '=', id).where('event', '=', 'offer_lapsed').execute()
+      assert.deepEqual(timeline, [{ event: 'offer_lapsed', actor_id: null }], 'the timeline shows it too, by nobody')
+
+      const allocation = await db.selectFrom('allocation').select(['status', 'answered_by']).where('id', '=', offerId).executeTakeFirstOrThrow()
+      assert.deepEqual(allocation, { status: 'lapsed', answered_by: null })
+      const referral = await db.selectFrom('referral').select(['state', 'waiting_on_team_id', 'waiting_on_user_id']).where('id', '=', id).executeTakeFirstOrThrow()
+      assert.deepEqual(referral, { state: 'in_review', waiting_on_team_id: t.world.fgcTeamId, waiting_on_user_id: null }, "it waits on the FGC Advocacy Admin team again")
+
+      const admin = await signedInAs(t, t.world.staff.admin)
+      const teamWork = textOf((await admin.get('/team-work')).html)
+      assert.match(teamWork, /Maria Unanswered/, "it is in the team's work")
+      assert.match(teamWork, /Child Protection Advocacy Review/)
+      assert.match(textOf((await admin.get(`/referrals/${id}`)).html), /Offer not answered in time: back to FGC Advocacy Admin/)
+
+      // Running it again lapses nothing more.
+      await t.services.allocations.lapseUnansweredOffers()
+      assert.equal((await lapsedRows()).length, 1)
     })
   })
 })

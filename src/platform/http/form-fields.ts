@@ -63,6 +63,7 @@ export function someOf<const T extends readonly [string, ...string[]]>(values: T
 }
 
 function wholeNumberText(value: unknown): number | null | undefined {
+  if (value !== undefined && value !== null && typeof value !== 'string') return Number.NaN
   const cleaned = cleanText(value)
   if (cleaned === undefined || cleaned === '') return null
   return /^-?\d{1,9}$/.test(cleaned.replace(/,/g, '')) ? Number(cleaned.replace(/,/g, '')) : Number.NaN

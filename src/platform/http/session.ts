@@ -54,6 +54,11 @@ declare module 'fastify' {
     redirectWithFormState(path: string, state: FormState): Promise<FastifyReply>
     /** Redirects, showing a banner on the next page. */
     redirectWithBanner(path: string, banner: Banner): Promise<FastifyReply>
+    /**
+     * Redirects from a page that is not there to be shown (say, a step already taken). Errors the
+     * page was about to show go with the browser, so a refusal is never lost on the way.
+     */
+    redirectKeepingErrors(path: string): Promise<FastifyReply>
   }
 }
 
@@ -113,6 +118,7 @@ export const session = fp(
       if (form) request.pageFlash.form = form
       if (flash.banner) request.pageFlash.banner = flash.banner
       const { [path]: _taken, ...otherForms } = flash.forms ?? {}
+      flashes.set(request, { forms: otherForms })
       await sessions.setFlash(request.sessionId, { forms: otherForms })
     })
 
@@ -124,6 +130,13 @@ export const session = fp(
 
     app.decorateReply('redirectWithFormState', async function (this: FastifyReply, path: string, state: FormState) {
       await updateFlash(this.request, (flash) => ({ ...flash, forms: { ...flash.forms, [path]: state } }))
+      return this.redirect(path, 303)
+    })
+
+    app.decorateReply('redirectKeepingErrors', async function (this: FastifyReply, path: string) {
+      const errors = this.request.pageFlash.form?.errors
+      if (!errors || errors.length === 0) return this.redirect(path, 303)
+      await updateFlash(this.request, (flash) => ({ ...flash, forms: { ...flash.forms, [path]: { values: {}, errors } } }))
       return this.redirect(path, 303)
     })
 

@@ -25,7 +25,7 @@ export function checkRoutes(app: FastifyInstance, { referrals }: { referrals: Re
     const referral = await referrals.view(caller, request.params.referralId)
     const event = referral.state === 'returned' ? 'resubmit' : 'send_request'
     const blockers = referral.actions[event]
-    if (!blockers) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!blockers) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const timeliness = referral.state === 'draft' ? await referrals.timelinessIfSentToday(caller, referral.id) : referral.timeliness
     const returnNote = referral.state === 'returned' ? referral.timeline.find((entry) => entry.event === 'return_for_information') : undefined
     const form = request.pageFlash.form
@@ -63,7 +63,7 @@ export function checkRoutes(app: FastifyInstance, { referrals }: { referrals: Re
 
   app.get<Params>('/referrals/:referralId/sent', async (request, reply) => {
     const referral = await referrals.view(callerOf(request), request.params.referralId)
-    if (!referral.isReferrer || referral.state === 'draft') return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!referral.isReferrer || referral.state === 'draft') return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     return reply.view('features/referrals/check/sent.njk', { referral })
   })
 }

@@ -17,7 +17,7 @@ export function childrenRoutes(app: FastifyInstance, { referrals, clock }: { ref
   app.get<Params>('/referrals/:referralId/children', async (request, reply) => {
     const caller = callerOf(request)
     const referral = await referrals.view(caller, request.params.referralId)
-    if (!referral.actions.save_referral || !referral.person) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!referral.actions.save_referral || !referral.person) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const family = await referrals.familyChildren(caller, referral.id)
     const form = request.pageFlash.form
     const chosen = form?.values['childIds'] ?? referral.children.map((child) => child.id)
@@ -33,7 +33,7 @@ export function childrenRoutes(app: FastifyInstance, { referrals, clock }: { ref
 
   app.get<Params>('/referrals/:referralId/children/new', async (request, reply) => {
     const referral = await referrals.view(callerOf(request), request.params.referralId)
-    if (!referral.actions.save_referral || !referral.person) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!referral.actions.save_referral || !referral.person) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const form = request.pageFlash.form
     return reply.view('features/referrals/children/new-child.njk', { referral, values: form?.values ?? {}, errors: form?.errors })
   })

@@ -18,7 +18,7 @@ export function matchesRoutes(app: FastifyInstance, { referrals, allocations }: 
   app.get<Params>('/referrals/:referralId/matches', admin, async (request, reply) => {
     const caller = callerOf(request)
     const referral = await referrals.view(caller, request.params.referralId)
-    if (!referral.actions.offer) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!referral.actions.offer) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const { request: needs, result } = await allocations.matches(caller, referral.id)
     const all = (request.query as Record<string, unknown> | undefined)?.['all'] === 'yes'
     return reply.view('features/referrals/matches/matches.njk', {

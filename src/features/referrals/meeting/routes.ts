@@ -13,7 +13,7 @@ type Params = { Params: { referralId: string } }
 export function meetingRoutes(app: FastifyInstance, { referrals, clock }: { referrals: ReferralService; clock: Clock }): void {
   app.get<Params>('/referrals/:referralId/meeting', async (request, reply) => {
     const referral = await referrals.view(callerOf(request), request.params.referralId)
-    if (!referral.actions.save_referral) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const meeting = referral.meeting
     const form = request.pageFlash.form
     const values = form?.values ?? {

@@ -15,7 +15,7 @@ export function personRoutes(app: FastifyInstance, { referrals, people, clock }:
   app.get<Params>('/referrals/:referralId/person', async (request, reply) => {
     const caller = callerOf(request)
     const referral = await referrals.view(caller, request.params.referralId)
-    if (!referral.actions.save_referral) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const query = (request.query ?? {}) as Record<string, unknown>
     const searched = 'name' in query
     const values = { name: '', ...query } as Record<string, unknown>
@@ -36,7 +36,7 @@ export function personRoutes(app: FastifyInstance, { referrals, people, clock }:
 
   app.get<Params>('/referrals/:referralId/person/new', async (request, reply) => {
     const referral = await referrals.view(callerOf(request), request.params.referralId)
-    if (!referral.actions.save_referral) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const query = (request.query ?? {}) as Record<string, unknown>
     const typed = typeof query['name'] === 'string' ? query['name'].trim().slice(0, 100) : ''
     const [givenName = '', ...rest] = typed.split(/\s+/)

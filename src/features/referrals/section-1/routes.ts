@@ -47,7 +47,7 @@ const options = {
 export function sectionOneRoutes(app: FastifyInstance, { referrals }: { referrals: ReferralService }): void {
   app.get<Params>('/referrals/:referralId/section-1', async (request, reply) => {
     const referral = await referrals.view(callerOf(request), request.params.referralId)
-    if (!referral.actions.save_referral) return reply.redirect(`/referrals/${referral.id}`, 303)
+    if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const form = request.pageFlash.form
     const values = form?.values ?? valuesFrom(referral)
     return reply.view('features/referrals/section-1/section-1.njk', {

@@ -1,6 +1,9 @@
-import { AdvocatePage } from './pages/advocate-page.ts'
+import { AdvocacyPersonPage } from './pages/advocacy-person-page.ts'
 import { DecisionPage } from './pages/decision-page.ts'
 import { FindAPersonPage } from './pages/find-a-person-page.ts'
+import { MatchesPage } from './pages/matches-page.ts'
+import { MyPeoplePage } from './pages/my-people-page.ts'
+import { OfferPage } from './pages/offer-page.ts'
 import { OutcomePage } from './pages/outcome-page.ts'
 import { PassToManagerPage } from './pages/pass-to-manager-page.ts'
 import { PersonPage } from './pages/person-page.ts'
@@ -18,16 +21,18 @@ import { addChild, addMeeting, addNewParent, completeSectionOne, referrerSendsRe
 
 /**
  * The Advocacy Workflow as each role walks it in a browser, signing in as each demo account in turn:
- * the referrer (social worker), FGC Advocacy Admin, and the FGC Service Manager. Each test makes a
+ * the referrer (social worker), FGC Advocacy Admin, the FGC Service Manager and the advocate. Each test makes a
  * referral of its own, for a parent nobody else has.
  */
 
 const managerName = demoAccount('manager').displayName
+/** The demo advocate account signs in as Maria Lopez, from the demo's advocate pool. */
+const advocateName = 'Maria Lopez'
 
 // Each journey crosses 30 to 50 pages, with axe on every one: more than the default minute.
 test.describe.configure({ timeout: 180_000 })
 
-test('Advocacy Completed: referral, request, decision, review, outcome and sign-off, each by its own role', async ({ page }) => {
+test('Advocacy Completed: referral, request, decision, an offer the advocate accepts, outcome and sign-off, each by its own role', async ({ page }) => {
   const referral = newReferral()
   const person = fullName(referral.parent)
 
@@ -83,7 +88,7 @@ test('Advocacy Completed: referral, request, decision, review, outcome and sign-
     await signOut(page)
   })
 
-  await test.step('FGC Advocacy Admin records the advocate and the Advocacy Outcome, and sends it for sign-off', async () => {
+  await test.step('FGC Advocacy Admin finds an advocate and offers the referral to Maria Lopez', async () => {
     const myWork = await signIn(page, 'admin')
     await myWork.goToTeamWork()
     const teamWork = await TeamWorkPage.verifyOnPage(page)
@@ -91,16 +96,57 @@ test('Advocacy Completed: referral, request, decision, review, outcome and sign-
     await expect(teamWork.row(person)).toContainText('High priority')
     await teamWork.openReferral(person)
 
-    let referralPage = await ReferralPage.verifyOnPage(page, person)
-    await referralPage.takeAction('Record the advocate')
-    const advocate = await AdvocatePage.verifyOnPage(page)
-    await expect(page.getByText(referral.sectionOne.preferenceDetails), "the person's preference is shown while choosing").toBeVisible()
-    await expect(advocate.type('Peer parent advocate'), "the manager's choice of advocate type comes first").toBeChecked()
-    await advocate.record('Lucia Fernandez', 'Peer parent advocate')
+    const referralPage = await ReferralPage.verifyOnPage(page, person)
+    await expect(referralPage.action('Record the advocate'), 'the advocate is no longer typed in').toHaveCount(0)
+    await referralPage.takeAction('Find an advocate')
 
-    referralPage = await ReferralPage.verifyOnPage(page, person)
-    await expect(referralPage.successBanner('Advocate recorded')).toBeVisible()
-    await expect(referralPage.summaryValue('Child Protection Advocacy Review', 'Advocate')).toHaveText('Lucia Fernandez')
+    const matches = await MatchesPage.verifyOnPage(page)
+    await expect(matches.need(person, 'Language'), "the person's needs are shown while choosing").toHaveText('Spanish')
+    await expect(matches.need(person, 'Advocate')).toHaveText('A woman')
+    await expect(matches.need(person, 'Kind of advocate'), "the manager's choice of advocate type").toHaveText('Parent peer advocate')
+    const maria = matches.candidate(advocateName)
+    await expect(matches.reasons(maria)).toContainText(['speaks Spanish', 'woman, as asked', 'trained in dyslexia awareness'])
+    await matches.offerTo(advocateName)
+
+    const offered = await ReferralPage.verifyOnPage(page, person)
+    await expect(offered.successBanner('Offer sent')).toBeVisible()
+    await expect(offered.tag('Offered to an advocate')).toBeVisible()
+    await expect(offered.summaryValue('Child Protection Advocacy Review', 'Advocate')).toHaveText('Offered, waiting for an answer')
+    await expect(offered.summaryValue('Offers and allocations', advocateName)).toContainText('Offered, waiting for an answer')
+    await signOut(page)
+  })
+
+  await test.step('the advocate, Maria Lopez, sees the offer in her work and accepts it', async () => {
+    const myWork = await signIn(page, 'advocate')
+    await expect(myWork.row(person)).toContainText('Answer the offer')
+    await myWork.goToMyPeople()
+
+    const myPeople = await MyPeoplePage.verifyOnPage(page)
+    await expect(myPeople.offer(person)).toContainText('Initial child protection conference')
+    await myPeople.openOffer(person)
+    const offer = await OfferPage.verifyOnPage(page, person)
+    await expect(page.getByText(referral.sectionOne.preferenceDetails), 'she reads what helps them before answering').toBeVisible()
+    await offer.accept()
+
+    const personPage = await AdvocacyPersonPage.verifyOnPage(page, person)
+    await expect(personPage.successBanner('Thank you for accepting')).toBeVisible()
+    await personPage.goToMyPeople()
+    const after = await MyPeoplePage.verifyOnPage(page)
+    await expect(after.offer(person)).toHaveCount(0)
+    await expect(after.person(person)).toBeVisible()
+    await signOut(page)
+  })
+
+  await test.step('FGC Advocacy Admin records the Advocacy Outcome, and sends it for sign-off', async () => {
+    const myWork = await signIn(page, 'admin')
+    await myWork.goToTeamWork()
+    const teamWork = await TeamWorkPage.verifyOnPage(page)
+    await expect(teamWork.row(person)).toContainText('Child Protection Advocacy Review')
+    await teamWork.openReferral(person)
+
+    let referralPage = await ReferralPage.verifyOnPage(page, person)
+    await expect(referralPage.summaryValue('Child Protection Advocacy Review', 'Advocate')).toHaveText(advocateName)
+    await expect(referralPage.summaryValue('Offers and allocations', advocateName)).toContainText('Accepted')
     await referralPage.takeAction('Complete the Advocacy Outcome form')
 
     const outcome = await OutcomePage.verifyOnPage(page)
@@ -155,13 +201,14 @@ test('Advocacy Completed: referral, request, decision, review, outcome and sign-
     const completed = await ReferralPage.verifyOnPage(page, person)
     await expect(completed.tag('Advocacy Completed')).toBeVisible()
     await expect(page.getByText(`Advocacy Completed on ${longDate(ukToday())}`)).toBeVisible()
-    await expect(completed.summaryValue('Child Protection Advocacy Review', 'Advocate')).toHaveText('Lucia Fernandez')
+    await expect(completed.summaryValue('Child Protection Advocacy Review', 'Advocate')).toHaveText(advocateName)
     await expect(completed.summaryValue('Advocacy Outcome', 'Hours of advocacy')).toHaveText('6.5')
     await expect(completed.timeline, 'the timeline, newest first').toHaveText([
       'Advocacy Completed',
       "'Pass to FGC Service Manager' request sent for sign-off",
       'Advocacy Outcome recorded',
-      'Advocate recorded',
+      'Offer accepted: advocate allocated',
+      'Offered to an advocate',
       "Advocacy Manager's Decision: Child Protection Advocacy Review, assigned to FGC Advocacy Admin",
       'Passed to FGC Service Manager',
       "Section 1 completed and 'Pass to FGC Service Manager' request sent to FGC Advocacy Admin",

@@ -70,6 +70,19 @@ export abstract class BasePage {
   async goToPeople(): Promise<void> {
     await this.menuLink('People').click()
   }
+
+  /** An advocate's own pages. */
+  async goToMyPeople(): Promise<void> {
+    await this.menuLink('My people').click()
+  }
+
+  async goToAdvocates(): Promise<void> {
+    await this.menuLink('Advocates').click()
+  }
+
+  async goToProgramme(): Promise<void> {
+    await this.menuLink('Peer advocate programme').click()
+  }
 }
 
 function escapeRegExp(text: string): string {

@@ -26,6 +26,20 @@ export class ReferralPage extends BasePage {
     await this.action(name).click()
   }
 
+  /** The person's views, in their own words: in the advocacy record, or shared with everyone once shared. */
+  get viewsCard(): Locator {
+    return this.page.locator('.govuk-summary-card').filter({ has: this.page.getByRole('heading', { name: "The person's views, in their own words", exact: true }) })
+  }
+
+  /** The advocacy record's contacts: for the advocacy service only. */
+  get contactsCard(): Locator {
+    return this.page.locator('.govuk-summary-card').filter({ has: this.page.getByRole('heading', { name: 'Contacts with the person', exact: true }) })
+  }
+
+  async shareViewsWithTheChair(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Share with the conference chair' }).click()
+  }
+
   /** "Next step", "Waiting on" or "Due", while the referral is open. */
   summary(key: string): Locator {
     return this.page

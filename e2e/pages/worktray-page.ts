@@ -8,6 +8,7 @@ abstract class WorktrayPage extends BasePage {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name: personName, exact: true }) })
   }
 
+  /** Opens the item: the referral's page, or for an advocate, the offer waiting for their answer. */
   async openReferral(personName: string): Promise<void> {
     await this.row(personName).getByRole('link', { name: personName, exact: true }).click()
   }

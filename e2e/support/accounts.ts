@@ -10,17 +10,29 @@ export function demoAccount(role: DemoRole) {
   return account
 }
 
+export interface Credentials {
+  readonly email: string
+  readonly password: string
+  /** The name the header shows once signed in. */
+  readonly displayName: string
+}
+
 /** Signs in through the real sign-in page (checking it with axe on the way). */
-export async function signInAs(page: Page, role: DemoRole): Promise<void> {
-  const account = demoAccount(role)
+export async function signInWith(page: Page, account: Credentials): Promise<void> {
   await page.goto('/sign-in')
   await expectAccessible(page)
   await page.getByLabel('Email address').fill(account.email)
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+  await page.getByLabel('Password', { exact: true }).fill(account.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   // In the header: the name may also be in a worktray's "Waiting on" column.
   await expect(page.getByRole('banner').getByText(account.displayName, { exact: true })).toBeVisible()
   await expectAccessible(page)
+}
+
+/** Signs in as one of the demo accounts. */
+export async function signInAs(page: Page, role: DemoRole): Promise<void> {
+  const account = demoAccount(role)
+  await signInWith(page, { email: account.email, password: DEMO_PASSWORD, displayName: account.displayName })
 }
 
 export async function signOut(page: Page): Promise<void> {

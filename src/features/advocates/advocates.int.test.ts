@@ -122,6 +122,13 @@ describe(`the advocate pool's records (${engine})`, () => {
     const account = await t.database.db.selectFrom('app_user').select(['roles']).where('email', '=', 'petra.photo@example.org').executeTakeFirstOrThrow()
     assert.deepEqual(account.roles, ['advocate'])
     assert.match(textOf((await coordinator.get(url)).html), /Sign-in Yes/)
+    const firstLink = /\/set-password\/([A-Za-z0-9_-]{43})/.exec(link.html)?.[1] ?? ''
+    const again = await coordinator.post(`${url}/sign-in/link`, {})
+    const secondLink = /\/set-password\/([A-Za-z0-9_-]{43})/.exec(again.html)?.[1] ?? ''
+    assert.ok(secondLink && secondLink !== firstLink, 'a new link for a forgotten password')
+    const stranger = new Browser(t.app)
+    assert.equal((await stranger.get(`/set-password/${firstLink}`)).status, 404, 'the old link stops working')
+    assert.equal((await stranger.get(`/set-password/${secondLink}`)).status, 200)
   })
 
   test('the advocacy admins and managers can read the pool but not change it; others cannot see it', async () => {

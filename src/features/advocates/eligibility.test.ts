@@ -29,7 +29,7 @@ describe('who may be allocated', () => {
   test('a DBS check counts for the set number of months, to the day', () => {
     const settings = { ...defaultEligibilitySettings, dbsValidMonths: 36 }
     assert.equal(eligibility({ ...readyPeer, dbsCheckedOn: '2023-11-25' }, today, settings).eligible, true, 'expires tomorrow')
-    assert.deepEqual(eligibility({ ...readyPeer, dbsCheckedOn: '2023-11-24' }, today, settings).reasons, ['DBS check expired on 2026-11-24'])
+    assert.deepEqual(eligibility({ ...readyPeer, dbsCheckedOn: '2023-11-24' }, today, settings).reasons, ['DBS check expired on 24 November 2026'])
     assert.deepEqual(eligibility({ ...readyPeer, dbsCheckedOn: null }, today, settings).reasons, ['has no DBS check recorded'])
     assert.equal(eligibility({ ...readyPeer, dbsCheckedOn: '2024-02-29' }, today, { ...settings, dbsValidMonths: 12 }).dbsExpiresOn, '2025-02-28', 'the end of a shorter month')
   })
@@ -52,7 +52,7 @@ describe('who may be allocated', () => {
   test('a professional advocate needs only a valid DBS check (and to be active)', () => {
     const professional: EligibilityFacts = { ...readyPeer, kind: 'professional_advocate', completedModules: [], lastOneToOneOn: null, groupSessionsAttended: [] }
     assert.equal(eligibility(professional, today).eligible, true)
-    assert.deepEqual(eligibility({ ...professional, dbsCheckedOn: '2020-01-01' }, today).reasons, ['DBS check expired on 2023-01-01'])
+    assert.deepEqual(eligibility({ ...professional, dbsCheckedOn: '2020-01-01' }, today).reasons, ['DBS check expired on 1 January 2023'])
   })
 
   test('only active advocates are eligible, and every problem is listed', () => {

@@ -1,4 +1,4 @@
-import { addDays } from '../../platform/time/calendar.ts'
+import { addDays, inWords } from '../../platform/time/calendar.ts'
 import { modules, type ModuleKey, type Stage } from './vocabulary.ts'
 
 /**
@@ -62,7 +62,7 @@ export function eligibility(facts: EligibilityFacts, today: string, settings: El
 
   const dbsExpiresOn = facts.dbsCheckedOn ? addMonths(facts.dbsCheckedOn, settings.dbsValidMonths) : null
   if (!dbsExpiresOn) reasons.push('has no DBS check recorded')
-  else if (dbsExpiresOn <= today) reasons.push(`DBS check expired on ${dbsExpiresOn}`)
+  else if (dbsExpiresOn <= today) reasons.push(`DBS check expired on ${inWords(dbsExpiresOn)}`)
 
   if (facts.kind === 'parent_peer_advocate') {
     const missing = modules.values.filter((module) => !facts.completedModules.includes(module))

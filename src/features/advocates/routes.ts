@@ -219,6 +219,13 @@ export function advocateRoutes(app: FastifyInstance, { advocates, people, clock,
     }
   })
 
+  app.post<Params>('/advocates/:advocateId/sign-in/link', coordinator, async (request, reply) => {
+    const caller = callerOf(request)
+    const advocate = await advocates.view(caller, request.params.advocateId)
+    const token = await advocates.newSignInLink(caller, request.params.advocateId)
+    return reply.view('features/admin/users/link.njk', { name: advocate.name, link: `${baseUrl}/set-password/${token}`, created: false })
+  })
+
   app.get<Params>('/advocates/:advocateId/photo', readers, async (request, reply) => {
     const photo = await advocates.photo(callerOf(request), request.params.advocateId)
     if (!photo) return reply.code(404).view('views/errors/not-found.njk', {})

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { createAccountLink } from '../../platform/auth/account-links.ts'
+import { cancelLinksFor, createAccountLink } from '../../platform/auth/account-links.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller, type SignedInUser } from '../../platform/auth/roles.ts'
 import type { Queryable, Schema } from '../../platform/db/schema.ts'
@@ -311,6 +311,26 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
       if (own?.id !== advocateId) requireReader(caller.user)
       const row = isId(advocateId) ? await repository.photoOf(db, caller.user.authorityId, advocateId) : undefined
       return row?.photo && row.photo_type ? { bytes: row.photo, type: row.photo_type, updatedAt: row.updated_at } : undefined
+    },
+
+    /** A new one-time link for an advocate who has a sign-in (a forgotten password); older links stop working. */
+    async newSignInLink(caller: Caller, advocateId: string): Promise<string> {
+      requireCoordinator(caller.user)
+      return db.transaction().execute(async (trx) => {
+        const row = await mustFind(trx, caller.user.authorityId, advocateId)
+        if (!row.user_id) throw new WorkflowRefusedError('This advocate has no sign-in yet')
+        const now = clock.now()
+        await cancelLinksFor(trx, row.user_id, now)
+        const token = await createAccountLink(trx, {
+          purpose: 'set_password',
+          authorityId: caller.user.authorityId,
+          userId: row.user_id,
+          now,
+          expiresAt: new Date(now.getTime() + SET_PASSWORD_LINK_HOURS * 3_600_000),
+        })
+        await recordAudit(trx, audit(caller), { action: 'advocate.sign-in-link-issued', recordType: 'advocate', recordId: row.id })
+        return token
+      })
     },
 
     /** Gives the advocate a sign-in (role: advocate) and returns the one-time link to choose a password. */

@@ -59,3 +59,10 @@ export function addWorkingDays(
   }
   return date
 }
+
+const longDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
+
+/** "26 October 2025", as GOV.UK writes a date, for rules that explain themselves in words. */
+export function inWords(isoDate: string): string {
+  return longDate.format(toUtcNoon(isoDate))
+}

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
-import { formatDate } from '../../../platform/http/view-filters.ts'
 import type { ProgrammeService } from '../service.ts'
 
 const coordinator = { preHandler: requireRole('coordinator') }
 
-/** An eligibility reason as a sentence on the page: "Has no DBS check recorded", dates as GOV.UK writes them. */
+/** An eligibility reason as a sentence on its own line: "Has no DBS check recorded". */
 function asShown(reason: string): string {
-  const dated = reason.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => formatDate(date))
-  return dated.charAt(0).toUpperCase() + dated.slice(1)
+  return reason.charAt(0).toUpperCase() + reason.slice(1)
 }
 
 /** The pipeline at a glance: who is at each stage, whose supervision is due, who cannot be offered work and why. */

@@ -1,6 +1,7 @@
 /**
  * Ranking a pool of 10,000 advocates for one referral, through the pure matching rule: the part of
- * "find an advocate" that grows with the pool. Prints the median and the worst of many runs.
+ * "find an advocate" that grows with the pool. Prints the median, the 95th percentile and the worst
+ * of many runs.
  */
 import { performance } from 'node:perf_hooks'
 import { languageLevels, specialisms } from '../src/features/advocates/vocabulary.ts'
@@ -67,7 +68,9 @@ export function benchMatching(): void {
   }
   samples.sort((a, b) => a - b)
   const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN
+  const p95 = samples[Math.floor(samples.length * 0.95)] ?? Number.NaN
   const worst = samples[samples.length - 1] ?? Number.NaN
   console.log(`\nMatching: ranking ${POOL.toLocaleString('en-GB')} advocates for one referral (${offered.toLocaleString('en-GB')} may be offered), ${RUNS} runs`)
-  console.log(`  median ${median.toFixed(2)} ms, worst ${worst.toFixed(2)} ms; aim under 20 ms (median is ${(median / 20).toFixed(2)} of it)`)
+  console.log(`  median ${median.toFixed(2)} ms, 95th percentile ${p95.toFixed(2)} ms, worst ${worst.toFixed(2)} ms (a garbage collection can land in any one run)`)
+  console.log(`  aim: well under 20 ms; the median is ${(median / 20).toFixed(2)} of it, the 95th percentile ${(p95 / 20).toFixed(2)}`)
 }

@@ -390,6 +390,7 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
           recentAllocations: recentBy.get(row.id) ?? 0,
           absences: (absencesBy.get(row.id) ?? []).map((absence) => ({ startsOn: absence.starts_on, endsOn: absence.ends_on })),
           knownFamilyGroupIds: (knownBy.get(row.id) ?? []).map((family) => family.family_group_id),
+          availableDays: row.available_days,
           eligible: verdict?.eligible ?? false,
           ineligibleBecause: verdict?.reasons ?? [],
         }

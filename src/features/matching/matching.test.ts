@@ -89,6 +89,11 @@ describe('matching, by example', () => {
     assert.ok(ranked[0]?.reasons.includes('worked with this parent before'))
   })
 
+  test('someone not usually free on the meeting’s weekday can still be offered it, with a caution', () => {
+    const { ranked } = rankCandidates({ ...appendixB, meetingDate: '2026-12-10' }, [candidate({ id: 'weekends', gender: 'woman', availableDays: ['sat', 'sun'] })])
+    assert.deepEqual(ranked[0]?.cautions, ['does not speak Spanish: book an interpreter', 'not usually available on Thursdays: check with them'])
+  })
+
   test('a language spoken only a little does not count as speaking it', () => {
     const { ranked } = rankCandidates(appendixB, [candidate({ id: 'basic', gender: 'woman', languages: [{ language: 'Spanish', level: 'basic' }] })])
     assert.equal(ranked[0]?.meetsEveryNeed, false)

@@ -50,6 +50,8 @@ export interface Candidate {
   readonly recentAllocations: number
   readonly absences: readonly { readonly startsOn: string; readonly endsOn: string }[]
   readonly knownFamilyGroupIds: readonly string[]
+  /** Days of the week they are usually available ('mon'…'sun'); empty when not recorded. */
+  readonly availableDays?: readonly string[]
   readonly eligible: boolean
   readonly ineligibleBecause: readonly string[]
 }
@@ -81,6 +83,13 @@ export interface PreferenceMatch {
 export interface MatchResult {
   readonly ranked: readonly RankedCandidate[]
   readonly excluded: readonly ExcludedCandidate[]
+}
+
+const weekdayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+const weekdayNames: Readonly<Record<string, string>> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' }
+
+function weekdayOf(isoDate: string): string {
+  return weekdayKeys[new Date(`${isoDate}T12:00:00Z`).getUTCDay()] ?? 'mon'
 }
 
 const SPEAKING_LEVELS: ReadonlySet<LanguageLevel> = new Set(['conversational', 'fluent', 'first_language'])
@@ -142,7 +151,7 @@ function packKey(parts: { every: boolean; needs: number; preferences: number; fi
   return key
 }
 
-function score(request: MatchRequest, candidate: Candidate): Scored {
+function score(request: MatchRequest, candidate: Candidate, weekday: string): Scored {
   const reasons: string[] = []
   const cautions: string[] = []
 
@@ -189,6 +198,10 @@ function score(request: MatchRequest, candidate: Candidate): Scored {
   const continuity = request.previousAdvocateIds.includes(candidate.id)
   if (continuity) reasons.push('worked with this parent before')
 
+  if (candidate.availableDays && candidate.availableDays.length > 0 && !candidate.availableDays.includes(weekday)) {
+    cautions.push(`not usually available on ${weekdayNames[weekday] ?? weekday}s: check with them`)
+  }
+
   const free = candidate.capacity - candidate.activeLoad
   reasons.push(`has ${free} of ${candidate.capacity} ${candidate.capacity === 1 ? 'place' : 'places'} free`)
 
@@ -217,10 +230,11 @@ function byText(a: string, b: string): number {
 export function rankCandidates(request: MatchRequest, candidates: readonly Candidate[]): MatchResult {
   const excluded: ExcludedCandidate[] = []
   const scored: Scored[] = []
+  const weekday = weekdayOf(request.meetingDate)
   for (const candidate of candidates) {
     const reasons = exclusions(request, candidate)
     if (reasons.length > 0) excluded.push({ candidate, reasons })
-    else scored.push(score(request, candidate))
+    else scored.push(score(request, candidate, weekday))
   }
   scored.sort((a, b) => b.key - a.key || byText(a.ranked.candidate.name, b.ranked.candidate.name) || byText(a.ranked.candidate.id, b.ranked.candidate.id))
   return {

@@ -5,7 +5,7 @@ import fp from 'fastify-plugin'
 /**
  * Security headers and a strict content security policy: scripts and styles come only from this
  * origin, and the one inline script (GOV.UK Frontend's `js-enabled` switch) carries a nonce made
- * fresh for every response. Nothing here allows `unsafe-inline`.
+ * fresh for every response. No inline script or style runs without that nonce.
  */
 export const securityHeaders = fp(
   async (app: FastifyInstance, options: { production: boolean }) => {

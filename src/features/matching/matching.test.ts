@@ -89,6 +89,15 @@ describe('matching, by example', () => {
     assert.ok(ranked[0]?.reasons.includes('worked with this parent before'))
   })
 
+  test('the next match comes before someone who already declined this referral, who is still there with a caution', () => {
+    const { ranked } = rankCandidates({ ...appendixB, alreadyOfferedIds: ['declined'] }, [
+      candidate({ id: 'declined', gender: 'woman', languages: [{ language: 'Spanish', level: 'fluent' }], specialisms: ['dyslexia'] }),
+      candidate({ id: 'next', gender: 'man', languages: [{ language: 'Spanish', level: 'fluent' }] }),
+    ])
+    assert.deepEqual(ranked.map((entry) => entry.candidate.id), ['next', 'declined'])
+    assert.ok(ranked[1]?.cautions.includes('was offered this referral already and did not take it'))
+  })
+
   test('someone not usually free on the meeting’s weekday can still be offered it, with a caution', () => {
     const { ranked } = rankCandidates({ ...appendixB, meetingDate: '2026-12-10' }, [candidate({ id: 'weekends', gender: 'woman', availableDays: ['sat', 'sun'] })])
     assert.deepEqual(ranked[0]?.cautions, ['does not speak Spanish: book an interpreter', 'not usually available on Thursdays: check with them'])
@@ -187,6 +196,7 @@ const arbitraryRequest: fc.Arbitrary<MatchRequest> = fc.record({
   preferredHeritage: fc.constantFrom('Latin American', 'Irish', null),
   wantedSpecialisms: fc.uniqueArray(fc.constantFrom(...specialisms.values), { maxLength: 3 }),
   previousAdvocateIds: fc.subarray(ids, { maxLength: 2 }),
+  alreadyOfferedIds: fc.subarray(ids, { maxLength: 2 }),
 })
 
 describe('matching, for any pool and any referral', () => {

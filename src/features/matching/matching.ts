@@ -12,7 +12,9 @@ import { specialisms as specialismWords } from '../advocates/vocabulary.ts'
  *
  * Ranked by: the person's stated needs first (a language they need, with an interpreter as the
  * fallback), then their preferences (gender, cultural heritage), then specialisms that fit their
- * needs, then continuity (an advocate they have had before), then an even share of work.
+ * needs, then continuity (an advocate they have had before), then an even share of work. Someone
+ * who has already declined this referral, or let its offer lapse, can be offered it again, but
+ * comes after those who meet the same needs and have not.
  */
 
 export type AdvocateKind = 'parent_peer_advocate' | 'professional_advocate'
@@ -33,6 +35,8 @@ export interface MatchRequest {
   readonly wantedSpecialisms: readonly Specialism[]
   /** Advocates the person has had before. */
   readonly previousAdvocateIds: readonly string[]
+  /** Advocates already offered this referral who declined it or did not answer: the next match comes before them. */
+  readonly alreadyOfferedIds?: readonly string[]
 }
 
 export interface Candidate {
@@ -136,18 +140,19 @@ interface Scored {
 
 /**
  * Packs the ranking rules, most important first, into the digits of one number (a pool of 10,000
- * sorts quickly, with nothing to allocate): every need met (1 digit), needs met (2), preferences met
- * (1), fitting specialisms (2), continuity (1), share of places free (4), fewer recent allocations (4).
+ * sorts quickly, with nothing to allocate): every need met (1 digit), not already offered it (1), needs met (2), preferences met
+ * (1), fitting specialisms (2), continuity (1), share of places free (4), fewer recent allocations (3).
  */
-function packKey(parts: { every: boolean; needs: number; preferences: number; fitting: number; continuity: boolean; freeShare: number; recent: number }): number {
+function packKey(parts: { every: boolean; fresh: boolean; needs: number; preferences: number; fitting: number; continuity: boolean; freeShare: number; recent: number }): number {
   const clamp = (value: number, digits: number) => Math.max(0, Math.min(10 ** digits - 1, Math.floor(value)))
   let key = parts.every ? 1 : 0
+  key = key * 10 + (parts.fresh ? 1 : 0)
   key = key * 100 + clamp(parts.needs, 2)
   key = key * 10 + clamp(parts.preferences, 1)
   key = key * 100 + clamp(parts.fitting, 2)
   key = key * 10 + (parts.continuity ? 1 : 0)
   key = key * 10_000 + clamp(parts.freeShare * 9_999, 4)
-  key = key * 10_000 + (9_999 - clamp(parts.recent, 4))
+  key = key * 1_000 + (999 - clamp(parts.recent, 3))
   return key
 }
 
@@ -198,6 +203,9 @@ function score(request: MatchRequest, candidate: Candidate, weekday: string): Sc
   const continuity = request.previousAdvocateIds.includes(candidate.id)
   if (continuity) reasons.push('worked with this parent before')
 
+  const alreadyOffered = request.alreadyOfferedIds?.includes(candidate.id) ?? false
+  if (alreadyOffered) cautions.push('was offered this referral already and did not take it')
+
   if (candidate.availableDays && candidate.availableDays.length > 0 && !candidate.availableDays.includes(weekday)) {
     cautions.push(`not usually available on ${weekdayNames[weekday] ?? weekday}s: check with them`)
   }
@@ -212,6 +220,7 @@ function score(request: MatchRequest, candidate: Candidate, weekday: string): Sc
     ranked: { candidate, reasons, cautions, meetsEveryNeed, preferences: { language, gender, heritage } },
     key: packKey({
       every: meetsEveryNeed,
+      fresh: !alreadyOffered,
       needs: needsMet,
       preferences: preferencesMet,
       fitting: fitting.length,

@@ -43,11 +43,12 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
       row.person_id ? repository.findPersonSummary(trx, authorityId, row.person_id) : undefined,
     ])
     const sectionOne = sectionOneFrom(sectionOneRow)
-    const [otherParentAdvocates, previous] = await Promise.all([
+    const [otherParentAdvocates, previous, alreadyOffered] = await Promise.all([
       sectionOne.domesticAbuseBetweenParents && person?.family_group_id
         ? repository.advocatesOfOtherParents(trx, authorityId, person.family_group_id, person.id)
         : Promise.resolve([]),
       person ? repository.previousAdvocatesOf(trx, authorityId, person.id, row.id) : Promise.resolve([]),
+      repository.advocatesWhoDidNotTake(trx, authorityId, row.id),
     ])
     const kind = decision?.advocate_type === 'peer_parent_advocate' ? 'parent_peer_advocate' : decision?.advocate_type === 'professional_advocate' ? 'professional_advocate' : null
     return {
@@ -56,6 +57,7 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
       familyGroupId: person?.family_group_id ?? null,
       otherParentAdvocateIds: otherParentAdvocates,
       previousAdvocateIds: previous,
+      alreadyOfferedIds: alreadyOffered,
       ...needsFrom(
         {
           preferredLanguages: sectionOne.preferredLanguages,

@@ -59,6 +59,7 @@ describe(`allocation: offers, answers, triage and re-allocation (${engine})`, ()
     assert.equal((await advocate.post(`/advocacy/offers/${offerId}`, { answer: 'decline', reason: 'I know the family from school.' })).location, '/advocacy')
 
     assert.match(textOf((await crew.admin.get('/team-work')).html), /Declined/, 'back in the team’s work')
+    assert.match(textOf((await crew.admin.get(`/referrals/${id}/matches`)).html), /First.*was offered this referral already and did not take it/s, 'the advocate who declined comes after the next match, with why')
     const second = await eligibleAdvocate(t, { familyName: 'Second' })
     await crew.admin.get(`/referrals/${id}/matches`)
     assert.equal((await crew.admin.post(`/referrals/${id}/matches`, { advocateId: second })).location, `/referrals/${id}`)

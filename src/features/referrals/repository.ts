@@ -359,6 +359,20 @@ export async function previousAdvocatesOf(db: Queryable, authorityId: string, pe
   return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
 }
 
+/** Advocates who were offered this referral and declined it, or let the offer lapse. */
+export async function advocatesWhoDidNotTake(db: Queryable, authorityId: string, referralId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('allocation')
+    .select('advocate_id')
+    .distinct()
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
+    .where('status', 'in', ['declined', 'lapsed'])
+    .where('advocate_id', 'is not', null)
+    .execute()
+  return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
+}
+
 export async function insertAllocation(db: Queryable, allocation: NewRow<'allocation'>): Promise<string> {
   const row = await db.insertInto('allocation').values(allocation).returning('id').executeTakeFirstOrThrow()
   return row.id

@@ -9,7 +9,6 @@ import { AdvocatesPage } from './pages/advocates-page.ts'
 import { CohortPage } from './pages/cohort-page.ts'
 import { ContactPage } from './pages/contact-page.ts'
 import { DecisionPage } from './pages/decision-page.ts'
-import { FindAPersonPage } from './pages/find-a-person-page.ts'
 import { GiveSignInPage } from './pages/give-sign-in-page.ts'
 import { MatchesPage } from './pages/matches-page.ts'
 import { ModulesPage } from './pages/modules-page.ts'
@@ -17,7 +16,6 @@ import { MyPeoplePage } from './pages/my-people-page.ts'
 import { NewSupervisionPage } from './pages/new-supervision-page.ts'
 import { OfferPage } from './pages/offer-page.ts'
 import { PassToManagerPage } from './pages/pass-to-manager-page.ts'
-import { PersonPage } from './pages/person-page.ts'
 import { CohortsPage, ProgrammeOverviewPage, SupervisionPage } from './pages/programme-tabs.ts'
 import { ReferralPage } from './pages/referral-page.ts'
 import { RegisterPage } from './pages/register-page.ts'
@@ -29,7 +27,7 @@ import { MyWorkPage, TeamWorkPage } from './pages/worktray-page.ts'
 import { demoAccount, signInWith, signOut, type Credentials } from './support/accounts.ts'
 import { expect, test } from './support/fixtures.ts'
 import { addDays, fullName, longDate, newReferral, ukToday, uniqueFamilyName, type ReferralDetails } from './support/referral-data.ts'
-import { referrerSendsReferral, signIn } from './support/referral-journey.ts'
+import { findPersonThroughPeople, referrerSendsReferral, signIn } from './support/referral-journey.ts'
 
 /**
  * The advocate pool, end to end, as the practice guidance's Appendix B example would go: a
@@ -367,12 +365,7 @@ test('a coordinator trains and accredits a peer advocate; an admin matches the A
 
   await test.step('the referrer reads the shared views on the referral, but never the contact notes', async () => {
     const myWork = await signIn(page, 'referrer')
-    await myWork.goToPeople()
-    const find = await FindAPersonPage.verifyOnPage(page)
-    await find.search(person)
-    const results = await FindAPersonPage.verifyOnPage(page)
-    await results.open(person)
-    const personPage = await PersonPage.verifyOnPage(page, person)
+    const personPage = await findPersonThroughPeople(page, myWork, person)
     await personPage.openReferral(reference)
 
     const referralPage = await ReferralPage.verifyOnPage(page, person)

@@ -1,12 +1,10 @@
 import { AdvocacyPersonPage } from './pages/advocacy-person-page.ts'
 import { DecisionPage } from './pages/decision-page.ts'
-import { FindAPersonPage } from './pages/find-a-person-page.ts'
 import { MatchesPage } from './pages/matches-page.ts'
 import { MyPeoplePage } from './pages/my-people-page.ts'
 import { OfferPage } from './pages/offer-page.ts'
 import { OutcomePage } from './pages/outcome-page.ts'
 import { PassToManagerPage } from './pages/pass-to-manager-page.ts'
-import { PersonPage } from './pages/person-page.ts'
 import { ReferralPage } from './pages/referral-page.ts'
 import { RequestSentPage } from './pages/request-sent-page.ts'
 import { SignOffPage } from './pages/sign-off-page.ts'
@@ -17,7 +15,7 @@ import { CheckAnswersPage } from './pages/check-answers-page.ts'
 import { demoAccount, signOut } from './support/accounts.ts'
 import { expect, test } from './support/fixtures.ts'
 import { addDays, fullName, longDate, newReferral, ukToday } from './support/referral-data.ts'
-import { addChild, addMeeting, addNewParent, completeSectionOne, referrerSendsReferral, signIn } from './support/referral-journey.ts'
+import { addChild, addMeeting, addNewParent, completeSectionOne, findPersonThroughPeople, referrerSendsReferral, signIn } from './support/referral-journey.ts'
 
 /**
  * The Advocacy Workflow as each role walks it in a browser, signing in as each demo account in turn:
@@ -330,13 +328,7 @@ test('Withdrawal: a referral the referrer withdraws (meeting cancelled) leaves t
 
   await test.step('the referrer finds it through People and withdraws it: the meeting was cancelled', async () => {
     const myWork = await signIn(page, 'referrer')
-    await myWork.goToPeople()
-    const find = await FindAPersonPage.verifyOnPage(page)
-    await find.search(person)
-    const results = await FindAPersonPage.verifyOnPage(page)
-    await results.open(person)
-
-    const personPage = await PersonPage.verifyOnPage(page, person)
+    const personPage = await findPersonThroughPeople(page, myWork, person)
     await expect(personPage.referral(reference)).toContainText('Sent to FGC Advocacy Admin')
     await personPage.openReferral(reference)
 
@@ -357,12 +349,7 @@ test('Withdrawal: a referral the referrer withdraws (meeting cancelled) leaves t
     const teamWork = await TeamWorkPage.verifyOnPage(page)
     await expect(teamWork.row(person)).toHaveCount(0)
 
-    await teamWork.goToPeople()
-    const find = await FindAPersonPage.verifyOnPage(page)
-    await find.search(person)
-    const results = await FindAPersonPage.verifyOnPage(page)
-    await results.open(person)
-    const personPage = await PersonPage.verifyOnPage(page, person)
+    const personPage = await findPersonThroughPeople(page, teamWork, person)
     await expect(personPage.referral(reference)).toContainText('Withdrawn')
     await personPage.openReferral(reference)
     const withdrawn = await ReferralPage.verifyOnPage(page, person)

@@ -5,6 +5,8 @@ import { FindPersonPage } from '../pages/find-person-page.ts'
 import { MeetingPage } from '../pages/meeting-page.ts'
 import { NewChildPage } from '../pages/new-child-page.ts'
 import { NewPersonPage } from '../pages/new-person-page.ts'
+import { FindAPersonPage } from '../pages/find-a-person-page.ts'
+import { PersonPage } from '../pages/person-page.ts'
 import { ReferralPage } from '../pages/referral-page.ts'
 import { RequestSentPage } from '../pages/request-sent-page.ts'
 import { SectionOnePage } from '../pages/section-one-page.ts'
@@ -18,6 +20,16 @@ import { fullName, longDate, type ReferralDetails } from './referral-data.ts'
  * The referrer's part of the Advocacy Workflow, one page at a time, as steps a journey can run in
  * order or put its own checks between. Each step starts on the page the last one left.
  */
+
+/** From any page with the menu: People, search for the person, open their page. */
+export async function findPersonThroughPeople(page: Page, from: { goToPeople(): Promise<void> }, person: string): Promise<PersonPage> {
+  await from.goToPeople()
+  const find = await FindAPersonPage.verifyOnPage(page)
+  await find.search(person)
+  const results = await FindAPersonPage.verifyOnPage(page)
+  await results.open(person)
+  return PersonPage.verifyOnPage(page, person)
+}
 
 /** Signs in through the sign-in page and lands on "My work". */
 export async function signIn(page: Page, role: DemoRole): Promise<MyWorkPage> {

@@ -253,12 +253,19 @@ export async function referralsOfPerson(db: Queryable, authorityId: string, pers
     .execute()
 }
 
-/** The allocation a referral has now (an offer waiting, an advocate, or a local service), if any. */
-export async function currentAllocation(db: Queryable, authorityId: string, referralId: string) {
+/** A referral's allocations, with who each is with: an advocate, or a local service. */
+function allocationsOfReferral(db: Queryable, authorityId: string, referralId: string) {
   return db
     .selectFrom('allocation')
     .leftJoin('advocate', 'advocate.id', 'allocation.advocate_id')
     .leftJoin('local_service', 'local_service.id', 'allocation.local_service_id')
+    .where('allocation.authority_id', '=', authorityId)
+    .where('allocation.referral_id', '=', referralId)
+}
+
+/** The allocation a referral has now (an offer waiting, an advocate, or a local service), if any. */
+export async function currentAllocation(db: Queryable, authorityId: string, referralId: string) {
+  return allocationsOfReferral(db, authorityId, referralId)
     .select([
       'allocation.id',
       'allocation.status',
@@ -275,8 +282,6 @@ export async function currentAllocation(db: Queryable, authorityId: string, refe
       'advocate.kind as advocate_kind',
       'local_service.name as local_service_name',
     ])
-    .where('allocation.authority_id', '=', authorityId)
-    .where('allocation.referral_id', '=', referralId)
     .where('allocation.status', 'in', ['offered', 'accepted', 'triaged'])
     .orderBy('allocation.offered_at', 'desc')
     .executeTakeFirst()
@@ -284,10 +289,7 @@ export async function currentAllocation(db: Queryable, authorityId: string, refe
 
 /** Every allocation a referral has had, newest first: offers declined or lapsed, changes of advocate. */
 export async function allocationHistory(db: Queryable, authorityId: string, referralId: string) {
-  return db
-    .selectFrom('allocation')
-    .leftJoin('advocate', 'advocate.id', 'allocation.advocate_id')
-    .leftJoin('local_service', 'local_service.id', 'allocation.local_service_id')
+  return allocationsOfReferral(db, authorityId, referralId)
     .select([
       'allocation.id',
       'allocation.status',
@@ -302,8 +304,6 @@ export async function allocationHistory(db: Queryable, authorityId: string, refe
       'advocate.family_name as advocate_family_name',
       'local_service.name as local_service_name',
     ])
-    .where('allocation.authority_id', '=', authorityId)
-    .where('allocation.referral_id', '=', referralId)
     .orderBy('allocation.offered_at', 'desc')
     .execute()
 }

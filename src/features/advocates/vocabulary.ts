@@ -3,10 +3,7 @@
  * (from the peer advocate programme's own page), specialisms, language levels and days.
  */
 
-function labelled<const T extends string>(labels: Readonly<Record<T, string>>) {
-  const values = Object.keys(labels) as [T, ...T[]]
-  return { values, labels, label: (value: string | null | undefined): string => (value && value in labels ? labels[value as T] : '') }
-}
+import { labelled } from '../../platform/labelled.ts'
 
 export const advocateKinds = labelled({
   parent_peer_advocate: 'Parent peer advocate',

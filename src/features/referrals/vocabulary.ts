@@ -3,10 +3,7 @@
  * labels people see. Labels follow the practice guidance and the family-led enquiry's plain words.
  */
 
-function labelled<const T extends string>(labels: Readonly<Record<T, string>>) {
-  const values = Object.keys(labels) as [T, ...T[]]
-  return { values, labels, label: (value: string | null | undefined): string => (value && value in labels ? labels[value as T] : '') }
-}
+import { labelled } from '../../platform/labelled.ts'
 
 export const meetingTypes = labelled({
   initial_conference: 'Initial child protection conference',

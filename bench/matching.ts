@@ -31,7 +31,10 @@ export function syntheticPool(size: number, seed = 42): Candidate[] {
       kind: random() < 0.7 ? 'parent_peer_advocate' : 'professional_advocate',
       gender: pick(['woman', 'man', 'non_binary', null] as const),
       heritage: pick(['Latin American', 'Bangladeshi', 'Irish', 'Somali', 'Polish', null]),
-      languages: [{ language: 'English', level: 'first_language' as const }, { language: pick(languages), level: pick(languageLevels.values) }],
+      languages: [
+        { language: 'English', level: 'first_language' as const },
+        { language: pick(languages), level: pick(languageLevels.values) },
+      ],
       specialisms: [pick(specialisms.values), pick(specialisms.values)],
       capacity,
       activeLoad: Math.floor(random() * (capacity + 1)),
@@ -70,7 +73,11 @@ export function benchMatching(): void {
   const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN
   const p95 = samples[Math.floor(samples.length * 0.95)] ?? Number.NaN
   const worst = samples[samples.length - 1] ?? Number.NaN
-  console.log(`\nMatching: ranking ${POOL.toLocaleString('en-GB')} advocates for one referral (${offered.toLocaleString('en-GB')} may be offered), ${RUNS} runs`)
-  console.log(`  median ${median.toFixed(2)} ms, 95th percentile ${p95.toFixed(2)} ms, worst ${worst.toFixed(2)} ms (a garbage collection can land in any one run)`)
+  console.log(
+    `\nMatching: ranking ${POOL.toLocaleString('en-GB')} advocates for one referral (${offered.toLocaleString('en-GB')} may be offered), ${RUNS} runs`,
+  )
+  console.log(
+    `  median ${median.toFixed(2)} ms, 95th percentile ${p95.toFixed(2)} ms, worst ${worst.toFixed(2)} ms (a garbage collection can land in any one run)`,
+  )
   console.log(`  aim: well under 20 ms; the median is ${(median / 20).toFixed(2)} of it, the 95th percentile ${(p95 / 20).toFixed(2)}`)
 }

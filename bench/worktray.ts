@@ -71,9 +71,27 @@ async function bench(label: string, database: Database): Promise<void> {
   const { db } = database
   const authorityId = await adminRepository.insertAuthority(db, { name: 'Bench Borough', isDemo: true })
   const teamId = await adminRepository.insertTeam(db, { authorityId, ...FGC_ADVOCACY_ADMIN })
-  const referrerId = await adminRepository.insertUser(db, { authorityId, email: `r-${authorityId}@bench`, displayName: 'Referrer', roles: ['referrer'], passwordHash: null })
-  const adminId = await adminRepository.insertUser(db, { authorityId, email: `a-${authorityId}@bench`, displayName: 'Admin', roles: ['advocacy_admin'], passwordHash: null })
-  const managerId = await adminRepository.insertUser(db, { authorityId, email: `m-${authorityId}@bench`, displayName: 'Manager', roles: ['service_manager'], passwordHash: null })
+  const referrerId = await adminRepository.insertUser(db, {
+    authorityId,
+    email: `r-${authorityId}@bench`,
+    displayName: 'Referrer',
+    roles: ['referrer'],
+    passwordHash: null,
+  })
+  const adminId = await adminRepository.insertUser(db, {
+    authorityId,
+    email: `a-${authorityId}@bench`,
+    displayName: 'Admin',
+    roles: ['advocacy_admin'],
+    passwordHash: null,
+  })
+  const managerId = await adminRepository.insertUser(db, {
+    authorityId,
+    email: `m-${authorityId}@bench`,
+    displayName: 'Manager',
+    roles: ['service_manager'],
+    passwordHash: null,
+  })
   await adminRepository.addTeamMember(db, { authorityId, teamId, userId: adminId })
   const { services } = await compose(db, clock, loadConfig({ SESSION_SECRET: 'bench secret that is long enough!!' }))
   const admin: Caller = { ip: null, user: { id: adminId, authorityId, displayName: 'Admin', email: '', roles: ['advocacy_admin'], teamIds: [teamId] } }
@@ -96,7 +114,11 @@ async function bench(label: string, database: Database): Promise<void> {
     }
   }
   const insert = async (rows: NewRow<'referral'>[]) => {
-    for (let start = 0; start < rows.length; start += 500) await db.insertInto('referral').values(rows.slice(start, start + 500)).execute()
+    for (let start = 0; start < rows.length; start += 500)
+      await db
+        .insertInto('referral')
+        .values(rows.slice(start, start + 500))
+        .execute()
   }
 
   await insert([

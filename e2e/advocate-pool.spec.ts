@@ -118,7 +118,11 @@ async function adminOpensReferral(page: Page, person: string): Promise<ReferralP
   return ReferralPage.verifyOnPage(page, person)
 }
 
-test('a coordinator trains and accredits a peer advocate; an admin matches the Appendix B mother to her; she accepts and records the views the admin shares', async ({ page, browser, baseURL }) => {
+test('a coordinator trains and accredits a peer advocate; an admin matches the Appendix B mother to her; she accepts and records the views the admin shares', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const advocate = newPeerAdvocate()
   const password = `three words ${advocate.familyName.toLowerCase()}`
   const credentials: Credentials = { email: advocate.email, password, displayName: advocate.name }

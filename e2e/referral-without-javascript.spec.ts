@@ -59,7 +59,9 @@ test('with JavaScript off, the referrer makes and sends a referral: every form w
     await sent.viewTheReferral()
     const referralPage = await ReferralPage.verifyOnPage(noScript, person)
     await expect(referralPage.tag('Sent to FGC Advocacy Admin')).toBeVisible()
-    await expect(referralPage.summaryValue('Section 1: Child Protection Advocacy Referral', 'Disability, including learning needs')).toContainText('Visual aids')
+    await expect(referralPage.summaryValue('Section 1: Child Protection Advocacy Referral', 'Disability, including learning needs')).toContainText(
+      'Visual aids',
+    )
     await signOut(noScript)
   })
 

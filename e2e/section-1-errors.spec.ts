@@ -12,7 +12,9 @@ import { addChild, addMeeting, addNewParent, signIn } from './support/referral-j
 
 test.describe.configure({ timeout: 120_000 })
 
-test('Section 1 saved unfinished with "Save and continue" shows a GOV.UK error summary whose links move focus to the questions, and keeps what was typed', async ({ page }) => {
+test('Section 1 saved unfinished with "Save and continue" shows a GOV.UK error summary whose links move focus to the questions, and keeps what was typed', async ({
+  page,
+}) => {
   const referral = newReferral({ familyName: 'Haddad' })
   const answers = referral.sectionOne
   const q = SectionOnePage.questions

@@ -307,7 +307,7 @@ test('No Further Action: a late referral is flagged, the manager ends it, and th
   })
 })
 
-test('Withdrawal: a referral the referrer withdraws (meeting cancelled) leaves the admin team\'s work', async ({ page }) => {
+test("Withdrawal: a referral the referrer withdraws (meeting cancelled) leaves the admin team's work", async ({ page }) => {
   const referral = newReferral({ familyName: 'Novak' })
   const person = fullName(referral.parent)
   let reference = ''

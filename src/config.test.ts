@@ -17,12 +17,15 @@ describe('configuration', () => {
   })
 
   test('refuses to start in production without a secret or a database, naming each', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (error: unknown) => {
-      assert.ok(error instanceof ConfigError)
-      assert.match(error.message, /SESSION_SECRET is required in production/)
-      assert.match(error.message, /DATABASE_URL is required in production/)
-      return true
-    })
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError)
+        assert.match(error.message, /SESSION_SECRET is required in production/)
+        assert.match(error.message, /DATABASE_URL is required in production/)
+        return true
+      },
+    )
   })
 
   test('refuses demo data in production, and a short secret anywhere', () => {

@@ -7,9 +7,7 @@ import { z } from 'zod'
  * or weak secret stops the start at once with a message that names the setting.
  */
 
-const booleanText = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+const booleanText = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes')
 
 const positiveInteger = z.coerce.number().int().positive()
 
@@ -53,9 +51,7 @@ export interface Config {
   readonly host: string
   readonly port: number
   readonly baseUrl: string
-  readonly database:
-    | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number }
-    | { readonly kind: 'pglite'; readonly dataDir: string }
+  readonly database: { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number } | { readonly kind: 'pglite'; readonly dataDir: string }
   /** When absent (never in production) the secret kept in the database is used. */
   readonly sessionSecret: string | undefined
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly secureCookie: boolean }
@@ -89,9 +85,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     host: env.HOST,
     port: env.PORT,
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
-    database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
-      : { kind: 'pglite', dataDir: env.DATA_DIR },
+    database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { kind: 'pglite', dataDir: env.DATA_DIR },
     sessionSecret: env.SESSION_SECRET,
     session: {
       idleMinutes: env.SESSION_IDLE_MINUTES,

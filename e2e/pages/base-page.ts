@@ -13,9 +13,7 @@ export abstract class BasePage {
   protected constructor(page: Page, heading: string | RegExp) {
     this.page = page
     this.heading =
-      typeof heading === 'string'
-        ? page.getByRole('heading', { level: 1, name: heading, exact: true })
-        : page.getByRole('heading', { level: 1, name: heading })
+      typeof heading === 'string' ? page.getByRole('heading', { level: 1, name: heading, exact: true }) : page.getByRole('heading', { level: 1, name: heading })
   }
 
   /** The h1 is this page's, and axe finds no problem with the page. */

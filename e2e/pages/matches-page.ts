@@ -21,7 +21,9 @@ export class MatchesPage extends BasePage {
 
   /** A ranked advocate's card: its title is "<rank>. <name>". */
   candidate(name: string): Locator {
-    return this.page.locator('.govuk-summary-card').filter({ has: this.page.getByRole('heading', { level: 3, name: new RegExp(`^\\d+\\. ${escapeRegExp(name)}$`) }) })
+    return this.page
+      .locator('.govuk-summary-card')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name: new RegExp(`^\\d+\\. ${escapeRegExp(name)}$`) }) })
   }
 
   /** The best match's card. */

@@ -20,7 +20,10 @@ export class NewSupervisionPage extends BasePage {
   }
 
   async record(session: SupervisionSession): Promise<void> {
-    await this.page.getByRole('group', { name: 'What kind of supervision was it?', exact: true }).getByRole('radio', { name: session.kind, exact: true }).check()
+    await this.page
+      .getByRole('group', { name: 'What kind of supervision was it?', exact: true })
+      .getByRole('radio', { name: session.kind, exact: true })
+      .check()
     await fillDate(this.page, 'Date of the session', dateParts(session.heldOn))
     const who = this.page.getByRole('group', { name: 'Who came?', exact: true })
     for (const name of session.attendees) await who.getByRole('checkbox', { name, exact: true }).check()

@@ -13,7 +13,10 @@ abstract class ProgrammeTab extends BasePage {
   }
 
   protected async verifyTab(tab: string, section: string): Promise<this> {
-    await expect(this.page.getByRole('navigation', { name: 'Peer advocate programme' }).getByRole('link', { name: tab, exact: true })).toHaveAttribute('aria-current', 'page')
+    await expect(this.page.getByRole('navigation', { name: 'Peer advocate programme' }).getByRole('link', { name: tab, exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
     await expect(this.page.getByRole('heading', { level: 2, name: section, exact: true })).toBeVisible()
     return this.verify()
   }
@@ -35,7 +38,11 @@ export class ProgrammeOverviewPage extends ProgrammeTab {
 
   /** How many advocates are at a stage, in the pipeline table. */
   pipelineCount(stage: string): Locator {
-    return this.page.getByRole('table', { name: /by stage/ }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: stage, exact: true }) }).getByRole('cell')
+    return this.page
+      .getByRole('table', { name: /by stage/ })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: stage, exact: true }) })
+      .getByRole('cell')
   }
 
   /** The list of active advocates who cannot be offered work, and why. */

@@ -28,7 +28,9 @@ export class ReferralPage extends BasePage {
 
   /** The person's views, in their own words: in the advocacy record, or shared with everyone once shared. */
   get viewsCard(): Locator {
-    return this.page.locator('.govuk-summary-card').filter({ has: this.page.getByRole('heading', { name: "The person's views, in their own words", exact: true }) })
+    return this.page
+      .locator('.govuk-summary-card')
+      .filter({ has: this.page.getByRole('heading', { name: "The person's views, in their own words", exact: true }) })
   }
 
   /** The advocacy record's contacts: for the advocacy service only. */

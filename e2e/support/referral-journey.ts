@@ -93,7 +93,9 @@ export async function checkAndSend(page: Page, referral: ReferralDetails): Promi
   await expect(check.summaryValue('Meeting', 'Type')).toHaveText(referral.meeting.type)
   await expect(check.summaryValue('Meeting', 'Date')).toContainText(longDate(referral.meeting.date))
   const sectionOne = 'Section 1: Child Protection Advocacy Referral'
-  await expect(check.summaryValue(sectionOne, 'Has the person consented to the referral?')).toContainText(`Yes: ${referral.sectionOne.consentMethod.toLowerCase()}`)
+  await expect(check.summaryValue(sectionOne, 'Has the person consented to the referral?')).toContainText(
+    `Yes: ${referral.sectionOne.consentMethod.toLowerCase()}`,
+  )
   await expect(check.summaryValue(sectionOne, "Preference about the advocate's gender, cultural heritage or spoken language")).toContainText(
     `Languages: ${referral.sectionOne.preferredLanguages}`,
   )

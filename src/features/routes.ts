@@ -39,7 +39,13 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   aboutRoutes(app)
   worktrayRoutes(app, { worktray: services.worktray })
   peopleRoutes(app, { people: services.people })
-  referralRoutes(app, { referrals: services.referrals, allocations: services.allocations, advocacyRecord: services.advocacyRecord, people: services.people, clock })
+  referralRoutes(app, {
+    referrals: services.referrals,
+    allocations: services.allocations,
+    advocacyRecord: services.advocacyRecord,
+    people: services.people,
+    clock,
+  })
   programmeRoutes(app, { programme: services.programme })
   advocateRoutes(app, { advocates: services.advocates, people: services.people, clock, baseUrl: config.baseUrl })
   localServiceRoutes(app, { localServices: services.localServices })

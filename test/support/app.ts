@@ -23,10 +23,7 @@ export interface TestApp {
 }
 
 /** The real application on a fresh database, with a world of authorities and staff to act in it. */
-export async function startTestApp(
-  environment: Record<string, string> = {},
-  options: { logger?: AppDependencies['logger'] } = {},
-): Promise<TestApp> {
+export async function startTestApp(environment: Record<string, string> = {}, options: { logger?: AppDependencies['logger'] } = {}): Promise<TestApp> {
   const database = await openTestDatabase()
   const clock = new TestClock()
   const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true', ...environment })

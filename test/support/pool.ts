@@ -65,7 +65,12 @@ export async function eligibleAdvocate(t: TestApp, advocate: PoolAdvocate = {}):
 
 /** The id of the offer waiting on a referral. */
 export async function offerOn(t: TestApp, referralId: string): Promise<string> {
-  const row = await t.database.db.selectFrom('allocation').select('id').where('referral_id', '=', referralId).where('status', '=', 'offered').executeTakeFirstOrThrow()
+  const row = await t.database.db
+    .selectFrom('allocation')
+    .select('id')
+    .where('referral_id', '=', referralId)
+    .where('status', '=', 'offered')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 

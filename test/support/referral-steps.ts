@@ -43,10 +43,27 @@ export async function referralSent(
   const id = /\/referrals\/([0-9a-f-]{36})\/person/.exec(started.location ?? '')?.[1]
   assert.ok(id, 'a draft was created')
   await referrer.get(`/referrals/${id}/person/new`)
-  const person = await referrer.post(`/referrals/${id}/person/new`, { givenName: 'Maria', familyName: options.familyName ?? 'Garcia', 'dateOfBirth-day': '3', 'dateOfBirth-month': '4', 'dateOfBirth-year': '1990' })
+  const person = await referrer.post(`/referrals/${id}/person/new`, {
+    givenName: 'Maria',
+    familyName: options.familyName ?? 'Garcia',
+    'dateOfBirth-day': '3',
+    'dateOfBirth-month': '4',
+    'dateOfBirth-year': '1990',
+  })
   assert.equal(person.location, `/referrals/${id}/children`, JSON.stringify(errorSummary((await referrer.get(`/referrals/${id}/person/new`)).html)))
   await referrer.get(`/referrals/${id}/children/new`)
-  assert.equal((await referrer.post(`/referrals/${id}/children/new`, { givenName: 'Leo', familyName: 'Garcia', 'dateOfBirth-day': '1', 'dateOfBirth-month': '6', 'dateOfBirth-year': '2019' })).status, 303)
+  assert.equal(
+    (
+      await referrer.post(`/referrals/${id}/children/new`, {
+        givenName: 'Leo',
+        familyName: 'Garcia',
+        'dateOfBirth-day': '1',
+        'dateOfBirth-month': '6',
+        'dateOfBirth-year': '2019',
+      })
+    ).status,
+    303,
+  )
   const [day, month, year] = options.meetingDate ?? ['15', '12', '2026']
   const meeting = await referrer.post(`/referrals/${id}/meeting`, {
     type: options.meetingType ?? 'initial_conference',

@@ -51,7 +51,9 @@ export async function crewOf(t: TestApp): Promise<Crew> {
 
 function must(page: Page, expected: string, what: string, errors: () => Promise<string[]>): Promise<void> {
   if (page.location === expected) return Promise.resolve()
-  return errors().then((shown) => assert.fail(`${what}: expected a redirect to ${expected}, got ${page.status} ${page.location ?? ''} ${JSON.stringify(shown)}`))
+  return errors().then((shown) =>
+    assert.fail(`${what}: expected a redirect to ${expected}, got ${page.status} ${page.location ?? ''} ${JSON.stringify(shown)}`),
+  )
 }
 
 async function postAndExpect(browser: Browser, path: string, form: Record<string, string | readonly string[]>, expected: string, what: string): Promise<void> {
@@ -71,8 +73,20 @@ export async function emptyDraft(referrer: Browser): Promise<string> {
 /** A draft with its parent or carer and one child, but no meeting or Section 1 yet. */
 export async function draftWithPerson(referrer: Browser, familyName = 'Garcia'): Promise<string> {
   const id = await emptyDraft(referrer)
-  await postAndExpect(referrer, `/referrals/${id}/person/new`, { givenName: 'Maria', familyName, 'dateOfBirth-day': '3', 'dateOfBirth-month': '4', 'dateOfBirth-year': '1990' }, `/referrals/${id}/children`, 'parent added')
-  await postAndExpect(referrer, `/referrals/${id}/children/new`, { givenName: 'Leo', familyName, 'dateOfBirth-day': '1', 'dateOfBirth-month': '6', 'dateOfBirth-year': '2019' }, `/referrals/${id}/children`, 'child added')
+  await postAndExpect(
+    referrer,
+    `/referrals/${id}/person/new`,
+    { givenName: 'Maria', familyName, 'dateOfBirth-day': '3', 'dateOfBirth-month': '4', 'dateOfBirth-year': '1990' },
+    `/referrals/${id}/children`,
+    'parent added',
+  )
+  await postAndExpect(
+    referrer,
+    `/referrals/${id}/children/new`,
+    { givenName: 'Leo', familyName, 'dateOfBirth-day': '1', 'dateOfBirth-month': '6', 'dateOfBirth-year': '2019' },
+    `/referrals/${id}/children`,
+    'child added',
+  )
   return id
 }
 
@@ -143,17 +157,19 @@ export async function referralAt(t: TestApp, crew: Crew, stage: Stage, familyNam
   await postAndExpect(
     crew.manager,
     `/referrals/${id}/decision`,
-    { nextAction: 'child_protection_advocacy_review', reasons: 'The parent would benefit from an advocate.', advocateType: 'peer_parent_advocate', priority: 'high' },
+    {
+      nextAction: 'child_protection_advocacy_review',
+      reasons: 'The parent would benefit from an advocate.',
+      advocateType: 'peer_parent_advocate',
+      priority: 'high',
+    },
     `/referrals/${id}`,
     'decided',
   )
   if (stage === 'in_review') return id
   const advocateId = options.advocateId ?? (await eligibleAdvocate(t, { familyName: `For${familyName}` }))
-  await must(
-    await crew.admin.post(`/referrals/${id}/matches`, { advocateId }),
-    `/referrals/${id}`,
-    'offered to an advocate',
-    async () => errorSummary((await crew.admin.get(`/referrals/${id}/matches`)).html),
+  await must(await crew.admin.post(`/referrals/${id}/matches`, { advocateId }), `/referrals/${id}`, 'offered to an advocate', async () =>
+    errorSummary((await crew.admin.get(`/referrals/${id}/matches`)).html),
   )
   if (stage === 'awaiting_advocate') return id
   await crew.admin.get(`/referrals/${id}/offer`)
@@ -193,11 +209,34 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     db.selectFrom('review').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     referral.meeting_id ? db.selectFrom('meeting').selectAll().where('id', '=', referral.meeting_id).executeTakeFirst() : undefined,
     db.selectFrom('referral_child').select('person_id').where('referral_id', '=', referralId).orderBy('person_id').execute(),
-    db.selectFrom('referral_event').select(['event', 'from_state', 'to_state', 'actor_id', 'note']).where('referral_id', '=', referralId).orderBy('id').execute(),
-    db.selectFrom('audit_event').select(['action', 'actor_id']).where('record_id', '=', referralId).where('action', 'not in', viewedActions).orderBy('id').execute(),
-    db.selectFrom('person').select(({ fn }) => fn.countAll<string>().as('count')).where('authority_id', '=', authorityId).executeTakeFirstOrThrow(),
-    db.selectFrom('referral').select(({ fn }) => fn.countAll<string>().as('count')).where('authority_id', '=', authorityId).executeTakeFirstOrThrow(),
-    db.selectFrom('family_group').select(({ fn }) => fn.countAll<string>().as('count')).where('authority_id', '=', authorityId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('referral_event')
+      .select(['event', 'from_state', 'to_state', 'actor_id', 'note'])
+      .where('referral_id', '=', referralId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_id'])
+      .where('record_id', '=', referralId)
+      .where('action', 'not in', viewedActions)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('person')
+      .select(({ fn }) => fn.countAll<string>().as('count'))
+      .where('authority_id', '=', authorityId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('referral')
+      .select(({ fn }) => fn.countAll<string>().as('count'))
+      .where('authority_id', '=', authorityId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('family_group')
+      .select(({ fn }) => fn.countAll<string>().as('count'))
+      .where('authority_id', '=', authorityId)
+      .executeTakeFirstOrThrow(),
     db.selectFrom('allocation').selectAll().where('referral_id', '=', referralId).orderBy('offered_at').orderBy('id').execute(),
     db.selectFrom('advocacy_contact').selectAll().where('referral_id', '=', referralId).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('person_views').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -239,12 +278,26 @@ export async function versionsOf(db: Kysely<Schema>, referralId: string): Promis
   const review = await db.selectFrom('review').select('version').where('referral_id', '=', referralId).executeTakeFirst()
   const views = await db.selectFrom('person_views').select('version').where('referral_id', '=', referralId).executeTakeFirst()
   const meeting = referral.meeting_id ? await db.selectFrom('meeting').select('version').where('id', '=', referral.meeting_id).executeTakeFirst() : undefined
-  return { sectionOne: String(sectionOne?.version ?? ''), meeting: String(meeting?.version ?? ''), review: String(review?.version ?? ''), views: String(views?.version ?? 0) }
+  return {
+    sectionOne: String(sectionOne?.version ?? ''),
+    meeting: String(meeting?.version ?? ''),
+    review: String(review?.version ?? ''),
+    views: String(views?.version ?? 0),
+  }
 }
 
 /** A referral's allocations, in the order they were made (by id, within one instant of the test clock): with whom, and how each stands. */
-export async function allocationsOf(db: Kysely<Schema>, referralId: string): Promise<{ id: string; status: string; advocate_id: string | null; local_service_id: string | null }[]> {
-  return db.selectFrom('allocation').select(['id', 'status', 'advocate_id', 'local_service_id']).where('referral_id', '=', referralId).orderBy('offered_at').orderBy('id').execute()
+export async function allocationsOf(
+  db: Kysely<Schema>,
+  referralId: string,
+): Promise<{ id: string; status: string; advocate_id: string | null; local_service_id: string | null }[]> {
+  return db
+    .selectFrom('allocation')
+    .select(['id', 'status', 'advocate_id', 'local_service_id'])
+    .where('referral_id', '=', referralId)
+    .orderBy('offered_at')
+    .orderBy('id')
+    .execute()
 }
 
 /**

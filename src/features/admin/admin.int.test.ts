@@ -93,7 +93,11 @@ describe(`users and teams (${engine})`, () => {
       .where('actor_id', '=', t.world.staff.sysadmin.id)
       .where('record_id', 'in', [t.world.staff.referrer.id, t.world.elsewhere.referrer.id, '00000000-0000-4000-8000-000000000000'])
       .execute()
-    assert.deepEqual(audited.map((row) => row.record_id), [t.world.staff.referrer.id], 'opened once; the refusals opened nothing')
+    assert.deepEqual(
+      audited.map((row) => row.record_id),
+      [t.world.staff.referrer.id],
+      'opened once; the refusals opened nothing',
+    )
   })
 
   test('a system admin adds a team; the names are unique', async () => {

@@ -2,16 +2,15 @@ import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
 
 export async function countUsers(db: Queryable): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow()
   return Number(row.count)
 }
 
 export async function insertAuthority(db: Queryable, authority: { name: string; isDemo: boolean }): Promise<string> {
-  const row = await db
-    .insertInto('authority')
-    .values({ name: authority.name, is_demo: authority.isDemo })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const row = await db.insertInto('authority').values({ name: authority.name, is_demo: authority.isDemo }).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -50,12 +49,7 @@ export async function listTeams(db: Queryable, authorityId: string) {
 }
 
 export async function findTeam(db: Queryable, authorityId: string, teamId: string) {
-  return db
-    .selectFrom('team')
-    .select(['id', 'name', 'purpose', 'version'])
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', teamId)
-    .executeTakeFirst()
+  return db.selectFrom('team').select(['id', 'name', 'purpose', 'version']).where('authority_id', '=', authorityId).where('id', '=', teamId).executeTakeFirst()
 }
 
 export async function teamMembers(db: Queryable, authorityId: string, teamId: string) {
@@ -105,7 +99,10 @@ export async function insertUser(
 }
 
 export async function emailInUse(db: Queryable, email: string, exceptUserId?: string): Promise<boolean> {
-  let query = db.selectFrom('app_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+  let query = db
+    .selectFrom('app_user')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
   if (exceptUserId) query = query.where('id', '!=', exceptUserId)
   return (await query.executeTakeFirst()) !== undefined
 }
@@ -129,12 +126,7 @@ export async function findUser(db: Queryable, authorityId: string, userId: strin
 }
 
 export async function teamIdsOf(db: Queryable, authorityId: string, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('team_member')
-    .select('team_id')
-    .where('authority_id', '=', authorityId)
-    .where('user_id', '=', userId)
-    .execute()
+  const rows = await db.selectFrom('team_member').select('team_id').where('authority_id', '=', authorityId).where('user_id', '=', userId).execute()
   return rows.map((row) => row.team_id)
 }
 

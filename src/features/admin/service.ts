@@ -238,11 +238,15 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
         if (!link?.user_id || !link.authority_id) return false
         if (!(await useLink(trx, token, now))) return false
         await repository.setPasswordHash(trx, link.user_id, passwordHash, now)
-        await recordAudit(trx, { userId: link.user_id, authorityId: link.authority_id, ip }, {
-          action: 'account.password-set',
-          recordType: 'account',
-          recordId: link.user_id,
-        })
+        await recordAudit(
+          trx,
+          { userId: link.user_id, authorityId: link.authority_id, ip },
+          {
+            action: 'account.password-set',
+            recordType: 'account',
+            recordId: link.user_id,
+          },
+        )
         return true
       })
     },

@@ -21,7 +21,10 @@ const labels = { meetingTypes: meetingTypes.labels, contactMethods: contactMetho
  * The advocate's own pages: the offers waiting for their answer, the people allocated to them, the
  * meetings (with a calendar file), and the contacts and views they record with each person.
  */
-export function advocacyRoutes(app: FastifyInstance, { advocacyRecord, allocations, clock }: { advocacyRecord: AdvocacyRecordService; allocations: AllocationService; clock: Clock }): void {
+export function advocacyRoutes(
+  app: FastifyInstance,
+  { advocacyRecord, allocations, clock }: { advocacyRecord: AdvocacyRecordService; allocations: AllocationService; clock: Clock },
+): void {
   app.get('/advocacy', advocate, async (request, reply) => {
     const home = await advocacyRecord.advocateHome(callerOf(request))
     return reply.view('features/advocacy/home.njk', { home, labels })
@@ -38,7 +41,10 @@ export function advocacyRoutes(app: FastifyInstance, { advocacyRecord, allocatio
       const accept = answer === 'accept'
       await allocations.answer(callerOf(request), request.params.allocationId, { accept, reason })
       return accept
-        ? { path: `/advocacy/people/${request.params.allocationId}`, banner: { heading: 'Thank you for accepting', text: 'The advocacy service has been told. This is the person’s page.' } }
+        ? {
+            path: `/advocacy/people/${request.params.allocationId}`,
+            banner: { heading: 'Thank you for accepting', text: 'The advocacy service has been told. This is the person’s page.' },
+          }
         : { path: '/advocacy', banner: { heading: 'Offer declined', text: 'The advocacy service will offer it to someone else.' } }
     }),
   )
@@ -71,7 +77,8 @@ export function advocacyRoutes(app: FastifyInstance, { advocacyRecord, allocatio
         notes: optionalText('Notes', 5000),
       }),
       async (contact) => {
-        if (contact.contactedOn > londonDate(clock.now())) throw FormRefusal.field('contactedOn', 'The date of the contact must be today or in the past', '#contactedOn-day')
+        if (contact.contactedOn > londonDate(clock.now()))
+          throw FormRefusal.field('contactedOn', 'The date of the contact must be today or in the past', '#contactedOn-day')
         await advocacyRecord.addContact(callerOf(request), request.params.allocationId, contact)
         return { path: `/advocacy/people/${request.params.allocationId}`, banner: { heading: 'Contact recorded' } }
       },
@@ -109,10 +116,12 @@ export function advocacyRoutes(app: FastifyInstance, { advocacyRecord, allocatio
           version: recordVersion(),
         })
         .superRefine((form, context) => {
-          if (form.agreed.length > 0 && !form.agreedOn) context.addIssue({ code: 'custom', path: ['agreedOn', 'day'], message: 'Enter the date they agreed to share their views' })
+          if (form.agreed.length > 0 && !form.agreedOn)
+            context.addIssue({ code: 'custom', path: ['agreedOn', 'day'], message: 'Enter the date they agreed to share their views' })
         }),
       async ({ views, agreed, agreedOn, version }) => {
-        if (agreedOn && agreedOn > londonDate(clock.now())) throw FormRefusal.field('agreedOn', 'The date they agreed must be today or in the past', '#agreedOn-day')
+        if (agreedOn && agreedOn > londonDate(clock.now()))
+          throw FormRefusal.field('agreedOn', 'The date they agreed must be today or in the past', '#agreedOn-day')
         await advocacyRecord.saveViews(callerOf(request), request.params.allocationId, { views, agreed: agreed.length > 0, agreedOn }, version)
         return { path: `/advocacy/people/${request.params.allocationId}`, banner: { heading: 'Their views are saved' } }
       },

@@ -34,10 +34,19 @@ async function upload(t: TestApp, browser: Browser, url: string, fields: Record<
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
   }
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+      file.bytes,
+      Buffer.from('\r\n'),
+    )
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return t.app.inject({ method: 'POST', url, payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: browser.cookieHeader() } })
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: browser.cookieHeader() },
+  })
 }
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
@@ -52,7 +61,14 @@ describe(`the advocate pool's records (${engine})`, () => {
   test('the coordinator adds a peer advocate, who starts at application; every answer is checked', async () => {
     const coordinator = await signedIn(t, 'coordinator')
     await coordinator.get('/advocates/new')
-    const refused = await coordinator.submit('/advocates/new', { kind: 'peer', language1: 'Spanish', capacity: 'lots', 'dbsCheckedOn-day': '1', 'dbsCheckedOn-month': '1', 'dbsCheckedOn-year': '2099' })
+    const refused = await coordinator.submit('/advocates/new', {
+      kind: 'peer',
+      language1: 'Spanish',
+      capacity: 'lots',
+      'dbsCheckedOn-day': '1',
+      'dbsCheckedOn-month': '1',
+      'dbsCheckedOn-year': '2099',
+    })
     assert.deepEqual(errorSummary(refused.html), [
       'Select the kind of advocate',
       'Enter their first name',
@@ -85,17 +101,45 @@ describe(`the advocate pool's records (${engine})`, () => {
     assert.match(page, /Active/)
     assert.match(page, /has not completed 6 modules/)
     assert.match(page, /no one-to-one supervision/)
-    const changes = await t.database.db.selectFrom('advocate_stage_change').select('to_stage').where('advocate_id', '=', url.split('/').pop() ?? '').orderBy('id').execute()
-    assert.deepEqual(changes.map((row) => row.to_stage), ['application', 'conversation', 'references', 'dbs', 'training', 'active'])
+    const changes = await t.database.db
+      .selectFrom('advocate_stage_change')
+      .select('to_stage')
+      .where('advocate_id', '=', url.split('/').pop() ?? '')
+      .orderBy('id')
+      .execute()
+    assert.deepEqual(
+      changes.map((row) => row.to_stage),
+      ['application', 'conversation', 'references', 'dbs', 'training', 'active'],
+    )
   })
 
   test('time away, a family they know, a photo and a sign-in', async () => {
     const coordinator = await signedIn(t, 'coordinator')
     const url = (await coordinator.post('/advocates/new', { ...newAdvocate, givenName: 'Petra', familyName: 'Photo' })).location ?? ''
     await coordinator.get(`${url}/absences`)
-    const backwards = await coordinator.submit(`${url}/absences`, { 'startsOn-day': '20', 'startsOn-month': '12', 'startsOn-year': '2026', 'endsOn-day': '10', 'endsOn-month': '12', 'endsOn-year': '2026' })
+    const backwards = await coordinator.submit(`${url}/absences`, {
+      'startsOn-day': '20',
+      'startsOn-month': '12',
+      'startsOn-year': '2026',
+      'endsOn-day': '10',
+      'endsOn-month': '12',
+      'endsOn-year': '2026',
+    })
     assert.deepEqual(errorSummary(backwards.html), ['The last day away must be the same as or after the first'])
-    assert.equal((await coordinator.post(`${url}/absences`, { 'startsOn-day': '20', 'startsOn-month': '12', 'startsOn-year': '2026', 'endsOn-day': '2', 'endsOn-month': '1', 'endsOn-year': '2027', note: 'Holiday' })).location, url)
+    assert.equal(
+      (
+        await coordinator.post(`${url}/absences`, {
+          'startsOn-day': '20',
+          'startsOn-month': '12',
+          'startsOn-year': '2026',
+          'endsOn-day': '2',
+          'endsOn-month': '1',
+          'endsOn-year': '2027',
+          note: 'Holiday',
+        })
+      ).location,
+      url,
+    )
     assert.match(textOf((await coordinator.get(url)).html), /20 December 2026 to 2 January 2027 \(Holiday\)/)
 
     await referralSent(await signedIn(t, 'referrer'), { familyName: 'Knownfamily' })
@@ -105,10 +149,21 @@ describe(`the advocate pool's records (${engine})`, () => {
     assert.match(textOf((await coordinator.get(url)).html), /The family of Maria Knownfamily \(Neighbours\)/)
 
     await coordinator.get(`${url}/photo/change`)
-    const notAnImage = await upload(t, coordinator, `${url}/photo/change`, {}, { name: 'me.png', type: 'image/png', bytes: Buffer.from('<svg onload="alert(1)">') })
+    const notAnImage = await upload(
+      t,
+      coordinator,
+      `${url}/photo/change`,
+      {},
+      { name: 'me.png', type: 'image/png', bytes: Buffer.from('<svg onload="alert(1)">') },
+    )
     assert.equal(notAnImage.statusCode, 303)
     assert.deepEqual(errorSummary((await coordinator.get(`${url}/photo/change`)).html), ['The photo must be a JPEG or PNG image'])
-    const withoutToken = await t.app.inject({ method: 'POST', url: `${url}/photo/change`, payload: '--b--\r\n', headers: { 'content-type': 'multipart/form-data; boundary=b' } })
+    const withoutToken = await t.app.inject({
+      method: 'POST',
+      url: `${url}/photo/change`,
+      payload: '--b--\r\n',
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+    })
     assert.notEqual(withoutToken.statusCode, 303, 'no form token, no upload')
     await coordinator.get(`${url}/photo/change`)
     assert.equal((await upload(t, coordinator, `${url}/photo/change`, {}, { name: 'me.png', type: 'image/png', bytes: PNG })).statusCode, 303)
@@ -149,21 +204,44 @@ describe(`the advocate pool's records (${engine})`, () => {
     }
     const admin = await signedIn(t, 'admin')
     assert.equal((await admin.get('/advocates/not-an-id')).status, 404)
-    const viewed = await t.database.db.selectFrom('audit_event').select('actor_id').where('action', '=', 'advocate.viewed').where('record_id', '=', url.split('/').pop() ?? '').execute()
+    const viewed = await t.database.db
+      .selectFrom('audit_event')
+      .select('actor_id')
+      .where('action', '=', 'advocate.viewed')
+      .where('record_id', '=', url.split('/').pop() ?? '')
+      .execute()
     assert.equal(viewed.length, 2, 'each view of an advocate’s record is audited, once each by the admin and the manager')
   })
 
   test('a system admin sets the pool’s thresholds, within sensible limits', async () => {
     const sysadmin = await signedIn(t, 'sysadmin')
     await sysadmin.get('/admin/settings')
-    const refused = await sysadmin.submit('/admin/settings', { dbsValidMonths: '0', oneToOneWithinWeeks: 'eight', groupSessionsRequired: '2', groupWindowWeeks: '12', offerResponseHours: '48' })
+    const refused = await sysadmin.submit('/admin/settings', {
+      dbsValidMonths: '0',
+      oneToOneWithinWeeks: 'eight',
+      groupSessionsRequired: '2',
+      groupWindowWeeks: '12',
+      offerResponseHours: '48',
+    })
     assert.deepEqual(errorSummary(refused.html), [
       'How long a DBS check counts for must be a whole number between 1 and 120',
       'How recent a peer advocate’s last one-to-one supervision must be must be a whole number between 1 and 52',
     ])
-    const saved = await sysadmin.submit('/admin/settings', { dbsValidMonths: '24', oneToOneWithinWeeks: '6', groupSessionsRequired: '3', groupWindowWeeks: '10', offerResponseHours: '24' })
+    const saved = await sysadmin.submit('/admin/settings', {
+      dbsValidMonths: '24',
+      oneToOneWithinWeeks: '6',
+      groupSessionsRequired: '3',
+      groupWindowWeeks: '10',
+      offerResponseHours: '24',
+    })
     assert.match(textOf(saved.html), /Settings saved/)
-    assert.deepEqual(await t.services.settings.settingsFor(t.world.authorityId), { dbsValidMonths: 24, oneToOneWithinWeeks: 6, groupSessionsRequired: 3, groupWindowWeeks: 10, offerResponseHours: 24 })
+    assert.deepEqual(await t.services.settings.settingsFor(t.world.authorityId), {
+      dbsValidMonths: 24,
+      oneToOneWithinWeeks: 6,
+      groupSessionsRequired: 3,
+      groupWindowWeeks: 10,
+      offerResponseHours: 24,
+    })
     const coordinator = await signedIn(t, 'coordinator')
     assert.equal((await coordinator.get('/admin/settings')).status, 403)
   })
@@ -180,8 +258,16 @@ describe(`local services for triage (${engine})`, () => {
     const admin = await signedIn(t, 'admin')
     await admin.get('/local-services/new')
     const refused = await admin.submit('/local-services/new', { active: 'maybe' })
-    assert.deepEqual(errorSummary(refused.html), ['Enter the name of the service', 'Enter how to contact them', 'Select whether referrals can be triaged to them'])
-    assert.equal((await admin.post('/local-services/new', { name: 'Deaf Advocacy', languages: 'BSL', specialisms: 'deaf', contact: 'hello@deaf.example', active: 'yes' })).location, '/local-services')
+    assert.deepEqual(errorSummary(refused.html), [
+      'Enter the name of the service',
+      'Enter how to contact them',
+      'Select whether referrals can be triaged to them',
+    ])
+    assert.equal(
+      (await admin.post('/local-services/new', { name: 'Deaf Advocacy', languages: 'BSL', specialisms: 'deaf', contact: 'hello@deaf.example', active: 'yes' }))
+        .location,
+      '/local-services',
+    )
     const again = await admin.submit('/local-services/new', { name: 'deaf advocacy', contact: 'x', active: 'yes' })
     assert.deepEqual(errorSummary(again.html), ['A local service with that name is already listed'])
     const coordinator = await signedIn(t, 'coordinator')

@@ -31,7 +31,11 @@ describe('who may be allocated', () => {
     assert.equal(eligibility({ ...readyPeer, dbsCheckedOn: '2023-11-25' }, today, settings).eligible, true, 'expires tomorrow')
     assert.deepEqual(eligibility({ ...readyPeer, dbsCheckedOn: '2023-11-24' }, today, settings).reasons, ['DBS check expired on 24 November 2026'])
     assert.deepEqual(eligibility({ ...readyPeer, dbsCheckedOn: null }, today, settings).reasons, ['has no DBS check recorded'])
-    assert.equal(eligibility({ ...readyPeer, dbsCheckedOn: '2024-02-29' }, today, { ...settings, dbsValidMonths: 12 }).dbsExpiresOn, '2025-02-28', 'the end of a shorter month')
+    assert.equal(
+      eligibility({ ...readyPeer, dbsCheckedOn: '2024-02-29' }, today, { ...settings, dbsValidMonths: 12 }).dbsExpiresOn,
+      '2025-02-28',
+      'the end of a shorter month',
+    )
   })
 
   test('a one-to-one is needed within the set number of weeks', () => {
@@ -50,7 +54,13 @@ describe('who may be allocated', () => {
   })
 
   test('a professional advocate needs only a valid DBS check (and to be active)', () => {
-    const professional: EligibilityFacts = { ...readyPeer, kind: 'professional_advocate', completedModules: [], lastOneToOneOn: null, groupSessionsAttended: [] }
+    const professional: EligibilityFacts = {
+      ...readyPeer,
+      kind: 'professional_advocate',
+      completedModules: [],
+      lastOneToOneOn: null,
+      groupSessionsAttended: [],
+    }
     assert.equal(eligibility(professional, today).eligible, true)
     assert.deepEqual(eligibility({ ...professional, dbsCheckedOn: '2020-01-01' }, today).reasons, ['DBS check expired on 1 January 2023'])
   })
@@ -58,13 +68,19 @@ describe('who may be allocated', () => {
   test('only active advocates are eligible, and every problem is listed', () => {
     assert.deepEqual(eligibility({ ...readyPeer, stage: 'resting' }, today).reasons, ['is resting'])
     assert.deepEqual(eligibility({ ...readyPeer, stage: 'left' }, today).reasons, ['has left the pool'])
-    const applicant = eligibility({ ...readyPeer, stage: 'training', completedModules: [], dbsCheckedOn: null, lastOneToOneOn: null, groupSessionsAttended: [] }, today)
-    assert.deepEqual(applicant.reasons.map((reason) => reason.split(':')[0]), [
-      'is not yet active',
-      'has no DBS check recorded',
-      'has not completed 6 modules',
-      'has had no one-to-one supervision in the last 8 weeks',
-      'attended 0 of the 2 group supervision sessions needed in the last 12 weeks',
-    ])
+    const applicant = eligibility(
+      { ...readyPeer, stage: 'training', completedModules: [], dbsCheckedOn: null, lastOneToOneOn: null, groupSessionsAttended: [] },
+      today,
+    )
+    assert.deepEqual(
+      applicant.reasons.map((reason) => reason.split(':')[0]),
+      [
+        'is not yet active',
+        'has no DBS check recorded',
+        'has not completed 6 modules',
+        'has had no one-to-one supervision in the last 8 weeks',
+        'attended 0 of the 2 group supervision sessions needed in the last 12 weeks',
+      ],
+    )
   })
 })

@@ -66,7 +66,10 @@ export function eligibility(facts: EligibilityFacts, today: string, settings: El
 
   if (facts.kind === 'parent_peer_advocate') {
     const missing = modules.values.filter((module) => !facts.completedModules.includes(module))
-    if (missing.length > 0) reasons.push(`has not completed ${missing.length === 1 ? 'the module' : `${missing.length} modules`}: ${missing.map((module) => modules.labels[module]).join('; ')}`)
+    if (missing.length > 0)
+      reasons.push(
+        `has not completed ${missing.length === 1 ? 'the module' : `${missing.length} modules`}: ${missing.map((module) => modules.labels[module]).join('; ')}`,
+      )
 
     const oneToOneSince = addDays(today, -7 * settings.oneToOneWithinWeeks)
     if (!facts.lastOneToOneOn || facts.lastOneToOneOn < oneToOneSince) {

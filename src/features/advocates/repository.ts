@@ -53,7 +53,14 @@ export async function insertAdvocate(db: Queryable, authorityId: string, fields:
 }
 
 /** Saves the advocate if nobody changed them since `version`; false when someone did. */
-export async function updateAdvocate(db: Queryable, authorityId: string, advocateId: string, version: number, fields: Partial<AdvocateFields>, now: Date): Promise<boolean> {
+export async function updateAdvocate(
+  db: Queryable,
+  authorityId: string,
+  advocateId: string,
+  version: number,
+  fields: Partial<AdvocateFields>,
+  now: Date,
+): Promise<boolean> {
   const { specialisms, areas, available_days: days, ...rest } = fields
   const result = await db
     .updateTable('advocate')
@@ -73,7 +80,10 @@ export async function updateAdvocate(db: Queryable, authorityId: string, advocat
 }
 
 export async function findAdvocate(db: Queryable, authorityId: string, advocateId: string, options: { forUpdate?: boolean } = {}) {
-  let query = db.selectFrom('advocate').select(advocateColumns).select((eb) => eb('advocate.photo', 'is not', null).as('has_photo'))
+  let query = db
+    .selectFrom('advocate')
+    .select(advocateColumns)
+    .select((eb) => eb('advocate.photo', 'is not', null).as('has_photo'))
   query = query.where('advocate.authority_id', '=', authorityId).where('advocate.id', '=', advocateId)
   if (options.forUpdate) query = query.forUpdate()
   return query.executeTakeFirst()
@@ -101,7 +111,14 @@ export async function recordStageChange(
 ): Promise<void> {
   await db
     .insertInto('advocate_stage_change')
-    .values({ authority_id: change.authorityId, advocate_id: change.advocateId, from_stage: change.from, to_stage: change.to, by_user_id: change.byUserId, at: change.at })
+    .values({
+      authority_id: change.authorityId,
+      advocate_id: change.advocateId,
+      from_stage: change.from,
+      to_stage: change.to,
+      by_user_id: change.byUserId,
+      at: change.at,
+    })
     .execute()
 }
 
@@ -116,7 +133,12 @@ export async function stageHistory(db: Queryable, authorityId: string, advocateI
     .execute()
 }
 
-export async function replaceLanguages(db: Queryable, authorityId: string, advocateId: string, languages: readonly { language: string; level: string }[]): Promise<void> {
+export async function replaceLanguages(
+  db: Queryable,
+  authorityId: string,
+  advocateId: string,
+  languages: readonly { language: string; level: string }[],
+): Promise<void> {
   await db.deleteFrom('advocate_language').where('authority_id', '=', authorityId).where('advocate_id', '=', advocateId).execute()
   if (languages.length === 0) return
   await db
@@ -137,7 +159,10 @@ export async function languagesOf(db: Queryable, authorityId: string, advocateId
     .execute()
 }
 
-export async function insertAbsence(db: Queryable, absence: { authorityId: string; advocateId: string; startsOn: string; endsOn: string; note: string | null }): Promise<void> {
+export async function insertAbsence(
+  db: Queryable,
+  absence: { authorityId: string; advocateId: string; startsOn: string; endsOn: string; note: string | null },
+): Promise<void> {
   await db
     .insertInto('advocate_absence')
     .values({ authority_id: absence.authorityId, advocate_id: absence.advocateId, starts_on: absence.startsOn, ends_on: absence.endsOn, note: absence.note })
@@ -167,7 +192,10 @@ export async function absencesOf(db: Queryable, authorityId: string, advocateIds
     .execute()
 }
 
-export async function addKnownFamily(db: Queryable, known: { authorityId: string; advocateId: string; familyGroupId: string; note: string | null }): Promise<void> {
+export async function addKnownFamily(
+  db: Queryable,
+  known: { authorityId: string; advocateId: string; familyGroupId: string; note: string | null },
+): Promise<void> {
   await db
     .insertInto('advocate_known_family')
     .values({ authority_id: known.authorityId, advocate_id: known.advocateId, family_group_id: known.familyGroupId, note: known.note })
@@ -244,7 +272,8 @@ export async function supervisionAttended(db: Queryable, authorityId: string, si
     .select(['supervision_attendance.advocate_id', 'supervision_session.kind', 'supervision_session.held_on'])
     .where('supervision_attendance.authority_id', '=', authorityId)
     .where('supervision_session.held_on', '>=', since)
-  if (advocateIds) query = query.where('supervision_attendance.advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
+  if (advocateIds)
+    query = query.where('supervision_attendance.advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
   return query.execute()
 }
 
@@ -260,7 +289,13 @@ export async function groupSessionsHeld(db: Queryable, authorityId: string, sinc
   return rows.map((row) => row.held_on)
 }
 
-export async function setPhoto(db: Queryable, authorityId: string, advocateId: string, photo: { bytes: Buffer; type: string } | null, now: Date): Promise<void> {
+export async function setPhoto(
+  db: Queryable,
+  authorityId: string,
+  advocateId: string,
+  photo: { bytes: Buffer; type: string } | null,
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('advocate')
     .set({ photo: photo?.bytes ?? null, photo_type: photo?.type ?? null, updated_at: now })

@@ -60,7 +60,10 @@ function lists(values: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The advocate pool's pages: the coordinator keeps each record; the advocacy admins and managers read them. */
-export function advocateRoutes(app: FastifyInstance, { advocates, people, clock, baseUrl }: { advocates: AdvocateService; people: PeopleService; clock: Clock; baseUrl: string }): void {
+export function advocateRoutes(
+  app: FastifyInstance,
+  { advocates, people, clock, baseUrl }: { advocates: AdvocateService; people: PeopleService; clock: Clock; baseUrl: string },
+): void {
   const today = () => londonDate(clock.now())
   const pageFor = (request: FastifyRequest<Params>) => `/advocates/${request.params.advocateId}`
 
@@ -79,7 +82,13 @@ export function advocateRoutes(app: FastifyInstance, { advocates, people, clock,
     submitForm(request, reply, advocateSchema(today()), async (details) => {
       const stage = details.kind === 'professional_advocate' ? 'active' : 'application'
       const id = await advocates.create(callerOf(request), details, stage)
-      return { path: `/advocates/${id}`, banner: { heading: 'Advocate added', text: stage === 'application' ? 'They start at the application stage.' : 'Professional advocates start as active.' } }
+      return {
+        path: `/advocates/${id}`,
+        banner: {
+          heading: 'Advocate added',
+          text: stage === 'application' ? 'They start at the application stage.' : 'Professional advocates start as active.',
+        },
+      }
     }),
   )
 
@@ -114,7 +123,13 @@ export function advocateRoutes(app: FastifyInstance, { advocates, people, clock,
   app.get<Params>('/advocates/:advocateId/stage', coordinator, async (request, reply) => {
     const advocate = await advocates.view(callerOf(request), request.params.advocateId)
     const form = request.pageFlash.form
-    return reply.view('features/advocates/pages/stage.njk', { advocate, values: form?.values ?? { stage: advocate.stage }, errors: form?.errors, options, labels })
+    return reply.view('features/advocates/pages/stage.njk', {
+      advocate,
+      values: form?.values ?? { stage: advocate.stage },
+      errors: form?.errors,
+      options,
+      labels,
+    })
   })
 
   app.post<Params>('/advocates/:advocateId/stage', coordinator, async (request, reply) =>
@@ -140,7 +155,10 @@ export function advocateRoutes(app: FastifyInstance, { advocates, people, clock,
           endsOn: dateInput({ required: 'Enter the last day they are away', label: 'Last day away' }),
           note: optionalText('Note', 200),
         })
-        .refine((absence) => absence.startsOn <= absence.endsOn, { message: 'The last day away must be the same as or after the first', path: ['endsOn', 'day'] }),
+        .refine((absence) => absence.startsOn <= absence.endsOn, {
+          message: 'The last day away must be the same as or after the first',
+          path: ['endsOn', 'day'],
+        }),
       async (absence) => {
         await advocates.addAbsence(callerOf(request), request.params.advocateId, absence)
         return { path: pageFor(request), banner: { heading: 'Time away recorded', text: 'They will not be matched to meetings on those days.' } }
@@ -169,7 +187,12 @@ export function advocateRoutes(app: FastifyInstance, { advocates, people, clock,
     let results = null
     let errors = form?.errors
     if (typeof query['name'] === 'string') {
-      const search = parseForm(z.object({ name: requiredText('Enter at least 2 letters of a name', 'Name', 100).refine((name) => name.length >= 2, 'Enter at least 2 letters of a name') }), query)
+      const search = parseForm(
+        z.object({
+          name: requiredText('Enter at least 2 letters of a name', 'Name', 100).refine((name) => name.length >= 2, 'Enter at least 2 letters of a name'),
+        }),
+        query,
+      )
       if (search.ok) results = await people.search(caller, { name: search.data.name, dateOfBirth: null, externalId: null })
       else errors = search.errors
     }
@@ -177,23 +200,31 @@ export function advocateRoutes(app: FastifyInstance, { advocates, people, clock,
   })
 
   app.post<Params>('/advocates/:advocateId/known-families', coordinator, async (request, reply) =>
-    submitForm(request, reply, z.object({ personId: z.string({ error: 'Select a person' }).uuid('Select a person'), note: optionalText('Note', 200) }), async ({ personId, note }) => {
-      await advocates.addKnownFamily(callerOf(request), request.params.advocateId, personId, note)
-      return { path: pageFor(request), banner: { heading: 'Recorded', text: 'They will never be matched to anyone in that family.' } }
-    }),
-  )
-
-  app.post<{ Params: { advocateId: string; familyGroupId: string } }>('/advocates/:advocateId/known-families/:familyGroupId/remove', coordinator, async (request, reply) =>
     submitForm(
       request,
       reply,
-      z.object({}),
-      async () => {
-        await advocates.removeKnownFamily(callerOf(request), request.params.advocateId, request.params.familyGroupId)
-        return { path: `/advocates/${request.params.advocateId}`, banner: { heading: 'Removed' } }
+      z.object({ personId: z.string({ error: 'Select a person' }).uuid('Select a person'), note: optionalText('Note', 200) }),
+      async ({ personId, note }) => {
+        await advocates.addKnownFamily(callerOf(request), request.params.advocateId, personId, note)
+        return { path: pageFor(request), banner: { heading: 'Recorded', text: 'They will never be matched to anyone in that family.' } }
       },
-      { backTo: `/advocates/${request.params.advocateId}` },
     ),
+  )
+
+  app.post<{ Params: { advocateId: string; familyGroupId: string } }>(
+    '/advocates/:advocateId/known-families/:familyGroupId/remove',
+    coordinator,
+    async (request, reply) =>
+      submitForm(
+        request,
+        reply,
+        z.object({}),
+        async () => {
+          await advocates.removeKnownFamily(callerOf(request), request.params.advocateId, request.params.familyGroupId)
+          return { path: `/advocates/${request.params.advocateId}`, banner: { heading: 'Removed' } }
+        },
+        { backTo: `/advocates/${request.params.advocateId}` },
+      ),
   )
 
   app.get<Params>('/advocates/:advocateId/sign-in', coordinator, async (request, reply) => {
@@ -205,17 +236,28 @@ export function advocateRoutes(app: FastifyInstance, { advocates, people, clock,
   // Success shows the one-time link at once; it is never kept where it could be shown again.
   app.post<Params>('/advocates/:advocateId/sign-in', coordinator, async (request, reply) => {
     const form = parseForm(
-      z.object({ email: requiredText('Enter their email address', 'Email address', 320).pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' })) }),
+      z.object({
+        email: requiredText('Enter their email address', 'Email address', 320).pipe(
+          z.email({ error: 'Enter an email address in the correct format, like name@example.com' }),
+        ),
+      }),
       request.body,
     )
-    if (!form.ok) return reply.redirectWithFormState(pageFor(request) + '/sign-in', { values: { email: String((request.body as Record<string, unknown>)['email'] ?? '').slice(0, 320) }, errors: form.errors })
+    if (!form.ok)
+      return reply.redirectWithFormState(pageFor(request) + '/sign-in', {
+        values: { email: String((request.body as Record<string, unknown>)['email'] ?? '').slice(0, 320) },
+        errors: form.errors,
+      })
     try {
       const advocate = await advocates.view(callerOf(request), request.params.advocateId)
       const token = await advocates.createSignIn(callerOf(request), request.params.advocateId, form.data.email)
       return reply.view('features/admin/users/link.njk', { name: advocate.name, link: `${baseUrl}/set-password/${token}`, created: true })
     } catch (error) {
       if (!(error instanceof WorkflowRefusedError)) throw error
-      return reply.redirectWithFormState(pageFor(request) + '/sign-in', { values: { email: form.data.email }, errors: [{ field: 'email', message: error.message }] })
+      return reply.redirectWithFormState(pageFor(request) + '/sign-in', {
+        values: { email: form.data.email },
+        errors: [{ field: 'email', message: error.message }],
+      })
     }
   })
 

@@ -1,5 +1,15 @@
 import { z } from 'zod'
-import { commaList, oneOf, optionalDateInput, optionalOneOf, optionalText, recordVersion, requiredText, someOf, wholeNumber } from '../../platform/http/form-fields.ts'
+import {
+  commaList,
+  oneOf,
+  optionalDateInput,
+  optionalOneOf,
+  optionalText,
+  recordVersion,
+  requiredText,
+  someOf,
+  wholeNumber,
+} from '../../platform/http/form-fields.ts'
 import { advocateKinds, languageLevels, specialisms, stages, weekdays } from './vocabulary.ts'
 
 export const LANGUAGE_ROWS = 4
@@ -27,10 +37,13 @@ export function advocateSchema(today: string) {
       areas: commaList('Areas', { maxItems: 20, maxLength: 60 }),
       availableDays: someOf(weekdays.values, 'Select days from the list'),
       capacity: wholeNumber('How many people they can support at once', { min: 0, max: 20, requiredMessage: 'Enter how many people they can support at once' }),
-      dbsCheckedOn: optionalDateInput({ required: 'Enter the date of the DBS check', label: 'Date of the DBS check' }).refine((date) => date === null || date <= today, {
-        message: 'The date of the DBS check must be today or in the past',
-        path: ['day'],
-      }),
+      dbsCheckedOn: optionalDateInput({ required: 'Enter the date of the DBS check', label: 'Date of the DBS check' }).refine(
+        (date) => date === null || date <= today,
+        {
+          message: 'The date of the DBS check must be today or in the past',
+          path: ['day'],
+        },
+      ),
       aboutMe: optionalText('About me', 2000),
       ...languageRows,
     })

@@ -78,7 +78,11 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
   const today = () => londonDate(clock.now())
 
   /** Whether each advocate may be allocated today, and why not. */
-  async function eligibilities(trx: Queryable, authorityId: string, rows: readonly { id: string; kind: string; stage: string; dbs_checked_on: string | null }[]) {
+  async function eligibilities(
+    trx: Queryable,
+    authorityId: string,
+    rows: readonly { id: string; kind: string; stage: string; dbs_checked_on: string | null }[],
+  ) {
     const rules = await settings.settingsFor(authorityId, trx)
     const since = addDays(today(), -7 * Math.max(rules.groupWindowWeeks, rules.oneToOneWithinWeeks) - 7)
     const ids = rows.map((row) => row.id)
@@ -214,7 +218,14 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
         const now = clock.now()
         const id = await repository.insertAdvocate(trx, caller.user.authorityId, { ...fieldsOf(details), stage }, now)
         await repository.replaceLanguages(trx, caller.user.authorityId, id, details.languages)
-        await repository.recordStageChange(trx, { authorityId: caller.user.authorityId, advocateId: id, from: null, to: stage, byUserId: caller.user.id, at: now })
+        await repository.recordStageChange(trx, {
+          authorityId: caller.user.authorityId,
+          advocateId: id,
+          from: null,
+          to: stage,
+          byUserId: caller.user.id,
+          at: now,
+        })
         await recordAudit(trx, audit(caller), { action: 'advocate.created', recordType: 'advocate', recordId: id, details: { stage } })
         return id
       })
@@ -241,8 +252,20 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
         if (!(await repository.updateAdvocate(trx, caller.user.authorityId, row.id, version, { stage }, clock.now()))) {
           throw new ConflictError('Someone else changed this advocate since you opened the page', null, row.updated_at)
         }
-        await repository.recordStageChange(trx, { authorityId: caller.user.authorityId, advocateId: row.id, from: row.stage, to: stage, byUserId: caller.user.id, at: clock.now() })
-        await recordAudit(trx, audit(caller), { action: 'advocate.stage-changed', recordType: 'advocate', recordId: row.id, details: { from: row.stage, to: stage } })
+        await repository.recordStageChange(trx, {
+          authorityId: caller.user.authorityId,
+          advocateId: row.id,
+          from: row.stage,
+          to: stage,
+          byUserId: caller.user.id,
+          at: clock.now(),
+        })
+        await recordAudit(trx, audit(caller), {
+          action: 'advocate.stage-changed',
+          recordType: 'advocate',
+          recordId: row.id,
+          details: { from: row.stage, to: stage },
+        })
       })
     },
 
@@ -270,11 +293,21 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, caller.user.authorityId, advocateId)
         const person = isId(personId)
-          ? await trx.selectFrom('person').select(['id', 'family_group_id']).where('authority_id', '=', caller.user.authorityId).where('id', '=', personId).executeTakeFirst()
+          ? await trx
+              .selectFrom('person')
+              .select(['id', 'family_group_id'])
+              .where('authority_id', '=', caller.user.authorityId)
+              .where('id', '=', personId)
+              .executeTakeFirst()
           : undefined
         if (!person?.family_group_id) throw new NotFoundError('No such person')
         await repository.addKnownFamily(trx, { authorityId: caller.user.authorityId, advocateId: row.id, familyGroupId: person.family_group_id, note })
-        await recordAudit(trx, audit(caller), { action: 'advocate.knows-family', recordType: 'advocate', recordId: row.id, details: { familyGroupId: person.family_group_id } })
+        await recordAudit(trx, audit(caller), {
+          action: 'advocate.knows-family',
+          recordType: 'advocate',
+          recordId: row.id,
+          details: { familyGroupId: person.family_group_id },
+        })
       })
     },
 
@@ -307,7 +340,8 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
 
     /** The photo, for the advocacy service and the advocate themselves. */
     async photo(caller: Caller, advocateId: string): Promise<{ bytes: Buffer; type: string; updatedAt: Date } | undefined> {
-      const own = hasRole(caller.user, 'advocate') && isId(advocateId) ? await repository.findAdvocateByUser(db, caller.user.authorityId, caller.user.id) : undefined
+      const own =
+        hasRole(caller.user, 'advocate') && isId(advocateId) ? await repository.findAdvocateByUser(db, caller.user.authorityId, caller.user.id) : undefined
       if (own?.id !== advocateId) requireReader(caller.user)
       const row = isId(advocateId) ? await repository.photoOf(db, caller.user.authorityId, advocateId) : undefined
       return row?.photo && row.photo_type ? { bytes: row.photo, type: row.photo_type, updatedAt: row.updated_at } : undefined
@@ -340,7 +374,13 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
         const row = await mustFind(trx, caller.user.authorityId, advocateId, { forUpdate: true })
         if (row.user_id) throw new WorkflowRefusedError('This advocate can already sign in')
         if (await adminRepository.emailInUse(trx, email)) throw new WorkflowRefusedError('That email address already has an account')
-        const userId = await adminRepository.insertUser(trx, { authorityId: caller.user.authorityId, email, displayName: name(row), roles: ['advocate'], passwordHash: null })
+        const userId = await adminRepository.insertUser(trx, {
+          authorityId: caller.user.authorityId,
+          email,
+          displayName: name(row),
+          roles: ['advocate'],
+          passwordHash: null,
+        })
         await repository.linkUser(trx, caller.user.authorityId, row.id, userId)
         const now = clock.now()
         const token = await createAccountLink(trx, {

@@ -59,7 +59,8 @@ const appendixB: SectionOneAnswers = {
   reason:
     'The parent is experiencing barriers that affect her ability to take part in the decision-making process, and has said she feels nobody is on her side. An advocate would help her understand the child protection process so that her views are heard in the conference.',
   hasPreference: true,
-  preferenceDetails: 'The parent would prefer a Spanish-speaking advocate because this is her most confident language, and would feel more comfortable if the advocate is also a woman.',
+  preferenceDetails:
+    'The parent would prefer a Spanish-speaking advocate because this is her most confident language, and would feel more comfortable if the advocate is also a woman.',
   preferredGender: 'woman',
   preferredLanguages: ['Spanish'],
   interpreterNeeded: false,
@@ -67,7 +68,8 @@ const appendixB: SectionOneAnswers = {
   disabilityDetails: 'The parent has dyslexia, which mainly affects reading. Additional time and visual aids help her take in information.',
   adjustments: ['extra_time', 'visual_aids'],
   hasOtherNeeds: true,
-  otherNeedsDetails: 'She takes a while to build relationships with new people, so continuity helps. She would like to meet the advocate in person before the conference.',
+  otherNeedsDetails:
+    'She takes a while to build relationships with new people, so continuity helps. She would like to meet the advocate in person before the conference.',
   domesticAbuseBetweenParents: false,
 }
 
@@ -92,7 +94,8 @@ interface DemoReferral {
   readonly meeting: { type: string; inDays: number; time: string; venue: string; stage: string }
   readonly answers: (today: string) => SectionOneAnswers
   /** How far along the workflow it has gone. */
-  readonly reach: 'draft' | 'sent' | 'with-manager' | 'returned' | 'review' | 'offered' | 'advocate' | 'sign-off' | 'completed' | 'no-further-action' | 'withdrawn'
+  readonly reach:
+    'draft' | 'sent' | 'with-manager' | 'returned' | 'review' | 'offered' | 'advocate' | 'sign-off' | 'completed' | 'no-further-action' | 'withdrawn'
   /** Who is offered (and, past 'offered', accepts) the referral. */
   readonly advocate?: string
   readonly lateReason?: string
@@ -116,7 +119,12 @@ const demoReferrals: readonly DemoReferral[] = [
     parent: person('Daniel', 'Price', '1988-11-30', 'Male', 'MOS-104871'),
     children: [person('Ava', 'Price', '2018-03-11', 'Female')],
     meeting: { type: 'review_conference', inDays: 9, time: '14:00', venue: 'Online (Teams)', stage: 'child_protection' },
-    answers: (today) => plainAnswers('Dad feels left out of meetings about his daughter and wants to be heard at the review.', { consentDate: addDays(today, -1), hasOtherNeeds: true, otherNeedsDetails: 'Works shifts: afternoons are best.' }),
+    answers: (today) =>
+      plainAnswers('Dad feels left out of meetings about his daughter and wants to be heard at the review.', {
+        consentDate: addDays(today, -1),
+        hasOtherNeeds: true,
+        otherNeedsDetails: 'Works shifts: afternoons are best.',
+      }),
     reach: 'with-manager',
     lateReason: 'The review date was only confirmed yesterday.',
   },
@@ -246,7 +254,14 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: D
       if (account.fgcTeam) await adminRepository.addTeamMember(trx, { authorityId, teamId: fgcTeamId, userId })
       callers.set(account.key, {
         ip: null,
-        user: { id: userId, authorityId, displayName: account.displayName, email: account.email, roles: account.roles, teamIds: account.fgcTeam ? [fgcTeamId] : [] },
+        user: {
+          id: userId,
+          authorityId,
+          displayName: account.displayName,
+          email: account.email,
+          roles: account.roles,
+          teamIds: account.fgcTeam ? [fgcTeamId] : [],
+        },
       })
     }
   })
@@ -259,9 +274,30 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: D
   const managerId = as('manager').user.id
   const today = londonDate(clock.now())
   const pool = await loadPool(db, services, as('coordinator'), as('advocate').user.id, today)
-  await services.localServices.create(as('admin'), { name: 'Camden Deaf Advocacy (BSL)', languages: ['BSL'], specialisms: ['deaf'], contact: 'advocacy@deaf.example.org, 020 7946 0000', notes: null, active: true })
-  await services.localServices.create(as('admin'), { name: 'Women’s Aid Advocacy', languages: ['English', 'Arabic'], specialisms: ['domestic_abuse'], contact: 'referrals@womensaid.example.org', notes: 'For parents where there is domestic abuse.', active: true })
-  await services.localServices.create(as('admin'), { name: 'Polish Family Support', languages: ['Polish'], specialisms: [], contact: '020 7946 0001', notes: null, active: true })
+  await services.localServices.create(as('admin'), {
+    name: 'Camden Deaf Advocacy (BSL)',
+    languages: ['BSL'],
+    specialisms: ['deaf'],
+    contact: 'advocacy@deaf.example.org, 020 7946 0000',
+    notes: null,
+    active: true,
+  })
+  await services.localServices.create(as('admin'), {
+    name: 'Women’s Aid Advocacy',
+    languages: ['English', 'Arabic'],
+    specialisms: ['domestic_abuse'],
+    contact: 'referrals@womensaid.example.org',
+    notes: 'For parents where there is domestic abuse.',
+    active: true,
+  })
+  await services.localServices.create(as('admin'), {
+    name: 'Polish Family Support',
+    languages: ['Polish'],
+    specialisms: [],
+    contact: '020 7946 0001',
+    notes: null,
+    active: true,
+  })
 
   for (const demo of demoReferrals) {
     const referrer = as(demo.by)
@@ -271,7 +307,14 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: D
     await referrals.saveMeeting(
       referrer,
       id,
-      { type: demo.meeting.type, typeOther: null, date: addDays(today, demo.meeting.inDays), time: demo.meeting.time, venue: demo.meeting.venue, stage: demo.meeting.stage },
+      {
+        type: demo.meeting.type,
+        typeOther: null,
+        date: addDays(today, demo.meeting.inDays),
+        time: demo.meeting.time,
+        venue: demo.meeting.venue,
+        stage: demo.meeting.stage,
+      },
       null,
     )
     await referrals.saveSectionOne(referrer, id, demo.answers(today), 1)
@@ -297,7 +340,12 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: D
       continue
     }
     if (!reached(demo, 'review')) continue
-    await referrals.decide(as('manager'), id, { nextAction: 'child_protection_advocacy_review', reasons: 'Clear need for an advocate before the meeting.', advocateType: 'peer_parent_advocate', priority: 'high' })
+    await referrals.decide(as('manager'), id, {
+      nextAction: 'child_protection_advocacy_review',
+      reasons: 'Clear need for an advocate before the meeting.',
+      advocateType: 'peer_parent_advocate',
+      priority: 'high',
+    })
     if (!reached(demo, 'offered') || !demo.advocate) continue
     const advocateId = pool.get(demo.advocate)
     if (!advocateId) throw new Error(`No demo advocate ${demo.advocate}`)
@@ -381,19 +429,49 @@ const demoPool: readonly DemoAdvocate[] = [
     signsIn: true,
   },
   {
-    details: advocateDetails({ givenName: 'Fatima', familyName: 'Begum', gender: 'woman', heritage: 'Bangladeshi', specialisms: ['learning_disability'], languages: [{ language: 'Bengali', level: 'first_language' }, { language: 'English', level: 'fluent' }], aboutMe: 'I help parents understand the reports and say what they think.' }),
+    details: advocateDetails({
+      givenName: 'Fatima',
+      familyName: 'Begum',
+      gender: 'woman',
+      heritage: 'Bangladeshi',
+      specialisms: ['learning_disability'],
+      languages: [
+        { language: 'Bengali', level: 'first_language' },
+        { language: 'English', level: 'fluent' },
+      ],
+      aboutMe: 'I help parents understand the reports and say what they think.',
+    }),
     stage: 'active',
     ready: true,
     dbsYearsAgo: 2,
   },
   {
-    details: advocateDetails({ givenName: 'David', familyName: 'Osei', gender: 'man', specialisms: ['fathers'], capacity: 3, aboutMe: 'A dad who has been there. I work with dads who feel left out.' }),
+    details: advocateDetails({
+      givenName: 'David',
+      familyName: 'Osei',
+      gender: 'man',
+      specialisms: ['fathers'],
+      capacity: 3,
+      aboutMe: 'A dad who has been there. I work with dads who feel left out.',
+    }),
     stage: 'active',
     ready: true,
     dbsYearsAgo: 1,
   },
   {
-    details: advocateDetails({ kind: 'professional_advocate', givenName: 'Agnieszka', familyName: 'Nowak', gender: 'woman', heritage: 'Polish', specialisms: ['mental_health'], capacity: 4, languages: [{ language: 'Polish', level: 'first_language' }, { language: 'English', level: 'fluent' }] }),
+    details: advocateDetails({
+      kind: 'professional_advocate',
+      givenName: 'Agnieszka',
+      familyName: 'Nowak',
+      gender: 'woman',
+      heritage: 'Polish',
+      specialisms: ['mental_health'],
+      capacity: 4,
+      languages: [
+        { language: 'Polish', level: 'first_language' },
+        { language: 'English', level: 'fluent' },
+      ],
+    }),
     stage: 'active',
     ready: true,
     dbsYearsAgo: 1,
@@ -418,7 +496,11 @@ async function loadPool(db: Kysely<Schema>, services: DemoServices, coordinator:
   const authorityId = coordinator.user.authorityId
   for (const advocate of demoPool) {
     const dbsCheckedOn = addDays(today, -365 * advocate.dbsYearsAgo - 30)
-    const id = await services.advocates.create(coordinator, { ...advocate.details, dbsCheckedOn }, advocate.details.kind === 'professional_advocate' ? 'active' : 'application')
+    const id = await services.advocates.create(
+      coordinator,
+      { ...advocate.details, dbsCheckedOn },
+      advocate.details.kind === 'professional_advocate' ? 'active' : 'application',
+    )
     ids.set(`${advocate.details.givenName} ${advocate.details.familyName}`, id)
     if (advocate.details.kind === 'parent_peer_advocate') {
       const view = await services.advocates.view(coordinator, id)
@@ -432,10 +514,13 @@ async function loadPool(db: Kysely<Schema>, services: DemoServices, coordinator:
     }
     if (advocate.signsIn) await advocateRepository.linkUser(db, authorityId, id, advocateUserId)
   }
-  const peers = demoPool.filter((advocate) => advocate.ready && advocate.details.kind === 'parent_peer_advocate').map((advocate) => ids.get(`${advocate.details.givenName} ${advocate.details.familyName}`) ?? '')
+  const peers = demoPool
+    .filter((advocate) => advocate.ready && advocate.details.kind === 'parent_peer_advocate')
+    .map((advocate) => ids.get(`${advocate.details.givenName} ${advocate.details.familyName}`) ?? '')
   await demoRepository.supervision(db, authorityId, 'group', addDays(today, -40), peers)
   await demoRepository.supervision(db, authorityId, 'group', addDays(today, -12), peers)
-  for (const [index, advocateId] of peers.entries()) await demoRepository.supervision(db, authorityId, 'one_to_one', addDays(today, -10 - index * 3), [advocateId])
+  for (const [index, advocateId] of peers.entries())
+    await demoRepository.supervision(db, authorityId, 'one_to_one', addDays(today, -10 - index * 3), [advocateId])
 
   // A cohort in its fourth week, with the advocate still training in it.
   const trainee = ids.get('Rob Hughes')

@@ -3,7 +3,13 @@ import type { ModuleKey } from '../advocates/vocabulary.ts'
 
 /** Training and supervision history for the demo pool, written as the programme would have recorded it. */
 
-export async function completeModules(db: Queryable, authorityId: string, advocateId: string, modules: readonly ModuleKey[], completedOn: string): Promise<void> {
+export async function completeModules(
+  db: Queryable,
+  authorityId: string,
+  advocateId: string,
+  modules: readonly ModuleKey[],
+  completedOn: string,
+): Promise<void> {
   if (modules.length === 0) return
   await db
     .insertInto('module_completion')
@@ -11,8 +17,18 @@ export async function completeModules(db: Queryable, authorityId: string, advoca
     .execute()
 }
 
-export async function supervision(db: Queryable, authorityId: string, kind: 'one_to_one' | 'group', heldOn: string, advocateIds: readonly string[]): Promise<void> {
-  const session = await db.insertInto('supervision_session').values({ authority_id: authorityId, kind, held_on: heldOn }).returning('id').executeTakeFirstOrThrow()
+export async function supervision(
+  db: Queryable,
+  authorityId: string,
+  kind: 'one_to_one' | 'group',
+  heldOn: string,
+  advocateIds: readonly string[],
+): Promise<void> {
+  const session = await db
+    .insertInto('supervision_session')
+    .values({ authority_id: authorityId, kind, held_on: heldOn })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   if (advocateIds.length === 0) return
   await db
     .insertInto('supervision_attendance')

@@ -41,7 +41,14 @@ export async function insertService(db: Queryable, authorityId: string, fields: 
   return row.id
 }
 
-export async function updateService(db: Queryable, authorityId: string, serviceId: string, version: number, fields: ServiceFields, now: Date): Promise<boolean> {
+export async function updateService(
+  db: Queryable,
+  authorityId: string,
+  serviceId: string,
+  version: number,
+  fields: ServiceFields,
+  now: Date,
+): Promise<boolean> {
   const result = await db
     .updateTable('local_service')
     .set({

@@ -30,7 +30,12 @@ export function localServiceRoutes(app: FastifyInstance, { localServices }: { lo
 
   app.get('/local-services/new', keepers, async (request, reply) => {
     const form = request.pageFlash.form
-    return reply.view('features/local-services/service.njk', { values: { active: 'yes', specialisms: [], ...form?.values }, errors: form?.errors, specialismOptions, adding: true })
+    return reply.view('features/local-services/service.njk', {
+      values: { active: 'yes', specialisms: [], ...form?.values },
+      errors: form?.errors,
+      specialismOptions,
+      adding: true,
+    })
   })
 
   const save = async (work: () => Promise<void>) => {

@@ -34,7 +34,16 @@ function requireKeeper(caller: Caller): void {
 }
 
 function fromRow(row: Awaited<ReturnType<typeof repository.listServices>>[number]): LocalService {
-  return { id: row.id, name: row.name, languages: row.languages, specialisms: row.specialisms as Specialism[], contact: row.contact, notes: row.notes, active: row.active, version: row.version }
+  return {
+    id: row.id,
+    name: row.name,
+    languages: row.languages,
+    specialisms: row.specialisms as Specialism[],
+    contact: row.contact,
+    notes: row.notes,
+    active: row.active,
+    version: row.version,
+  }
 }
 
 export function createLocalServices(db: Kysely<Schema>, clock: Clock) {
@@ -56,7 +65,11 @@ export function createLocalServices(db: Kysely<Schema>, clock: Clock) {
       return db.transaction().execute(async (trx) => {
         if (await repository.nameTaken(trx, caller.user.authorityId, fields.name)) throw new NameTakenError('A local service with that name is already listed')
         const id = await repository.insertService(trx, caller.user.authorityId, fields, clock.now())
-        await recordAudit(trx, { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }, { action: 'local-service.created', recordType: 'local_service', recordId: id })
+        await recordAudit(
+          trx,
+          { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
+          { action: 'local-service.created', recordType: 'local_service', recordId: id },
+        )
         return id
       })
     },
@@ -66,11 +79,16 @@ export function createLocalServices(db: Kysely<Schema>, clock: Clock) {
       await db.transaction().execute(async (trx) => {
         const row = isId(serviceId) ? await repository.findService(trx, caller.user.authorityId, serviceId) : undefined
         if (!row) throw new NotFoundError('No such local service')
-        if (await repository.nameTaken(trx, caller.user.authorityId, fields.name, row.id)) throw new NameTakenError('A local service with that name is already listed')
+        if (await repository.nameTaken(trx, caller.user.authorityId, fields.name, row.id))
+          throw new NameTakenError('A local service with that name is already listed')
         if (!(await repository.updateService(trx, caller.user.authorityId, row.id, version, fields, clock.now()))) {
           throw new ConflictError('Someone else changed this local service since you opened the page', null, row.updated_at)
         }
-        await recordAudit(trx, { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }, { action: 'local-service.updated', recordType: 'local_service', recordId: row.id })
+        await recordAudit(
+          trx,
+          { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
+          { action: 'local-service.updated', recordType: 'local_service', recordId: row.id },
+        )
       })
     },
   }

@@ -43,10 +43,20 @@ describe('matching, by example', () => {
     const { ranked } = rankCandidates(appendixB, [
       candidate({ id: 'english-man', gender: 'man' }),
       candidate({ id: 'spanish-man', gender: 'man', languages: [{ language: 'Spanish', level: 'fluent' }] }),
-      candidate({ id: 'spanish-woman', gender: 'woman', languages: [{ language: 'spanish', level: 'first_language' }], specialisms: ['dyslexia'], capacity: 3, activeLoad: 2 }),
+      candidate({
+        id: 'spanish-woman',
+        gender: 'woman',
+        languages: [{ language: 'spanish', level: 'first_language' }],
+        specialisms: ['dyslexia'],
+        capacity: 3,
+        activeLoad: 2,
+      }),
       candidate({ id: 'english-woman', gender: 'woman', specialisms: ['dyslexia'] }),
     ])
-    assert.deepEqual(ranked.map((entry) => entry.candidate.id), ['spanish-woman', 'spanish-man', 'english-woman', 'english-man'])
+    assert.deepEqual(
+      ranked.map((entry) => entry.candidate.id),
+      ['spanish-woman', 'spanish-man', 'english-woman', 'english-man'],
+    )
     assert.deepEqual(ranked[0]?.reasons, ['speaks Spanish', 'woman, as asked', 'trained in dyslexia awareness', 'has 1 of 3 places free'])
     assert.deepEqual(ranked[0]?.preferences, { language: 'met', gender: 'met', heritage: 'not_asked' })
     assert.deepEqual(ranked[2]?.cautions, ['does not speak Spanish: book an interpreter'])
@@ -63,18 +73,18 @@ describe('matching, by example', () => {
       candidate({ id: 'professional', kind: 'professional_advocate' }),
       candidate({ id: 'back-the-day-after', absences: [{ startsOn: '2026-12-01', endsOn: '2026-12-09' }] }),
     ])
-    assert.deepEqual(ranked.map((entry) => entry.candidate.id), ['back-the-day-after'])
     assert.deepEqual(
-      Object.fromEntries(excluded.map((entry) => [entry.candidate.id, entry.reasons])),
-      {
-        ineligible: ['not eligible: DBS check expired on 2026-01-01'],
-        full: ['has no free place (2 of 2 taken)'],
-        away: ['is away on the day of the meeting'],
-        'with-other-parent': ['is working with the other parent, and there is domestic abuse between the parents'],
-        'knows-family': ['is recorded as knowing the family'],
-        professional: ['is a professional advocate; the decision asked for a parent peer advocate'],
-      },
+      ranked.map((entry) => entry.candidate.id),
+      ['back-the-day-after'],
     )
+    assert.deepEqual(Object.fromEntries(excluded.map((entry) => [entry.candidate.id, entry.reasons])), {
+      ineligible: ['not eligible: DBS check expired on 2026-01-01'],
+      full: ['has no free place (2 of 2 taken)'],
+      away: ['is away on the day of the meeting'],
+      'with-other-parent': ['is working with the other parent, and there is domestic abuse between the parents'],
+      'knows-family': ['is recorded as knowing the family'],
+      professional: ['is a professional advocate; the decision asked for a parent peer advocate'],
+    })
   })
 
   test('after needs and preferences: continuity, then an even share of work', () => {
@@ -85,7 +95,10 @@ describe('matching, by example', () => {
       candidate({ id: 'quieter', capacity: 4, activeLoad: 0, recentAllocations: 2 }),
       candidate({ id: 'known', capacity: 4, activeLoad: 3 }),
     ])
-    assert.deepEqual(ranked.map((entry) => entry.candidate.id), ['known', 'quieter', 'quiet', 'busy'])
+    assert.deepEqual(
+      ranked.map((entry) => entry.candidate.id),
+      ['known', 'quieter', 'quiet', 'busy'],
+    )
     assert.ok(ranked[0]?.reasons.includes('worked with this parent before'))
   })
 
@@ -94,12 +107,17 @@ describe('matching, by example', () => {
       candidate({ id: 'declined', gender: 'woman', languages: [{ language: 'Spanish', level: 'fluent' }], specialisms: ['dyslexia'] }),
       candidate({ id: 'next', gender: 'man', languages: [{ language: 'Spanish', level: 'fluent' }] }),
     ])
-    assert.deepEqual(ranked.map((entry) => entry.candidate.id), ['next', 'declined'])
+    assert.deepEqual(
+      ranked.map((entry) => entry.candidate.id),
+      ['next', 'declined'],
+    )
     assert.ok(ranked[1]?.cautions.includes('was offered this referral already and did not take it'))
   })
 
   test('someone not usually free on the meeting’s weekday can still be offered it, with a caution', () => {
-    const { ranked } = rankCandidates({ ...appendixB, meetingDate: '2026-12-10' }, [candidate({ id: 'weekends', gender: 'woman', availableDays: ['sat', 'sun'] })])
+    const { ranked } = rankCandidates({ ...appendixB, meetingDate: '2026-12-10' }, [
+      candidate({ id: 'weekends', gender: 'woman', availableDays: ['sat', 'sun'] }),
+    ])
     assert.deepEqual(ranked[0]?.cautions, ['does not speak Spanish: book an interpreter', 'not usually available on Thursdays: check with them'])
   })
 
@@ -127,7 +145,13 @@ describe('needs read from the referral', () => {
       },
       MEETING,
     )
-    assert.deepEqual(needs, { neededLanguages: ['Spanish'], interpreterFallback: false, preferredGender: 'woman', preferredHeritage: null, wantedSpecialisms: ['dyslexia'] })
+    assert.deepEqual(needs, {
+      neededLanguages: ['Spanish'],
+      interpreterFallback: false,
+      preferredGender: 'woman',
+      preferredHeritage: null,
+      wantedSpecialisms: ['dyslexia'],
+    })
   })
 
   test('a young father with a BSL interpreter, where there is domestic abuse', () => {
@@ -166,15 +190,18 @@ const arbitraryCandidate = (id: string): fc.Arbitrary<Candidate> =>
     kind: fc.constantFrom('parent_peer_advocate' as const, 'professional_advocate' as const),
     gender: fc.constantFrom('woman' as const, 'man' as const, 'non_binary' as const, null),
     heritage: fc.constantFrom('Latin American', 'Bangladeshi', 'Irish', null),
-    languages: fc.uniqueArray(
-      fc.record({ language: fc.constantFrom(...languageNames), level: fc.constantFrom(...languageLevels.values) }),
-      { selector: (spoken) => spoken.language, maxLength: 3 },
-    ),
+    languages: fc.uniqueArray(fc.record({ language: fc.constantFrom(...languageNames), level: fc.constantFrom(...languageLevels.values) }), {
+      selector: (spoken) => spoken.language,
+      maxLength: 3,
+    }),
     specialisms: fc.uniqueArray(fc.constantFrom(...specialisms.values), { maxLength: 3 }),
     capacity: fc.integer({ min: 1, max: 5 }),
     activeLoad: fc.integer({ min: 0, max: 6 }),
     recentAllocations: fc.integer({ min: 0, max: 20 }),
-    absences: fc.array(fc.tuple(isoDay, isoDay).map(([a, b]) => (a <= b ? { startsOn: a, endsOn: b } : { startsOn: b, endsOn: a })), { maxLength: 2 }),
+    absences: fc.array(
+      fc.tuple(isoDay, isoDay).map(([a, b]) => (a <= b ? { startsOn: a, endsOn: b } : { startsOn: b, endsOn: a })),
+      { maxLength: 2 },
+    ),
     knownFamilyGroupIds: fc.subarray(['family-1', 'family-2']),
     eligible: fc.boolean(),
     ineligibleBecause: fc.constant(['some reason']),
@@ -224,7 +251,10 @@ describe('matching, for any pool and any referral', () => {
         const { ranked } = rankCandidates(request, pool)
         const firstShort = ranked.findIndex((entry) => !entry.meetsEveryNeed)
         if (firstShort === -1) return
-        assert.ok(ranked.slice(firstShort).every((entry) => !entry.meetsEveryNeed), 'no one who meets every need comes after someone who does not')
+        assert.ok(
+          ranked.slice(firstShort).every((entry) => !entry.meetsEveryNeed),
+          'no one who meets every need comes after someone who does not',
+        )
       }),
       { numRuns: 2000 },
     )

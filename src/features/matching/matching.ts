@@ -90,7 +90,15 @@ export interface MatchResult {
 }
 
 const weekdayKeys = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
-const weekdayNames: Readonly<Record<string, string>> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' }
+const weekdayNames: Readonly<Record<string, string>> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+}
 
 function weekdayOf(isoDate: string): string {
   return weekdayKeys[new Date(`${isoDate}T12:00:00Z`).getUTCDay()] ?? 'mon'
@@ -119,7 +127,9 @@ export function exclusions(request: MatchRequest, candidate: Candidate): string[
   const reasons: string[] = []
   if (!candidate.eligible) reasons.push(`not eligible: ${candidate.ineligibleBecause.join('; ')}`)
   if (request.advocateKind && candidate.kind !== request.advocateKind) {
-    reasons.push(`is a ${candidate.kind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate; the decision asked for a ${request.advocateKind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate`)
+    reasons.push(
+      `is a ${candidate.kind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate; the decision asked for a ${request.advocateKind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate`,
+    )
   }
   if (candidate.activeLoad >= candidate.capacity) reasons.push(`has no free place (${candidate.activeLoad} of ${candidate.capacity} taken)`)
   if (candidate.absences.some((absence) => absence.startsOn <= request.meetingDate && request.meetingDate <= absence.endsOn)) {
@@ -143,7 +153,16 @@ interface Scored {
  * sorts quickly, with nothing to allocate): every need met (1 digit), not already offered it (1), needs met (2), preferences met
  * (1), fitting specialisms (2), continuity (1), share of places free (4), fewer recent allocations (3).
  */
-function packKey(parts: { every: boolean; fresh: boolean; needs: number; preferences: number; fitting: number; continuity: boolean; freeShare: number; recent: number }): number {
+function packKey(parts: {
+  every: boolean
+  fresh: boolean
+  needs: number
+  preferences: number
+  fitting: number
+  continuity: boolean
+  freeShare: number
+  recent: number
+}): number {
   const clamp = (value: number, digits: number) => Math.max(0, Math.min(10 ** digits - 1, Math.floor(value)))
   let key = parts.every ? 1 : 0
   key = key * 10 + (parts.fresh ? 1 : 0)
@@ -280,14 +299,18 @@ const specialismSigns: readonly [Specialism, RegExp][] = [
  * interpreter in the adjustments makes BSL a needed language; a father, a young parent or domestic
  * abuse each point to advocates trained for them.
  */
-export function needsFrom(facts: NeedsFacts, meetingDate: string): Pick<MatchRequest, 'neededLanguages' | 'interpreterFallback' | 'preferredGender' | 'preferredHeritage' | 'wantedSpecialisms'> {
+export function needsFrom(
+  facts: NeedsFacts,
+  meetingDate: string,
+): Pick<MatchRequest, 'neededLanguages' | 'interpreterFallback' | 'preferredGender' | 'preferredHeritage' | 'wantedSpecialisms'> {
   const text = [facts.disabilityDetails, facts.otherNeedsDetails, facts.reason].filter(Boolean).join(' ')
   const wanted = new Set<Specialism>(specialismSigns.filter(([, sign]) => sign.test(text)).map(([specialism]) => specialism))
   if (facts.adjustments.includes('bsl_interpreter')) wanted.add('deaf')
   if (facts.domesticAbuseBetweenParents) wanted.add('domestic_abuse')
   if (facts.personGender && /^(male|man|father|dad)$/i.test(facts.personGender.trim())) wanted.add('fathers')
   if (facts.personDateOfBirth) {
-    const ageAtMeeting = Number(meetingDate.slice(0, 4)) - Number(facts.personDateOfBirth.slice(0, 4)) - (meetingDate.slice(5) < facts.personDateOfBirth.slice(5) ? 1 : 0)
+    const ageAtMeeting =
+      Number(meetingDate.slice(0, 4)) - Number(facts.personDateOfBirth.slice(0, 4)) - (meetingDate.slice(5) < facts.personDateOfBirth.slice(5) ? 1 : 0)
     if (ageAtMeeting < 25) wanted.add('young_parents')
   }
   const languages = [...facts.preferredLanguages]

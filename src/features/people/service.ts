@@ -33,11 +33,20 @@ export function createPeopleService(db: Kysely<Schema>) {
     async search(caller: Caller, search: repository.PersonSearch): Promise<{ people: PersonSummary[]; more: boolean }> {
       requireFinder(caller.user)
       const rows = await repository.searchPeople(db, caller.user.authorityId, search, 'adult', SEARCH_LIMIT + 1)
-      await recordAudit(db, { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }, {
-        action: 'person.searched',
-        recordType: 'person',
-        details: { found: Math.min(rows.length, SEARCH_LIMIT), byName: search.name !== '', byDateOfBirth: search.dateOfBirth !== null, byExternalId: search.externalId !== null },
-      })
+      await recordAudit(
+        db,
+        { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
+        {
+          action: 'person.searched',
+          recordType: 'person',
+          details: {
+            found: Math.min(rows.length, SEARCH_LIMIT),
+            byName: search.name !== '',
+            byDateOfBirth: search.dateOfBirth !== null,
+            byExternalId: search.externalId !== null,
+          },
+        },
+      )
       return { people: rows.slice(0, SEARCH_LIMIT).map(summary), more: rows.length > SEARCH_LIMIT }
     },
   }

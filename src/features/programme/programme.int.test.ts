@@ -26,7 +26,11 @@ const LIBRARY_MESSAGE = /^invalid|expected .*received|too (big|small)|undefined|
 type Body = Record<string, FormValue>
 
 /** An advocate put straight into the database, as the advocate's own page would have made them. */
-async function advocate(t: TestApp, fields: Partial<AdvocateFields> & { given_name: string; family_name: string; stage: string }, authorityId = t.world.authorityId): Promise<string> {
+async function advocate(
+  t: TestApp,
+  fields: Partial<AdvocateFields> & { given_name: string; family_name: string; stage: string },
+  authorityId = t.world.authorityId,
+): Promise<string> {
   return insertAdvocate(
     t.database.db,
     authorityId,
@@ -36,7 +40,13 @@ async function advocate(t: TestApp, fields: Partial<AdvocateFields> & { given_na
 }
 
 async function completeAllModules(t: TestApp, advocateId: string, on = '2026-03-01'): Promise<void> {
-  await programmeRepository.insertCompletions(t.database.db, t.world.authorityId, modules.values.map((module) => ({ advocateId, module })), on, t.world.staff.coordinator.id)
+  await programmeRepository.insertCompletions(
+    t.database.db,
+    t.world.authorityId,
+    modules.values.map((module) => ({ advocateId, module })),
+    on,
+    t.world.staff.coordinator.id,
+  )
 }
 
 async function supervisionOn(t: TestApp, kind: 'one_to_one' | 'group', heldOn: string, advocateIds: readonly string[]): Promise<string> {
@@ -89,7 +99,12 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     const coordinator = await signedIn(t, 'coordinator')
     const cohortId = await cohortMade(coordinator, 'Spring 2027', ['11', '1', '2027'])
 
-    const sessions = await t.database.db.selectFrom('training_session').select(['week', 'module', 'held_on', 'authority_id']).where('cohort_id', '=', cohortId).orderBy('week').execute()
+    const sessions = await t.database.db
+      .selectFrom('training_session')
+      .select(['week', 'module', 'held_on', 'authority_id'])
+      .where('cohort_id', '=', cohortId)
+      .orderBy('week')
+      .execute()
     assert.deepEqual(
       sessions.map((session) => [session.week, session.module, session.held_on]),
       [
@@ -103,7 +118,10 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
         [8, 'advocacy_skills', '2027-03-01'],
       ],
     )
-    assert.deepEqual(sessions.map((session) => session.module), [...weeklySessions])
+    assert.deepEqual(
+      sessions.map((session) => session.module),
+      [...weeklySessions],
+    )
     assert.ok(sessions.every((session) => session.authority_id === t.world.authorityId))
 
     const page = await coordinator.get(`/programme/cohorts/${cohortId}`)
@@ -117,7 +135,12 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     const list = textOf((await coordinator.get('/programme/cohorts')).html)
     assert.match(list, /Spring 2027 11 January 2027 to 1 March 2027 0 Not started/)
 
-    const audit = await t.database.db.selectFrom('audit_event').select(['actor_id', 'details']).where('action', '=', 'programme.cohort-created').where('record_id', '=', cohortId).execute()
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'details'])
+      .where('action', '=', 'programme.cohort-created')
+      .where('record_id', '=', cohortId)
+      .execute()
     assert.equal(audit.length, 1)
     assert.equal(audit[0]?.actor_id, t.world.staff.coordinator.id)
     assert.doesNotMatch(JSON.stringify(audit[0]?.details), /Spring/, 'no names in the audit details')
@@ -166,7 +189,12 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     assert.match(textOf(saved.html), /Attendance for week 1 saved 1 of the cohort attended/)
     assert.match(saved.html, /data-week="1">1 of 2</)
     assert.match(saved.html, /data-week="2">0 of 2</)
-    const attendedRows = await t.database.db.selectFrom('session_attendance').innerJoin('training_session', 'training_session.id', 'session_attendance.session_id').select(['session_attendance.advocate_id', 'training_session.week']).where('training_session.cohort_id', '=', cohortId).execute()
+    const attendedRows = await t.database.db
+      .selectFrom('session_attendance')
+      .innerJoin('training_session', 'training_session.id', 'session_attendance.session_id')
+      .select(['session_attendance.advocate_id', 'training_session.week'])
+      .where('training_session.cohort_id', '=', cohortId)
+      .execute()
     assert.deepEqual(attendedRows, [{ advocate_id: amira, week: 1 }])
 
     const shown = await coordinator.get(`/programme/cohorts/${cohortId}/sessions/1`)
@@ -183,7 +211,12 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     assert.deepEqual(errorSummary(outsider.html), ['Select people from the list of the cohort’s members'])
     assert.match(outsider.html, new RegExp(`value="${amira}" checked`), 'the ticks are kept')
 
-    const audit = await t.database.db.selectFrom('audit_event').select('details').where('action', '=', 'programme.attendance-recorded').where('actor_id', '=', t.world.staff.coordinator.id).execute()
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'programme.attendance-recorded')
+      .where('actor_id', '=', t.world.staff.coordinator.id)
+      .execute()
     assert.equal(audit.length, 4)
 
     const removed = await coordinator.post(`/programme/cohorts/${cohortId}/members/${bea}/remove`, {})
@@ -211,12 +244,21 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     })
     assert.match(textOf(first.html), /Module completion saved 3 modules recorded as completed/)
     const rows = async () =>
-      (await t.database.db.selectFrom('module_completion').select(['advocate_id', 'module', 'completed_on']).where('advocate_id', 'in', [cara, dev]).orderBy('advocate_id').orderBy('module').execute()).map(
-        (row) => `${row.advocate_id === cara ? 'cara' : 'dev'} ${row.module} ${row.completed_on}`,
-      )
+      (
+        await t.database.db
+          .selectFrom('module_completion')
+          .select(['advocate_id', 'module', 'completed_on'])
+          .where('advocate_id', 'in', [cara, dev])
+          .orderBy('advocate_id')
+          .orderBy('module')
+          .execute()
+      ).map((row) => `${row.advocate_id === cara ? 'cara' : 'dev'} ${row.module} ${row.completed_on}`)
     assert.deepEqual((await rows()).sort(), ['cara advocacy_skills 2026-11-20', 'cara legal_framework 2026-11-20', 'dev safeguarding 2026-11-20'])
     const member = section(first.html, 'members')
-    assert.match(textOf(member), /Cara Completer Training 0 of 8 2 of 6 Not yet: Child protection conferences; Understanding professionals’ concerns; Safeguarding; Data protection and safe data handling/)
+    assert.match(
+      textOf(member),
+      /Cara Completer Training 0 of 8 2 of 6 Not yet: Child protection conferences; Understanding professionals’ concerns; Safeguarding; Data protection and safe data handling/,
+    )
 
     const again = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
       shown: [cara, dev],
@@ -224,22 +266,45 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
       ...dateParts('completedOn', ['23', '11', '2026']),
     })
     assert.match(textOf(again.html), /1 module recorded as completed; 1 no longer recorded as completed/)
-    assert.deepEqual((await rows()).sort(), ['cara advocacy_skills 2026-11-20', 'cara conferences 2026-11-23', 'cara legal_framework 2026-11-20'], 'earlier dates are kept; an unticked module is removed')
+    assert.deepEqual(
+      (await rows()).sort(),
+      ['cara advocacy_skills 2026-11-20', 'cara conferences 2026-11-23', 'cara legal_framework 2026-11-20'],
+      'earlier dates are kept; an unticked module is removed',
+    )
     const shown = await coordinator.get(`/programme/cohorts/${cohortId}/modules`)
     assert.match(shown.html, new RegExp(`value="${cara}:advocacy_skills" checked`))
     assert.match(textOf(shown.html), /Advocacy skills and the role of the parent advocate Completed on 20 November 2026/)
 
-    const future = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, { shown: [cara], completed: `${cara}:safeguarding`, ...dateParts('completedOn', ['25', '11', '2026']) })
+    const future = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+      shown: [cara],
+      completed: `${cara}:safeguarding`,
+      ...dateParts('completedOn', ['25', '11', '2026']),
+    })
     assert.deepEqual(errorSummary(future.html), ['The date the modules were completed must be today or in the past'])
     assert.match(future.html, new RegExp(`value="${cara}:safeguarding" checked`), 'the ticks are kept')
 
     const outsider = await advocate(t, { given_name: 'Otto', family_name: 'Outsider', stage: 'training' })
-    const notMember = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, { shown: [cara, outsider], completed: `${outsider}:safeguarding`, ...dateParts('completedOn', ['24', '11', '2026']) })
+    const notMember = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+      shown: [cara, outsider],
+      completed: `${outsider}:safeguarding`,
+      ...dateParts('completedOn', ['24', '11', '2026']),
+    })
     assert.deepEqual(errorSummary(notMember.html), ['Select modules from the list'])
     assert.equal((await t.database.db.selectFrom('module_completion').select('module').where('advocate_id', '=', outsider).execute()).length, 0)
 
-    const audit = await t.database.db.selectFrom('audit_event').select(['action', 'record_id', 'details']).where('action', 'like', 'programme.module-%').where('record_id', 'in', [cara, dev]).orderBy('id').execute()
-    assert.deepEqual(audit.map((row) => row.action).sort(), ['programme.module-completed', 'programme.module-completed', 'programme.module-completed', 'programme.module-completion-removed'])
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'record_id', 'details'])
+      .where('action', 'like', 'programme.module-%')
+      .where('record_id', 'in', [cara, dev])
+      .orderBy('id')
+      .execute()
+    assert.deepEqual(audit.map((row) => row.action).sort(), [
+      'programme.module-completed',
+      'programme.module-completed',
+      'programme.module-completed',
+      'programme.module-completion-removed',
+    ])
     assert.ok(audit.every((row) => !/Cara|Dev|Completer|Starter/.test(JSON.stringify(row.details))))
   })
 
@@ -251,7 +316,10 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
 
     const form = await coordinator.get(`/programme/cohorts/${cohortId}/accreditation`)
     assert.match(textOf(form.html), /Ife Accredited Module not completed yet/)
-    const refused = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, { advocateId: ife, ...dateParts('accreditedOn', ['20', '11', '2026']) })
+    const refused = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, {
+      advocateId: ife,
+      ...dateParts('accreditedOn', ['20', '11', '2026']),
+    })
     assert.deepEqual(errorSummary(refused.html), [
       'Ife Accredited has not completed “Advocacy skills and the role of the parent advocate”: record the module as completed before the accreditation',
     ])
@@ -261,30 +329,61 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
 
     // Another module is not enough: it must be the advocacy module.
     await coordinator.get(`/programme/cohorts/${cohortId}/modules`)
-    await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, { shown: ife, completed: `${ife}:safeguarding`, ...dateParts('completedOn', ['10', '11', '2026']) })
-    const stillRefused = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, { advocateId: ife, ...dateParts('accreditedOn', ['20', '11', '2026']) })
+    await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+      shown: ife,
+      completed: `${ife}:safeguarding`,
+      ...dateParts('completedOn', ['10', '11', '2026']),
+    })
+    const stillRefused = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, {
+      advocateId: ife,
+      ...dateParts('accreditedOn', ['20', '11', '2026']),
+    })
     assert.equal(errorSummary(stillRefused.html).length, 1)
 
-    await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, { shown: ife, completed: [`${ife}:safeguarding`, `${ife}:advocacy_skills`], ...dateParts('completedOn', ['10', '11', '2026']) })
-    const future = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, { advocateId: ife, ...dateParts('accreditedOn', ['1', '12', '2026']) })
+    await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+      shown: ife,
+      completed: [`${ife}:safeguarding`, `${ife}:advocacy_skills`],
+      ...dateParts('completedOn', ['10', '11', '2026']),
+    })
+    const future = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, {
+      advocateId: ife,
+      ...dateParts('accreditedOn', ['1', '12', '2026']),
+    })
     assert.deepEqual(errorSummary(future.html), ['The date of the accreditation must be today or in the past'])
     const versionBefore = (await row()).version
-    const accredited = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, { advocateId: ife, ...dateParts('accreditedOn', ['20', '11', '2026']) })
+    const accredited = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, {
+      advocateId: ife,
+      ...dateParts('accreditedOn', ['20', '11', '2026']),
+    })
     assert.match(textOf(accredited.html), /Ife Accredited's Level 2 accreditation recorded Accredited on 20 November 2026/)
     assert.match(textOf(section(accredited.html, 'members')), /Accredited on 20 November 2026/)
     assert.deepEqual(await row(), { accredited_on: '2026-11-20', version: versionBefore + 1 })
 
-    const unticked = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, { shown: ife, completed: `${ife}:safeguarding`, ...dateParts('completedOn', ['24', '11', '2026']) })
-    assert.deepEqual(errorSummary(unticked.html), ['Ife Accredited has a Level 2 accreditation, so “Advocacy skills and the role of the parent advocate” must stay completed'])
+    const unticked = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+      shown: ife,
+      completed: `${ife}:safeguarding`,
+      ...dateParts('completedOn', ['24', '11', '2026']),
+    })
+    assert.deepEqual(errorSummary(unticked.html), [
+      'Ife Accredited has a Level 2 accreditation, so “Advocacy skills and the role of the parent advocate” must stay completed',
+    ])
     assert.match(unticked.html, new RegExp(`href="#completed-${ife}"`))
 
     const nobody = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, { ...dateParts('accreditedOn', ['20', '11', '2026']) })
     assert.deepEqual(errorSummary(nobody.html), ['Select who was accredited'])
     const stranger = await advocate(t, { given_name: 'Sam', family_name: 'Stranger', stage: 'accreditation' })
-    const notMember = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, { advocateId: stranger, ...dateParts('accreditedOn', ['20', '11', '2026']) })
+    const notMember = await coordinator.submit(`/programme/cohorts/${cohortId}/accreditation`, {
+      advocateId: stranger,
+      ...dateParts('accreditedOn', ['20', '11', '2026']),
+    })
     assert.deepEqual(errorSummary(notMember.html), ['Select who was accredited from the list'])
 
-    const audit = await t.database.db.selectFrom('audit_event').select('details').where('action', '=', 'programme.accredited').where('record_id', '=', ife).execute()
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'programme.accredited')
+      .where('record_id', '=', ife)
+      .execute()
     assert.equal(audit.length, 1)
     assert.equal((audit[0]?.details as { accreditedOn?: string }).accreditedOn, '2026-11-20')
   })
@@ -301,7 +400,12 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     assert.doesNotMatch(form.html, new RegExp(`value="${applicant}"`), 'applicants do not come to supervision yet')
     assert.match(form.html, /name="heldOn-day"[^>]*value="24"/)
 
-    const two = await coordinator.submit('/programme/supervision/new', { kind: 'one_to_one', ...dateParts('heldOn', ['20', '11', '2026']), attendees: [kay, lou], notes: 'Talked about the first referral.' })
+    const two = await coordinator.submit('/programme/supervision/new', {
+      kind: 'one_to_one',
+      ...dateParts('heldOn', ['20', '11', '2026']),
+      attendees: [kay, lou],
+      notes: 'Talked about the first referral.',
+    })
     assert.deepEqual(errorSummary(two.html), ['A one-to-one is with one person: select only one, or record a group session'])
     assert.match(two.html, /Talked about the first referral\./, 'the answers are kept')
     const future = await coordinator.submit('/programme/supervision/new', { kind: 'one_to_one', ...dateParts('heldOn', ['25', '11', '2026']), attendees: kay })
@@ -310,21 +414,42 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     assert.deepEqual(errorSummary(empty.html), ['Select whether it was a one-to-one or a group session', 'Enter the date of the session'])
     const nobodyInGroup = await coordinator.submit('/programme/supervision/new', { kind: 'group', ...dateParts('heldOn', ['20', '11', '2026']) })
     assert.deepEqual(errorSummary(nobodyInGroup.html), ['Select who came to the group session'])
-    const notSupervised = await coordinator.submit('/programme/supervision/new', { kind: 'one_to_one', ...dateParts('heldOn', ['20', '11', '2026']), attendees: applicant })
+    const notSupervised = await coordinator.submit('/programme/supervision/new', {
+      kind: 'one_to_one',
+      ...dateParts('heldOn', ['20', '11', '2026']),
+      attendees: applicant,
+    })
     assert.deepEqual(errorSummary(notSupervised.html), ['Select people from the list'])
     assert.equal((await t.database.db.selectFrom('supervision_session').select('id').execute()).length, 0, 'nothing refused was saved')
 
-    const oneToOne = await coordinator.submit('/programme/supervision/new', { kind: 'one_to_one', ...dateParts('heldOn', ['20', '11', '2026']), attendees: kay, notes: 'Talked about the first referral.' })
+    const oneToOne = await coordinator.submit('/programme/supervision/new', {
+      kind: 'one_to_one',
+      ...dateParts('heldOn', ['20', '11', '2026']),
+      attendees: kay,
+      notes: 'Talked about the first referral.',
+    })
     assert.match(textOf(oneToOne.html), /One-to-one supervision recorded Held on 20 November 2026, with 1 person/)
     const group = await coordinator.submit('/programme/supervision/new', { kind: 'group', ...dateParts('heldOn', ['18', '11', '2026']), attendees: [kay, lou] })
     const recent = textOf(section(group.html, 'recent-supervision'))
-    assert.match(recent, /20 November 2026 One-to-one with Cora Coordinator Kay Supervised Talked about the first referral\. 18 November 2026 Group with Cora Coordinator Kay Supervised Lou Trainee/)
+    assert.match(
+      recent,
+      /20 November 2026 One-to-one with Cora Coordinator Kay Supervised Talked about the first referral\. 18 November 2026 Group with Cora Coordinator Kay Supervised Lou Trainee/,
+    )
 
     const saved = await t.database.db.selectFrom('supervision_session').select(['id', 'kind', 'held_on', 'supervisor_id']).orderBy('held_on').execute()
-    assert.deepEqual(saved.map((row) => [row.kind, row.held_on, row.supervisor_id]), [['group', '2026-11-18', t.world.staff.coordinator.id], ['one_to_one', '2026-11-20', t.world.staff.coordinator.id]])
+    assert.deepEqual(
+      saved.map((row) => [row.kind, row.held_on, row.supervisor_id]),
+      [
+        ['group', '2026-11-18', t.world.staff.coordinator.id],
+        ['one_to_one', '2026-11-20', t.world.staff.coordinator.id],
+      ],
+    )
     const audit = await t.database.db.selectFrom('audit_event').select('details').where('action', '=', 'programme.supervision-recorded').execute()
     assert.equal(audit.length, 2)
-    assert.ok(audit.every((row) => !/Kay|Lou|referral/.test(JSON.stringify(row.details))), 'no names or notes in the audit details')
+    assert.ok(
+      audit.every((row) => !/Kay|Lou|referral/.test(JSON.stringify(row.details))),
+      'no names or notes in the audit details',
+    )
   })
 
   test('hostile input gets a GOV.UK error summary, never a 500', async () => {
@@ -334,14 +459,41 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     await addMember(coordinator, cohortId, member)
 
     const forms: readonly { url: string; valid: Body; fields: readonly string[] }[] = [
-      { url: '/programme/cohorts', valid: { name: 'A cohort', ...dateParts('startsOn', ['1', '2', '2027']) }, fields: ['name', 'startsOn-day', 'startsOn-month', 'startsOn-year'] },
+      {
+        url: '/programme/cohorts',
+        valid: { name: 'A cohort', ...dateParts('startsOn', ['1', '2', '2027']) },
+        fields: ['name', 'startsOn-day', 'startsOn-month', 'startsOn-year'],
+      },
       { url: `/programme/cohorts/${cohortId}`, valid: { advocateId: member }, fields: ['advocateId'] },
       { url: `/programme/cohorts/${cohortId}/sessions/4`, valid: { attended: member }, fields: ['attended'] },
-      { url: `/programme/cohorts/${cohortId}/modules`, valid: { shown: member, completed: `${member}:safeguarding`, ...dateParts('completedOn', ['1', '11', '2026']) }, fields: ['shown', 'completed', 'completedOn-day', 'completedOn-year'] },
-      { url: `/programme/cohorts/${cohortId}/accreditation`, valid: { advocateId: member, ...dateParts('accreditedOn', ['1', '11', '2026']) }, fields: ['advocateId', 'accreditedOn-month'] },
-      { url: '/programme/supervision/new', valid: { kind: 'group', ...dateParts('heldOn', ['1', '11', '2026']), attendees: member, notes: 'Fine' }, fields: ['kind', 'heldOn-day', 'attendees', 'notes'] },
+      {
+        url: `/programme/cohorts/${cohortId}/modules`,
+        valid: { shown: member, completed: `${member}:safeguarding`, ...dateParts('completedOn', ['1', '11', '2026']) },
+        fields: ['shown', 'completed', 'completedOn-day', 'completedOn-year'],
+      },
+      {
+        url: `/programme/cohorts/${cohortId}/accreditation`,
+        valid: { advocateId: member, ...dateParts('accreditedOn', ['1', '11', '2026']) },
+        fields: ['advocateId', 'accreditedOn-month'],
+      },
+      {
+        url: '/programme/supervision/new',
+        valid: { kind: 'group', ...dateParts('heldOn', ['1', '11', '2026']), attendees: member, notes: 'Fine' },
+        fields: ['kind', 'heldOn-day', 'attendees', 'notes'],
+      },
     ]
-    const badValues: readonly FormValue[] = [LONG, [LONG, LONG], MARKUP, CONTROLS, 'not-an-id', NONEXISTENT, `${NONEXISTENT}:safeguarding`, `${member}:${MARKUP}`, ['', ''], Array.from({ length: 300 }, () => NONEXISTENT)]
+    const badValues: readonly FormValue[] = [
+      LONG,
+      [LONG, LONG],
+      MARKUP,
+      CONTROLS,
+      'not-an-id',
+      NONEXISTENT,
+      `${NONEXISTENT}:safeguarding`,
+      `${member}:${MARKUP}`,
+      ['', ''],
+      Array.from({ length: 300 }, () => NONEXISTENT),
+    ]
 
     for (const form of forms) {
       await coordinator.get(form.url)
@@ -367,7 +519,12 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
 
     const long = await coordinator.submit('/programme/cohorts', { name: LONG, ...dateParts('startsOn', ['1', '2', '2027']) })
     assert.deepEqual(errorSummary(long.html), ['Cohort name must be 100 characters or fewer'])
-    const notes = await coordinator.submit('/programme/supervision/new', { kind: 'group', ...dateParts('heldOn', ['1', '11', '2026']), attendees: member, notes: LONG })
+    const notes = await coordinator.submit('/programme/supervision/new', {
+      kind: 'group',
+      ...dateParts('heldOn', ['1', '11', '2026']),
+      attendees: member,
+      notes: LONG,
+    })
     assert.deepEqual(errorSummary(notes.html), ['Notes must be 2,000 characters or fewer'])
     const marked = await coordinator.submit('/programme/cohorts', { name: `${CONTROLS}Cohort ${MARKUP}`, ...dateParts('startsOn', ['8', '2', '2027']) })
     assert.match(marked.html, /Cohort &lt;script&gt;alert\(1\)&lt;\/script&gt;/, 'markup is escaped')
@@ -439,7 +596,13 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
     }
 
     const elsewhereEmail = `coordinator.${t.world.elsewhere.authorityId.slice(0, 8)}@test.alongside.example`
-    await insertUser(t.database.db, { authorityId: t.world.elsewhere.authorityId, email: elsewhereEmail, displayName: 'Cy Elsewhere', roles: ['coordinator'], passwordHash: await hashPassword(PASSWORD) })
+    await insertUser(t.database.db, {
+      authorityId: t.world.elsewhere.authorityId,
+      email: elsewhereEmail,
+      displayName: 'Cy Elsewhere',
+      roles: ['coordinator'],
+      passwordHash: await hashPassword(PASSWORD),
+    })
     const elsewhere = new Browser(t.app)
     assert.equal((await elsewhere.signIn(elsewhereEmail, PASSWORD)).status, 303)
     for (const page of pages) {
@@ -454,7 +617,11 @@ describe(`the peer advocate programme: cohorts, registers, modules, accreditatio
       const posted = await elsewhere.post(url, body)
       if (url.includes(cohortId)) assert.ok(posted.status === 404 || posted.status === 403, `elsewhere POST ${url}: ${posted.status}`)
       else if (url === '/programme/supervision/new') {
-        assert.deepEqual(errorSummary((await elsewhere.open(posted.location ?? '')).html), ['Select people from the list'], 'our advocate cannot be supervised by them')
+        assert.deepEqual(
+          errorSummary((await elsewhere.open(posted.location ?? '')).html),
+          ['Select people from the list'],
+          'our advocate cannot be supervised by them',
+        )
       }
     }
     const after = await state()

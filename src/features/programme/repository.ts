@@ -51,11 +51,18 @@ export async function insertCohort(db: Queryable, cohort: { authorityId: string;
   return row.id
 }
 
-export async function insertSessions(db: Queryable, authorityId: string, cohortId: string, sessions: readonly { week: number; module: string; heldOn: string }[]): Promise<void> {
+export async function insertSessions(
+  db: Queryable,
+  authorityId: string,
+  cohortId: string,
+  sessions: readonly { week: number; module: string; heldOn: string }[],
+): Promise<void> {
   if (sessions.length === 0) return
   await db
     .insertInto('training_session')
-    .values(sessions.map((session) => ({ authority_id: authorityId, cohort_id: cohortId, week: session.week, module: session.module, held_on: session.heldOn })))
+    .values(
+      sessions.map((session) => ({ authority_id: authorityId, cohort_id: cohortId, week: session.week, module: session.module, held_on: session.heldOn })),
+    )
     .execute()
 }
 
@@ -90,7 +97,15 @@ export async function memberships(db: Queryable, authorityId: string, cohortId?:
   let query = db
     .selectFrom('cohort_member')
     .innerJoin('advocate', 'advocate.id', 'cohort_member.advocate_id')
-    .select(['cohort_member.cohort_id', 'advocate.id', 'advocate.kind', 'advocate.given_name', 'advocate.family_name', 'advocate.stage', 'advocate.accredited_on'])
+    .select([
+      'cohort_member.cohort_id',
+      'advocate.id',
+      'advocate.kind',
+      'advocate.given_name',
+      'advocate.family_name',
+      'advocate.stage',
+      'advocate.accredited_on',
+    ])
     .where('cohort_member.authority_id', '=', authorityId)
     .where('advocate.authority_id', '=', authorityId)
   if (cohortId) query = query.where('cohort_member.cohort_id', '=', cohortId)
@@ -149,7 +164,12 @@ export async function findSession(db: Queryable, authorityId: string, cohortId: 
 }
 
 export async function attendeesOf(db: Queryable, authorityId: string, sessionId: string): Promise<string[]> {
-  const rows = await db.selectFrom('session_attendance').select('advocate_id').where('authority_id', '=', authorityId).where('session_id', '=', sessionId).execute()
+  const rows = await db
+    .selectFrom('session_attendance')
+    .select('advocate_id')
+    .where('authority_id', '=', authorityId)
+    .where('session_id', '=', sessionId)
+    .execute()
   return rows.map((row) => row.advocate_id)
 }
 
@@ -187,7 +207,15 @@ export async function insertCompletions(
   if (completions.length === 0) return
   await db
     .insertInto('module_completion')
-    .values(completions.map((completion) => ({ authority_id: authorityId, advocate_id: completion.advocateId, module: completion.module, completed_on: completedOn, recorded_by: recordedBy })))
+    .values(
+      completions.map((completion) => ({
+        authority_id: authorityId,
+        advocate_id: completion.advocateId,
+        module: completion.module,
+        completed_on: completedOn,
+        recorded_by: recordedBy,
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['advocate_id', 'module']).doNothing())
     .execute()
 }
@@ -219,7 +247,14 @@ export async function insertSupervision(
 ): Promise<string> {
   const row = await db
     .insertInto('supervision_session')
-    .values({ authority_id: session.authorityId, kind: session.kind, held_on: session.heldOn, supervisor_id: session.supervisorId, notes: session.notes, created_at: session.now })
+    .values({
+      authority_id: session.authorityId,
+      kind: session.kind,
+      held_on: session.heldOn,
+      supervisor_id: session.supervisorId,
+      notes: session.notes,
+      created_at: session.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -238,7 +273,13 @@ export async function recentSupervision(db: Queryable, authorityId: string, limi
   return db
     .selectFrom('supervision_session')
     .leftJoin('app_user', 'app_user.id', 'supervision_session.supervisor_id')
-    .select(['supervision_session.id', 'supervision_session.kind', 'supervision_session.held_on', 'supervision_session.notes', 'app_user.display_name as supervisor_name'])
+    .select([
+      'supervision_session.id',
+      'supervision_session.kind',
+      'supervision_session.held_on',
+      'supervision_session.notes',
+      'app_user.display_name as supervisor_name',
+    ])
     .where('supervision_session.authority_id', '=', authorityId)
     .orderBy('supervision_session.held_on', 'desc')
     .orderBy('supervision_session.created_at', 'desc')

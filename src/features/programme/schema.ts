@@ -9,13 +9,29 @@ import { modules, type ModuleKey } from '../advocates/vocabulary.ts'
 function advocateIds(message: string, max = 200) {
   return z.preprocess(
     (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? [...new Set(value)] : [value]),
-    z.array(z.string({ error: message }).refine(isId, message).transform((id) => id.toLowerCase()), { error: message }).max(max, message).transform((ids) => [...new Set(ids)]),
+    z
+      .array(
+        z
+          .string({ error: message })
+          .refine(isId, message)
+          .transform((id) => id.toLowerCase()),
+        { error: message },
+      )
+      .max(max, message)
+      .transform((ids) => [...new Set(ids)]),
   )
 }
 
 /** One advocate chosen from a list (a select or radios). */
 function chosenAdvocate(message: string) {
-  return z.preprocess(cleanText, z.string({ error: message }).min(1, message).refine(isId, message).transform((id) => id.toLowerCase()))
+  return z.preprocess(
+    cleanText,
+    z
+      .string({ error: message })
+      .min(1, message)
+      .refine(isId, message)
+      .transform((id) => id.toLowerCase()),
+  )
 }
 
 /** A session's week in a URL: 1 to 8, or nothing (not found). */
@@ -39,18 +55,16 @@ export const registerSchema = z.object({
 const COMPLETION = /^([0-9a-f-]{36}):([a-z_]{1,40})$/i
 
 /** A ticked module: `<advocate id>:<module>`. */
-const completion = z
-  .string({ error: 'Select modules from the list' })
-  .transform((value, context): { advocateId: string; module: ModuleKey } => {
-    const match = COMPLETION.exec(value)
-    const advocateId = match?.[1] ?? ''
-    const module = match?.[2] ?? ''
-    if (!isId(advocateId) || !(modules.values as readonly string[]).includes(module)) {
-      context.addIssue({ code: 'custom', message: 'Select modules from the list' })
-      return z.NEVER
-    }
-    return { advocateId: advocateId.toLowerCase(), module: module as ModuleKey }
-  })
+const completion = z.string({ error: 'Select modules from the list' }).transform((value, context): { advocateId: string; module: ModuleKey } => {
+  const match = COMPLETION.exec(value)
+  const advocateId = match?.[1] ?? ''
+  const module = match?.[2] ?? ''
+  if (!isId(advocateId) || !(modules.values as readonly string[]).includes(module)) {
+    context.addIssue({ code: 'custom', message: 'Select modules from the list' })
+    return z.NEVER
+  }
+  return { advocateId: advocateId.toLowerCase(), module: module as ModuleKey }
+})
 
 export const modulesSchema = z.object({
   shown: advocateIds('This page was out of date: reload it and try again'),

@@ -177,7 +177,12 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
   }
 
   /** What is known of each advocate's supervision and training, and what it means today. */
-  async function standings(authorityId: string, advocates: readonly { id: string; kind: string; stage: string; dbs_checked_on: string | null }[], day: string, rules: ServiceSettings) {
+  async function standings(
+    authorityId: string,
+    advocates: readonly { id: string; kind: string; stage: string; dbs_checked_on: string | null }[],
+    day: string,
+    rules: ServiceSettings,
+  ) {
     const windowStart = addDays(day, -7 * rules.groupWindowWeeks)
     const ids = advocates.map((advocate) => advocate.id)
     const [lastOneToOnes, attended, held, completions] = await Promise.all([
@@ -187,7 +192,10 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
       completedModules(db, authorityId, ids),
     ])
     const lastOf = new Map(lastOneToOnes.map((row) => [row.advocate_id, row.last_on]))
-    const groupDatesOf = groupBy(attended.filter((row) => row.kind === 'group'), (row) => row.advocate_id)
+    const groupDatesOf = groupBy(
+      attended.filter((row) => row.kind === 'group'),
+      (row) => row.advocate_id,
+    )
     const modulesOf = groupBy(completions, (row) => row.advocate_id)
     const inWindow = (date: string) => date >= windowStart && date <= day
     const heldInWindow = held.filter(inWindow).length
@@ -214,7 +222,10 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
           day,
           rules,
         )
-        return [advocate.id, { lastOneToOneOn, oneToOneDueBy, oneToOne, groupAttended, groupRequired, groupShort: groupAttended < groupRequired, verdict }] as const
+        return [
+          advocate.id,
+          { lastOneToOneOn, oneToOneDueBy, oneToOne, groupAttended, groupRequired, groupShort: groupAttended < groupRequired, verdict },
+        ] as const
       }),
     )
   }
@@ -281,7 +292,10 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
           const advocates = everyone.filter((advocate) => advocate.stage === stage).map(refOf)
           return { stage, label: stages.labels[stage], count: advocates.length, advocates }
         }),
-        supervisionDue: supervisionDue(active.filter((advocate) => advocate.kind === 'parent_peer_advocate'), known),
+        supervisionDue: supervisionDue(
+          active.filter((advocate) => advocate.kind === 'parent_peer_advocate'),
+          known,
+        ),
         cannotBeOffered,
         settings: rules,
       }
@@ -295,7 +309,8 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
       const completions = await completedModules(db, authorityId, [...new Set(members.map((member) => member.id))])
       const completedCount = new Map<string, number>()
       for (const completion of completions) {
-        if ((modules.values as readonly string[]).includes(completion.module)) completedCount.set(completion.advocate_id, (completedCount.get(completion.advocate_id) ?? 0) + 1)
+        if ((modules.values as readonly string[]).includes(completion.module))
+          completedCount.set(completion.advocate_id, (completedCount.get(completion.advocate_id) ?? 0) + 1)
       }
       const membersOf = groupBy(members, (member) => member.cohort_id)
       return cohorts.map((cohort) => {
@@ -326,7 +341,12 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
           cohortId,
           weeklySessions.map((module, index) => ({ week: index + 1, module, heldOn: addDays(cohort.startsOn, 7 * index) })),
         )
-        await recordAudit(trx, actorOf(caller), { action: 'programme.cohort-created', recordType: 'training_cohort', recordId: cohortId, details: { startsOn: cohort.startsOn, weeks: COHORT_WEEKS } })
+        await recordAudit(trx, actorOf(caller), {
+          action: 'programme.cohort-created',
+          recordType: 'training_cohort',
+          recordId: cohortId,
+          details: { startsOn: cohort.startsOn, weeks: COHORT_WEEKS },
+        })
         return cohortId
       })
     },
@@ -352,7 +372,12 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
         .filter((advocate) => advocate.stage !== 'left' && !memberIds.has(advocate.id))
         .sort((a, b) => Number(inTraining(b.stage)) - Number(inTraining(a.stage)))
         .map(refOf)
-      await recordAudit(db, actorOf(caller), { action: 'programme.cohort-viewed', recordType: 'training_cohort', recordId: cohort.id, details: { members: members.length } })
+      await recordAudit(db, actorOf(caller), {
+        action: 'programme.cohort-viewed',
+        recordType: 'training_cohort',
+        recordId: cohort.id,
+        details: { members: members.length },
+      })
       return {
         id: cohort.id,
         name: cohort.name,
@@ -377,11 +402,17 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
       return db.transaction().execute(async (trx) => {
         const cohort = await findCohort(authorityId, cohortId, { forUpdate: true }, trx)
         const [advocate] = isId(advocateId) ? await repository.lockAdvocates(trx, authorityId, [advocateId]) : []
-        if (!advocate || advocate.kind !== 'parent_peer_advocate' || advocate.stage === 'left') throw new ProgrammeAnswerRefused('advocateId', 'Select who to add to the cohort from the list')
+        if (!advocate || advocate.kind !== 'parent_peer_advocate' || advocate.stage === 'left')
+          throw new ProgrammeAnswerRefused('advocateId', 'Select who to add to the cohort from the list')
         if (!(await repository.addMember(trx, { authorityId, cohortId: cohort.id, advocateId: advocate.id }))) {
           throw new ProgrammeAnswerRefused('advocateId', `${nameOf(advocate)} is already in this cohort`)
         }
-        await recordAudit(trx, actorOf(caller), { action: 'programme.cohort-member-added', recordType: 'training_cohort', recordId: cohort.id, details: { advocateId: advocate.id } })
+        await recordAudit(trx, actorOf(caller), {
+          action: 'programme.cohort-member-added',
+          recordType: 'training_cohort',
+          recordId: cohort.id,
+          details: { advocateId: advocate.id },
+        })
         return nameOf(advocate)
       })
     },
@@ -393,8 +424,14 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
       return db.transaction().execute(async (trx) => {
         const cohort = await findCohort(authorityId, cohortId, { forUpdate: true }, trx)
         const [advocate] = isId(advocateId) ? await repository.lockAdvocates(trx, authorityId, [advocateId]) : []
-        if (!advocate || !(await repository.removeMember(trx, { authorityId, cohortId: cohort.id, advocateId: advocate.id }))) throw new NotFoundError('Not in this cohort')
-        await recordAudit(trx, actorOf(caller), { action: 'programme.cohort-member-removed', recordType: 'training_cohort', recordId: cohort.id, details: { advocateId: advocate.id } })
+        if (!advocate || !(await repository.removeMember(trx, { authorityId, cohortId: cohort.id, advocateId: advocate.id })))
+          throw new NotFoundError('Not in this cohort')
+        await recordAudit(trx, actorOf(caller), {
+          action: 'programme.cohort-member-removed',
+          recordType: 'training_cohort',
+          recordId: cohort.id,
+          details: { advocateId: advocate.id },
+        })
         return nameOf(advocate)
       })
     },
@@ -459,7 +496,8 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
         const cohort = await findCohort(authorityId, cohortId, {}, trx)
         const members = new Set((await repository.memberships(trx, authorityId, cohort.id)).map((member) => member.id))
         const shown = answers.shown.filter((id) => members.has(id))
-        if (answers.completed.some((completion) => !shown.includes(completion.advocateId))) throw new ProgrammeAnswerRefused('completed', 'Select modules from the list')
+        if (answers.completed.some((completion) => !shown.includes(completion.advocateId)))
+          throw new ProgrammeAnswerRefused('completed', 'Select modules from the list')
         const advocates = await repository.lockAdvocates(trx, authorityId, shown)
         const existing = await completedModules(trx, authorityId, shown)
         let completed = 0
@@ -476,13 +514,29 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
               `#completed-${advocate.id}`,
             )
           }
-          await repository.insertCompletions(trx, authorityId, added.map((module) => ({ advocateId: advocate.id, module })), answers.completedOn, caller.user.id)
+          await repository.insertCompletions(
+            trx,
+            authorityId,
+            added.map((module) => ({ advocateId: advocate.id, module })),
+            answers.completedOn,
+            caller.user.id,
+          )
           await repository.deleteCompletions(trx, authorityId, advocate.id, dropped)
           if (added.length > 0) {
-            await recordAudit(trx, actorOf(caller), { action: 'programme.module-completed', recordType: 'advocate', recordId: advocate.id, details: { cohortId: cohort.id, modules: added, completedOn: answers.completedOn } })
+            await recordAudit(trx, actorOf(caller), {
+              action: 'programme.module-completed',
+              recordType: 'advocate',
+              recordId: advocate.id,
+              details: { cohortId: cohort.id, modules: added, completedOn: answers.completedOn },
+            })
           }
           if (dropped.length > 0) {
-            await recordAudit(trx, actorOf(caller), { action: 'programme.module-completion-removed', recordType: 'advocate', recordId: advocate.id, details: { cohortId: cohort.id, modules: dropped } })
+            await recordAudit(trx, actorOf(caller), {
+              action: 'programme.module-completion-removed',
+              recordType: 'advocate',
+              recordId: advocate.id,
+              details: { cohortId: cohort.id, modules: dropped },
+            })
           }
           completed += added.length
           removed += dropped.length
@@ -524,11 +578,25 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
       requireCoordinator(caller)
       const authorityId = caller.user.authorityId
       const rules = await settings.settingsFor(authorityId)
-      const [sessions, { active, known }] = await Promise.all([repository.recentSupervision(db, authorityId, RECENT_SUPERVISION), activeStandings(authorityId, today(), rules)])
-      const due = supervisionDue(active.filter((advocate) => advocate.kind === 'parent_peer_advocate'), known)
-      const attendees = await repository.supervisionAttendees(db, authorityId, sessions.map((session) => session.id))
+      const [sessions, { active, known }] = await Promise.all([
+        repository.recentSupervision(db, authorityId, RECENT_SUPERVISION),
+        activeStandings(authorityId, today(), rules),
+      ])
+      const due = supervisionDue(
+        active.filter((advocate) => advocate.kind === 'parent_peer_advocate'),
+        known,
+      )
+      const attendees = await repository.supervisionAttendees(
+        db,
+        authorityId,
+        sessions.map((session) => session.id),
+      )
       const attendeesOf = groupBy(attendees, (row) => row.session_id)
-      await recordAudit(db, actorOf(caller), { action: 'programme.supervision-viewed', recordType: 'supervision_session', details: { sessions: sessions.length } })
+      await recordAudit(db, actorOf(caller), {
+        action: 'programme.supervision-viewed',
+        recordType: 'supervision_session',
+        details: { sessions: sessions.length },
+      })
       return {
         recent: sessions.map((session) => ({
           id: session.id,
@@ -551,7 +619,10 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
       return rows.map(refOf)
     },
 
-    async recordSupervision(caller: Caller, session: { kind: SupervisionKind; heldOn: string; attendees: readonly string[]; notes: string | null }): Promise<string> {
+    async recordSupervision(
+      caller: Caller,
+      session: { kind: SupervisionKind; heldOn: string; attendees: readonly string[]; notes: string | null },
+    ): Promise<string> {
       requireCoordinator(caller)
       const authorityId = caller.user.authorityId
       notInFuture(session.heldOn, today(), 'heldOn', 'The date of the session must be today or in the past')
@@ -562,8 +633,16 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
       if (session.kind === 'group' && session.attendees.length === 0) throw new ProgrammeAnswerRefused('attendees', 'Select who came to the group session')
       return db.transaction().execute(async (trx) => {
         const candidates = await repository.programmeAdvocates(trx, authorityId, { stages: SUPERVISED_STAGES, kind: 'parent_peer_advocate' })
-        if (session.attendees.some((id) => !candidates.some((candidate) => candidate.id === id))) throw new ProgrammeAnswerRefused('attendees', 'Select people from the list')
-        const sessionId = await repository.insertSupervision(trx, { authorityId, kind: session.kind, heldOn: session.heldOn, supervisorId: caller.user.id, notes: session.notes, now: clock.now() })
+        if (session.attendees.some((id) => !candidates.some((candidate) => candidate.id === id)))
+          throw new ProgrammeAnswerRefused('attendees', 'Select people from the list')
+        const sessionId = await repository.insertSupervision(trx, {
+          authorityId,
+          kind: session.kind,
+          heldOn: session.heldOn,
+          supervisorId: caller.user.id,
+          notes: session.notes,
+          now: clock.now(),
+        })
         await repository.insertSupervisionAttendance(trx, authorityId, sessionId, session.attendees)
         await recordAudit(trx, actorOf(caller), {
           action: 'programme.supervision-recorded',

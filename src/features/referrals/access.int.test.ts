@@ -73,11 +73,20 @@ const actions: readonly Action[] = [
   { path: 'person/new', stage: 'draft', body: async () => ({ givenName: 'Ivan', familyName: 'Intruder' }) },
   { path: 'children', stage: 'draft', body: async () => ({ childIds: [] }) },
   { path: 'children/new', stage: 'draft', body: async () => ({ givenName: 'Ina', familyName: 'Intruder' }) },
-  { path: 'meeting', stage: 'complete_draft', body: async ({ t, id }) => ({ ...validMeeting, venue: 'Intruder Hall', version: (await versionsOf(t.database.db, id)).meeting }) },
+  {
+    path: 'meeting',
+    stage: 'complete_draft',
+    body: async ({ t, id }) => ({ ...validMeeting, venue: 'Intruder Hall', version: (await versionsOf(t.database.db, id)).meeting }),
+  },
   {
     path: 'section-1',
     stage: 'complete_draft',
-    body: async ({ t, id }) => ({ ...completeSectionOne, reason: 'Changed by an intruder', action: 'draft', version: (await versionsOf(t.database.db, id)).sectionOne }),
+    body: async ({ t, id }) => ({
+      ...completeSectionOne,
+      reason: 'Changed by an intruder',
+      action: 'draft',
+      version: (await versionsOf(t.database.db, id)).sectionOne,
+    }),
   },
   { path: 'check', stage: 'complete_draft', body: async () => ({ note: 'Sent by an intruder' }) },
   { path: 'pass-to-manager', stage: 'awaiting_admin', body: async ({ t }) => ({ managerId: t.world.staff.manager.id, note: 'Intruder' }) },
@@ -86,7 +95,14 @@ const actions: readonly Action[] = [
   {
     path: 'consent',
     stage: 'advocate_recorded',
-    body: async ({ t, id }) => ({ method: 'written', 'date-day': '20', 'date-month': '11', 'date-year': '2026', details: 'Intruder', version: (await versionsOf(t.database.db, id)).sectionOne }),
+    body: async ({ t, id }) => ({
+      method: 'written',
+      'date-day': '20',
+      'date-month': '11',
+      'date-year': '2026',
+      details: 'Intruder',
+      version: (await versionsOf(t.database.db, id)).sectionOne,
+    }),
   },
   { path: 'matches', stage: 'in_review', body: async ({ t }) => ({ advocateId: await spareAdvocate(t) }) },
   { path: 'triage', stage: 'in_review', body: async ({ t }) => ({ localServiceId: await spareService(t), note: 'Triaged by an intruder' }) },
@@ -101,12 +117,24 @@ const actions: readonly Action[] = [
   {
     path: 'reschedule',
     stage: 'awaiting_admin',
-    body: async ({ t, id }) => ({ 'date-day': '16', 'date-month': '12', 'date-year': '2026', time: '11am', venue: 'Intruder Hall', version: (await versionsOf(t.database.db, id)).meeting }),
+    body: async ({ t, id }) => ({
+      'date-day': '16',
+      'date-month': '12',
+      'date-year': '2026',
+      time: '11am',
+      venue: 'Intruder Hall',
+      version: (await versionsOf(t.database.db, id)).meeting,
+    }),
   },
 ]
 
 async function anyAdult(t: TestApp): Promise<string> {
-  const row = await t.database.db.selectFrom('person').select('id').where('authority_id', '=', t.world.authorityId).where('kind', '=', 'adult').executeTakeFirstOrThrow()
+  const row = await t.database.db
+    .selectFrom('person')
+    .select('id')
+    .where('authority_id', '=', t.world.authorityId)
+    .where('kind', '=', 'adult')
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -114,13 +142,23 @@ const SPARE = 'Sparepool'
 
 /** An advocate in the pool, free to be offered any referral (made in `before`). */
 async function spareAdvocate(t: TestApp): Promise<string> {
-  const row = await t.database.db.selectFrom('advocate').select('id').where('authority_id', '=', t.world.authorityId).where('family_name', '=', SPARE).executeTakeFirstOrThrow()
+  const row = await t.database.db
+    .selectFrom('advocate')
+    .select('id')
+    .where('authority_id', '=', t.world.authorityId)
+    .where('family_name', '=', SPARE)
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
 /** A local service any referral can be triaged to (made in `before`). */
 async function spareService(t: TestApp): Promise<string> {
-  const row = await t.database.db.selectFrom('local_service').select('id').where('authority_id', '=', t.world.authorityId).where('name', '=', `${SPARE} Local Service`).executeTakeFirstOrThrow()
+  const row = await t.database.db
+    .selectFrom('local_service')
+    .select('id')
+    .where('authority_id', '=', t.world.authorityId)
+    .where('name', '=', `${SPARE} Local Service`)
+    .executeTakeFirstOrThrow()
   return row.id
 }
 
@@ -161,7 +199,9 @@ interface Finding {
 /** Fails, listing every problem found (not only the first), when there are any. */
 function noProblems(problems: readonly string[], title: string): void {
   if (problems.length === 0) return
-  assert.fail(`${title}: ${problems.length} problem(s):\n  ${problems.slice(0, 40).join('\n  ')}${problems.length > 40 ? `\n  …and ${problems.length - 40} more` : ''}`)
+  assert.fail(
+    `${title}: ${problems.length} problem(s):\n  ${problems.slice(0, 40).join('\n  ')}${problems.length > 40 ? `\n  …and ${problems.length - 40} more` : ''}`,
+  )
 }
 
 function only(findings: readonly Finding[], kind: Finding['kind']): string[] {
@@ -350,18 +390,51 @@ describe(`record-level access on every route (${engine})`, () => {
       }
       // Walks fresh referrals through the same actions, each taken at the point the refusals were tried at.
       const walks: readonly (readonly [Stage, readonly (readonly [string, Stage])[], ((id: string) => Promise<void>)?])[] = [
-        ['draft', [['person', 'draft'], ['person/new', 'draft'], ['children/new', 'draft'], ['children', 'draft'], ['withdraw', 'draft']]],
+        [
+          'draft',
+          [
+            ['person', 'draft'],
+            ['person/new', 'draft'],
+            ['children/new', 'draft'],
+            ['children', 'draft'],
+            ['withdraw', 'draft'],
+          ],
+        ],
         [
           'complete_draft',
-          [['meeting', 'complete_draft'], ['section-1', 'complete_draft'], ['check', 'complete_draft'], ['reschedule', 'awaiting_admin'], ['pass-to-manager', 'awaiting_admin'], ['return', 'awaiting_decision']],
+          [
+            ['meeting', 'complete_draft'],
+            ['section-1', 'complete_draft'],
+            ['check', 'complete_draft'],
+            ['reschedule', 'awaiting_admin'],
+            ['pass-to-manager', 'awaiting_admin'],
+            ['return', 'awaiting_decision'],
+          ],
         ],
         ['awaiting_decision', [['decision', 'awaiting_decision']]],
-        ['in_review', [['matches', 'in_review'], ['offer', 'awaiting_advocate']]],
+        [
+          'in_review',
+          [
+            ['matches', 'in_review'],
+            ['offer', 'awaiting_advocate'],
+          ],
+        ],
         ['in_review', [['triage', 'in_review']]],
-        ['advocate_recorded', [['consent', 'advocate_recorded'], ['outcome', 'advocate_recorded'], ['sign-off-request', 'outcome_recorded'], ['sign-off', 'awaiting_sign_off']]],
         [
           'advocate_recorded',
-          [['share-views', 'advocate_recorded'], ['change-advocate', 'advocate_recorded']],
+          [
+            ['consent', 'advocate_recorded'],
+            ['outcome', 'advocate_recorded'],
+            ['sign-off-request', 'outcome_recorded'],
+            ['sign-off', 'awaiting_sign_off'],
+          ],
+        ],
+        [
+          'advocate_recorded',
+          [
+            ['share-views', 'advocate_recorded'],
+            ['change-advocate', 'advocate_recorded'],
+          ],
           async (id) => {
             // Avril works with the person, who agrees to share their views.
             const person = `/advocacy/people/${await allocationOn(t, id)}`
@@ -406,14 +479,29 @@ describe(`record-level access on every route (${engine})`, () => {
   describe('steps taken by someone who may see the referral, but whose role does not allow the step', () => {
     const attempts: readonly { who: keyof Crew; path: string; stage: ReferralStage; body: (context: { id: string; t: TestApp }) => Promise<Body> }[] = [
       { who: 'referrer', path: 'pass-to-manager', stage: 'awaiting_admin', body: async ({ t }) => ({ managerId: t.world.staff.manager.id }) },
-      { who: 'referrer', path: 'decision', stage: 'awaiting_decision', body: async () => ({ nextAction: 'no_further_action', reasons: 'Deciding my own referral' }) },
+      {
+        who: 'referrer',
+        path: 'decision',
+        stage: 'awaiting_decision',
+        body: async () => ({ nextAction: 'no_further_action', reasons: 'Deciding my own referral' }),
+      },
       { who: 'referrer', path: 'return', stage: 'awaiting_decision', body: async () => ({ note: 'Returning it to myself' }) },
       { who: 'referrer', path: 'matches', stage: 'in_review', body: async ({ t }) => ({ advocateId: await spareAdvocate(t) }) },
-      { who: 'referrer', path: 'triage', stage: 'in_review', body: async ({ t }) => ({ localServiceId: await spareService(t), note: 'The referrer’s choice' }) },
+      {
+        who: 'referrer',
+        path: 'triage',
+        stage: 'in_review',
+        body: async ({ t }) => ({ localServiceId: await spareService(t), note: 'The referrer’s choice' }),
+      },
       { who: 'referrer', path: 'offer', stage: 'awaiting_advocate', body: async () => ({ answer: 'decline', reason: 'The referrer would like someone else' }) },
       { who: 'referrer', path: 'change-advocate', stage: 'advocate_recorded', body: async () => ({ reason: 'The referrer would like someone else' }) },
       { who: 'referrer', path: 'share-views', stage: 'advocate_recorded', body: async () => ({}) },
-      { who: 'referrer', path: 'outcome', stage: 'advocate_recorded', body: async ({ t, id }) => ({ ...validOutcome, version: (await versionsOf(t.database.db, id)).review }) },
+      {
+        who: 'referrer',
+        path: 'outcome',
+        stage: 'advocate_recorded',
+        body: async ({ t, id }) => ({ ...validOutcome, version: (await versionsOf(t.database.db, id)).review }),
+      },
       { who: 'referrer', path: 'sign-off', stage: 'awaiting_sign_off', body: async () => ({ nextAction: 'advocacy_completed' }) },
       { who: 'admin', path: 'decision', stage: 'awaiting_decision', body: async () => ({ nextAction: 'no_further_action', reasons: 'An admin deciding' }) },
       { who: 'admin', path: 'return', stage: 'awaiting_decision', body: async () => ({ note: 'An admin returning it' }) },
@@ -422,7 +510,12 @@ describe(`record-level access on every route (${engine})`, () => {
         who: 'admin',
         path: 'section-1',
         stage: 'returned',
-        body: async ({ t, id }) => ({ ...completeSectionOne, reason: 'An admin rewriting Section 1', action: 'draft', version: (await versionsOf(t.database.db, id)).sectionOne }),
+        body: async ({ t, id }) => ({
+          ...completeSectionOne,
+          reason: 'An admin rewriting Section 1',
+          action: 'draft',
+          version: (await versionsOf(t.database.db, id)).sectionOne,
+        }),
       },
       { who: 'admin', path: 'check', stage: 'returned', body: async () => ({ note: 'An admin resubmitting' }) },
       { who: 'manager', path: 'pass-to-manager', stage: 'awaiting_admin', body: async ({ t }) => ({ managerId: t.world.staff.manager.id }) },
@@ -431,13 +524,23 @@ describe(`record-level access on every route (${engine})`, () => {
       { who: 'manager', path: 'offer', stage: 'awaiting_advocate', body: async () => ({ answer: 'accept' }) },
       { who: 'manager', path: 'change-advocate', stage: 'advocate_recorded', body: async () => ({ reason: 'A manager’s change' }) },
       { who: 'manager', path: 'share-views', stage: 'advocate_recorded', body: async () => ({}) },
-      { who: 'manager', path: 'outcome', stage: 'advocate_recorded', body: async ({ t, id }) => ({ ...validOutcome, version: (await versionsOf(t.database.db, id)).review }) },
+      {
+        who: 'manager',
+        path: 'outcome',
+        stage: 'advocate_recorded',
+        body: async ({ t, id }) => ({ ...validOutcome, version: (await versionsOf(t.database.db, id)).review }),
+      },
       { who: 'manager', path: 'sign-off-request', stage: 'outcome_recorded', body: async ({ t }) => ({ managerId: t.world.staff.manager.id }) },
       {
         who: 'manager',
         path: 'section-1',
         stage: 'returned',
-        body: async ({ t, id }) => ({ ...completeSectionOne, reason: 'A manager rewriting Section 1', action: 'draft', version: (await versionsOf(t.database.db, id)).sectionOne }),
+        body: async ({ t, id }) => ({
+          ...completeSectionOne,
+          reason: 'A manager rewriting Section 1',
+          action: 'draft',
+          version: (await versionsOf(t.database.db, id)).sectionOne,
+        }),
       },
     ]
     const outcomes: { what: string; page: Page; changed: boolean; path: string }[] = []
@@ -457,7 +560,9 @@ describe(`record-level access on every route (${engine})`, () => {
 
     test('change nothing', () => {
       assert.equal(outcomes.length, attempts.length)
-      const changed = outcomes.filter((outcome) => outcome.changed || outcome.page.status < 300 || (outcome.page.status < 400 && outcome.page.location !== outcome.path))
+      const changed = outcomes.filter(
+        (outcome) => outcome.changed || outcome.page.status < 300 || (outcome.page.status < 400 && outcome.page.location !== outcome.path),
+      )
       noProblems(
         changed.map((outcome) => `${outcome.what}: ${outcome.page.status} ${outcome.page.location ?? ''}${outcome.changed ? ' and changed the referral' : ''}`),
         'steps taken by the wrong role',
@@ -465,7 +570,9 @@ describe(`record-level access on every route (${engine})`, () => {
     })
 
     test("are refused with the service's 403 page (or sent back to the form), never a 500", () => {
-      const wrong = outcomes.filter((outcome) => !(outcome.page.location === outcome.path || ([403, 409].includes(outcome.page.status) && isServicePage(outcome.page))))
+      const wrong = outcomes.filter(
+        (outcome) => !(outcome.page.location === outcome.path || ([403, 409].includes(outcome.page.status) && isServicePage(outcome.page))),
+      )
       noProblems(
         wrong.map((outcome) => `${outcome.what}: ${outcome.page.status} ${outcome.page.html.slice(0, 120)}`),
         'wrong-role refusals that are not a 403 page',
@@ -550,7 +657,14 @@ describe(`record-level access on every route (${engine})`, () => {
       {
         url: `/advocacy/people/${allocationId}/views`,
         stage: 'advocate_recorded',
-        body: async () => ({ views: 'Written by an intruder', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: (await versionsOf(t.database.db, referral('advocate_recorded').id)).views }),
+        body: async () => ({
+          views: 'Written by an intruder',
+          agreed: 'yes',
+          'agreedOn-day': '24',
+          'agreedOn-month': '11',
+          'agreedOn-year': '2026',
+          version: (await versionsOf(t.database.db, referral('advocate_recorded').id)).views,
+        }),
       },
     ]
 
@@ -569,7 +683,10 @@ describe(`record-level access on every route (${engine})`, () => {
       const person = await avril.get(`/advocacy/people/${allocationId}`)
       assert.ok(person.html.includes(CONTACT_NOTES) && person.html.includes(VIEWS), 'her own record shows what she wrote')
       const home = textOf((await avril.get('/advocacy')).html)
-      assert.ok(home.includes(referral('awaiting_advocate').familyName) && home.includes(referral('advocate_recorded').familyName), 'her page lists her offer and her person')
+      assert.ok(
+        home.includes(referral('awaiting_advocate').familyName) && home.includes(referral('advocate_recorded').familyName),
+        'her page lists her offer and her person',
+      )
     })
 
     test("opening them shows nothing to anyone else (403 or 404, never a 200, a redirect or a 500); another advocate's allocation id is a 404", async () => {
@@ -578,7 +695,8 @@ describe(`record-level access on every route (${engine})`, () => {
         for (const [who, browser] of Object.entries(refused)) {
           const page = await browser.get(url)
           judgeRefusal(page, secretsOf(stage), `${who} GET ${shortly(url)}`, findings)
-          if (who === 'an advocate the referral was not offered to' && page.status !== 404) findings.push({ kind: 'status', what: `Otto GET ${shortly(url)}: ${page.status}, not 404` })
+          if (who === 'an advocate the referral was not offered to' && page.status !== 404)
+            findings.push({ kind: 'status', what: `Otto GET ${shortly(url)}: ${page.status}, not 404` })
         }
       }
       noProblems(only(findings, 'leak'), "the advocate's pages shown to others")
@@ -619,7 +737,11 @@ describe(`record-level access on every route (${engine})`, () => {
         const before = await snapshot(t.database.db, id)
         await avril.get(`/advocacy/offers/${offer}`)
         const page = await avril.post(`/advocacy/offers/${offer}`, answer)
-        assert.equal(page.location, answer.answer === 'accept' ? `/advocacy/people/${offer}` : '/advocacy', `${answer.answer}: ${JSON.stringify(errorSummary((await avril.get(`/advocacy/offers/${offer}`)).html))}`)
+        assert.equal(
+          page.location,
+          answer.answer === 'accept' ? `/advocacy/people/${offer}` : '/advocacy',
+          `${answer.answer}: ${JSON.stringify(errorSummary((await avril.get(`/advocacy/offers/${offer}`)).html))}`,
+        )
         assert.notDeepEqual(await snapshot(t.database.db, id), before)
         assert.equal(await stateOf(t.database.db, id), 'in_review')
       }
@@ -642,7 +764,11 @@ describe(`record-level access on every route (${engine})`, () => {
       const page = await other.get('/advocacy')
       assert.equal(page.status, 200, 'Otto has a page of his own')
       const shown = [...referrals.values()].filter(({ familyName, reference }) => page.html.includes(familyName) || page.html.includes(reference))
-      assert.deepEqual(shown.map(({ familyName }) => familyName), [], "Otto's page lists none of Avril's")
+      assert.deepEqual(
+        shown.map(({ familyName }) => familyName),
+        [],
+        "Otto's page lists none of Avril's",
+      )
       assert.ok(!page.html.includes(offerId) && !page.html.includes(allocationId))
       const work = await other.get('/')
       assert.ok(![...referrals.values()].some(({ familyName }) => work.html.includes(familyName)), "nor does Otto's work")
@@ -704,7 +830,8 @@ describe(`record-level access on every route (${engine})`, () => {
         const page = await browser.open(url)
         if (page.status >= 500) problems.push(`${who} ${url}: ${page.status}`)
         const text = textOf(page.html)
-        for (const secret of secrets) if (text.includes(secret) || page.html.includes(secret)) problems.push(`${who} ${url.replace(id, ':id')} shows "${secret.slice(0, 20)}…"`)
+        for (const secret of secrets)
+          if (text.includes(secret) || page.html.includes(secret)) problems.push(`${who} ${url.replace(id, ':id')} shows "${secret.slice(0, 20)}…"`)
       }
       return problems
     }
@@ -717,11 +844,27 @@ describe(`record-level access on every route (${engine})`, () => {
 
     test('nor does any other local authority staff, nor another advocate', async () => {
       const problems: string[] = []
-      const urls = ['/', '/team-work', `/referrals/${id}`, `/people/${personId}`, '/people?name=Walled', '/advocates', `/advocates/${avrilId}`, '/advocacy', `/advocacy/people/${allocation}`, `/advocacy/people/${allocation}/views`]
+      const urls = [
+        '/',
+        '/team-work',
+        `/referrals/${id}`,
+        `/people/${personId}`,
+        '/people?name=Walled',
+        '/advocates',
+        `/advocates/${avrilId}`,
+        '/advocacy',
+        `/advocacy/people/${allocation}`,
+        `/advocacy/people/${allocation}/views`,
+      ]
       for (const [who, browser] of Object.entries(outsiders)) problems.push(...(await showing(browser, who, urls, ['Wallnote', 'Wallviews'])))
       noProblems(problems, 'the wall, for other staff')
       const other = await signedInAs(t, otto)
-      for (const url of [`/advocacy/people/${allocation}`, `/advocacy/people/${allocation}/contacts`, `/advocacy/people/${allocation}/views`, `/advocacy/allocations/${allocation}/meeting.ics`]) {
+      for (const url of [
+        `/advocacy/people/${allocation}`,
+        `/advocacy/people/${allocation}/contacts`,
+        `/advocacy/people/${allocation}/views`,
+        `/advocacy/allocations/${allocation}/meeting.ics`,
+      ]) {
         assert.equal((await other.get(url)).status, 404, `another advocate GET ${url.replace(allocation, ':id')}`)
       }
     })
@@ -734,7 +877,7 @@ describe(`record-level access on every route (${engine})`, () => {
       }
     })
 
-    test("once the person agreed and the admin shared them, the referrer sees the views, and still never the contact notes", async () => {
+    test('once the person agreed and the admin shared them, the referrer sees the views, and still never the contact notes', async () => {
       const db = t.database.db
       const sharedAt = async () => (await db.selectFrom('person_views').select('shared_at').where('referral_id', '=', id).executeTakeFirstOrThrow()).shared_at
 
@@ -749,7 +892,11 @@ describe(`record-level access on every route (${engine})`, () => {
       const person = `/advocacy/people/${allocation}`
       const version = (await versionsOf(db, id)).views
       await avril.get(`${person}/views`)
-      assert.equal((await avril.post(`${person}/views`, { views: SAID, agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version })).location, person)
+      assert.equal(
+        (await avril.post(`${person}/views`, { views: SAID, agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version }))
+          .location,
+        person,
+      )
       noProblems(await showing(crew.referrer, 'the referrer', reachable(), [SAID, NOTES]), 'agreed views, not yet shared')
 
       // Nobody but the admin shares them.
@@ -767,7 +914,8 @@ describe(`record-level access on every route (${engine})`, () => {
       assert.ok(own.includes(SAID), 'the referrer now sees the views')
       noProblems(await showing(crew.referrer, 'the referrer', reachable(), [NOTES, 'Wallnote']), 'contact notes, after the views were shared')
       const problems: string[] = []
-      for (const [who, browser] of Object.entries(outsiders)) problems.push(...(await showing(browser, who, [`/referrals/${id}`, `/people/${personId}`, '/'], ['Wallviews', 'Wallnote'])))
+      for (const [who, browser] of Object.entries(outsiders))
+        problems.push(...(await showing(browser, who, [`/referrals/${id}`, `/people/${personId}`, '/'], ['Wallviews', 'Wallnote'])))
       noProblems(problems, 'shared views, for staff without a relationship to the referral')
     })
   })
@@ -778,7 +926,12 @@ describe(`record-level access on every route (${engine})`, () => {
       const { familyName: draftFamily } = referral('draft')
       const db = t.database.db
       const sentPerson = await db.selectFrom('person').select('id').where('family_name', '=', familyName).where('kind', '=', 'adult').executeTakeFirstOrThrow()
-      const draftPerson = await db.selectFrom('person').select('id').where('family_name', '=', draftFamily).where('kind', '=', 'adult').executeTakeFirstOrThrow()
+      const draftPerson = await db
+        .selectFrom('person')
+        .select('id')
+        .where('family_name', '=', draftFamily)
+        .where('kind', '=', 'adult')
+        .executeTakeFirstOrThrow()
 
       assert.equal((await crew.referrer.get(`/people/${sentPerson.id}`)).status, 200)
       assert.equal((await crew.admin.get(`/people/${sentPerson.id}`)).status, 200)
@@ -824,7 +977,8 @@ describe(`record-level access on every route (${engine})`, () => {
       const before = id ? await snapshot(t.database.db, id) : null
       const referralsBefore = await t.database.db.selectFrom('referral').select('id').execute()
       for (const token of [undefined, '', 'not-the-token', 'x'.repeat(43)]) {
-        const page = token === undefined ? await browser.post(path, body, { withToken: false }) : await browser.post(path, { ...body, _csrf: token }, { withToken: false })
+        const page =
+          token === undefined ? await browser.post(path, body, { withToken: false }) : await browser.post(path, { ...body, _csrf: token }, { withToken: false })
         assert.equal(page.status, 403, `${path} without a good token (${token ?? 'none'})`)
         assert.match(textOf(page.html), /Your form could not be sent/)
         if (id) assert.deepEqual(await snapshot(t.database.db, id), before, `${path} changed nothing`)
@@ -839,7 +993,12 @@ describe(`record-level access on every route (${engine})`, () => {
     test('saving Section 1', async () => {
       const { id } = referral('complete_draft')
       const { sectionOne } = await versionsOf(t.database.db, id)
-      await refusedWithoutToken(crew.referrer, `/referrals/${id}/section-1`, { ...completeSectionOne, reason: 'Forged', action: 'draft', version: sectionOne }, id)
+      await refusedWithoutToken(
+        crew.referrer,
+        `/referrals/${id}/section-1`,
+        { ...completeSectionOne, reason: 'Forged', action: 'draft', version: sectionOne },
+        id,
+      )
     })
 
     test("the manager's decision", async () => {

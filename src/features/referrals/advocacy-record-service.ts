@@ -79,7 +79,9 @@ export function createAdvocacyRecordService(db: Kysely<Schema>, clock: Clock) {
 
   async function viewsOf(trx: Queryable, authorityId: string, referralId: string): Promise<PersonViews> {
     const row = await repository.findViews(trx, authorityId, referralId)
-    return row ? { views: row.views, personAgreedToShare: row.person_agreed_to_share, agreedOn: row.agreed_on, sharedAt: row.shared_at, version: row.version } : noViews
+    return row
+      ? { views: row.views, personAgreedToShare: row.person_agreed_to_share, agreedOn: row.agreed_on, sharedAt: row.shared_at, version: row.version }
+      : noViews
   }
 
   /** What an advocate needs to know of the person and the meeting (with the offer, and while they work). */
@@ -100,7 +102,9 @@ export function createAdvocacyRecordService(db: Kysely<Schema>, clock: Clock) {
       ended: isEnded(row.state as State),
       person: person ? { name: fullName(person), pronouns: person.pronouns, gender: person.gender, dateOfBirth: person.date_of_birth } : null,
       children: children.map((child) => fullName(child)),
-      meeting: meeting ? { type: meeting.type, typeOther: meeting.type_other, date: meeting.meeting_date, time: meeting.meeting_time, venue: meeting.venue } : null,
+      meeting: meeting
+        ? { type: meeting.type, typeOther: meeting.type_other, date: meeting.meeting_date, time: meeting.meeting_time, venue: meeting.venue }
+        : null,
       sectionOne: sectionOneFrom(sectionOne),
       referrerName: referrer.get(row.referrer_id) ?? '',
     }
@@ -188,7 +192,12 @@ export function createAdvocacyRecordService(db: Kysely<Schema>, clock: Clock) {
     },
 
     /** The person's views, in their own words, written with their advocate; and whether they agree to share them. */
-    async saveViews(caller: Caller, allocationId: string, views: { views: string | null; agreed: boolean; agreedOn: string | null }, version: number): Promise<void> {
+    async saveViews(
+      caller: Caller,
+      allocationId: string,
+      views: { views: string | null; agreed: boolean; agreedOn: string | null },
+      version: number,
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
         const allocation = await ownAllocation(trx, caller, allocationId, ['accepted'])
         const current = await repository.findViews(trx, allocation.authority_id, allocation.referral_id)
@@ -206,7 +215,12 @@ export function createAdvocacyRecordService(db: Kysely<Schema>, clock: Clock) {
           now: clock.now(),
         })
         if (!saved) throw new ConflictError('The views were changed since you opened this page', null, current?.updated_at ?? null)
-        await recordAudit(trx, audit(caller), { action: 'advocacy.views-saved', recordType: 'referral', recordId: allocation.referral_id, details: { agreed: views.agreed } })
+        await recordAudit(trx, audit(caller), {
+          action: 'advocacy.views-saved',
+          recordType: 'referral',
+          recordId: allocation.referral_id,
+          details: { agreed: views.agreed },
+        })
       })
     },
 

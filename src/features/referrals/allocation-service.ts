@@ -50,7 +50,12 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
       person ? repository.previousAdvocatesOf(trx, authorityId, person.id, row.id) : Promise.resolve([]),
       repository.advocatesWhoDidNotTake(trx, authorityId, row.id),
     ])
-    const kind = decision?.advocate_type === 'peer_parent_advocate' ? 'parent_peer_advocate' : decision?.advocate_type === 'professional_advocate' ? 'professional_advocate' : null
+    const kind =
+      decision?.advocate_type === 'peer_parent_advocate'
+        ? 'parent_peer_advocate'
+        : decision?.advocate_type === 'professional_advocate'
+          ? 'professional_advocate'
+          : null
     return {
       meetingDate: meeting.date,
       advocateKind: kind,
@@ -210,7 +215,13 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
           const current = await repository.findAllocation(trx, offer.authority_id, offer.id, { forUpdate: true })
           if (!row || current?.status !== 'offered' || row.state !== 'awaiting_advocate') return 0
           await steps.fire(trx, systemActor(offer.authority_id), row, 'offer_lapsed', {
-            effects: () => repository.answerAllocation(trx, offer.authority_id, offer.id, { status: 'lapsed', responded_at: clock.now(), answered_by: null, decline_reason: null }),
+            effects: () =>
+              repository.answerAllocation(trx, offer.authority_id, offer.id, {
+                status: 'lapsed',
+                responded_at: clock.now(),
+                answered_by: null,
+                decline_reason: null,
+              }),
             note: fullName({ given_name: current.advocate_given_name, family_name: current.advocate_family_name }),
             details: { allocationId: offer.id },
           })
@@ -239,7 +250,12 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
         const row = await steps.load(trx, caller, referralId, { forUpdate: true })
         steps.require('triage', actorOf(caller), await steps.factsOf(trx, row))
         const service = isId(localServiceId)
-          ? await trx.selectFrom('local_service').select(['id', 'name', 'languages', 'active']).where('authority_id', '=', row.authority_id).where('id', '=', localServiceId).executeTakeFirst()
+          ? await trx
+              .selectFrom('local_service')
+              .select(['id', 'name', 'languages', 'active'])
+              .where('authority_id', '=', row.authority_id)
+              .where('id', '=', localServiceId)
+              .executeTakeFirst()
           : undefined
         if (!service?.active) throw new NotFoundError('No such local service')
         const request = await matchRequest(trx, row)

@@ -18,16 +18,37 @@ describe(`allocation: offers, answers, triage and re-allocation (${engine})`, ()
   after(async () => t.close())
 
   async function allocations(referralId: string) {
-    return t.database.db.selectFrom('allocation').select(['status', 'advocate_id', 'local_service_id', 'preferences', 'decline_reason', 'ended_reason']).where('referral_id', '=', referralId).orderBy('offered_at').execute()
+    return t.database.db
+      .selectFrom('allocation')
+      .select(['status', 'advocate_id', 'local_service_id', 'preferences', 'decline_reason', 'ended_reason'])
+      .where('referral_id', '=', referralId)
+      .orderBy('offered_at')
+      .execute()
   }
 
   test('an offer is refused for anyone matching would never offer, with the reason', async () => {
     const id = await referralAt(t, crew, 'in_review', 'Refusals')
-    const person = await t.database.db.selectFrom('referral').innerJoin('person', 'person.id', 'referral.person_id').select('person.family_group_id').where('referral.id', '=', id).executeTakeFirstOrThrow()
+    const person = await t.database.db
+      .selectFrom('referral')
+      .innerJoin('person', 'person.id', 'referral.person_id')
+      .select('person.family_group_id')
+      .where('referral.id', '=', id)
+      .executeTakeFirstOrThrow()
     const away = await eligibleAdvocate(t, { familyName: 'Away' })
-    await advocates.insertAbsence(t.database.db, { authorityId: t.world.authorityId, advocateId: away, startsOn: '2026-12-14', endsOn: '2026-12-16', note: null })
+    await advocates.insertAbsence(t.database.db, {
+      authorityId: t.world.authorityId,
+      advocateId: away,
+      startsOn: '2026-12-14',
+      endsOn: '2026-12-16',
+      note: null,
+    })
     const knows = await eligibleAdvocate(t, { familyName: 'Knows' })
-    await advocates.addKnownFamily(t.database.db, { authorityId: t.world.authorityId, advocateId: knows, familyGroupId: person.family_group_id ?? '', note: null })
+    await advocates.addKnownFamily(t.database.db, {
+      authorityId: t.world.authorityId,
+      advocateId: knows,
+      familyGroupId: person.family_group_id ?? '',
+      note: null,
+    })
     const full = await eligibleAdvocate(t, { familyName: 'Full', capacity: 0 })
     const expired = await eligibleAdvocate(t, { familyName: 'Expired' })
     await t.database.db.updateTable('advocate').set({ dbs_checked_on: '2020-01-01' }).where('id', '=', expired).execute()
@@ -59,12 +80,22 @@ describe(`allocation: offers, answers, triage and re-allocation (${engine})`, ()
     assert.equal((await advocate.post(`/advocacy/offers/${offerId}`, { answer: 'decline', reason: 'I know the family from school.' })).location, '/advocacy')
 
     assert.match(textOf((await crew.admin.get('/team-work')).html), /Declined/, 'back in the team’s work')
-    assert.match(textOf((await crew.admin.get(`/referrals/${id}/matches`)).html), /First.*was offered this referral already and did not take it/s, 'the advocate who declined comes after the next match, with why')
+    assert.match(
+      textOf((await crew.admin.get(`/referrals/${id}/matches`)).html),
+      /First.*was offered this referral already and did not take it/s,
+      'the advocate who declined comes after the next match, with why',
+    )
     const second = await eligibleAdvocate(t, { familyName: 'Second' })
     await crew.admin.get(`/referrals/${id}/matches`)
     assert.equal((await crew.admin.post(`/referrals/${id}/matches`, { advocateId: second })).location, `/referrals/${id}`)
     const history = await allocations(id)
-    assert.deepEqual(history.map((row) => [row.status, row.decline_reason]), [['declined', 'I know the family from school.'], ['offered', null]])
+    assert.deepEqual(
+      history.map((row) => [row.status, row.decline_reason]),
+      [
+        ['declined', 'I know the family from school.'],
+        ['offered', null],
+      ],
+    )
     assert.match(textOf((await crew.admin.get(`/referrals/${id}`)).html), /Offers and allocations.*Declined.*I know the family from school/s)
     const referrersView = textOf((await crew.referrer.get(`/referrals/${id}`)).html)
     assert.match(referrersView, /Offer declined/, 'the referrer sees the step')
@@ -74,8 +105,18 @@ describe(`allocation: offers, answers, triage and re-allocation (${engine})`, ()
   test('triage to a local service is the allocation; changing it later keeps the history, and the advocate sees nothing of it', async () => {
     const id = await referralAt(t, crew, 'in_review', 'Triaged')
     const services = t.services.localServices
-    const adminCaller = { ip: null, user: { id: t.world.staff.admin.id, authorityId: t.world.authorityId, displayName: '', email: '', roles: ['advocacy_admin' as const], teamIds: [] } }
-    const serviceId = await services.create(adminCaller, { name: 'Spanish Speakers Advocacy', languages: ['Spanish'], specialisms: [], contact: '020 0000 0000', notes: null, active: true })
+    const adminCaller = {
+      ip: null,
+      user: { id: t.world.staff.admin.id, authorityId: t.world.authorityId, displayName: '', email: '', roles: ['advocacy_admin' as const], teamIds: [] },
+    }
+    const serviceId = await services.create(adminCaller, {
+      name: 'Spanish Speakers Advocacy',
+      languages: ['Spanish'],
+      specialisms: [],
+      contact: '020 0000 0000',
+      notes: null,
+      active: true,
+    })
     await crew.admin.get(`/referrals/${id}/triage`)
     assert.equal((await crew.admin.post(`/referrals/${id}/triage`, { localServiceId: serviceId, note: 'Spoke to Ana there' })).location, `/referrals/${id}`)
     const [triaged] = await allocations(id)
@@ -84,8 +125,14 @@ describe(`allocation: offers, answers, triage and re-allocation (${engine})`, ()
     assert.match(textOf((await crew.referrer.get(`/referrals/${id}`)).html), /Advocate Spanish Speakers Advocacy/)
 
     await crew.admin.get(`/referrals/${id}/change-advocate`)
-    assert.equal((await crew.admin.post(`/referrals/${id}/change-advocate`, { reason: 'The service has no one free after all' })).location, `/referrals/${id}/matches`)
-    assert.deepEqual((await allocations(id)).map((row) => [row.status, row.ended_reason]), [['ended', 'The service has no one free after all']])
+    assert.equal(
+      (await crew.admin.post(`/referrals/${id}/change-advocate`, { reason: 'The service has no one free after all' })).location,
+      `/referrals/${id}/matches`,
+    )
+    assert.deepEqual(
+      (await allocations(id)).map((row) => [row.status, row.ended_reason]),
+      [['ended', 'The service has no one free after all']],
+    )
     const state = await t.database.db.selectFrom('review').select('advocate_name').where('referral_id', '=', id).executeTakeFirstOrThrow()
     assert.equal(state.advocate_name, null)
   })
@@ -107,9 +154,16 @@ describe(`allocation: offers, answers, triage and re-allocation (${engine})`, ()
     await crew.admin.post(`/referrals/${id}/matches`, { advocateId })
     await crew.referrer.get(`/referrals/${id}/withdraw`)
     await crew.referrer.post(`/referrals/${id}/withdraw`, { reason: 'meeting_cancelled' })
-    assert.deepEqual((await allocations(id)).map((row) => row.status), ['withdrawn'])
+    assert.deepEqual(
+      (await allocations(id)).map((row) => row.status),
+      ['withdrawn'],
+    )
     const another = await referralAt(t, crew, 'in_review', 'Another')
-    assert.equal((await crew.admin.post(`/referrals/${another}/matches`, { advocateId })).location, `/referrals/${another}`, 'the place is free for another offer')
+    assert.equal(
+      (await crew.admin.post(`/referrals/${another}/matches`, { advocateId })).location,
+      `/referrals/${another}`,
+      'the place is free for another offer',
+    )
   })
 
   test('an unanswered offer lapses back to the team (this test moves the clock, so it runs last)', async () => {

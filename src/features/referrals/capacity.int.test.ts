@@ -23,7 +23,17 @@ describe(`an advocate's capacity under concurrent offers (${engine})`, () => {
     const referralIds: string[] = []
     for (let index = 0; index < 12; index += 1) referralIds.push(await referralAt(t, crew, 'in_review', `Capacity${index}`))
     const advocateId = await eligibleAdvocate(t, { givenName: 'Cara', familyName: 'Capacity', capacity: 3 })
-    const admin: Caller = { ip: null, user: { id: t.world.staff.admin.id, authorityId: t.world.authorityId, displayName: 'Ada Admin', email: '', roles: ['advocacy_admin'], teamIds: [t.world.fgcTeamId] } }
+    const admin: Caller = {
+      ip: null,
+      user: {
+        id: t.world.staff.admin.id,
+        authorityId: t.world.authorityId,
+        displayName: 'Ada Admin',
+        email: '',
+        roles: ['advocacy_admin'],
+        teamIds: [t.world.fgcTeamId],
+      },
+    }
 
     const results = await Promise.allSettled(referralIds.map((referralId) => t.services.allocations.offer(admin, referralId, advocateId)))
     const succeeded = results.filter((result) => result.status === 'fulfilled').length
@@ -32,7 +42,12 @@ describe(`an advocate's capacity under concurrent offers (${engine})`, () => {
     assert.equal(refusals.length, 9)
     for (const refusal of refusals) assert.match(refusal, /no free place \(3 of 3 taken\)/)
 
-    const active = await t.database.db.selectFrom('allocation').select('referral_id').where('advocate_id', '=', advocateId).where('status', 'in', ['offered', 'accepted']).execute()
+    const active = await t.database.db
+      .selectFrom('allocation')
+      .select('referral_id')
+      .where('advocate_id', '=', advocateId)
+      .where('status', 'in', ['offered', 'accepted'])
+      .execute()
     assert.equal(active.length, 3, 'the database agrees')
     const moved = await t.database.db.selectFrom('referral').select('state').where('id', 'in', referralIds).where('state', '=', 'awaiting_advocate').execute()
     assert.equal(moved.length, 3, 'only the three offered referrals moved on; the rest are still with the admin team')

@@ -6,7 +6,18 @@ import { engine } from '../../../test/support/database.ts'
 import { allocationOn, eligibleAdvocate, worldAdvocate } from '../../../test/support/pool.ts'
 import { completeSectionOne, versionOn } from '../../../test/support/referral-steps.ts'
 import { PASSWORD } from '../../../test/support/world.ts'
-import { addStaff, allocationsOf, crewOf, draftWithPerson, referralAt, signedInAs, snapshot, validMeeting, validOutcome, type Crew } from '../../../test/support/workflow-steps.ts'
+import {
+  addStaff,
+  allocationsOf,
+  crewOf,
+  draftWithPerson,
+  referralAt,
+  signedInAs,
+  snapshot,
+  validMeeting,
+  validOutcome,
+  type Crew,
+} from '../../../test/support/workflow-steps.ts'
 
 /**
  * Forms that lose nothing: when two people (or one person in two windows) save the same record,
@@ -65,7 +76,7 @@ describe(`forms that lose nothing (${engine})`, () => {
       assert.equal(refused.location, path, 'sent back to Section 1')
 
       const stored = await sectionOneRow(t, id)
-      assert.equal(stored?.reason, 'Reason from the first window', "the first save is what is stored")
+      assert.equal(stored?.reason, 'Reason from the first window', 'the first save is what is stored')
       assert.deepEqual(stored?.preferred_languages, ['Spanish'])
       assert.equal(stored?.safety_notes, null)
 
@@ -81,7 +92,14 @@ describe(`forms that lose nothing (${engine})`, () => {
       assert.equal(versionOn(shown.html), String(stored?.version), 'the page now carries the version saved by the first window')
 
       // Having checked them, the second window saves its answers again, and now they are stored.
-      const again = await second.post(path, { ...completeSectionOne, reason: 'Reason from the second window', preferredLanguages: 'Portuguese', safetyNotes: 'Typed in the second window', action: 'draft', version: versionOn(shown.html) })
+      const again = await second.post(path, {
+        ...completeSectionOne,
+        reason: 'Reason from the second window',
+        preferredLanguages: 'Portuguese',
+        safetyNotes: 'Typed in the second window',
+        action: 'draft',
+        version: versionOn(shown.html),
+      })
       assert.equal(again.location, `/referrals/${id}`)
       assert.equal((await sectionOneRow(t, id))?.reason, 'Reason from the second window')
     })
@@ -103,7 +121,14 @@ describe(`forms that lose nothing (${engine})`, () => {
       const saved = await first.post(path, { ...validOutcome, notes: 'Notes from the first admin', version })
       assert.equal(saved.location, `/referrals/${id}`, JSON.stringify(errorSummary((await first.get(path)).html)))
 
-      const secondAnswers = { ...validOutcome, contactCount: '7', contactSummary: 'Seven calls, by the second admin', notes: 'Notes from the second admin', minutesSpent: '9.25', version }
+      const secondAnswers = {
+        ...validOutcome,
+        contactCount: '7',
+        contactSummary: 'Seven calls, by the second admin',
+        notes: 'Notes from the second admin',
+        minutesSpent: '9.25',
+        version,
+      }
       const refused = await second.post(path, secondAnswers)
       assert.equal(refused.status, 303)
       assert.equal(refused.location, path, 'sent back to the outcome form')
@@ -168,11 +193,17 @@ describe(`forms that lose nothing (${engine})`, () => {
       before(async () => {
         id = await referralAt(t, crew, 'in_review', 'Raced')
         path = `/referrals/${id}/matches`
-        advocates.push(await eligibleAdvocate(t, { givenName: 'Fiona', familyName: 'Firstchoice' }), await eligibleAdvocate(t, { givenName: 'Sonia', familyName: 'Secondchoice' }))
+        advocates.push(
+          await eligibleAdvocate(t, { givenName: 'Fiona', familyName: 'Firstchoice' }),
+          await eligibleAdvocate(t, { givenName: 'Sonia', familyName: 'Secondchoice' }),
+        )
         assert.equal((await crew.admin.get(path)).status, 200, 'the first admin opens the matches')
         assert.equal((await otherAdmin.get(path)).status, 200, 'and so does the second')
         const [first, second] = await Promise.all([crew.admin.post(path, { advocateId: advocates[0] }), otherAdmin.post(path, { advocateId: advocates[1] })])
-        results.push({ admin: 'first', advocateId: advocates[0] ?? '', location: first.location, status: first.status }, { admin: 'second', advocateId: advocates[1] ?? '', location: second.location, status: second.status })
+        results.push(
+          { admin: 'first', advocateId: advocates[0] ?? '', location: first.location, status: first.status },
+          { admin: 'second', advocateId: advocates[1] ?? '', location: second.location, status: second.status },
+        )
       })
 
       test('only one offer is made: one admin goes on to the referral, the other is sent back to the matches', async () => {
@@ -192,7 +223,12 @@ describe(`forms that lose nothing (${engine})`, () => {
         assert.equal(referral.state, 'awaiting_advocate')
         const offers = await t.database.db.selectFrom('referral_event').select('event').where('referral_id', '=', id).where('event', '=', 'offer').execute()
         assert.equal(offers.length, 1, 'one offer on the timeline')
-        const audited = await t.database.db.selectFrom('audit_event').select('action').where('record_id', '=', id).where('action', '=', 'referral.offer').execute()
+        const audited = await t.database.db
+          .selectFrom('audit_event')
+          .select('action')
+          .where('record_id', '=', id)
+          .where('action', '=', 'referral.offer')
+          .execute()
         assert.equal(audited.length, 1, 'one offer in the audit trail')
       })
 
@@ -227,9 +263,17 @@ describe(`forms that lose nothing (${engine})`, () => {
       ]
       assert.equal(outcomes.filter((outcome) => outcome.made).length, 1, JSON.stringify([first.status, first.location, second.status, second.location]))
       assert.equal(outcomes.filter((outcome) => outcome.refused).length, 1)
-      const offered = await t.database.db.selectFrom('allocation').select('referral_id').where('advocate_id', '=', advocateId).where('status', 'in', ['offered', 'accepted']).execute()
+      const offered = await t.database.db
+        .selectFrom('allocation')
+        .select('referral_id')
+        .where('advocate_id', '=', advocateId)
+        .where('status', 'in', ['offered', 'accepted'])
+        .execute()
       assert.equal(offered.length, 1, 'one place, one offer')
-      const states = [await t.database.db.selectFrom('referral').select('state').where('id', '=', one).executeTakeFirstOrThrow(), await t.database.db.selectFrom('referral').select('state').where('id', '=', two).executeTakeFirstOrThrow()]
+      const states = [
+        await t.database.db.selectFrom('referral').select('state').where('id', '=', one).executeTakeFirstOrThrow(),
+        await t.database.db.selectFrom('referral').select('state').where('id', '=', two).executeTakeFirstOrThrow(),
+      ]
       assert.deepEqual(states.map((row) => row.state).sort(), ['awaiting_advocate', 'in_review'])
     })
   })

@@ -95,7 +95,11 @@ async function personOf(t: TestApp, referralId: string): Promise<string> {
   return row.person_id
 }
 
-const day = (name: string, values: readonly [string, string, string]): Body => ({ [`${name}-day`]: values[0], [`${name}-month`]: values[1], [`${name}-year`]: values[2] })
+const day = (name: string, values: readonly [string, string, string]): Body => ({
+  [`${name}-day`]: values[0],
+  [`${name}-month`]: values[1],
+  [`${name}-year`]: values[2],
+})
 
 const forms: readonly FormSpec[] = [
   {
@@ -125,7 +129,14 @@ const forms: readonly FormSpec[] = [
     stage: 'draft',
     who: 'referrer',
     fields: { givenName: text(true), familyName: text(true), dateOfBirth: date(), gender: text(), pronouns: text(), externalId: text() },
-    valid: async () => ({ givenName: 'Maria', familyName: 'Hostile', ...day('dateOfBirth', ['3', '4', '1990']), gender: 'Female', pronouns: 'she/her', externalId: 'CS-123' }),
+    valid: async () => ({
+      givenName: 'Maria',
+      familyName: 'Hostile',
+      ...day('dateOfBirth', ['3', '4', '1990']),
+      gender: 'Female',
+      pronouns: 'she/her',
+      externalId: 'CS-123',
+    }),
     extra: async () => [
       { label: 'a date of birth in the future', change: day('dateOfBirth', ['1', '1', '2027']), expect: 'refused' },
       { label: 'a date of birth before 1900', change: day('dateOfBirth', ['1', '1', '1899']), expect: 'refused' },
@@ -176,7 +187,14 @@ const forms: readonly FormSpec[] = [
       safetyNotes: text(),
       version: field('version', true),
     },
-    valid: async ({ t, id }) => ({ ...completeSectionOne, preferredHeritage: 'Colombian', interpreterNeeded: 'no', safetyNotes: 'None known', action: 'draft', version: (await versionsOf(t.database.db, id)).sectionOne }),
+    valid: async ({ t, id }) => ({
+      ...completeSectionOne,
+      preferredHeritage: 'Colombian',
+      interpreterNeeded: 'no',
+      safetyNotes: 'None known',
+      action: 'draft',
+      version: (await versionsOf(t.database.db, id)).sectionOne,
+    }),
   },
   {
     form: 'check',
@@ -190,8 +208,16 @@ const forms: readonly FormSpec[] = [
     stage: 'awaiting_admin',
     who: 'referrer',
     fields: { date: date(true), time: field('time'), venue: text(), lateReason: text(), version: field('version', true) },
-    valid: async ({ t, id }) => ({ ...day('date', ['16', '12', '2026']), time: '11am', venue: 'Civic Centre', lateReason: '', version: (await versionsOf(t.database.db, id)).meeting }),
-    extra: async () => [{ label: 'a new date that makes it late, with no reason', change: { ...day('date', ['26', '11', '2026']), lateReason: '' }, expect: 'refused' }],
+    valid: async ({ t, id }) => ({
+      ...day('date', ['16', '12', '2026']),
+      time: '11am',
+      venue: 'Civic Centre',
+      lateReason: '',
+      version: (await versionsOf(t.database.db, id)).meeting,
+    }),
+    extra: async () => [
+      { label: 'a new date that makes it late, with no reason', change: { ...day('date', ['26', '11', '2026']), lateReason: '' }, expect: 'refused' },
+    ],
   },
   {
     form: 'withdraw',
@@ -217,7 +243,12 @@ const forms: readonly FormSpec[] = [
     stage: 'awaiting_decision',
     who: 'manager',
     fields: { nextAction: choice(true), reasons: text(true), advocateType: choice(true), priority: choice(true) },
-    valid: async () => ({ nextAction: 'child_protection_advocacy_review', reasons: 'The parent would benefit from an advocate.', advocateType: 'peer_parent_advocate', priority: 'high' }),
+    valid: async () => ({
+      nextAction: 'child_protection_advocacy_review',
+      reasons: 'The parent would benefit from an advocate.',
+      advocateType: 'peer_parent_advocate',
+      priority: 'high',
+    }),
   },
   {
     form: 'return',
@@ -231,7 +262,12 @@ const forms: readonly FormSpec[] = [
     stage: 'advocate_recorded',
     who: 'admin',
     fields: { method: choice(true), date: date(true), details: text(), version: field('version', true) },
-    valid: async ({ t, id }) => ({ method: 'written', ...day('date', ['20', '11', '2026']), details: 'Signed form', version: (await versionsOf(t.database.db, id)).sectionOne }),
+    valid: async ({ t, id }) => ({
+      method: 'written',
+      ...day('date', ['20', '11', '2026']),
+      details: 'Signed form',
+      version: (await versionsOf(t.database.db, id)).sectionOne,
+    }),
     extra: async () => [{ label: 'consent given tomorrow', change: day('date', ['25', '11', '2026']), expect: 'refused' }],
   },
   {
@@ -241,7 +277,11 @@ const forms: readonly FormSpec[] = [
     fields: { advocateId: field('id', true) },
     valid: async ({ t }) => ({ advocateId: await pool(t, 'free') }),
     extra: async ({ t }) => [
-      { label: 'a professional advocate, when the decision asked for a parent peer advocate', change: { advocateId: await pool(t, 'professional') }, expect: 'refused' },
+      {
+        label: 'a professional advocate, when the decision asked for a parent peer advocate',
+        change: { advocateId: await pool(t, 'professional') },
+        expect: 'refused',
+      },
       { label: 'an advocate with no free place', change: { advocateId: await pool(t, 'full') }, expect: 'refused' },
       { label: 'an advocate who has left the pool', change: { advocateId: await pool(t, 'left') }, expect: 'refused-or-404' },
       { label: "another authority's advocate", change: { advocateId: await pool(t, 'elsewhere') }, expect: 'refused-or-404' },
@@ -305,7 +345,12 @@ const forms: readonly FormSpec[] = [
     who: 'advocate',
     path: async ({ t, id }) => `/advocacy/people/${await allocationOn(t, id)}/views`,
     fields: { agreed: field('checkboxes'), views: text(), agreedOn: date(), version: field('version', true) },
-    valid: async ({ t, id }) => ({ agreed: 'yes', views: 'I want my children home.', ...day('agreedOn', ['24', '11', '2026']), version: (await versionsOf(t.database.db, id)).views }),
+    valid: async ({ t, id }) => ({
+      agreed: 'yes',
+      views: 'I want my children home.',
+      ...day('agreedOn', ['24', '11', '2026']),
+      version: (await versionsOf(t.database.db, id)).views,
+    }),
     extra: async () => [
       { label: 'agreed, without the date they agreed', change: { 'agreedOn-day': null, 'agreedOn-month': null, 'agreedOn-year': null }, expect: 'refused' },
       { label: 'agreed tomorrow', change: day('agreedOn', ['25', '11', '2026']), expect: 'refused' },
@@ -395,7 +440,13 @@ async function elsewherePerson(t: TestApp): Promise<string> {
   if (elsewhereId) return elsewhereId
   const row = await t.database.db
     .insertInto('person')
-    .values({ authority_id: t.world.elsewhere.authorityId, kind: 'child', given_name: 'Ella', family_name: 'Elsewhere', created_by: t.world.elsewhere.referrer.id })
+    .values({
+      authority_id: t.world.elsewhere.authorityId,
+      kind: 'child',
+      given_name: 'Ella',
+      family_name: 'Elsewhere',
+      created_by: t.world.elsewhere.referrer.id,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   elsewhereId = row.id
@@ -508,11 +559,20 @@ function casesForForm(spec: FormSpec, valid: Body): Case[] {
   const onlyMany = Object.values(spec.fields).every((candidate) => ['ids', 'list', 'checkboxes'].includes(candidate.kind))
   if (anyRequired) {
     cases.push({ label: 'an empty form', change: {}, expect: 'refused', fromEmpty: true })
-    cases.push({ label: 'only fields the form does not have', change: { isAdmin: 'yes', state: 'completed', referrer_id: NONEXISTENT, ['x'.repeat(1000)]: 'y' }, expect: 'refused', fromEmpty: true })
+    cases.push({
+      label: 'only fields the form does not have',
+      change: { isAdmin: 'yes', state: 'completed', referrer_id: NONEXISTENT, ['x'.repeat(1000)]: 'y' },
+      expect: 'refused',
+      fromEmpty: true,
+    })
   }
   cases.push({
     label: 'every field sent twice',
-    change: Object.fromEntries(Object.entries(valid).filter(([name]) => name !== 'action').map(([name, value]) => [name, twice(value)])),
+    change: Object.fromEntries(
+      Object.entries(valid)
+        .filter(([name]) => name !== 'action')
+        .map(([name, value]) => [name, twice(value)]),
+    ),
     expect: onlyMany ? 'not-500' : 'refused',
   })
   return cases
@@ -603,7 +663,9 @@ async function judge(judging: Judging, body: Body, theCase: Case, render: boolea
 
 function noProblems(problems: readonly string[], title: string): void {
   if (problems.length === 0) return
-  assert.fail(`${title}: ${problems.length} problem(s):\n  ${problems.slice(0, 60).join('\n  ')}${problems.length > 60 ? `\n  …and ${problems.length - 60} more` : ''}`)
+  assert.fail(
+    `${title}: ${problems.length} problem(s):\n  ${problems.slice(0, 60).join('\n  ')}${problems.length > 60 ? `\n  …and ${problems.length - 60} more` : ''}`,
+  )
 }
 
 describe(`hostile input (${engine})`, () => {
@@ -663,7 +725,11 @@ describe(`hostile input (${engine})`, () => {
       const page = await crew.referrer.post(path, { givenName: 'Nu\u0000ll', familyName: 'Char\u0000acter' })
       assert.equal(page.status, 303)
       assert.equal(page.location, `/referrals/${id}/children`)
-      const person = await t.database.db.selectFrom('person').select(['given_name', 'family_name']).where('id', '=', await personOf(t, id)).executeTakeFirstOrThrow()
+      const person = await t.database.db
+        .selectFrom('person')
+        .select(['given_name', 'family_name'])
+        .where('id', '=', await personOf(t, id))
+        .executeTakeFirstOrThrow()
       assert.deepEqual(person, { given_name: 'Null', family_name: 'Character' })
     })
 
@@ -747,7 +813,12 @@ describe(`hostile input (${engine})`, () => {
     const path = `/referrals/${id}/section-1`
     await crew.referrer.get(path)
     const before = await snapshot(t.database.db, id)
-    const page = await crew.referrer.post(path, { ...completeSectionOne, reason: 'r'.repeat(1_100_000), version: (await versionsOf(t.database.db, id)).sectionOne, action: 'draft' })
+    const page = await crew.referrer.post(path, {
+      ...completeSectionOne,
+      reason: 'r'.repeat(1_100_000),
+      version: (await versionsOf(t.database.db, id)).sectionOne,
+      action: 'draft',
+    })
     assert.equal(page.status, 413)
     assert.ok(isServicePage(page), `the service's page, not ${String(page.response.headers['content-type'])}`)
     assert.deepEqual(await snapshot(t.database.db, id), before)
@@ -792,8 +863,19 @@ describe(`hostile input (${engine})`, () => {
       const full = `${MARKUP}${tag(label)}${CONTROLS} & "q" 'a'`
       return full.length <= max ? full : `${tag(label)}${CONTROLS}`
     }
-    const cleaned = (label: string, max = 200) => hostile(label, max).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim()
-    const unknown = { state: 'completed', referrer_id: NONEXISTENT, authority_id: NONEXISTENT, isAdmin: 'yes', 'constructor[name]': 'x', toString: 'x', hasOwnProperty: 'x' }
+    const cleaned = (label: string, max = 200) =>
+      hostile(label, max)
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+        .trim()
+    const unknown = {
+      state: 'completed',
+      referrer_id: NONEXISTENT,
+      authority_id: NONEXISTENT,
+      isAdmin: 'yes',
+      'constructor[name]': 'x',
+      toString: 'x',
+      hasOwnProperty: 'x',
+    }
     let id: string
 
     /** Takes one step through its form (a path of the referral's, or a whole address); it must be accepted. */
@@ -819,10 +901,26 @@ describe(`hostile input (${engine})`, () => {
     test('each is saved without its control characters, and every page shows the markup as text', async () => {
       const { referrer, admin, manager } = crew
       id = await emptyDraft(referrer)
-      await step(referrer, 'person/new', { givenName: hostile('Given', 100), familyName: hostile('Family', 100), gender: hostile('Gender', 50), pronouns: hostile('Pronouns', 50), externalId: hostile('Case', 50) }, 'draft')
+      await step(
+        referrer,
+        'person/new',
+        {
+          givenName: hostile('Given', 100),
+          familyName: hostile('Family', 100),
+          gender: hostile('Gender', 50),
+          pronouns: hostile('Pronouns', 50),
+          externalId: hostile('Case', 50),
+        },
+        'draft',
+      )
       await step(referrer, 'children/new', { givenName: hostile('Child', 100), familyName: 'Hostile' }, 'draft')
       const meetingVersion = (await versionsOf(t.database.db, id)).meeting
-      await step(referrer, 'meeting', { ...validMeeting, type: 'other', typeOther: hostile('Meeting', 100), venue: hostile('Venue'), version: meetingVersion }, 'draft')
+      await step(
+        referrer,
+        'meeting',
+        { ...validMeeting, type: 'other', typeOther: hostile('Meeting', 100), venue: hostile('Venue'), version: meetingVersion },
+        'draft',
+      )
       await step(
         referrer,
         'section-1',
@@ -844,8 +942,16 @@ describe(`hostile input (${engine})`, () => {
       )
       const sectionOneLabels = ['Consent', 'Reason', 'Preference', 'Language', 'Heritage', 'Disability', 'Needs', 'Safety']
       escapedOn(await referrer.get(`/referrals/${id}`), ['Given', 'Family'], 'the task list')
-      escapedOn(await referrer.get(`/referrals/${id}/check`), ['Given', 'Family', 'Gender', 'Case', 'Child', 'Meeting', 'Venue', ...sectionOneLabels], 'check your answers')
-      escapedOn(await referrer.get(`/referrals/${id}/section-1`), sectionOneLabels.filter((label) => label !== 'Language'), 'Section 1 itself')
+      escapedOn(
+        await referrer.get(`/referrals/${id}/check`),
+        ['Given', 'Family', 'Gender', 'Case', 'Child', 'Meeting', 'Venue', ...sectionOneLabels],
+        'check your answers',
+      )
+      escapedOn(
+        await referrer.get(`/referrals/${id}/section-1`),
+        sectionOneLabels.filter((label) => label !== 'Language'),
+        'Section 1 itself',
+      )
       escapedOn(await referrer.get(`/referrals/${id}/person/new`), [], 'the new person form')
       escapedOn(await referrer.get('/'), ['Given', 'Family'], "the referrer's work")
 
@@ -856,13 +962,39 @@ describe(`hostile input (${engine})`, () => {
       escapedOn(await referrer.get(`/people/${person}`), ['Given', 'Family', 'Gender', 'Pronouns', 'Case'], "the person's page")
       escapedOn(await admin.get(`/people?name=${encodeURIComponent('Given field')}`), ['Given', 'Family'], 'search results')
 
-      await step(referrer, 'reschedule', { ...day('date', ['17', '12', '2026']), time: '2pm', venue: hostile('Moved'), lateReason: hostile('Late'), version: (await versionsOf(t.database.db, id)).meeting }, 'awaiting_admin')
+      await step(
+        referrer,
+        'reschedule',
+        {
+          ...day('date', ['17', '12', '2026']),
+          time: '2pm',
+          venue: hostile('Moved'),
+          lateReason: hostile('Late'),
+          version: (await versionsOf(t.database.db, id)).meeting,
+        },
+        'awaiting_admin',
+      )
       await step(admin, 'pass-to-manager', { managerId: t.world.staff.manager.id, note: hostile('Pass') }, 'awaiting_decision')
       await step(manager, 'return', { note: hostile('Return') }, 'returned')
       escapedOn(await referrer.get(`/referrals/${id}/check`), ['Return'], 'check your answers, with the manager’s question')
       await step(referrer, 'check', { note: hostile('Resubmit') }, 'awaiting_decision')
-      await step(manager, 'decision', { nextAction: 'child_protection_advocacy_review', reasons: hostile('Decision'), advocateType: 'peer_parent_advocate', priority: 'high' }, 'in_review')
-      await step(admin, 'consent', { method: 'written', ...day('date', ['20', '11', '2026']), details: hostile('Later consent'), version: (await versionsOf(t.database.db, id)).sectionOne }, 'in_review')
+      await step(
+        manager,
+        'decision',
+        { nextAction: 'child_protection_advocacy_review', reasons: hostile('Decision'), advocateType: 'peer_parent_advocate', priority: 'high' },
+        'in_review',
+      )
+      await step(
+        admin,
+        'consent',
+        {
+          method: 'written',
+          ...day('date', ['20', '11', '2026']),
+          details: hostile('Later consent'),
+          version: (await versionsOf(t.database.db, id)).sectionOne,
+        },
+        'in_review',
+      )
 
       // Allocation: an advocate whose name is markup is offered it, declines, is offered it again (declining by phone, recorded
       // by the admin), then accepts; she records a contact and the person's views, which are shared; then she is changed for
@@ -874,10 +1006,18 @@ describe(`hostile input (${engine})`, () => {
       })
       const advocate = await signedInAs(t, hostileAdvocate.person)
       const advocateId = hostileAdvocate.advocateId
-      escapedOn(await admin.get(`/referrals/${id}/matches?all=yes`), ['Given', 'Family', 'Heritage', 'Advocate'], 'the matches (the person, their needs and the advocates)')
+      escapedOn(
+        await admin.get(`/referrals/${id}/matches?all=yes`),
+        ['Given', 'Family', 'Heritage', 'Advocate'],
+        'the matches (the person, their needs and the advocates)',
+      )
       await step(admin, 'matches', { advocateId }, 'awaiting_advocate')
       const firstOffer = await offerOn(t, id)
-      escapedOn(await advocate.get(`/advocacy/offers/${firstOffer}`), ['Given', 'Family', 'Child', 'Meeting', 'Moved', 'Preference', 'Language', 'Disability', 'Needs', 'Safety'], 'the offer, as the advocate sees it')
+      escapedOn(
+        await advocate.get(`/advocacy/offers/${firstOffer}`),
+        ['Given', 'Family', 'Child', 'Meeting', 'Moved', 'Preference', 'Language', 'Disability', 'Needs', 'Safety'],
+        'the offer, as the advocate sees it',
+      )
       escapedOn(await advocate.get('/advocacy'), ['Given', 'Family'], "the advocate's own page")
       await step(advocate, `/advocacy/offers/${firstOffer}`, { answer: 'decline', reason: hostile('Decline') }, 'in_review')
       await step(admin, 'matches', { advocateId }, 'awaiting_advocate')
@@ -887,8 +1027,18 @@ describe(`hostile input (${engine})`, () => {
       const accepted = await offerOn(t, id)
       await step(advocate, `/advocacy/offers/${accepted}`, { answer: 'accept', reason: hostile('Ignored') }, 'in_review')
       const own = `/advocacy/people/${accepted}`
-      await step(advocate, `${own}/contacts`, { ...day('contactedOn', ['23', '11', '2026']), method: 'in_person', minutes: '45', notes: hostile('Contact') }, 'in_review')
-      await step(advocate, `${own}/views`, { views: hostile('Views'), agreed: 'yes', ...day('agreedOn', ['24', '11', '2026']), version: (await versionsOf(t.database.db, id)).views }, 'in_review')
+      await step(
+        advocate,
+        `${own}/contacts`,
+        { ...day('contactedOn', ['23', '11', '2026']), method: 'in_person', minutes: '45', notes: hostile('Contact') },
+        'in_review',
+      )
+      await step(
+        advocate,
+        `${own}/views`,
+        { views: hostile('Views'), agreed: 'yes', ...day('agreedOn', ['24', '11', '2026']), version: (await versionsOf(t.database.db, id)).views },
+        'in_review',
+      )
       escapedOn(await advocate.get(own), ['Given', 'Family', 'Contact', 'Views', 'Preference'], "the advocate's page of the person")
       escapedOn(await advocate.get(`${own}/views`), ['Views'], 'the views form, filled in')
       escapedOn(await advocate.get(`${own}/contacts`), ['Given', 'Family'], 'the contact form')
@@ -904,7 +1054,14 @@ describe(`hostile input (${engine})`, () => {
       await step(
         admin,
         'outcome',
-        { ...validOutcome, contactSummary: hostile('Contacts'), meetingOutcome: 'other', meetingOutcomeDetails: hostile('Outcome'), notes: hostile('Notes'), version: (await versionsOf(t.database.db, id)).review },
+        {
+          ...validOutcome,
+          contactSummary: hostile('Contacts'),
+          meetingOutcome: 'other',
+          meetingOutcomeDetails: hostile('Outcome'),
+          notes: hostile('Notes'),
+          version: (await versionsOf(t.database.db, id)).review,
+        },
         'in_review',
       )
       escapedOn(await admin.get(`/referrals/${id}/outcome`), ['Contacts', 'Outcome', 'Notes'], 'the outcome form, filled in')
@@ -953,13 +1110,21 @@ describe(`hostile input (${engine})`, () => {
           ['declined', cleaned('Phoned'), null],
           ['ended', null, cleaned('Change')],
           ['ended', null, 'withdraw'],
-        ].map((allocation) => JSON.stringify(allocation)).sort(),
+        ]
+          .map((allocation) => JSON.stringify(allocation))
+          .sort(),
         'each answer saved as typed, less the control characters; an acceptance keeps no reason',
       )
-      assert.deepEqual(stored.contacts.map((contact) => [contact.notes, contact.minutes, contact.advocate_id]), [[cleaned('Contact'), 45, advocateId]])
+      assert.deepEqual(
+        stored.contacts.map((contact) => [contact.notes, contact.minutes, contact.advocate_id]),
+        [[cleaned('Contact'), 45, advocateId]],
+      )
       assert.equal(stored.views.views, cleaned('Views'))
       assert.ok(stored.views.shared_at, 'the views were shared')
-      assert.ok(stored.events.some((event) => event.note?.includes(cleaned('Triage'))), 'the triage note is on the timeline')
+      assert.ok(
+        stored.events.some((event) => event.note?.includes(cleaned('Triage'))),
+        'the triage note is on the timeline',
+      )
       assert.equal(stored.referral.state, 'withdrawn')
       assert.equal(stored.referral.referrer_id, t.world.staff.referrer.id, 'unknown fields set nothing')
       assert.equal(stored.referral.authority_id, t.world.authorityId)
@@ -1028,7 +1193,8 @@ describe(`hostile input (${engine})`, () => {
         const label = url.slice(0, 90)
         if (page.status >= 500) problems.push(`GET ${label}: ${page.status}`)
         if (page.html.includes(MARKUP) && /html/.test(String(page.response.headers['content-type']))) problems.push(`GET ${label}: markup shown unescaped`)
-        if (url.includes('?') && (page.status === 200 || page.status === 400) && !isServicePage(page)) problems.push(`GET ${label}: ${page.status} without the service's page`)
+        if (url.includes('?') && (page.status === 200 || page.status === 400) && !isServicePage(page))
+          problems.push(`GET ${label}: ${page.status} without the service's page`)
         if (url.includes('?') && page.status === 400 && errorSummary(page.html).length === 0) problems.push(`GET ${label}: 400 without an error summary`)
       }
       for (const url of await addresses()) {

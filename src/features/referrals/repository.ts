@@ -21,11 +21,7 @@ export async function insertReferral(db: Queryable, referral: NewRow<'referral'>
 
 /** The referral with the names around it, or undefined. `forUpdate` locks it for a change. */
 export async function findReferral(db: Queryable, authorityId: string, referralId: string, options: { forUpdate?: boolean } = {}) {
-  let query = db
-    .selectFrom('referral')
-    .selectAll('referral')
-    .where('referral.authority_id', '=', authorityId)
-    .where('referral.id', '=', referralId)
+  let query = db.selectFrom('referral').selectAll('referral').where('referral.authority_id', '=', authorityId).where('referral.id', '=', referralId)
   if (options.forUpdate) query = query.forUpdate()
   return query.executeTakeFirst()
 }
@@ -45,12 +41,7 @@ export async function teamName(db: Queryable, authorityId: string, teamId: strin
 }
 
 export async function fgcAdvocacyAdminTeam(db: Queryable, authorityId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('team')
-    .select('id')
-    .where('authority_id', '=', authorityId)
-    .where('purpose', '=', 'fgc_advocacy_admin')
-    .executeTakeFirst()
+  const row = await db.selectFrom('team').select('id').where('authority_id', '=', authorityId).where('purpose', '=', 'fgc_advocacy_admin').executeTakeFirst()
   return row?.id
 }
 
@@ -197,7 +188,11 @@ export async function findReview(db: Queryable, authorityId: string, referralId:
 }
 
 export async function insertReview(db: Queryable, review: NewRow<'review'>): Promise<void> {
-  await db.insertInto('review').values(review).onConflict((conflict) => conflict.column('referral_id').doNothing()).execute()
+  await db
+    .insertInto('review')
+    .values(review)
+    .onConflict((conflict) => conflict.column('referral_id').doNothing())
+    .execute()
 }
 
 /** Saves the review if nobody changed it since `version`; false when someone did. */
@@ -226,7 +221,14 @@ export async function listEvents(db: Queryable, authorityId: string, referralId:
   return db
     .selectFrom('referral_event')
     .leftJoin('app_user', 'app_user.id', 'referral_event.actor_id')
-    .select(['referral_event.id', 'referral_event.event', 'referral_event.at', 'referral_event.note', 'referral_event.to_state', 'app_user.display_name as actor_name'])
+    .select([
+      'referral_event.id',
+      'referral_event.event',
+      'referral_event.at',
+      'referral_event.note',
+      'referral_event.to_state',
+      'app_user.display_name as actor_name',
+    ])
     .where('referral_event.authority_id', '=', authorityId)
     .where('referral_event.referral_id', '=', referralId)
     .orderBy('referral_event.id', 'desc')

@@ -92,7 +92,8 @@ export function missingAnswers(answers: SectionOneAnswers, today: string): Field
     need('consentDetails', 'Say why consent has not been obtained, and when it will be asked for')
   }
   if (!answers.reason) need('reason', 'Enter the reason for the referral')
-  if (answers.hasPreference === null) need('hasPreference', "Select yes if the person has a preference about their advocate's gender, cultural heritage or spoken language")
+  if (answers.hasPreference === null)
+    need('hasPreference', "Select yes if the person has a preference about their advocate's gender, cultural heritage or spoken language")
   if (answers.hasPreference === true && !answers.preferenceDetails) need('preferenceDetails', 'Say what the person would prefer')
   if (answers.hasDisability === null) need('hasDisability', 'Select yes if the person has any disability, including learning needs')
   if (answers.hasDisability === true && !answers.disabilityDetails) need('disabilityDetails', 'Say what the disability or learning need is, and what helps')

@@ -71,7 +71,14 @@ export interface ReferralView {
   readonly version: number
   readonly referrer: { readonly id: string; readonly name: string }
   readonly isReferrer: boolean
-  readonly person: { readonly id: string; readonly name: string; readonly dateOfBirth: string | null; readonly gender: string | null; readonly pronouns: string | null; readonly externalId: string | null } | null
+  readonly person: {
+    readonly id: string
+    readonly name: string
+    readonly dateOfBirth: string | null
+    readonly gender: string | null
+    readonly pronouns: string | null
+    readonly externalId: string | null
+  } | null
   readonly children: readonly { readonly id: string; readonly name: string; readonly dateOfBirth: string | null }[]
   readonly meeting: (MeetingDetails & { readonly id: string; readonly version: number }) | null
   readonly stage: string | null
@@ -229,11 +236,26 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
           referrer: { id: row.referrer_id, name: names.get(row.referrer_id) ?? '' },
           isReferrer,
           person: person
-            ? { id: person.id, name: fullName(person), dateOfBirth: person.date_of_birth, gender: person.gender, pronouns: person.pronouns, externalId: person.external_id }
+            ? {
+                id: person.id,
+                name: fullName(person),
+                dateOfBirth: person.date_of_birth,
+                gender: person.gender,
+                pronouns: person.pronouns,
+                externalId: person.external_id,
+              }
             : null,
           children: children.map((child) => ({ id: child.id, name: fullName(child), dateOfBirth: child.date_of_birth })),
           meeting: meeting
-            ? { id: meeting.id, version: meeting.version, type: meeting.type, typeOther: meeting.type_other, date: meeting.meeting_date, time: meeting.meeting_time, venue: meeting.venue }
+            ? {
+                id: meeting.id,
+                version: meeting.version,
+                type: meeting.type,
+                typeOther: meeting.type_other,
+                date: meeting.meeting_date,
+                time: meeting.meeting_time,
+                venue: meeting.venue,
+              }
             : null,
           stage: row.stage,
           sectionOne,
@@ -354,7 +376,14 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
         require('save_referral', actorOf(caller), await factsOf(trx, row))
         const now = clock.now()
         const familyGroupId = await people.insertFamilyGroup(trx, row.authority_id)
-        const personId = await people.insertPerson(trx, { authorityId: row.authority_id, familyGroupId, kind: 'adult', ...person, createdBy: caller.user.id, now })
+        const personId = await people.insertPerson(trx, {
+          authorityId: row.authority_id,
+          familyGroupId,
+          kind: 'adult',
+          ...person,
+          createdBy: caller.user.id,
+          now,
+        })
         await recordAudit(trx, actorOf(caller), { action: 'person.created', recordType: 'person', recordId: personId })
         await repository.replaceChildren(trx, row.authority_id, row.id, [])
         await fire(trx, actorOf(caller), row, 'save_referral', { change: { person_id: personId }, details: { personId } })
@@ -406,7 +435,14 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
         const row = await load(trx, caller, referralId, { forUpdate: true })
         require('save_referral', actorOf(caller), await factsOf(trx, row))
         const now = clock.now()
-        const values = { type: meeting.type, type_other: meeting.typeOther, meeting_date: meeting.date, meeting_time: meeting.time, venue: meeting.venue, updated_at: now }
+        const values = {
+          type: meeting.type,
+          type_other: meeting.typeOther,
+          meeting_date: meeting.date,
+          meeting_time: meeting.time,
+          venue: meeting.venue,
+          updated_at: now,
+        }
         let meetingId = row.meeting_id
         if (meetingId) {
           const saved = await repository.updateMeeting(trx, row.authority_id, meetingId, meetingVersion ?? -1, values)
@@ -423,7 +459,12 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     },
 
     /** Saves Section 1 (complete or not), unless someone else saved it since `version`. */
-    async saveSectionOne(caller: Caller, referralId: string, answers: SectionOneAnswers, version: number): Promise<{ missing: ReturnType<typeof missingAnswers> }> {
+    async saveSectionOne(
+      caller: Caller,
+      referralId: string,
+      answers: SectionOneAnswers,
+      version: number,
+    ): Promise<{ missing: ReturnType<typeof missingAnswers> }> {
       return editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
         require('save_referral', actorOf(caller), await factsOf(trx, row))

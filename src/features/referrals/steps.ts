@@ -148,7 +148,13 @@ export function createSteps(clock: Clock) {
    * referral as it was; its `effects` then run; then it moves. When the referral ends, any
    * allocation still open ends with it.
    */
-  async function fire(trx: Transaction<Schema>, actor: StepActor, row: repository.ReferralRow, event: WorkflowEvent, options: FireOptions = {}): Promise<State> {
+  async function fire(
+    trx: Transaction<Schema>,
+    actor: StepActor,
+    row: repository.ReferralRow,
+    event: WorkflowEvent,
+    options: FireOptions = {},
+  ): Promise<State> {
     const facts = await factsOf(trx, row, options.facts)
     const to = require(event, actor, facts)
     await options.effects?.()
@@ -174,7 +180,13 @@ export function createSteps(clock: Clock) {
       step_entered_at: entered ? now : row.step_entered_at,
       waiting_on_team_id: team,
       waiting_on_user_id:
-        waitsOn === 'referrer' ? row.referrer_id : waitsOn === 'assigned_manager' ? merged.assigned_manager_id : waitsOn === 'offered_advocate' ? advocateUser : null,
+        waitsOn === 'referrer'
+          ? row.referrer_id
+          : waitsOn === 'assigned_manager'
+            ? merged.assigned_manager_id
+            : waitsOn === 'offered_advocate'
+              ? advocateUser
+              : null,
       step_due_on: stepDue,
       closed_at: isEnded(to) ? now : null,
       updated_at: now,

@@ -61,9 +61,37 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
     const offerPage = await advocate.get(`/advocacy/offers/${offerId}`)
     assert.match(textOf(offerPage.html), /Will you be Maria Garcia's advocate\?/)
     const accepted = await advocate.post(`/advocacy/offers/${offerId}`, { answer: 'accept' })
-    assert.equal(accepted.location, `/advocacy/people/${offerId}`, `${accepted.status} ${textOf(accepted.html).slice(0, 300)} ${JSON.stringify(errorSummary((await advocate.get(`/advocacy/offers/${offerId}`)).html))}`)
-    assert.equal((await advocate.post(`/advocacy/people/${offerId}/contacts`, { 'contactedOn-day': '23', 'contactedOn-month': '11', 'contactedOn-year': '2026', method: 'phone', minutes: '20', notes: 'Talked about the conference.' })).location, `/advocacy/people/${offerId}`)
-    assert.equal((await advocate.post(`/advocacy/people/${offerId}/views`, { views: 'I want my children home.', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: '0' })).location, `/advocacy/people/${offerId}`)
+    assert.equal(
+      accepted.location,
+      `/advocacy/people/${offerId}`,
+      `${accepted.status} ${textOf(accepted.html).slice(0, 300)} ${JSON.stringify(errorSummary((await advocate.get(`/advocacy/offers/${offerId}`)).html))}`,
+    )
+    assert.equal(
+      (
+        await advocate.post(`/advocacy/people/${offerId}/contacts`, {
+          'contactedOn-day': '23',
+          'contactedOn-month': '11',
+          'contactedOn-year': '2026',
+          method: 'phone',
+          minutes: '20',
+          notes: 'Talked about the conference.',
+        })
+      ).location,
+      `/advocacy/people/${offerId}`,
+    )
+    assert.equal(
+      (
+        await advocate.post(`/advocacy/people/${offerId}/views`, {
+          views: 'I want my children home.',
+          agreed: 'yes',
+          'agreedOn-day': '24',
+          'agreedOn-month': '11',
+          'agreedOn-year': '2026',
+          version: '0',
+        })
+      ).location,
+      `/advocacy/people/${offerId}`,
+    )
     const outcomePage = await admin.get(`/referrals/${id}/outcome`)
     const outcome = await admin.post(`/referrals/${id}/outcome`, {
       contactCount: '4',
@@ -89,7 +117,15 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
     assert.match(done, /6\.5/)
     assert.doesNotMatch(done, /Talked about the conference|I want my children home/, 'the advocacy record is not the referrer’s to see')
     assert.match(textOf((await manager.get(`/referrals/${id}`)).html), /Talked about the conference/, 'the advocacy service sees it')
-    for (const step of ['Child Protection Advocacy Referral started', 'Passed to FGC Service Manager', "Advocacy Manager's Decision: Child Protection Advocacy Review", 'Offered to an advocate', 'Offer accepted: advocate allocated', 'Advocacy Outcome recorded', 'request sent for sign-off']) {
+    for (const step of [
+      'Child Protection Advocacy Referral started',
+      'Passed to FGC Service Manager',
+      "Advocacy Manager's Decision: Child Protection Advocacy Review",
+      'Offered to an advocate',
+      'Offer accepted: advocate allocated',
+      'Advocacy Outcome recorded',
+      'request sent for sign-off',
+    ]) {
       assert.ok(done.includes(step), `the timeline shows "${step}"`)
     }
     assert.doesNotMatch(textOf((await admin.get('/team-work')).html), /Maria Garcia/, 'nothing left waiting')

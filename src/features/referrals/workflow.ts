@@ -118,8 +118,7 @@ const system: Permit = { role: 'system' }
 const needsPerson: Guard = (facts) => (facts.hasPerson ? null : 'Add the parent or carer being referred')
 const needsMeeting: Guard = (facts) => (facts.hasMeeting ? null : 'Add the meeting the advocate is needed for')
 const needsSectionOne: Guard = (facts) => (facts.sectionOneComplete ? null : 'Answer every question in Section 1')
-const needsLateReason: Guard = (facts) =>
-  !facts.late || facts.lateReasonGiven ? null : 'This referral is late: say why it could not be made sooner'
+const needsLateReason: Guard = (facts) => (!facts.late || facts.lateReasonGiven ? null : 'This referral is late: say why it could not be made sooner')
 const needsConsent: Guard = (facts) =>
   facts.consentGiven ? null : 'An advocate cannot be offered or allocated until the person has consented to advocacy (Section 1)'
 const needsAdvocate: Guard = (facts) => (facts.advocateRecorded ? null : 'Allocate an advocate first')
@@ -274,8 +273,7 @@ export type WorkflowEvent = keyof typeof events
 export const eventNames = Object.keys(events) as WorkflowEvent[]
 
 export type Decision =
-  | { readonly allowed: true; readonly to: State }
-  | { readonly allowed: false; readonly reason: string; readonly kind: 'state' | 'role' | 'guard' }
+  { readonly allowed: true; readonly to: State } | { readonly allowed: false; readonly reason: string; readonly kind: 'state' | 'role' | 'guard' }
 
 function permits(event: WorkflowEvent, actor: Actor, facts: ReferralFacts): boolean {
   return (events[event].permits as readonly Permit[]).some(

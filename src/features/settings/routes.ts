@@ -7,15 +7,26 @@ import { settingKeys, settingLimits, type ServiceSettings, type SettingsService 
 
 const questions: Readonly<Record<keyof ServiceSettings, { label: string; hint: string; suffix: string }>> = {
   dbsValidMonths: { label: 'How long a DBS check counts for', hint: 'After this, the advocate cannot be offered work until it is renewed', suffix: 'months' },
-  oneToOneWithinWeeks: { label: 'How recent a peer advocate’s last one-to-one supervision must be', hint: 'Older than this, they cannot be offered work', suffix: 'weeks' },
-  groupSessionsRequired: { label: 'How many group supervision sessions a peer advocate must attend', hint: 'Of those held in the period below', suffix: 'sessions' },
+  oneToOneWithinWeeks: {
+    label: 'How recent a peer advocate’s last one-to-one supervision must be',
+    hint: 'Older than this, they cannot be offered work',
+    suffix: 'weeks',
+  },
+  groupSessionsRequired: {
+    label: 'How many group supervision sessions a peer advocate must attend',
+    hint: 'Of those held in the period below',
+    suffix: 'sessions',
+  },
   groupWindowWeeks: { label: 'Over what period group supervision is counted', hint: 'The weeks before today', suffix: 'weeks' },
   offerResponseHours: { label: 'How long an advocate has to answer an offer', hint: 'After this, the offer goes back to FGC Advocacy Admin', suffix: 'hours' },
 }
 
 const settingsSchema = z.object(
   Object.fromEntries(
-    settingKeys.map((key) => [key, wholeNumber(questions[key].label, { ...settingLimits[key], requiredMessage: `Enter ${questions[key].label.toLowerCase()}` })]),
+    settingKeys.map((key) => [
+      key,
+      wholeNumber(questions[key].label, { ...settingLimits[key], requiredMessage: `Enter ${questions[key].label.toLowerCase()}` }),
+    ]),
   ) as Record<keyof ServiceSettings, ReturnType<typeof wholeNumber>>,
 )
 

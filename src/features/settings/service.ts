@@ -58,12 +58,16 @@ export function createSettingsService(db: Kysely<Schema>, clock: Clock) {
       if (!hasRole(caller.user, 'system_admin')) throw new ForbiddenError('Only a system admin can change the settings')
       await db.transaction().execute(async (trx) => {
         for (const key of settingKeys) await repository.saveSetting(trx, caller.user.authorityId, key, String(settings[key]), clock.now())
-        await recordAudit(trx, { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }, {
-          action: 'settings.changed',
-          recordType: 'authority',
-          recordId: caller.user.authorityId,
-          details: { ...settings },
-        })
+        await recordAudit(
+          trx,
+          { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
+          {
+            action: 'settings.changed',
+            recordType: 'authority',
+            recordId: caller.user.authorityId,
+            details: { ...settings },
+          },
+        )
       })
     },
   }

@@ -53,9 +53,7 @@ export function signInRoutes(
       previousSessionId: request.sessionId,
     })
     if (result.outcome === 'locked') {
-      return show(429, [
-        { field: 'email', message: 'You have tried to sign in too many times. Wait 15 minutes, then try again.' },
-      ])
+      return show(429, [{ field: 'email', message: 'You have tried to sign in too many times. Wait 15 minutes, then try again.' }])
     }
     if (result.outcome === 'refused') {
       return show(400, [{ field: 'email', message: 'Enter a correct email address and password' }])

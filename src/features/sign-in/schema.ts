@@ -7,8 +7,5 @@ export const signInSchema = z.object({
     cleanText,
     z.string({ error: 'Enter your email address' }).min(1, 'Enter your email address').max(320, 'Enter a correct email address and password'),
   ),
-  password: z
-    .string({ error: 'Enter your password' })
-    .min(1, 'Enter your password')
-    .max(PASSWORD_MAX_LENGTH, 'Enter a correct email address and password'),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH, 'Enter a correct email address and password'),
 })

@@ -24,12 +24,7 @@ export function createSignInService(db: Kysely<Schema>, clock: Clock, sessions: 
       const normalisedEmail = email.trim().toLowerCase()
       const since = new Date(now.getTime() - policy.lockMinutes * 60_000)
       const accountLock = lockedUntil(await repository.recentFailuresForEmail(db, normalisedEmail, since), now, policy)
-      const addressLock = lockedUntil(
-        await repository.recentFailuresFromAddress(db, ip, since),
-        now,
-        policy,
-        policy.maxFailures * ADDRESS_FAILURE_FACTOR,
-      )
+      const addressLock = lockedUntil(await repository.recentFailuresFromAddress(db, ip, since), now, policy, policy.maxFailures * ADDRESS_FAILURE_FACTOR)
       const lock = accountLock ?? addressLock
       if (lock) {
         await recordAudit(db, { userId: null, authorityId: null, ip }, { action: 'sign-in.locked', recordType: 'account' })
@@ -40,31 +35,43 @@ export function createSignInService(db: Kysely<Schema>, clock: Clock, sessions: 
       const matches = await verifyPassword(password, account?.password_hash ?? UNUSABLE_PASSWORD_HASH)
       if (!account || !account.active || !account.password_hash || !matches) {
         await repository.recordAttempt(db, { email: normalisedEmail, ip, succeeded: false, at: now })
-        await recordAudit(db, { userId: null, authorityId: account?.authority_id ?? null, ip }, {
-          action: 'sign-in.failed',
-          recordType: 'account',
-          recordId: account?.id ?? null,
-        })
+        await recordAudit(
+          db,
+          { userId: null, authorityId: account?.authority_id ?? null, ip },
+          {
+            action: 'sign-in.failed',
+            recordType: 'account',
+            recordId: account?.id ?? null,
+          },
+        )
         return { outcome: 'refused' }
       }
 
       await repository.recordAttempt(db, { email: normalisedEmail, ip, succeeded: true, at: now })
       const sessionId = await sessions.start(account.id, account.authority_id, previousSessionId)
-      await recordAudit(db, { userId: account.id, authorityId: account.authority_id, ip }, {
-        action: 'sign-in.succeeded',
-        recordType: 'account',
-        recordId: account.id,
-      })
+      await recordAudit(
+        db,
+        { userId: account.id, authorityId: account.authority_id, ip },
+        {
+          action: 'sign-in.succeeded',
+          recordType: 'account',
+          recordId: account.id,
+        },
+      )
       return { outcome: 'signed-in', sessionId, userId: account.id }
     },
 
     async signOut(sessionId, user, ip) {
       await sessions.end(sessionId, 'signed-out')
-      await recordAudit(db, { userId: user.id, authorityId: user.authorityId, ip }, {
-        action: 'sign-out',
-        recordType: 'account',
-        recordId: user.id,
-      })
+      await recordAudit(
+        db,
+        { userId: user.id, authorityId: user.authorityId, ip },
+        {
+          action: 'sign-out',
+          recordType: 'account',
+          recordId: user.id,
+        },
+      )
     },
   }
 }

@@ -67,10 +67,7 @@ export async function worktrayCount(db: Queryable, query: WorktrayQuery): Promis
   const select = filtered(db, query)
   if (!select) return { total: 0, overdue: 0 }
   const row = await select
-    .select((eb) => [
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.count<number>(sql`case when referral.step_due_on < ${query.today} then 1 end`).as('overdue'),
-    ])
+    .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>(sql`case when referral.step_due_on < ${query.today} then 1 end`).as('overdue')])
     .executeTakeFirstOrThrow()
   return { total: Number(row.total), overdue: Number(row.overdue) }
 }

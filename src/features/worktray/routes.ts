@@ -7,7 +7,10 @@ import { dueFilters, worktraySteps, type WorktrayFilters, type WorktrayService }
 
 /** Filters come from the address bar: anything unexpected is ignored, never an error. */
 const filterSchema = z.object({
-  step: z.enum(openStates as [string, ...string[]]).optional().catch(undefined),
+  step: z
+    .enum(openStates as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   due: z.enum(dueFilters).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 })

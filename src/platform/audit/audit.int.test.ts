@@ -50,7 +50,8 @@ describe(`the audit trail (${engine})`, () => {
   async function take(browser: Browser, path: string, form: Record<string, string | readonly string[]>, expected: string): Promise<void> {
     await browser.get(path)
     const page = await browser.post(path, form)
-    if (page.location !== expected) assert.fail(`${path}: ${page.status} ${page.location ?? ''} ${JSON.stringify(errorSummary((await browser.get(path)).html))}`)
+    if (page.location !== expected)
+      assert.fail(`${path}: ${page.status} ${page.location ?? ''} ${JSON.stringify(errorSummary((await browser.get(path)).html))}`)
   }
 
   test('viewing a referral writes referral.viewed, with who viewed it and which referral, once per page seen', async () => {
@@ -82,7 +83,7 @@ describe(`the audit trail (${engine})`, () => {
     assert.ok(!afterRefused.some((entry) => entry.actor_id === t.world.staff.otherReferrer.id))
   })
 
-  test("every workflow step writes referral.<event>, as the person who took it, with where the referral went", async () => {
+  test('every workflow step writes referral.<event>, as the person who took it, with where the referral went', async () => {
     const { referrer, admin, manager } = crew
     const { staff } = t.world
     const id = await emptyDraft(referrer)
@@ -91,16 +92,41 @@ describe(`the audit trail (${engine})`, () => {
     await take(referrer, `${base}/children/new`, { givenName: 'Ali', familyName: 'Audited' }, `${base}/children`)
     await take(referrer, `${base}/meeting`, { ...validMeeting, version: '' }, `${base}/section-1`)
     const sectionOne = await referrer.get(`${base}/section-1`)
-    await take(referrer, `${base}/section-1`, { ...completeSectionOne, reason: 'A reason that must not be in the audit trail', version: versionOn(sectionOne.html) }, `${base}/check`)
+    await take(
+      referrer,
+      `${base}/section-1`,
+      { ...completeSectionOne, reason: 'A reason that must not be in the audit trail', version: versionOn(sectionOne.html) },
+      `${base}/check`,
+    )
     await take(referrer, `${base}/check`, { note: 'A note that must not be in the audit trail' }, `${base}/sent`)
     const reschedule = await referrer.get(`${base}/reschedule`)
-    await take(referrer, `${base}/reschedule`, { 'date-day': '16', 'date-month': '12', 'date-year': '2026', time: '11am', venue: 'Civic Centre', version: versionOn(reschedule.html) }, base)
+    await take(
+      referrer,
+      `${base}/reschedule`,
+      { 'date-day': '16', 'date-month': '12', 'date-year': '2026', time: '11am', venue: 'Civic Centre', version: versionOn(reschedule.html) },
+      base,
+    )
     await take(admin, `${base}/pass-to-manager`, { managerId: staff.manager.id }, '/team-work')
     await take(manager, `${base}/return`, { note: 'Which language?' }, '/')
     await take(referrer, `${base}/check`, { note: 'Spanish' }, base)
-    await take(manager, `${base}/decision`, { nextAction: 'child_protection_advocacy_review', reasons: 'Reasons that must not be in the audit trail', advocateType: 'peer_parent_advocate', priority: 'high' }, base)
+    await take(
+      manager,
+      `${base}/decision`,
+      {
+        nextAction: 'child_protection_advocacy_review',
+        reasons: 'Reasons that must not be in the audit trail',
+        advocateType: 'peer_parent_advocate',
+        priority: 'high',
+      },
+      base,
+    )
     const consent = await admin.get(`${base}/consent`)
-    await take(admin, `${base}/consent`, { method: 'written', 'date-day': '20', 'date-month': '11', 'date-year': '2026', version: versionOn(consent.html) }, base)
+    await take(
+      admin,
+      `${base}/consent`,
+      { method: 'written', 'date-day': '20', 'date-month': '11', 'date-year': '2026', version: versionOn(consent.html) },
+      base,
+    )
     // The offer, declined by the advocate; offered again, accepted; their work with the person; then the advocate changed, and a local service found.
     const avril = await signedInAs(t, staff.advocate)
     await take(admin, `${base}/matches`, { advocateId: avrilId }, base)
@@ -110,8 +136,32 @@ describe(`the audit trail (${engine})`, () => {
     const accepted = await offerOn(t, id)
     const person = `/advocacy/people/${accepted}`
     await take(avril, `/advocacy/offers/${accepted}`, { answer: 'accept' }, person)
-    await take(avril, `${person}/contacts`, { 'contactedOn-day': '23', 'contactedOn-month': '11', 'contactedOn-year': '2026', method: 'phone', minutes: '20', notes: 'Contact notes that must not be in the audit trail' }, person)
-    await take(avril, `${person}/views`, { views: 'Views that must not be in the audit trail', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: '0' }, person)
+    await take(
+      avril,
+      `${person}/contacts`,
+      {
+        'contactedOn-day': '23',
+        'contactedOn-month': '11',
+        'contactedOn-year': '2026',
+        method: 'phone',
+        minutes: '20',
+        notes: 'Contact notes that must not be in the audit trail',
+      },
+      person,
+    )
+    await take(
+      avril,
+      `${person}/views`,
+      {
+        views: 'Views that must not be in the audit trail',
+        agreed: 'yes',
+        'agreedOn-day': '24',
+        'agreedOn-month': '11',
+        'agreedOn-year': '2026',
+        version: '0',
+      },
+      person,
+    )
     await admin.get(base)
     assert.equal((await admin.post(`${base}/share-views`, {})).location, base, 'the views are shared')
     await take(admin, `${base}/change-advocate`, { reason: 'A reason for the change that must not be in the audit trail' }, `${base}/matches`)
@@ -156,7 +206,13 @@ describe(`the audit trail (${engine})`, () => {
     let from = 0
     for (const [action, actor, fromState, toState] of steps) {
       const index = rows.findIndex((row, position) => position >= from && row.action === action)
-      assert.ok(index >= 0, `${action} is recorded (after entry ${from}); recorded: ${rows.slice(from).map((row) => row.action).join(', ')}`)
+      assert.ok(
+        index >= 0,
+        `${action} is recorded (after entry ${from}); recorded: ${rows
+          .slice(from)
+          .map((row) => row.action)
+          .join(', ')}`,
+      )
       const row = rows[index]
       assert.ok(row)
       assert.equal(row.actor_id, actor, `${action} is recorded as its actor's`)
@@ -169,7 +225,10 @@ describe(`the audit trail (${engine})`, () => {
     // The timeline and the trail agree: every step on the timeline has its audit entry, by the same person.
     const timeline = await t.database.db.selectFrom('referral_event').select(['event', 'actor_id']).where('referral_id', '=', id).orderBy('id').execute()
     for (const event of timeline.filter((entry) => entry.event !== 'start')) {
-      assert.ok(rows.some((row) => row.action === `referral.${event.event}` && row.actor_id === event.actor_id), `the timeline's ${event.event} is in the audit trail`)
+      assert.ok(
+        rows.some((row) => row.action === `referral.${event.event}` && row.actor_id === event.actor_id),
+        `the timeline's ${event.event} is in the audit trail`,
+      )
     }
     assert.equal(rows.filter((row) => row.action === 'referral.request_sign_off').length, 2, 'each time a step is taken, it is recorded')
     assert.equal(rows.filter((row) => row.action === 'referral.offer').length, 2, 'each offer is recorded')
@@ -222,7 +281,14 @@ describe(`the audit trail (${engine})`, () => {
 
     const rows = (await rowsFor(id)).filter((row) => ['referral.offer', 'referral.decline_offer', 'referral.accept_offer'].includes(row.action))
     assert.deepEqual(
-      rows.map((row) => [row.action, row.actor_id, row.details['from'], row.details['to'], row.details['allocationId'] ?? null, row.details['onBehalf'] ?? null]),
+      rows.map((row) => [
+        row.action,
+        row.actor_id,
+        row.details['from'],
+        row.details['to'],
+        row.details['allocationId'] ?? null,
+        row.details['onBehalf'] ?? null,
+      ]),
       [
         ['referral.offer', t.world.staff.admin.id, 'in_review', 'awaiting_advocate', null, null],
         ['referral.decline_offer', t.world.staff.admin.id, 'awaiting_advocate', 'in_review', declined, true],
@@ -241,7 +307,10 @@ describe(`the audit trail (${engine})`, () => {
     assert.ok(page.status === 403 || page.location === `/referrals/${id}/decision`, `refused: ${page.status}`)
     const outsider = await signedInAs(t, t.world.elsewhere.admin)
     assert.equal((await outsider.post(`/referrals/${id}/withdraw`, { reason: 'made_in_error' })).status, 404)
-    assert.deepEqual((await rowsFor(id)).filter((row) => row.action !== 'referral.viewed'), before)
+    assert.deepEqual(
+      (await rowsFor(id)).filter((row) => row.action !== 'referral.viewed'),
+      before,
+    )
   })
 
   describe('is append-only', () => {
@@ -322,13 +391,26 @@ describe(`the audit trail (${engine})`, () => {
       assert.equal(row.authority_id, t.world.authorityId)
       assert.equal(row.record_type, 'referral')
       assert.deepEqual(row.details, { from: 'awaiting_advocate', to: 'in_review', allocationId: offerId })
-      const timeline = await db.selectFrom('referral_event').select(['event', 'actor_id']).where('referral_id', '=', id).where('event', '=', 'offer_lapsed').execute()
+      const timeline = await db
+        .selectFrom('referral_event')
+        .select(['event', 'actor_id'])
+        .where('referral_id', '=', id)
+        .where('event', '=', 'offer_lapsed')
+        .execute()
       assert.deepEqual(timeline, [{ event: 'offer_lapsed', actor_id: null }], 'the timeline shows it too, by nobody')
 
       const allocation = await db.selectFrom('allocation').select(['status', 'answered_by']).where('id', '=', offerId).executeTakeFirstOrThrow()
       assert.deepEqual(allocation, { status: 'lapsed', answered_by: null })
-      const referral = await db.selectFrom('referral').select(['state', 'waiting_on_team_id', 'waiting_on_user_id']).where('id', '=', id).executeTakeFirstOrThrow()
-      assert.deepEqual(referral, { state: 'in_review', waiting_on_team_id: t.world.fgcTeamId, waiting_on_user_id: null }, "it waits on the FGC Advocacy Admin team again")
+      const referral = await db
+        .selectFrom('referral')
+        .select(['state', 'waiting_on_team_id', 'waiting_on_user_id'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(
+        referral,
+        { state: 'in_review', waiting_on_team_id: t.world.fgcTeamId, waiting_on_user_id: null },
+        'it waits on the FGC Advocacy Admin team again',
+      )
 
       const admin = await signedInAs(t, t.world.staff.admin)
       const teamWork = textOf((await admin.get('/team-work')).html)

@@ -1,13 +1,5 @@
 /** The roles a member of staff can hold. A person may hold more than one. */
-export const roles = [
-  'referrer',
-  'advocacy_admin',
-  'service_manager',
-  'advocate',
-  'coordinator',
-  'analyst',
-  'system_admin',
-] as const
+export const roles = ['referrer', 'advocacy_admin', 'service_manager', 'advocate', 'coordinator', 'analyst', 'system_admin'] as const
 
 export type Role = (typeof roles)[number]
 

@@ -42,8 +42,7 @@ export function lockDataFolder(dataDir: string): { release(): void } {
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10)
       if (Number.isInteger(holder) && isRunning(holder)) {
         throw new DataFolderInUseError(
-          `The data folder ${dataDir} is already open in another process (pid ${holder}). ` +
-            'Stop that process, or set DATA_DIR to another folder.',
+          `The data folder ${dataDir} is already open in another process (pid ${holder}). ` + 'Stop that process, or set DATA_DIR to another folder.',
         )
       }
       rmSync(path, { force: true })

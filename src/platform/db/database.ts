@@ -66,8 +66,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: Config['database']): Promise<Database> {
-  const database =
-    config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : await openPGlite(config.dataDir)
+  const database = config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : await openPGlite(config.dataDir)
   try {
     await migrateToLatest(database.db as Kysely<unknown>)
   } catch (error) {

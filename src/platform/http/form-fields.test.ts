@@ -42,7 +42,16 @@ describe('form fields', () => {
       g: timeOfDay('G', 'Enter G'),
       v: recordVersion(),
     })
-    assert.deepEqual(messages(parseForm(schema, {})), ['Enter A', 'Select B', 'Select C', 'Enter D', 'Enter E', 'Enter F', 'Enter G', 'This page was out of date: reload it and try again'])
+    assert.deepEqual(messages(parseForm(schema, {})), [
+      'Enter A',
+      'Select B',
+      'Select C',
+      'Enter D',
+      'Enter E',
+      'Enter F',
+      'Enter G',
+      'This page was out of date: reload it and try again',
+    ])
   })
 
   test('optional builders accept a missing or blank field', () => {
@@ -102,10 +111,16 @@ describe('form fields', () => {
   })
 
   test('numbers and hours', () => {
-    const schema = z.object({ n: wholeNumber('Contacts', { min: 0, max: 500, requiredMessage: 'Enter contacts' }), h: hoursAsMinutes('Hours', { max: 200, requiredMessage: 'Enter hours' }) })
+    const schema = z.object({
+      n: wholeNumber('Contacts', { min: 0, max: 500, requiredMessage: 'Enter contacts' }),
+      h: hoursAsMinutes('Hours', { max: 200, requiredMessage: 'Enter hours' }),
+    })
     assert.deepEqual(parseForm(schema, { n: '1,000', h: '3.5' }).ok, false)
     assert.deepEqual(parseForm(schema, { n: '12', h: '3.5' }), { ok: true, data: { n: 12, h: 210 } })
-    assert.deepEqual(messages(parseForm(schema, { n: 'twelve', h: '-1' })), ['Contacts must be a whole number between 0 and 500', 'Hours must be a number of hours between 0 and 200, like 2 or 3.5'])
+    assert.deepEqual(messages(parseForm(schema, { n: 'twelve', h: '-1' })), [
+      'Contacts must be a whole number between 0 and 500',
+      'Hours must be a number of hours between 0 and 200, like 2 or 3.5',
+    ])
   })
 
   test('checkboxes accept one, several or none, and only the values offered', () => {

@@ -28,7 +28,10 @@ function thousands(count: number): string {
 export function requiredText(message: string, label: string, max = DEFAULT_TEXT_LIMIT) {
   return z.preprocess(
     cleanText,
-    z.string({ error: message }).min(1, message).max(max, `${label} must be ${thousands(max)} characters or fewer`),
+    z
+      .string({ error: message })
+      .min(1, message)
+      .max(max, `${label} must be ${thousands(max)} characters or fewer`),
   )
 }
 
@@ -40,7 +43,10 @@ export function optionalText(label: string, max = DEFAULT_TEXT_LIMIT) {
       const cleaned = cleanText(value)
       return cleaned === '' ? null : (cleaned ?? value)
     },
-    z.string({ error: `${label} must be text` }).max(max, `${label} must be ${thousands(max)} characters or fewer`).nullable(),
+    z
+      .string({ error: `${label} must be text` })
+      .max(max, `${label} must be ${thousands(max)} characters or fewer`)
+      .nullable(),
   )
 }
 
@@ -131,7 +137,10 @@ export function timeOfDay(label: string, requiredMessage?: string) {
     },
     requiredMessage
       ? z.string({ error: requiredMessage }).regex(/^\d{2}:\d{2}$/, message)
-      : z.string({ error: message }).regex(/^\d{2}:\d{2}$/, message).nullable(),
+      : z
+          .string({ error: message })
+          .regex(/^\d{2}:\d{2}$/, message)
+          .nullable(),
   )
 }
 
@@ -159,43 +168,46 @@ export function optionalDateInput(messages: DateMessages) {
 function dateParts(messages: DateMessages, optional: boolean) {
   const parts = ['day', 'month', 'year'] as const
   // Preprocessed first: zod refuses an absent key before a bare transform would run.
-  return z.preprocess((value) => value ?? {}, z.unknown().transform((value, context): string | null => {
-    const given = value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
-    const sentTwice = parts.find((part) => given[part] !== undefined && typeof given[part] !== 'string')
-    if (sentTwice) {
-      context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: [sentTwice] })
-      return z.NEVER
-    }
-    const text = Object.fromEntries(parts.map((part) => [part, cleanText(given[part]) ?? ''])) as Record<(typeof parts)[number], string>
-    const missing = parts.filter((part) => text[part] === '')
-    if (missing.length === 3) {
-      if (optional) return null
-      context.addIssue({ code: 'custom', message: messages.required, path: ['day'] })
-      return z.NEVER
-    }
-    if (missing.length > 0) {
-      const first = missing[0] ?? 'day'
-      const named = missing.length === 2 ? `${missing[0]} and ${missing[1]}` : first
-      context.addIssue({ code: 'custom', message: `${messages.label} must include a ${named}`, path: [first] })
-      return z.NEVER
-    }
-    for (const part of parts) {
-      if (!/^\d+$/.test(text[part])) {
-        context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: [part] })
+  return z.preprocess(
+    (value) => value ?? {},
+    z.unknown().transform((value, context): string | null => {
+      const given = value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+      const sentTwice = parts.find((part) => given[part] !== undefined && typeof given[part] !== 'string')
+      if (sentTwice) {
+        context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: [sentTwice] })
         return z.NEVER
       }
-    }
-    if (text.year.length !== 4) {
-      context.addIssue({ code: 'custom', message: 'Year must include 4 numbers', path: ['year'] })
-      return z.NEVER
-    }
-    const iso = `${text.year}-${text.month.padStart(2, '0')}-${text.day.padStart(2, '0')}`
-    if (text.day.length > 2 || text.month.length > 2 || !isIsoDate(iso)) {
-      context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: ['day'] })
-      return z.NEVER
-    }
-    return iso
-  }))
+      const text = Object.fromEntries(parts.map((part) => [part, cleanText(given[part]) ?? ''])) as Record<(typeof parts)[number], string>
+      const missing = parts.filter((part) => text[part] === '')
+      if (missing.length === 3) {
+        if (optional) return null
+        context.addIssue({ code: 'custom', message: messages.required, path: ['day'] })
+        return z.NEVER
+      }
+      if (missing.length > 0) {
+        const first = missing[0] ?? 'day'
+        const named = missing.length === 2 ? `${missing[0]} and ${missing[1]}` : first
+        context.addIssue({ code: 'custom', message: `${messages.label} must include a ${named}`, path: [first] })
+        return z.NEVER
+      }
+      for (const part of parts) {
+        if (!/^\d+$/.test(text[part])) {
+          context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: [part] })
+          return z.NEVER
+        }
+      }
+      if (text.year.length !== 4) {
+        context.addIssue({ code: 'custom', message: 'Year must include 4 numbers', path: ['year'] })
+        return z.NEVER
+      }
+      const iso = `${text.year}-${text.month.padStart(2, '0')}-${text.day.padStart(2, '0')}`
+      if (text.day.length > 2 || text.month.length > 2 || !isIsoDate(iso)) {
+        context.addIssue({ code: 'custom', message: `${messages.label} must be a real date`, path: ['day'] })
+        return z.NEVER
+      }
+      return iso
+    }),
+  )
 }
 
 /** Splits an ISO date into the values a GOV.UK date input shows. */
@@ -232,7 +244,11 @@ export function answersOf(body: unknown): Record<string, unknown> {
   for (const [key, value] of Object.entries(body)) {
     if (key === '_csrf' || !FIELD_NAME.test(key) || NAMES_NOT_TO_USE.has(key)) continue
     if (typeof value === 'string') answers[key] = keepable(value)
-    else if (Array.isArray(value)) answers[key] = value.filter((item) => typeof item === 'string').slice(0, 200).map(keepable)
+    else if (Array.isArray(value))
+      answers[key] = value
+        .filter((item) => typeof item === 'string')
+        .slice(0, 200)
+        .map(keepable)
   }
   return answers
 }
@@ -280,10 +296,9 @@ export function someIds(message: string) {
 
 /** Yes/no radios that may be left unanswered in a draft: true, false or null. */
 export function optionalYesNo(message = 'Select yes or no') {
-  return z.preprocess(
-    (value) => (value === undefined || value === '' ? null : value),
-    z.enum(['yes', 'no'], { error: message }).nullable(),
-  ).transform((answer) => (answer === null ? null : answer === 'yes'))
+  return z
+    .preprocess((value) => (value === undefined || value === '' ? null : value), z.enum(['yes', 'no'], { error: message }).nullable())
+    .transform((answer) => (answer === null ? null : answer === 'yes'))
 }
 
 /** One choice that may be left unanswered in a draft. */
@@ -298,10 +313,15 @@ export function commaList(label: string, options: { maxItems: number; maxLength:
       if (value === undefined || value === null) return []
       const cleaned = cleanText(value)
       if (cleaned === undefined) return value
-      return cleaned.split(/[,;\n]/).map((item) => item.trim()).filter(Boolean)
+      return cleaned
+        .split(/[,;\n]/)
+        .map((item) => item.trim())
+        .filter(Boolean)
     },
     z
-      .array(z.string().max(options.maxLength, `Each of the ${label.toLowerCase()} must be ${options.maxLength} characters or fewer`), { error: `${label} must be text` })
+      .array(z.string().max(options.maxLength, `Each of the ${label.toLowerCase()} must be ${options.maxLength} characters or fewer`), {
+        error: `${label} must be text`,
+      })
       .max(options.maxItems, `Enter up to ${options.maxItems} ${label.toLowerCase()}`),
   )
 }

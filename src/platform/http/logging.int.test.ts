@@ -31,7 +31,16 @@ describe(`logs hold nothing personal (${engine})`, () => {
 
     const log = lines.join('')
     assert.ok(lines.length > 20, 'requests were logged')
-    for (const secret of ['Quuxworthy', 'Maria', 'someone.private', 'a secret password', t.world.staff.referrer.email, 'Spanish', 'Dyslexia', 'dateOfBirth-year']) {
+    for (const secret of [
+      'Quuxworthy',
+      'Maria',
+      'someone.private',
+      'a secret password',
+      t.world.staff.referrer.email,
+      'Spanish',
+      'Dyslexia',
+      'dateOfBirth-year',
+    ]) {
       assert.ok(!log.includes(secret), `the logs do not contain "${secret}"`)
     }
     assert.doesNotMatch(log, /alongside-session=/, 'no session cookie')

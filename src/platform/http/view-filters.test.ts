@@ -21,7 +21,10 @@ describe('template filters', () => {
   })
 
   test('a field’s error for a GOV.UK macro, and the summary’s links', () => {
-    const errors = [{ field: 'reason', message: 'Enter the reason' }, { field: 'date', message: 'Enter a date', href: '#date-day' }]
+    const errors = [
+      { field: 'reason', message: 'Enter the reason' },
+      { field: 'date', message: 'Enter a date', href: '#date-day' },
+    ]
     assert.deepEqual(fieldError(errors, 'reason'), { text: 'Enter the reason' })
     assert.equal(fieldError(errors, 'other'), false)
     assert.equal(fieldError(undefined, 'reason'), false)

@@ -32,11 +32,7 @@ export const views = fp(
   async (app: FastifyInstance, { root, cache }: ViewOptions) => {
     await app.register(view, {
       engine: { nunjucks },
-      templates: [
-        join(root, 'src'),
-        join(root, 'node_modules/govuk-frontend/dist'),
-        join(root, 'node_modules/@ministryofjustice/frontend'),
-      ],
+      templates: [join(root, 'src'), join(root, 'node_modules/govuk-frontend/dist'), join(root, 'node_modules/@ministryofjustice/frontend')],
       production: cache,
       options: {
         autoescape: true,

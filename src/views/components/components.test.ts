@@ -18,7 +18,10 @@ describe('local components', () => {
   test('appDateInput names its boxes from the field, fills them, and shows its error', () => {
     const html = render(
       '{% from "views/components/app-date-input/macro.njk" import appDateInput %}{{ appDateInput({ name: "meetingDate", legend: "Date of the <meeting>", values: values, errors: errors }) }}',
-      { values: { 'meetingDate-day': '3', 'meetingDate-month': '12', 'meetingDate-year': '2026' }, errors: [{ field: 'meetingDate', message: 'Enter a real date' }] },
+      {
+        values: { 'meetingDate-day': '3', 'meetingDate-month': '12', 'meetingDate-year': '2026' },
+        errors: [{ field: 'meetingDate', message: 'Enter a real date' }],
+      },
     )
     assert.match(html, /name="meetingDate-day"[^>]*value="3"|value="3"[^>]*name="meetingDate-day"/)
     assert.match(html, /name="meetingDate-year"/)
@@ -28,7 +31,9 @@ describe('local components', () => {
   })
 
   test('appSignOut shows who is signed in and posts with the form token', () => {
-    const html = render('{% from "views/components/app-sign-out/macro.njk" import appSignOut %}{{ appSignOut({ user: { displayName: "Ada <Admin>" }, csrfToken: "t0ken", classes: "extra" }) }}')
+    const html = render(
+      '{% from "views/components/app-sign-out/macro.njk" import appSignOut %}{{ appSignOut({ user: { displayName: "Ada <Admin>" }, csrfToken: "t0ken", classes: "extra" }) }}',
+    )
     assert.match(html, /class="app-sign-out extra"/)
     assert.match(html, /Ada &lt;Admin&gt;/)
     assert.match(html, /<form method="post" action="\/sign-out"/)
@@ -36,7 +41,9 @@ describe('local components', () => {
   })
 
   test('appFooter lists its links, with classes and attributes passed on', () => {
-    const html = render('{% from "views/components/app-footer/macro.njk" import appFooter %}{{ appFooter({ items: [{ href: "/privacy", text: "Privacy & cookies" }], classes: "x", attributes: { "data-test": "footer" } }) }}')
+    const html = render(
+      '{% from "views/components/app-footer/macro.njk" import appFooter %}{{ appFooter({ items: [{ href: "/privacy", text: "Privacy & cookies" }], classes: "x", attributes: { "data-test": "footer" } }) }}',
+    )
     assert.match(html, /<footer class="govuk-footer x" data-test="footer">/)
     assert.match(html, /href="\/privacy">Privacy &amp; cookies</)
   })

@@ -41,7 +41,10 @@ export function userRoutes(app: FastifyInstance, { admin, baseUrl }: { admin: Ad
       return reply.view('features/admin/users/link.njk', { name: form.data.displayName, link: `${baseUrl}/set-password/${created.token}`, created: true })
     } catch (error) {
       if (!(error instanceof AlreadyExistsError)) throw error
-      return reply.redirectWithFormState('/admin/users/new', { values: answersOf(request.body), errors: [{ field: 'email', message: 'That email address already has an account' }] })
+      return reply.redirectWithFormState('/admin/users/new', {
+        values: answersOf(request.body),
+        errors: [{ field: 'email', message: 'That email address already has an account' }],
+      })
     }
   })
 
@@ -56,7 +59,14 @@ export function userRoutes(app: FastifyInstance, { admin, baseUrl }: { admin: Ad
       teamIds: account.teamIds,
       active: account.active ? 'yes' : 'no',
     }
-    return reply.view('features/admin/users/user.njk', { account, values: withLists(values), version: values['version'] ?? account.version, errors: form?.errors, roleOptions, teams })
+    return reply.view('features/admin/users/user.njk', {
+      account,
+      values: withLists(values),
+      version: values['version'] ?? account.version,
+      errors: form?.errors,
+      roleOptions,
+      teams,
+    })
   })
 
   app.post<Params>('/admin/users/:userId', systemAdmin, async (request, reply) =>

@@ -43,7 +43,13 @@ export function cohortRoutes(app: FastifyInstance, { programme }: { programme: P
   app.get<CohortParams>('/programme/cohorts/:cohortId', coordinator, async (request, reply) => {
     const cohort = await programme.cohort(callerOf(request), request.params.cohortId)
     const form = request.pageFlash.form
-    return reply.view('features/programme/cohorts/cohort.njk', { cohort, modules: moduleOptions, accreditedModule: ACCREDITED_MODULE, values: form?.values ?? {}, errors: form?.errors })
+    return reply.view('features/programme/cohorts/cohort.njk', {
+      cohort,
+      modules: moduleOptions,
+      accreditedModule: ACCREDITED_MODULE,
+      values: form?.values ?? {},
+      errors: form?.errors,
+    })
   })
 
   // Adding a member is the cohort page's own form.
@@ -77,7 +83,10 @@ export function cohortRoutes(app: FastifyInstance, { programme }: { programme: P
     await programme.requireCohort(caller, request.params.cohortId)
     return submitForm(request, reply, registerSchema, async ({ attended }) => {
       await asFormErrors(() => programme.recordAttendance(caller, request.params.cohortId, week, attended))
-      return { path: `/programme/cohorts/${request.params.cohortId}`, banner: { heading: `Attendance for week ${week} saved`, text: `${attended.length} of the cohort attended.` } }
+      return {
+        path: `/programme/cohorts/${request.params.cohortId}`,
+        banner: { heading: `Attendance for week ${week} saved`, text: `${attended.length} of the cohort attended.` },
+      }
     })
   })
 
@@ -114,7 +123,13 @@ export function cohortRoutes(app: FastifyInstance, { programme }: { programme: P
     const page = await programme.moduleCompletion(callerOf(request), request.params.cohortId)
     const form = request.pageFlash.form
     const values = form?.values ?? dateInputValues('accreditedOn', programme.today())
-    return reply.view('features/programme/cohorts/accreditation.njk', { ...page, values, errors: form?.errors, accreditedModule: ACCREDITED_MODULE, moduleLabel: modules.labels[ACCREDITED_MODULE] })
+    return reply.view('features/programme/cohorts/accreditation.njk', {
+      ...page,
+      values,
+      errors: form?.errors,
+      accreditedModule: ACCREDITED_MODULE,
+      moduleLabel: modules.labels[ACCREDITED_MODULE],
+    })
   })
 
   app.post<CohortParams>('/programme/cohorts/:cohortId/accreditation', coordinator, async (request, reply) => {
@@ -124,7 +139,10 @@ export function cohortRoutes(app: FastifyInstance, { programme }: { programme: P
       const name = await asFormErrors(() => programme.recordAccreditation(caller, request.params.cohortId, advocateId, accreditedOn))
       return {
         path: `/programme/cohorts/${request.params.cohortId}`,
-        banner: { heading: `${name}'s Level 2 accreditation recorded`, text: `Accredited on ${formatDate(accreditedOn)}. Move them to the next stage from their own page when they are ready.` },
+        banner: {
+          heading: `${name}'s Level 2 accreditation recorded`,
+          text: `Accredited on ${formatDate(accreditedOn)}. Move them to the next stage from their own page when they are ready.`,
+        },
       }
     })
   })

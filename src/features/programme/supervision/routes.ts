@@ -21,7 +21,13 @@ export function supervisionRoutes(app: FastifyInstance, { programme }: { program
     const candidates = await programme.supervisionCandidates(callerOf(request))
     const form = request.pageFlash.form
     const values = form?.values ?? dateInputValues('heldOn', programme.today())
-    return reply.view('features/programme/supervision/new-supervision.njk', { candidates, values, attendees: listOf(values['attendees']), kinds: kindOptions, errors: form?.errors })
+    return reply.view('features/programme/supervision/new-supervision.njk', {
+      candidates,
+      values,
+      attendees: listOf(values['attendees']),
+      kinds: kindOptions,
+      errors: form?.errors,
+    })
   })
 
   app.post('/programme/supervision/new', coordinator, async (request, reply) =>

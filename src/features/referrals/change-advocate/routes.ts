@@ -14,7 +14,10 @@ export function changeAdvocateRoutes(app: FastifyInstance, { referrals, allocati
     schema: z.object({ reason: requiredText('Say why the advocate is changing', 'Reason', 1000) }),
     save: async (request, referralId, { reason }) => {
       await allocations.endAllocation(callerOf(request), referralId, reason)
-      return { path: `/referrals/${referralId}/matches`, banner: { heading: 'The allocation has ended', text: 'Its history is kept. Offer the referral to another advocate.' } }
+      return {
+        path: `/referrals/${referralId}/matches`,
+        banner: { heading: 'The allocation has ended', text: 'Its history is kept. Offer the referral to another advocate.' },
+      }
     },
   })
 }

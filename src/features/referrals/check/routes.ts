@@ -49,7 +49,10 @@ export function checkRoutes(app: FastifyInstance, { referrals }: { referrals: Re
       const referral = await referrals.view(caller, referralId)
       if (referral.state === 'returned') {
         await referrals.resubmit(caller, referralId, note)
-        return { path: `/referrals/${referralId}`, banner: { heading: 'Sent back to the service manager', text: `${referral.assignedManager?.name ?? 'The service manager'} will look at it again.` } }
+        return {
+          path: `/referrals/${referralId}`,
+          banner: { heading: 'Sent back to the service manager', text: `${referral.assignedManager?.name ?? 'The service manager'} will look at it again.` },
+        }
       }
       try {
         await referrals.sendRequest(caller, referralId, { note, lateReason })

@@ -36,12 +36,17 @@ export function matchesRoutes(app: FastifyInstance, { referrals, allocations }: 
   })
 
   app.post<Params>('/referrals/:referralId/matches', admin, async (request, reply) =>
-    submitForm(request, reply, z.object({ advocateId: z.string({ error: 'Choose an advocate to offer the referral to' }).uuid('Choose an advocate to offer the referral to') }), async ({ advocateId }) => {
-      const { respondBy } = await allocations.offer(callerOf(request), request.params.referralId, advocateId)
-      return {
-        path: `/referrals/${request.params.referralId}`,
-        banner: { heading: 'Offer sent', text: `The advocate has until ${formatDateTime(respondBy)} to answer. If they do not, it comes back to your team.` },
-      }
-    }),
+    submitForm(
+      request,
+      reply,
+      z.object({ advocateId: z.string({ error: 'Choose an advocate to offer the referral to' }).uuid('Choose an advocate to offer the referral to') }),
+      async ({ advocateId }) => {
+        const { respondBy } = await allocations.offer(callerOf(request), request.params.referralId, advocateId)
+        return {
+          path: `/referrals/${request.params.referralId}`,
+          banner: { heading: 'Offer sent', text: `The advocate has until ${formatDateTime(respondBy)} to answer. If they do not, it comes back to your team.` },
+        }
+      },
+    ),
   )
 }

@@ -7,10 +7,10 @@ import { meetingTypes, stages } from '../vocabulary.ts'
 export function meetingDate(today: string, label = 'Date of the meeting') {
   const earliest = addDays(today, -365)
   const latest = addDays(today, 730)
-  return dateInput({ required: 'Enter the date of the meeting', label }).refine(
-    (date) => date === null || (date >= earliest && date <= latest),
-    { message: `${label} must be within the last year or the next 2 years`, path: ['day'] },
-  )
+  return dateInput({ required: 'Enter the date of the meeting', label }).refine((date) => date === null || (date >= earliest && date <= latest), {
+    message: `${label} must be within the last year or the next 2 years`,
+    path: ['day'],
+  })
 }
 
 export function meetingSchema(today: string) {

@@ -27,7 +27,13 @@ export function offerAnswerRoutes(app: FastifyInstance, { referrals, allocations
       const offered = (await allocations.history(caller, referralId)).find((allocation) => allocation.status === 'offered')
       if (!offered) return `/referrals/${referralId}`
       await allocations.answer(caller, offered.id, { accept: answer === 'accept', reason })
-      return { path: `/referrals/${referralId}`, banner: answer === 'accept' ? { heading: 'Advocate allocated', text: `${offered.who} will work with the person.` } : { heading: 'Offer declined', text: 'Offer it to the next match.' } }
+      return {
+        path: `/referrals/${referralId}`,
+        banner:
+          answer === 'accept'
+            ? { heading: 'Advocate allocated', text: `${offered.who} will work with the person.` }
+            : { heading: 'Offer declined', text: 'Offer it to the next match.' },
+      }
     },
   })
 }

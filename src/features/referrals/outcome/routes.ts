@@ -57,8 +57,16 @@ export function outcomeRoutes(app: FastifyInstance, { referrals }: { referrals: 
     },
     data: async () => ({ attendance: options(attendance), viewsHeard: options(viewsHeard), meetingOutcomes: options(meetingOutcomes) }),
     save: async (request, referralId, { version, ...outcome }) => {
-      await referrals.recordOutcome(callerOf(request), referralId, { ...outcome, viewsHeard: outcome.viewsHeard, meetingOutcome: outcome.meetingOutcome }, version)
-      return { path: `/referrals/${referralId}`, banner: { heading: 'Advocacy Outcome recorded', text: 'Send it to the service manager for sign-off when it is ready.' } }
+      await referrals.recordOutcome(
+        callerOf(request),
+        referralId,
+        { ...outcome, viewsHeard: outcome.viewsHeard, meetingOutcome: outcome.meetingOutcome },
+        version,
+      )
+      return {
+        path: `/referrals/${referralId}`,
+        banner: { heading: 'Advocacy Outcome recorded', text: 'Send it to the service manager for sign-off when it is ready.' },
+      }
     },
   })
 }

@@ -50,9 +50,18 @@ export function overviewRoutes(
   })
 
   app.post<{ Params: { referralId: string } }>('/referrals/:referralId/share-views', { preHandler: requireRole('advocacy_admin') }, async (request, reply) =>
-    submitForm(request, reply, z.object({}), async () => {
-      await advocacyRecord.shareViews(callerOf(request), request.params.referralId)
-      return { path: `/referrals/${request.params.referralId}`, banner: { heading: 'Views shared', text: 'The person’s views are recorded as shared with the conference chair.' } }
-    }, { backTo: `/referrals/${request.params.referralId}` }),
+    submitForm(
+      request,
+      reply,
+      z.object({}),
+      async () => {
+        await advocacyRecord.shareViews(callerOf(request), request.params.referralId)
+        return {
+          path: `/referrals/${request.params.referralId}`,
+          banner: { heading: 'Views shared', text: 'The person’s views are recorded as shared with the conference chair.' },
+        }
+      },
+      { backTo: `/referrals/${request.params.referralId}` },
+    ),
   )
 }

@@ -39,7 +39,10 @@ export function rescheduleRoutes(app: FastifyInstance, { referrals, clock }: { r
         })
       return {
         path: `/referrals/${referralId}`,
-        banner: { heading: 'Meeting rescheduled', text: late ? 'On the new date the referral is late, and it is flagged.' : 'On the new date the referral is on time.' },
+        banner: {
+          heading: 'Meeting rescheduled',
+          text: late ? 'On the new date the referral is late, and it is flagged.' : 'On the new date the referral is on time.',
+        },
       }
     },
   })

@@ -63,7 +63,11 @@ export function sectionOneRoutes(app: FastifyInstance, { referrals }: { referral
     submitForm(request, reply, sectionOneSchema, async ({ version, action, ...answers }) => {
       const { referralId } = request.params
       const { missing } = await referrals.saveSectionOne(callerOf(request), referralId, answers, version)
-      if (action === 'draft') return { path: `/referrals/${referralId}`, banner: { heading: 'Your draft has been saved', text: 'You can come back to it from your work at any time.' } }
+      if (action === 'draft')
+        return {
+          path: `/referrals/${referralId}`,
+          banner: { heading: 'Your draft has been saved', text: 'You can come back to it from your work at any time.' },
+        }
       if (missing.length > 0) throw new FormRefusal(missing, { saved: true })
       return `/referrals/${referralId}/check`
     }),

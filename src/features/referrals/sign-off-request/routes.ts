@@ -15,7 +15,10 @@ export function signOffRequestRoutes(app: FastifyInstance, { referrals }: { refe
     data: async (request) => ({ managers: await referrals.serviceManagers(callerOf(request)) }),
     save: async (request, referralId, { managerId, note }) => {
       await referrals.requestSignOff(callerOf(request), referralId, managerId, note)
-      return { path: '/team-work', banner: { heading: 'Sent for sign-off', text: 'The service manager will mark it Advocacy Completed, or send it back to you.' } }
+      return {
+        path: '/team-work',
+        banner: { heading: 'Sent for sign-off', text: 'The service manager will mark it Advocacy Completed, or send it back to you.' },
+      }
     },
   })
 }

@@ -9,9 +9,7 @@ const startSchema = z.object({ personId: z.string().optional() })
 
 /** "Start": the way into a new Child Protection Advocacy Referral. */
 export function startRoutes(app: FastifyInstance, { referrals }: { referrals: ReferralService }): void {
-  app.get('/start', { preHandler: requireRole('referrer') }, async (_request, reply) =>
-    reply.view('features/referrals/start/start.njk', {}),
-  )
+  app.get('/start', { preHandler: requireRole('referrer') }, async (_request, reply) => reply.view('features/referrals/start/start.njk', {}))
 
   app.post('/referrals', { preHandler: requireRole('referrer') }, async (request, reply) => {
     const form = parseForm(startSchema, request.body)

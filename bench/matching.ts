@@ -4,7 +4,7 @@
  * of many runs.
  */
 import { performance } from 'node:perf_hooks'
-import { languageLevels, specialisms } from '../src/features/advocates/vocabulary.ts'
+import { languageLevels, specialisms } from '../src/vocabulary/advocates.ts'
 import { rankCandidates, type Candidate, type MatchRequest } from '../src/features/matching/matching.ts'
 
 const POOL = 10_000

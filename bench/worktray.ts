@@ -1,3 +1,4 @@
+import type { ReferralState } from '../src/vocabulary/referrals.ts'
 /**
  * How the worktrays hold up as the history grows.
  *
@@ -98,7 +99,7 @@ async function bench(label: string, database: Database): Promise<void> {
   const manager: Caller = { ip: null, user: { id: managerId, authorityId, displayName: 'Manager', email: '', roles: ['service_manager'], teamIds: [] } }
 
   let reference = 0
-  const row = (state: string, waiting: { team?: string; user?: string }, dueOffset: number): NewRow<'referral'> => {
+  const row = (state: ReferralState, waiting: { team?: string; user?: string }, dueOffset: number): NewRow<'referral'> => {
     reference += 1
     return {
       authority_id: authorityId,

@@ -100,7 +100,7 @@ async function passAndProgress(page: Page, person: string): Promise<void> {
   const decision = await DecisionPage.verifyOnPage(page)
   await decision.decide({
     nextAction: 'progress',
-    advocateType: 'Peer parent advocate',
+    advocateType: 'Parent peer advocate',
     priority: 'High',
     reasons: 'A Spanish-speaking peer advocate, a woman, who can meet her in person before the conference.',
   })

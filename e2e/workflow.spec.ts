@@ -73,7 +73,7 @@ test('Advocacy Completed: referral, request, decision, an offer the advocate acc
     const decision = await DecisionPage.verifyOnPage(page)
     await decision.decide({
       nextAction: 'progress',
-      advocateType: 'Peer parent advocate',
+      advocateType: 'Parent peer advocate',
       priority: 'High',
       reasons: 'The parent would benefit from an advocate who shares her language. The conference is soon.',
     })
@@ -82,7 +82,7 @@ test('Advocacy Completed: referral, request, decision, an offer the advocate acc
     await expect(decided.successBanner('Child Protection Advocacy Review assigned to FGC Advocacy Admin')).toBeVisible()
     await expect(decided.tag('Child Protection Advocacy Review')).toBeVisible()
     await expect(decided.tag('High priority')).toBeVisible()
-    await expect(decided.summaryValue("Section 2: Advocacy Manager's Decision", 'Type of advocate')).toHaveText('Peer parent advocate')
+    await expect(decided.summaryValue("Section 2: Advocacy Manager's Decision", 'Type of advocate')).toHaveText('Parent peer advocate')
     await signOut(page)
   })
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import * as advocates from '../../src/features/advocates/repository.ts'
-import { modules } from '../../src/features/advocates/vocabulary.ts'
+import { modules, type LanguageLevel, type Specialism } from '../../src/vocabulary/advocates.ts'
 import * as history from '../../src/features/demo/repository.ts'
 import * as localServices from '../../src/features/local-services/repository.ts'
 import type { Schema } from '../../src/platform/db/schema.ts'
@@ -13,8 +13,8 @@ export interface PoolAdvocate {
   readonly familyName?: string
   readonly kind?: 'parent_peer_advocate' | 'professional_advocate'
   readonly gender?: 'woman' | 'man' | 'non_binary' | null
-  readonly languages?: readonly { language: string; level: string }[]
-  readonly specialisms?: readonly string[]
+  readonly languages?: readonly { language: string; level: LanguageLevel }[]
+  readonly specialisms?: readonly Specialism[]
   readonly capacity?: number
   /** The sign-in the advocate answers offers with. */
   readonly userId?: string | null
@@ -82,7 +82,7 @@ export async function worldAdvocate(t: TestApp, advocate: PoolAdvocate = {}): Pr
 /** A local service a referral can be triaged to. */
 export async function localService(
   t: TestApp,
-  service: { name?: string; languages?: readonly string[]; specialisms?: readonly string[]; active?: boolean; authorityId?: string } = {},
+  service: { name?: string; languages?: readonly string[]; specialisms?: readonly Specialism[]; active?: boolean; authorityId?: string } = {},
 ): Promise<string> {
   return localServices.insertService(
     t.database.db,

@@ -160,7 +160,7 @@ export async function referralAt(t: TestApp, crew: Crew, stage: Stage, familyNam
     {
       nextAction: 'child_protection_advocacy_review',
       reasons: 'The parent would benefit from an advocate.',
-      advocateType: 'peer_parent_advocate',
+      advocateType: 'parent_peer_advocate',
       priority: 'high',
     },
     `/referrals/${id}`,

@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
+import type { Role } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
+import { textArray } from '../../platform/db/text-array.ts'
 
 export async function countUsers(db: Queryable): Promise<number> {
   const row = await db
@@ -18,7 +20,7 @@ export async function findAuthority(db: Queryable, authorityId: string) {
   return db.selectFrom('authority').select(['id', 'name', 'is_demo']).where('id', '=', authorityId).executeTakeFirst()
 }
 
-export async function insertTeam(db: Queryable, team: { authorityId: string; name: string; purpose: string | null }): Promise<string> {
+export async function insertTeam(db: Queryable, team: { authorityId: string; name: string; purpose: 'fgc_advocacy_admin' | null }): Promise<string> {
   const row = await db
     .insertInto('team')
     .values({ authority_id: team.authorityId, name: team.name, purpose: team.purpose })
@@ -82,7 +84,7 @@ export async function removeTeamMember(db: Queryable, member: { authorityId: str
 
 export async function insertUser(
   db: Queryable,
-  user: { authorityId: string; email: string; displayName: string; roles: readonly string[]; passwordHash: string | null },
+  user: { authorityId: string; email: string; displayName: string; roles: readonly Role[]; passwordHash: string | null },
 ): Promise<string> {
   const row = await db
     .insertInto('app_user')
@@ -90,7 +92,7 @@ export async function insertUser(
       authority_id: user.authorityId,
       email: user.email,
       display_name: user.displayName,
-      roles: sql<string[]>`${sql.val([...user.roles])}::text[]`,
+      roles: textArray(user.roles),
       password_hash: user.passwordHash,
     })
     .returning('id')
@@ -133,14 +135,14 @@ export async function teamIdsOf(db: Queryable, authorityId: string, userId: stri
 /** Saves the account if nobody changed it since `version`; false when someone did. */
 export async function updateUser(
   db: Queryable,
-  change: { authorityId: string; userId: string; version: number; displayName: string; email: string; roles: readonly string[]; active: boolean; now: Date },
+  change: { authorityId: string; userId: string; version: number; displayName: string; email: string; roles: readonly Role[]; active: boolean; now: Date },
 ): Promise<boolean> {
   const result = await db
     .updateTable('app_user')
     .set({
       display_name: change.displayName,
       email: change.email,
-      roles: sql<string[]>`${sql.val([...change.roles])}::text[]`,
+      roles: textArray(change.roles),
       active: change.active,
       updated_at: change.now,
       version: sql<number>`version + 1`,

@@ -47,12 +47,12 @@ export class AlreadyExistsError extends Error {
   override name = 'AlreadyExistsError'
 }
 
-function accountFrom(row: { id: string; display_name: string; email: string; roles: string[]; active: boolean; password_hash: string | null }): AccountSummary {
+function accountFrom(row: { id: string; display_name: string; email: string; roles: Role[]; active: boolean; password_hash: string | null }): AccountSummary {
   return {
     id: row.id,
     displayName: row.display_name,
     email: row.email,
-    roles: row.roles as Role[],
+    roles: row.roles,
     active: row.active,
     hasPassword: row.password_hash !== null,
   }
@@ -285,7 +285,7 @@ export function createAdminService(db: Kysely<Schema>, clock: Clock, sessions: S
           id: member.id,
           displayName: member.display_name,
           email: member.email,
-          roles: member.roles as Role[],
+          roles: member.roles,
           active: member.active,
         })),
       }

@@ -8,7 +8,7 @@ import type { AdvocacyRecordService } from '../referrals/advocacy-record-service
 import type { AllocationService } from '../referrals/allocation-service.ts'
 import { answerSchema } from '../referrals/offer/routes.ts'
 import { adjustmentLabels, genderPreferenceLabels } from '../referrals/section-one.ts'
-import { contactMethods, meetingTypes } from '../referrals/vocabulary.ts'
+import { contactMethods, meetingTypes } from '../../vocabulary/referrals.ts'
 import { meetingCalendar } from './calendar.ts'
 
 type Params = { Params: { allocationId: string } }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { defaultEligibilitySettings, eligibility, type EligibilityFacts } from './eligibility.ts'
-import { modules } from './vocabulary.ts'
+import { modules } from '../../vocabulary/advocates.ts'
 
 const today = '2026-11-24'
 

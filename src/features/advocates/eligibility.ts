@@ -1,5 +1,5 @@
 import { addDays, inWords } from '../../platform/time/calendar.ts'
-import { modules, type ModuleKey, type Stage } from './vocabulary.ts'
+import { modules, type ModuleKey, type Stage } from '../../vocabulary/advocates.ts'
 
 /**
  * Who may be allocated. Pure: an advocate's record and the settings in, an answer and its reasons

@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import type { NewRow, Queryable } from '../../platform/db/schema.ts'
+import { textArray } from '../../platform/db/text-array.ts'
+import type { LanguageLevel, Specialism, Stage, Weekday } from '../../vocabulary/advocates.ts'
 
 /** Advocates, and everything matching and eligibility need to know of them. Every query names the authority. */
 
@@ -26,14 +28,10 @@ const advocateColumns = [
   'advocate.version',
 ] as const
 
-function textArray(values: readonly string[]) {
-  return sql<string[]>`${sql.val([...values])}::text[]`
-}
-
 export type AdvocateFields = Omit<
   NewRow<'advocate'>,
   'id' | 'authority_id' | 'user_id' | 'created_at' | 'updated_at' | 'version' | 'photo' | 'photo_type' | 'specialisms' | 'areas' | 'available_days'
-> & { specialisms: readonly string[]; areas: readonly string[]; available_days: readonly string[] }
+> & { specialisms: readonly Specialism[]; areas: readonly string[]; available_days: readonly Weekday[] }
 
 export async function insertAdvocate(db: Queryable, authorityId: string, fields: AdvocateFields, now: Date): Promise<string> {
   const row = await db
@@ -99,15 +97,16 @@ export async function findAdvocateByUser(db: Queryable, authorityId: string, use
     .executeTakeFirst()
 }
 
-export async function listAdvocates(db: Queryable, authorityId: string, options: { stages?: readonly string[] } = {}) {
+export async function listAdvocates(db: Queryable, authorityId: string, options: { stages?: readonly Stage[] } = {}) {
+  if (options.stages?.length === 0) return []
   let query = db.selectFrom('advocate').select(advocateColumns).where('advocate.authority_id', '=', authorityId)
-  if (options.stages) query = query.where('advocate.stage', 'in', options.stages.length > 0 ? [...options.stages] : ['none'])
+  if (options.stages) query = query.where('advocate.stage', 'in', [...options.stages])
   return query.orderBy('advocate.family_name').orderBy('advocate.given_name').orderBy('advocate.id').execute()
 }
 
 export async function recordStageChange(
   db: Queryable,
-  change: { authorityId: string; advocateId: string; from: string | null; to: string; byUserId: string | null; at: Date },
+  change: { authorityId: string; advocateId: string; from: Stage | null; to: Stage; byUserId: string | null; at: Date },
 ): Promise<void> {
   await db
     .insertInto('advocate_stage_change')
@@ -137,7 +136,7 @@ export async function replaceLanguages(
   db: Queryable,
   authorityId: string,
   advocateId: string,
-  languages: readonly { language: string; level: string }[],
+  languages: readonly { language: string; level: LanguageLevel }[],
 ): Promise<void> {
   await db.deleteFrom('advocate_language').where('authority_id', '=', authorityId).where('advocate_id', '=', advocateId).execute()
   if (languages.length === 0) return
@@ -293,7 +292,7 @@ export async function setPhoto(
   db: Queryable,
   authorityId: string,
   advocateId: string,
-  photo: { bytes: Buffer; type: string } | null,
+  photo: { bytes: Buffer; type: 'image/jpeg' | 'image/png' } | null,
   now: Date,
 ): Promise<void> {
   await db

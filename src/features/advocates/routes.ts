@@ -10,7 +10,7 @@ import { londonDate, type Clock } from '../../platform/time/clock.ts'
 import type { PeopleService } from '../people/service.ts'
 import { advocateSchema, LANGUAGE_ROWS, stageSchema } from './schema.ts'
 import type { AdvocateDetails, AdvocateService } from './service.ts'
-import { advocateKinds, languageLevels, pipeline, specialisms, stages, weekdays } from './vocabulary.ts'
+import { advocateKinds, languageLevels, pipeline, specialisms, stages, weekdays } from '../../vocabulary/advocates.ts'
 
 type Params = { Params: { advocateId: string } }
 

@@ -10,7 +10,7 @@ import {
   someOf,
   wholeNumber,
 } from '../../platform/http/form-fields.ts'
-import { advocateKinds, languageLevels, specialisms, stages, weekdays } from './vocabulary.ts'
+import { advocateKinds, languageLevels, specialisms, stages, weekdays } from '../../vocabulary/advocates.ts'
 
 export const LANGUAGE_ROWS = 4
 

@@ -12,7 +12,7 @@ import type { Candidate } from '../matching/matching.ts'
 import type { SettingsService } from '../settings/service.ts'
 import { eligibility, type Eligibility } from './eligibility.ts'
 import * as repository from './repository.ts'
-import type { LanguageLevel, ModuleKey, Specialism, Stage } from './vocabulary.ts'
+import type { AdvocateKind, Gender, LanguageLevel, Specialism, Stage, Weekday } from '../../vocabulary/advocates.ts'
 
 /**
  * The advocate pool: the coordinator keeps each advocate's record; the advocacy admins and
@@ -20,17 +20,17 @@ import type { LanguageLevel, ModuleKey, Specialism, Stage } from './vocabulary.t
  */
 
 export interface AdvocateDetails {
-  readonly kind: 'parent_peer_advocate' | 'professional_advocate'
+  readonly kind: AdvocateKind
   readonly givenName: string
   readonly familyName: string
   readonly email: string | null
   readonly phone: string | null
-  readonly gender: 'woman' | 'man' | 'non_binary' | null
+  readonly gender: Gender | null
   readonly heritage: string | null
   readonly livedExperience: string | null
   readonly specialisms: readonly Specialism[]
   readonly areas: readonly string[]
-  readonly availableDays: readonly string[]
+  readonly availableDays: readonly Weekday[]
   readonly capacity: number
   readonly dbsCheckedOn: string | null
   readonly aboutMe: string | null
@@ -40,7 +40,7 @@ export interface AdvocateDetails {
 export interface AdvocateSummary {
   readonly id: string
   readonly name: string
-  readonly kind: 'parent_peer_advocate' | 'professional_advocate'
+  readonly kind: AdvocateKind
   readonly stage: Stage
   readonly capacity: number
   readonly load: number
@@ -81,7 +81,7 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
   async function eligibilities(
     trx: Queryable,
     authorityId: string,
-    rows: readonly { id: string; kind: string; stage: string; dbs_checked_on: string | null }[],
+    rows: readonly { id: string; kind: AdvocateKind; stage: Stage; dbs_checked_on: string | null }[],
   ) {
     const rules = await settings.settingsFor(authorityId, trx)
     const since = addDays(today(), -7 * Math.max(rules.groupWindowWeeks, rules.oneToOneWithinWeeks) - 7)
@@ -102,10 +102,10 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
           row.id,
           eligibility(
             {
-              kind: row.kind as 'parent_peer_advocate' | 'professional_advocate',
-              stage: row.stage as Stage,
+              kind: row.kind,
+              stage: row.stage,
               dbsCheckedOn: row.dbs_checked_on,
-              completedModules: (modulesBy.get(row.id) ?? []).map((completion) => completion.module as ModuleKey),
+              completedModules: (modulesBy.get(row.id) ?? []).map((completion) => completion.module),
               lastOneToOneOn: oneToOnes.sort().at(-1) ?? null,
               groupSessionsAttended: mine.filter((session) => session.kind === 'group').map((session) => session.held_on),
               groupSessionsHeld: held,
@@ -158,7 +158,7 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
         id: row.id,
         name: name(row),
         kind: row.kind,
-        stage: row.stage as Stage,
+        stage: row.stage,
         capacity: row.capacity,
         load: loads.get(row.id) ?? 0,
         eligibility: eligible.get(row.id) ?? { eligible: false, reasons: [], dbsExpiresOn: null },
@@ -184,7 +184,7 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
         name: name(row),
         hasSignIn: row.user_id !== null,
         hasPhoto: Boolean(row.has_photo),
-        stage: row.stage as Stage,
+        stage: row.stage,
         accreditedOn: row.accredited_on,
         version: row.version,
         details: {
@@ -196,13 +196,13 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
           gender: row.gender,
           heritage: row.heritage,
           livedExperience: row.lived_experience,
-          specialisms: row.specialisms as Specialism[],
+          specialisms: row.specialisms,
           areas: row.areas,
           availableDays: row.available_days,
           capacity: row.capacity,
           dbsCheckedOn: row.dbs_checked_on,
           aboutMe: row.about_me,
-          languages: languages.map((spoken) => ({ language: spoken.language, level: spoken.level as LanguageLevel })),
+          languages: languages.map((spoken) => ({ language: spoken.language, level: spoken.level })),
         } satisfies AdvocateDetails,
         absences: absences.map((absence) => ({ id: absence.id, startsOn: absence.starts_on, endsOn: absence.ends_on, note: absence.note })),
         knownFamilies: known.map((family) => ({ familyGroupId: family.family_group_id, name: family.family_name ?? 'A family', note: family.note })),
@@ -324,7 +324,7 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
     /** Keeps the advocate's photo (JPEG or PNG, up to 2 MB), judged by its bytes. */
     async setPhoto(caller: Caller, advocateId: string, bytes: Buffer | null): Promise<void> {
       requireCoordinator(caller.user)
-      let photo: { bytes: Buffer; type: string } | null = null
+      let photo: { bytes: Buffer; type: 'image/jpeg' | 'image/png' } | null = null
       if (bytes) {
         const type = imageTypeOf(bytes)
         if (!type) throw new WorkflowRefusedError('The photo must be a JPEG or PNG image')
@@ -423,8 +423,8 @@ export function createAdvocateService(db: Kysely<Schema>, clock: Clock, settings
           kind: row.kind,
           gender: row.gender,
           heritage: row.heritage,
-          languages: (languagesBy.get(row.id) ?? []).map((spoken) => ({ language: spoken.language, level: spoken.level as LanguageLevel })),
-          specialisms: row.specialisms as Specialism[],
+          languages: (languagesBy.get(row.id) ?? []).map((spoken) => ({ language: spoken.language, level: spoken.level })),
+          specialisms: row.specialisms,
           capacity: row.capacity,
           activeLoad: loads.get(row.id) ?? 0,
           recentAllocations: recentBy.get(row.id) ?? 0,

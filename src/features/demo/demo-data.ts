@@ -8,7 +8,8 @@ import * as adminRepository from '../admin/repository.ts'
 import { FGC_ADVOCACY_ADMIN } from '../admin/service.ts'
 import { emptySectionOne, type SectionOneAnswers } from '../referrals/section-one.ts'
 import type { AdvocateDetails, AdvocateService } from '../advocates/service.ts'
-import { modules as trainingModules } from '../advocates/vocabulary.ts'
+import { modules as trainingModules } from '../../vocabulary/advocates.ts'
+import type { MeetingType, ReferralStage } from '../../vocabulary/referrals.ts'
 import * as advocateRepository from '../advocates/repository.ts'
 import type { LocalServices } from '../local-services/service.ts'
 import type { ProgrammeService } from '../programme/service.ts'
@@ -91,7 +92,7 @@ interface DemoReferral {
   readonly by: 'referrer' | 'referrer2'
   readonly parent: NewPerson
   readonly children: readonly NewPerson[]
-  readonly meeting: { type: string; inDays: number; time: string; venue: string; stage: string }
+  readonly meeting: { type: MeetingType; inDays: number; time: string; venue: string; stage: ReferralStage }
   readonly answers: (today: string) => SectionOneAnswers
   /** How far along the workflow it has gone. */
   readonly reach:
@@ -343,7 +344,7 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: D
     await referrals.decide(as('manager'), id, {
       nextAction: 'child_protection_advocacy_review',
       reasons: 'Clear need for an advocate before the meeting.',
-      advocateType: 'peer_parent_advocate',
+      advocateType: 'parent_peer_advocate',
       priority: 'high',
     })
     if (!reached(demo, 'offered') || !demo.advocate) continue

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../platform/db/schema.ts'
-import type { ModuleKey } from '../advocates/vocabulary.ts'
+import type { ModuleKey } from '../../vocabulary/advocates.ts'
 
 /** Training and supervision history for the demo pool, written as the programme would have recorded it. */
 

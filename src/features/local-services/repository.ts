@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
+import { textArray } from '../../platform/db/text-array.ts'
+import type { Specialism } from '../../vocabulary/advocates.ts'
 
 const columns = ['id', 'name', 'languages', 'specialisms', 'contact', 'notes', 'active', 'version', 'updated_at'] as const
 
@@ -16,7 +18,7 @@ export async function findService(db: Queryable, authorityId: string, serviceId:
 export interface ServiceFields {
   readonly name: string
   readonly languages: readonly string[]
-  readonly specialisms: readonly string[]
+  readonly specialisms: readonly Specialism[]
   readonly contact: string
   readonly notes: string | null
   readonly active: boolean
@@ -28,8 +30,8 @@ export async function insertService(db: Queryable, authorityId: string, fields: 
     .values({
       authority_id: authorityId,
       name: fields.name,
-      languages: sql<string[]>`${sql.val([...fields.languages])}::text[]`,
-      specialisms: sql<string[]>`${sql.val([...fields.specialisms])}::text[]`,
+      languages: textArray(fields.languages),
+      specialisms: textArray(fields.specialisms),
       contact: fields.contact,
       notes: fields.notes,
       active: fields.active,
@@ -53,8 +55,8 @@ export async function updateService(
     .updateTable('local_service')
     .set({
       name: fields.name,
-      languages: sql<string[]>`${sql.val([...fields.languages])}::text[]`,
-      specialisms: sql<string[]>`${sql.val([...fields.specialisms])}::text[]`,
+      languages: textArray(fields.languages),
+      specialisms: textArray(fields.specialisms),
       contact: fields.contact,
       notes: fields.notes,
       active: fields.active,

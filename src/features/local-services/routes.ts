@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { callerOf, requireRole } from '../../platform/http/authentication.ts'
 import { commaList, oneOf, optionalText, recordVersion, requiredText, someOf } from '../../platform/http/form-fields.ts'
 import { FormRefusal, submitForm } from '../../platform/http/submit-form.ts'
-import { specialisms } from '../advocates/vocabulary.ts'
+import { specialisms } from '../../vocabulary/advocates.ts'
 import { NameTakenError, type LocalServices } from './service.ts'
 
 type Params = { Params: { serviceId: string } }

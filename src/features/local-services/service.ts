@@ -5,7 +5,7 @@ import type { Schema } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { Clock } from '../../platform/time/clock.ts'
-import type { Specialism } from '../advocates/vocabulary.ts'
+import type { Specialism } from '../../vocabulary/advocates.ts'
 import * as repository from './repository.ts'
 
 /**
@@ -38,7 +38,7 @@ function fromRow(row: Awaited<ReturnType<typeof repository.listServices>>[number
     id: row.id,
     name: row.name,
     languages: row.languages,
-    specialisms: row.specialisms as Specialism[],
+    specialisms: row.specialisms,
     contact: row.contact,
     notes: row.notes,
     active: row.active,

@@ -7,7 +7,7 @@ import { signedIn } from '../../../test/support/referral-steps.ts'
 import { PASSWORD, type StaffKey } from '../../../test/support/world.ts'
 import { insertUser } from '../admin/repository.ts'
 import { insertAdvocate, type AdvocateFields } from '../advocates/repository.ts'
-import { modules, weeklySessions } from '../advocates/vocabulary.ts'
+import { modules, weeklySessions } from '../../vocabulary/advocates.ts'
 import { hashPassword } from '../../platform/auth/passwords.ts'
 import * as programmeRepository from './repository.ts'
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/schema.ts'
+import type { ModuleKey, Stage } from '../../vocabulary/advocates.ts'
 
 /**
  * The peer advocate programme's own records: training cohorts, their weekly sessions and who came,
@@ -6,12 +7,13 @@ import type { Queryable } from '../../platform/db/schema.ts'
  */
 
 /** Advocates as the programme's pages show them (a smaller row than the advocate's own page needs). */
-export async function programmeAdvocates(db: Queryable, authorityId: string, options: { stages?: readonly string[]; kind?: 'parent_peer_advocate' } = {}) {
+export async function programmeAdvocates(db: Queryable, authorityId: string, options: { stages?: readonly Stage[]; kind?: 'parent_peer_advocate' } = {}) {
+  if (options.stages?.length === 0) return []
   let query = db
     .selectFrom('advocate')
     .select(['id', 'kind', 'given_name', 'family_name', 'stage', 'dbs_checked_on', 'accredited_on'])
     .where('authority_id', '=', authorityId)
-  if (options.stages) query = query.where('stage', 'in', options.stages.length > 0 ? [...options.stages] : ['none'])
+  if (options.stages) query = query.where('stage', 'in', [...options.stages])
   if (options.kind) query = query.where('kind', '=', options.kind)
   return query.orderBy('family_name').orderBy('given_name').orderBy('id').execute()
 }
@@ -55,7 +57,7 @@ export async function insertSessions(
   db: Queryable,
   authorityId: string,
   cohortId: string,
-  sessions: readonly { week: number; module: string; heldOn: string }[],
+  sessions: readonly { week: number; module: ModuleKey; heldOn: string }[],
 ): Promise<void> {
   if (sessions.length === 0) return
   await db
@@ -200,7 +202,7 @@ export async function replaceAttendance(db: Queryable, authorityId: string, sess
 export async function insertCompletions(
   db: Queryable,
   authorityId: string,
-  completions: readonly { advocateId: string; module: string }[],
+  completions: readonly { advocateId: string; module: ModuleKey }[],
   completedOn: string,
   recordedBy: string,
 ): Promise<void> {
@@ -220,7 +222,7 @@ export async function insertCompletions(
     .execute()
 }
 
-export async function deleteCompletions(db: Queryable, authorityId: string, advocateId: string, modules: readonly string[]): Promise<void> {
+export async function deleteCompletions(db: Queryable, authorityId: string, advocateId: string, modules: readonly ModuleKey[]): Promise<void> {
   if (modules.length === 0) return
   await db
     .deleteFrom('module_completion')

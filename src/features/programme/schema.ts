@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { cleanText, dateInput, oneOf, optionalText, requiredText } from '../../platform/http/form-fields.ts'
 import { isId } from '../../platform/ids.ts'
-import { modules, type ModuleKey } from '../advocates/vocabulary.ts'
+import { modules, type ModuleKey } from '../../vocabulary/advocates.ts'
 
 /** The programme's forms. Every answer is checked here; whose ids they are is the service's to check. */
 

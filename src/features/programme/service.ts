@@ -8,7 +8,7 @@ import { addDays, daysBetween } from '../../platform/time/calendar.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
 import { completedModules, groupSessionsHeld, supervisionAttended } from '../advocates/repository.ts'
 import { eligibility } from '../advocates/eligibility.ts'
-import { ACCREDITED_MODULE, modules, pipeline, stages, weeklySessions, type ModuleKey, type Stage } from '../advocates/vocabulary.ts'
+import { ACCREDITED_MODULE, modules, pipeline, stages, weeklySessions, type AdvocateKind, type ModuleKey, type Stage } from '../../vocabulary/advocates.ts'
 import type { ServiceSettings, SettingsService } from '../settings/service.ts'
 import * as repository from './repository.ts'
 
@@ -52,7 +52,7 @@ export class ProgrammeAnswerRefused extends Error {
 export interface AdvocateRef {
   readonly id: string
   readonly name: string
-  readonly stage: string
+  readonly stage: Stage
   readonly stageLabel: string
 }
 
@@ -89,7 +89,7 @@ export interface CohortSummary {
 }
 
 export interface CohortMember extends AdvocateRef {
-  readonly kind: string
+  readonly kind: AdvocateKind
   /** Module → date completed. */
   readonly completed: Readonly<Partial<Record<ModuleKey, string>>>
   readonly completedCount: number
@@ -131,7 +131,7 @@ function nameOf(row: { given_name: string; family_name: string }): string {
   return `${row.given_name} ${row.family_name}`
 }
 
-function refOf(row: { id: string; given_name: string; family_name: string; stage: string }): AdvocateRef {
+function refOf(row: { id: string; given_name: string; family_name: string; stage: Stage }): AdvocateRef {
   return { id: row.id, name: nameOf(row), stage: row.stage, stageLabel: stages.label(row.stage) }
 }
 
@@ -179,7 +179,7 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
   /** What is known of each advocate's supervision and training, and what it means today. */
   async function standings(
     authorityId: string,
-    advocates: readonly { id: string; kind: string; stage: string; dbs_checked_on: string | null }[],
+    advocates: readonly { id: string; kind: AdvocateKind; stage: Stage; dbs_checked_on: string | null }[],
     day: string,
     rules: ServiceSettings,
   ) {
@@ -211,10 +211,10 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
           oneToOneDueBy === null || oneToOneDueBy < day ? 'overdue' : oneToOneDueBy <= addDays(day, DUE_SOON_DAYS) ? 'due_soon' : 'up_to_date'
         const verdict = eligibility(
           {
-            kind: advocate.kind === 'professional_advocate' ? 'professional_advocate' : 'parent_peer_advocate',
-            stage: (stages.values as readonly string[]).includes(advocate.stage) ? (advocate.stage as Stage) : 'left',
+            kind: advocate.kind,
+            stage: advocate.stage,
             dbsCheckedOn: advocate.dbs_checked_on,
-            completedModules: (modulesOf.get(advocate.id) ?? []).map((row) => row.module as ModuleKey),
+            completedModules: (modulesOf.get(advocate.id) ?? []).map((row) => row.module),
             lastOneToOneOn,
             groupSessionsAttended: groupDates,
             groupSessionsHeld: held,
@@ -258,7 +258,7 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
     return rows.map((row) => {
       const completed: Partial<Record<ModuleKey, string>> = {}
       for (const completion of completionsOf.get(row.id) ?? []) {
-        if ((modules.values as readonly string[]).includes(completion.module)) completed[completion.module as ModuleKey] = completion.completed_on
+        completed[completion.module] = completion.completed_on
       }
       return {
         ...refOf(row),
@@ -309,8 +309,7 @@ export function createProgrammeService(db: Kysely<Schema>, clock: Clock, setting
       const completions = await completedModules(db, authorityId, [...new Set(members.map((member) => member.id))])
       const completedCount = new Map<string, number>()
       for (const completion of completions) {
-        if ((modules.values as readonly string[]).includes(completion.module))
-          completedCount.set(completion.advocate_id, (completedCount.get(completion.advocate_id) ?? 0) + 1)
+        completedCount.set(completion.advocate_id, (completedCount.get(completion.advocate_id) ?? 0) + 1)
       }
       const membersOf = groupBy(members, (member) => member.cohort_id)
       return cohorts.map((cohort) => {

@@ -5,9 +5,10 @@ import type { Queryable, Schema } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
+import type { ContactMethod } from '../../vocabulary/referrals.ts'
 import * as repository from './repository.ts'
 import { canSee, sectionOneFrom } from './steps.ts'
-import { isEnded, type State } from './workflow.ts'
+import { isEnded } from './workflow.ts'
 
 /**
  * The advocacy record: what an advocate records with the person — contacts, notes, and the person's
@@ -19,7 +20,7 @@ import { isEnded, type State } from './workflow.ts'
 
 export interface Contact {
   readonly contactedOn: string
-  readonly method: string
+  readonly method: ContactMethod
   readonly minutes: number | null
   readonly notes: string | null
 }
@@ -98,8 +99,8 @@ export function createAdvocacyRecordService(db: Kysely<Schema>, clock: Clock) {
     return {
       referralId: row.id,
       reference: row.reference,
-      state: row.state as State,
-      ended: isEnded(row.state as State),
+      state: row.state,
+      ended: isEnded(row.state),
       person: person ? { name: fullName(person), pronouns: person.pronouns, gender: person.gender, dateOfBirth: person.date_of_birth } : null,
       children: children.map((child) => fullName(child)),
       meeting: meeting

@@ -10,6 +10,7 @@ import type { LocalServices } from '../local-services/service.ts'
 import { needsFrom, rankCandidates, type MatchRequest, type MatchResult, type PreferenceMatch } from '../matching/matching.ts'
 import type { SettingsService } from '../settings/service.ts'
 import * as repository from './repository.ts'
+import type { AdvocateType } from '../../vocabulary/referrals.ts'
 import { actorOf, canSee, createSteps, sectionOneFrom, systemActor } from './steps.ts'
 
 /**
@@ -50,12 +51,7 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
       person ? repository.previousAdvocatesOf(trx, authorityId, person.id, row.id) : Promise.resolve([]),
       repository.advocatesWhoDidNotTake(trx, authorityId, row.id),
     ])
-    const kind =
-      decision?.advocate_type === 'peer_parent_advocate'
-        ? 'parent_peer_advocate'
-        : decision?.advocate_type === 'professional_advocate'
-          ? 'professional_advocate'
-          : null
+    const kind = decision?.advocate_type === 'specialist_local_service' ? null : (decision?.advocate_type ?? null)
     return {
       meetingDate: meeting.date,
       advocateKind: kind,
@@ -90,7 +86,11 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
     return db.transaction().execute(work)
   }
 
-  async function setReviewAdvocate(trx: Transaction<Schema>, row: repository.ReferralRow, advocate: { name: string; type: string } | null): Promise<void> {
+  async function setReviewAdvocate(
+    trx: Transaction<Schema>,
+    row: repository.ReferralRow,
+    advocate: { name: string; type: AdvocateType } | null,
+  ): Promise<void> {
     await trx
       .updateTable('review')
       .set({
@@ -194,7 +194,7 @@ export function createAllocationService(db: Kysely<Schema>, clock: Clock, advoca
             if (answer.accept) {
               await setReviewAdvocate(trx, row, {
                 name: who,
-                type: allocation.advocate_kind === 'professional_advocate' ? 'professional_advocate' : 'peer_parent_advocate',
+                type: allocation.advocate_kind ?? 'parent_peer_advocate',
               })
             }
           },

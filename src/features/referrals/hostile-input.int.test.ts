@@ -246,7 +246,7 @@ const forms: readonly FormSpec[] = [
     valid: async () => ({
       nextAction: 'child_protection_advocacy_review',
       reasons: 'The parent would benefit from an advocate.',
-      advocateType: 'peer_parent_advocate',
+      advocateType: 'parent_peer_advocate',
       priority: 'high',
     }),
   },
@@ -981,7 +981,7 @@ describe(`hostile input (${engine})`, () => {
       await step(
         manager,
         'decision',
-        { nextAction: 'child_protection_advocacy_review', reasons: hostile('Decision'), advocateType: 'peer_parent_advocate', priority: 'high' },
+        { nextAction: 'child_protection_advocacy_review', reasons: hostile('Decision'), advocateType: 'parent_peer_advocate', priority: 'high' },
         'in_review',
       )
       await step(

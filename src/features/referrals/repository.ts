@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import type { NewRow, Queryable, Row } from '../../platform/db/schema.ts'
+import { textArray } from '../../platform/db/text-array.ts'
+import type { MeetingType, ReferralState } from '../../vocabulary/referrals.ts'
 
 /** Every query names the authority: one deployment can serve many, and none sees another's. */
 
@@ -81,7 +83,7 @@ export async function updateMeeting(
   authorityId: string,
   meetingId: string,
   version: number,
-  change: { type: string; type_other: string | null; meeting_date: string; meeting_time: string | null; venue: string | null; updated_at: Date },
+  change: { type: MeetingType; type_other: string | null; meeting_date: string; meeting_time: string | null; venue: string | null; updated_at: Date },
 ): Promise<boolean> {
   const result = await db
     .updateTable('meeting')
@@ -127,7 +129,7 @@ export async function updateReferral(
   db: Queryable,
   authorityId: string,
   referralId: string,
-  expectedState: string,
+  expectedState: ReferralState,
   change: Partial<Omit<Row<'referral'>, 'id' | 'authority_id' | 'version' | 'created_at'>>,
 ): Promise<boolean> {
   const result = await db
@@ -162,8 +164,8 @@ export async function updateSectionOne(
     .updateTable('section_one')
     .set({
       ...rest,
-      ...(languages ? { preferred_languages: sql<string[]>`${sql.val([...languages])}::text[]` } : {}),
-      ...(adjustments ? { adjustments: sql<string[]>`${sql.val([...adjustments])}::text[]` } : {}),
+      ...(languages ? { preferred_languages: textArray(languages) } : {}),
+      ...(adjustments ? { adjustments: textArray(adjustments) } : {}),
       updated_by: by.userId,
       updated_at: by.now,
       version: sql<number>`version + 1`,

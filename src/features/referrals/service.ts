@@ -5,6 +5,17 @@ import type { Schema } from '../../platform/db/schema.ts'
 import { isId } from '../../platform/ids.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
+import type {
+  AdvocateType,
+  Attendance,
+  ConsentMethod,
+  MeetingOutcome,
+  MeetingType,
+  Priority,
+  ReferralStage,
+  ViewsHeard,
+  WithdrawalReason,
+} from '../../vocabulary/referrals.ts'
 import * as people from '../people/repository.ts'
 import * as repository from './repository.ts'
 import { missingAnswers, type SectionOneAnswers } from './section-one.ts'
@@ -26,7 +37,7 @@ export class LateReasonNeededError extends Error {
 }
 
 export interface MeetingDetails {
-  readonly type: string
+  readonly type: MeetingType
   readonly typeOther: string | null
   readonly date: string
   readonly time: string | null
@@ -45,16 +56,16 @@ export interface NewPerson {
 export interface DecisionInput {
   readonly nextAction: 'child_protection_advocacy_review' | 'no_further_action'
   readonly reasons: string
-  readonly advocateType: string | null
-  readonly priority: string | null
+  readonly advocateType: AdvocateType | null
+  readonly priority: Priority | null
 }
 
 export interface OutcomeInput {
   readonly contactCount: number
   readonly contactSummary: string | null
-  readonly advocateAttended: string
-  readonly viewsHeard: string | null
-  readonly meetingOutcome: string | null
+  readonly advocateAttended: Attendance
+  readonly viewsHeard: ViewsHeard | null
+  readonly meetingOutcome: MeetingOutcome | null
   readonly meetingOutcomeDetails: string | null
   readonly minutesSpent: number
   readonly notes: string | null
@@ -92,7 +103,7 @@ export interface ReferralView {
   readonly review: {
     readonly version: number
     readonly advocateName: string | null
-    readonly advocateType: string | null
+    readonly advocateType: AdvocateType | null
     readonly advocateRecordedAt: Date | null
     readonly outcome: (OutcomeInput & { readonly recordedBy: string; readonly recordedAt: Date }) | null
   } | null
@@ -194,7 +205,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
       return editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId)
         const authorityId = row.authority_id
-        const state = row.state as State
+        const state = row.state
         const [sectionOneRow, decision, review, person, children, meeting, timeline] = await Promise.all([
           repository.findSectionOne(trx, authorityId, row.id),
           repository.findDecision(trx, authorityId, row.id),
@@ -281,11 +292,11 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
                 advocateType: review.advocate_type,
                 advocateRecordedAt: review.advocate_recorded_at,
                 outcome:
-                  review.outcome_recorded_at && review.outcome_recorded_by
+                  review.outcome_recorded_at && review.outcome_recorded_by && review.advocate_attended
                     ? {
                         contactCount: review.contact_count ?? 0,
                         contactSummary: review.contact_summary,
-                        advocateAttended: review.advocate_attended ?? '',
+                        advocateAttended: review.advocate_attended,
                         viewsHeard: review.views_heard,
                         meetingOutcome: review.meeting_outcome,
                         meetingOutcomeDetails: review.meeting_outcome_details,
@@ -336,7 +347,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
         pronouns: person.pronouns,
         externalId: person.external_id,
         referrals: visible.map((referral) => {
-          const state = referral.state as State
+          const state = referral.state
           return {
             id: referral.id,
             reference: referral.reference,
@@ -430,7 +441,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     },
 
     /** Saves the meeting and the stage while the referral is with its referrer. */
-    async saveMeeting(caller: Caller, referralId: string, meeting: MeetingDetails & { stage: string }, meetingVersion: number | null): Promise<void> {
+    async saveMeeting(caller: Caller, referralId: string, meeting: MeetingDetails & { stage: ReferralStage }, meetingVersion: number | null): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
         require('save_referral', actorOf(caller), await factsOf(trx, row))
@@ -580,7 +591,12 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
     },
 
     /** Consent given after the referral was made, recorded by the admin before an advocate can be. */
-    async recordConsent(caller: Caller, referralId: string, consent: { method: string; date: string; details: string | null }, version: number): Promise<void> {
+    async recordConsent(
+      caller: Caller,
+      referralId: string,
+      consent: { method: ConsentMethod; date: string; details: string | null },
+      version: number,
+    ): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
         require('record_consent', actorOf(caller), await factsOf(trx, row))
@@ -634,7 +650,7 @@ export function createReferralService(db: Kysely<Schema>, clock: Clock) {
       })
     },
 
-    async withdraw(caller: Caller, referralId: string, withdrawal: { reason: string; details: string | null }): Promise<void> {
+    async withdraw(caller: Caller, referralId: string, withdrawal: { reason: WithdrawalReason; details: string | null }): Promise<void> {
       await editTransaction(async (trx) => {
         const row = await load(trx, caller, referralId, { forUpdate: true })
         await fire(trx, actorOf(caller), row, 'withdraw', {

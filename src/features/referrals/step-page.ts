@@ -4,7 +4,7 @@ import { callerOf } from '../../platform/http/authentication.ts'
 import { submitForm } from '../../platform/http/submit-form.ts'
 import type { Banner } from '../../platform/http/session.ts'
 import type { ReferralService, ReferralView } from './service.ts'
-import { labels } from './vocabulary.ts'
+import { labels } from '../../vocabulary/referrals.ts'
 import type { WorkflowEvent } from './workflow.ts'
 
 type Params = { Params: { referralId: string } }

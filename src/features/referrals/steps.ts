@@ -37,19 +37,19 @@ export function sectionOneFrom(row: repository.SectionOneRow | undefined): Secti
   if (!row) return { ...emptySectionOne, version: 0 }
   return {
     consentGiven: row.consent_given,
-    consentMethod: row.consent_method as SectionOneAnswers['consentMethod'],
+    consentMethod: row.consent_method,
     consentDate: row.consent_date,
     consentDetails: row.consent_details,
     reason: row.reason,
     hasPreference: row.has_preference,
     preferenceDetails: row.preference_details,
-    preferredGender: row.preferred_gender as SectionOneAnswers['preferredGender'],
+    preferredGender: row.preferred_gender,
     preferredLanguages: row.preferred_languages,
     preferredHeritage: row.preferred_heritage,
     interpreterNeeded: row.interpreter_needed,
     hasDisability: row.has_disability,
     disabilityDetails: row.disability_details,
-    adjustments: row.adjustments as SectionOneAnswers['adjustments'],
+    adjustments: row.adjustments,
     hasOtherNeeds: row.has_other_needs,
     otherNeedsDetails: row.other_needs_details,
     domesticAbuseBetweenParents: row.domestic_abuse_between_parents,
@@ -107,7 +107,7 @@ export function createSteps(clock: Clock) {
     const review = await repository.findReview(trx, row.authority_id, row.id)
     const allocation = await repository.currentAllocation(trx, row.authority_id, row.id)
     return {
-      state: row.state as State,
+      state: row.state,
       referrerId: row.referrer_id,
       hasPerson: row.person_id !== null,
       hasMeeting: row.meeting_id !== null,

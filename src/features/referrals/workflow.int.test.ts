@@ -36,7 +36,7 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
     const decided = await manager.post(`/referrals/${id}/decision`, {
       nextAction: 'child_protection_advocacy_review',
       reasons: 'The parent would benefit from an advocate.',
-      advocateType: 'peer_parent_advocate',
+      advocateType: 'parent_peer_advocate',
       priority: 'high',
     })
     assert.equal(decided.location, `/referrals/${id}`)

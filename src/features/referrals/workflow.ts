@@ -1,5 +1,6 @@
 import type { Role } from '../../platform/auth/roles.ts'
 import { addWorkingDays } from '../../platform/time/calendar.ts'
+import { referralStates, type ReferralState } from '../../vocabulary/referrals.ts'
 
 /**
  * The Advocacy Workflow, as one table: its states, the events that move a referral between them,
@@ -16,20 +17,9 @@ import { addWorkingDays } from '../../platform/time/calendar.ts'
  *   Any state before an end: withdraw ──► withdrawn (end); reschedule (stays put, re-checks timeliness).
  */
 
-export const states = [
-  'draft',
-  'awaiting_admin',
-  'awaiting_decision',
-  'returned',
-  'in_review',
-  'awaiting_advocate',
-  'awaiting_sign_off',
-  'no_further_action',
-  'completed',
-  'withdrawn',
-] as const
+export const states = referralStates
 
-export type State = (typeof states)[number]
+export type State = ReferralState
 
 /** Who a referral in this state is waiting on. */
 export type WaitsOn = 'referrer' | 'fgc_advocacy_admin' | 'assigned_manager' | 'offered_advocate'

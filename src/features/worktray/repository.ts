@@ -1,11 +1,12 @@
 import { sql } from 'kysely'
+import type { ReferralState } from '../../vocabulary/referrals.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 
 export interface WorktrayQuery {
   readonly authorityId: string
   /** Items waiting on this person, or on any of these teams. */
   readonly waitingOn: { readonly userId: string } | { readonly teamIds: readonly string[] }
-  readonly state: string | null
+  readonly state: ReferralState | null
   /** Only items due on or before this date. */
   readonly dueBy: string | null
   /** Today, in the UK: items due before it are overdue and come first. */
@@ -73,7 +74,7 @@ export async function worktrayCount(db: Queryable, query: WorktrayQuery): Promis
 }
 
 /** Referrals this referrer made that have ended and that they have not opened since. */
-export async function unreadEndings(db: Queryable, authorityId: string, referrerId: string, endedStates: readonly string[]) {
+export async function unreadEndings(db: Queryable, authorityId: string, referrerId: string, endedStates: readonly ReferralState[]) {
   return db
     .selectFrom('referral')
     .leftJoin('person', 'person.id', 'referral.person_id')

@@ -3,7 +3,7 @@ import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Schema } from '../../platform/db/schema.ts'
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
-import { meetingTypes, priorities } from '../referrals/vocabulary.ts'
+import { meetingTypes, priorities } from '../../vocabulary/referrals.ts'
 import { isEnded, openStates, stateDefinitions, states, type State } from '../referrals/workflow.ts'
 import * as repository from './repository.ts'
 
@@ -59,7 +59,7 @@ export function createWorktrayService(db: Kysely<Schema>, clock: Clock) {
     }
     const [rows, counts] = await Promise.all([repository.worktrayPage(db, query), repository.worktrayCount(db, query)])
     const items: WorktrayItem[] = rows.map((row) => {
-      const state = row.state as State
+      const state = row.state
       const ownOffer = state === 'awaiting_advocate' && row.offer_id !== null && 'userId' in waitingOn && !hasRole(caller.user, 'advocacy_admin')
       return {
         referralId: row.id,
@@ -93,8 +93,8 @@ export function createWorktrayService(db: Kysely<Schema>, clock: Clock) {
         referralId: row.id,
         reference: row.reference,
         person: row.given_name ? `${row.given_name} ${row.family_name}` : '',
-        outcome: stateDefinitions[row.state as State].label,
-        colour: stateDefinitions[row.state as State].colour,
+        outcome: stateDefinitions[row.state].label,
+        colour: stateDefinitions[row.state].colour,
         closedAt: row.closed_at,
       }))
     },

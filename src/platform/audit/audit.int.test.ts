@@ -115,7 +115,7 @@ describe(`the audit trail (${engine})`, () => {
       {
         nextAction: 'child_protection_advocacy_review',
         reasons: 'Reasons that must not be in the audit trail',
-        advocateType: 'peer_parent_advocate',
+        advocateType: 'parent_peer_advocate',
         priority: 'high',
       },
       base,

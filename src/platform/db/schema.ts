@@ -1,8 +1,39 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import type {
+  AdvocateKind,
+  Gender,
+  LanguageLevel,
+  ModuleKey,
+  Specialism,
+  Stage as AdvocateStage,
+  SupervisionKind,
+  Weekday,
+} from '../../vocabulary/advocates.ts'
+import type {
+  Adjustment,
+  AdvocateType,
+  AllocationStatus,
+  Attendance,
+  ClosedReason,
+  ConsentMethod,
+  ContactMethod,
+  GenderPreference,
+  MeetingOutcome,
+  MeetingType,
+  NextAction,
+  Priority,
+  ReferralStage,
+  ReferralState,
+  ViewsHeard,
+} from '../../vocabulary/referrals.ts'
+import type { Role } from '../auth/roles.ts'
 
 /**
  * The shape of the database as the migrations leave it. Repositories are the only code that sees
  * these rows; services map them to the service's own types.
+ *
+ * Every column with a fixed set of values has the type of its vocabulary (`src/vocabulary/`), the same
+ * list its check constraint names, so no code needs to cast a row's value.
  *
  * Conventions: `timestamptz` arrives as a `Date`; `date` arrives as the text `YYYY-MM-DD` (so no
  * time zone can move it); identities arrive as numbers.
@@ -35,7 +66,7 @@ export interface AppUserTable {
   authority_id: string
   email: string
   display_name: string
-  roles: string[]
+  roles: Role[]
   password_hash: string | null
   active: Generated<boolean>
   created_at: CreatedAt
@@ -47,7 +78,7 @@ export interface TeamTable {
   id: Generated<string>
   authority_id: string
   name: string
-  purpose: string | null
+  purpose: 'fgc_advocacy_admin' | null
   created_at: CreatedAt
   version: Version
 }
@@ -136,7 +167,7 @@ export interface PersonTable {
 export interface MeetingTable {
   id: Generated<string>
   authority_id: string
-  type: string
+  type: MeetingType
   type_other: string | null
   meeting_date: IsoDate
   meeting_time: string | null
@@ -153,8 +184,8 @@ export interface ReferralTable {
   referrer_id: string
   person_id: string | null
   meeting_id: string | null
-  stage: string | null
-  state: string
+  stage: ReferralStage | null
+  state: ReferralState
   waiting_on_team_id: string | null
   waiting_on_user_id: string | null
   step_due_on: IsoDate | null
@@ -165,7 +196,7 @@ export interface ReferralTable {
   late_reason: string | null
   sent_at: Date | null
   closed_at: Date | null
-  closed_reason: string | null
+  closed_reason: ClosedReason | null
   closed_details: string | null
   referrer_read_at: Date | null
   created_at: CreatedAt
@@ -184,18 +215,18 @@ export interface SectionOneTable {
   authority_id: string
   consent_given: boolean | null
   consent_details: string | null
-  consent_method: string | null
+  consent_method: ConsentMethod | null
   consent_date: IsoDate | null
   reason: string | null
   has_preference: boolean | null
   preference_details: string | null
-  preferred_gender: string | null
+  preferred_gender: GenderPreference | null
   preferred_languages: Generated<string[]>
   preferred_heritage: string | null
   interpreter_needed: boolean | null
   has_disability: boolean | null
   disability_details: string | null
-  adjustments: Generated<string[]>
+  adjustments: Generated<Adjustment[]>
   has_other_needs: boolean | null
   other_needs_details: string | null
   domestic_abuse_between_parents: boolean | null
@@ -208,10 +239,10 @@ export interface SectionOneTable {
 export interface DecisionTable {
   referral_id: string
   authority_id: string
-  next_action: 'child_protection_advocacy_review' | 'no_further_action'
+  next_action: NextAction
   reasons: string
-  advocate_type: string | null
-  priority: string | null
+  advocate_type: AdvocateType | null
+  priority: Priority | null
   decided_by: string
   decided_at: Timestamp
 }
@@ -220,14 +251,14 @@ export interface ReviewTable {
   referral_id: string
   authority_id: string
   advocate_name: string | null
-  advocate_type: string | null
+  advocate_type: AdvocateType | null
   advocate_recorded_by: string | null
   advocate_recorded_at: Date | null
   contact_count: number | null
   contact_summary: string | null
-  advocate_attended: string | null
-  views_heard: string | null
-  meeting_outcome: string | null
+  advocate_attended: Attendance | null
+  views_heard: ViewsHeard | null
+  meeting_outcome: MeetingOutcome | null
   meeting_outcome_details: string | null
   minutes_spent: number | null
   notes: string | null
@@ -242,8 +273,8 @@ export interface ReferralEventTable {
   authority_id: string
   referral_id: string
   event: string
-  from_state: string | null
-  to_state: string
+  from_state: ReferralState | null
+  to_state: ReferralState
   actor_id: string | null
   at: Timestamp
   note: string | null
@@ -260,23 +291,23 @@ export interface AdvocateTable {
   id: Generated<string>
   authority_id: string
   user_id: string | null
-  kind: 'parent_peer_advocate' | 'professional_advocate'
+  kind: AdvocateKind
   given_name: string
   family_name: string
   email: string | null
   phone: string | null
-  gender: 'woman' | 'man' | 'non_binary' | null
+  gender: Gender | null
   heritage: string | null
   lived_experience: string | null
-  specialisms: Generated<string[]>
+  specialisms: Generated<Specialism[]>
   areas: Generated<string[]>
-  available_days: Generated<string[]>
+  available_days: Generated<Weekday[]>
   capacity: Generated<number>
   dbs_checked_on: IsoDate | null
   about_me: string | null
   photo: Buffer | null
-  photo_type: string | null
-  stage: string
+  photo_type: 'image/jpeg' | 'image/png' | null
+  stage: AdvocateStage
   accredited_on: IsoDate | null
   created_at: CreatedAt
   updated_at: Timestamp
@@ -287,7 +318,7 @@ export interface AdvocateLanguageTable {
   advocate_id: string
   authority_id: string
   language: string
-  level: string
+  level: LanguageLevel
 }
 
 export interface AdvocateAbsenceTable {
@@ -310,8 +341,8 @@ export interface AdvocateStageChangeTable {
   id: Identity
   advocate_id: string
   authority_id: string
-  from_stage: string | null
-  to_stage: string
+  from_stage: AdvocateStage | null
+  to_stage: AdvocateStage
   at: Timestamp
   by_user_id: string | null
 }
@@ -321,7 +352,7 @@ export interface LocalServiceTable {
   authority_id: string
   name: string
   languages: Generated<string[]>
-  specialisms: Generated<string[]>
+  specialisms: Generated<Specialism[]>
   contact: string
   notes: string | null
   active: Generated<boolean>
@@ -349,7 +380,7 @@ export interface TrainingSessionTable {
   cohort_id: string
   authority_id: string
   week: number
-  module: string
+  module: ModuleKey
   held_on: IsoDate
 }
 
@@ -361,7 +392,7 @@ export interface SessionAttendanceTable {
 
 export interface ModuleCompletionTable {
   advocate_id: string
-  module: string
+  module: ModuleKey
   authority_id: string
   completed_on: IsoDate
   recorded_by: string | null
@@ -370,7 +401,7 @@ export interface ModuleCompletionTable {
 export interface SupervisionSessionTable {
   id: Generated<string>
   authority_id: string
-  kind: 'one_to_one' | 'group'
+  kind: SupervisionKind
   held_on: IsoDate
   supervisor_id: string | null
   notes: string | null
@@ -382,8 +413,6 @@ export interface SupervisionAttendanceTable {
   advocate_id: string
   authority_id: string
 }
-
-export type AllocationStatus = 'offered' | 'accepted' | 'declined' | 'lapsed' | 'withdrawn' | 'triaged' | 'ended'
 
 export interface AllocationTable {
   id: Generated<string>
@@ -411,7 +440,7 @@ export interface AdvocacyContactTable {
   referral_id: string
   advocate_id: string | null
   contacted_on: IsoDate
-  method: string
+  method: ContactMethod
   minutes: number | null
   notes: string | null
   created_by: string

@@ -5,7 +5,7 @@ import { optionalText } from '../../../platform/http/form-fields.ts'
 import { FormRefusal, submitForm } from '../../../platform/http/submit-form.ts'
 import { sectionOneLabels } from '../overview/routes.ts'
 import { LateReasonNeededError, type ReferralService } from '../service.ts'
-import { labels } from '../vocabulary.ts'
+import { labels } from '../../../vocabulary/referrals.ts'
 
 type Params = { Params: { referralId: string } }
 

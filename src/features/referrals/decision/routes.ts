@@ -4,7 +4,7 @@ import { callerOf } from '../../../platform/http/authentication.ts'
 import { oneOf, optionalOneOf, requiredText } from '../../../platform/http/form-fields.ts'
 import type { ReferralService } from '../service.ts'
 import { stepPage } from '../step-page.ts'
-import { advocateTypes, priorities } from '../vocabulary.ts'
+import { advocateTypes, priorities } from '../../../vocabulary/referrals.ts'
 
 const decisionSchema = z
   .object({

@@ -4,7 +4,7 @@ import { dateInputValues } from '../../../platform/http/form-fields.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
 import type { ReferralService } from '../service.ts'
-import { meetingTypes, stages } from '../vocabulary.ts'
+import { meetingTypes, stages } from '../../../vocabulary/referrals.ts'
 import { meetingSchema } from './schema.ts'
 
 type Params = { Params: { referralId: string } }

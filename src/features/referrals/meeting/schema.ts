@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { dateInput, oneOf, optionalText, optionalWholeNumber, timeOfDay } from '../../../platform/http/form-fields.ts'
 import { addDays } from '../../../platform/time/calendar.ts'
-import { meetingTypes, stages } from '../vocabulary.ts'
+import { meetingTypes, stages } from '../../../vocabulary/referrals.ts'
 
 /** The meeting's date must be a sensible one: not long past, not years away. */
 export function meetingDate(today: string, label = 'Date of the meeting') {

@@ -4,7 +4,7 @@ import { callerOf } from '../../../platform/http/authentication.ts'
 import { hoursAsMinutes, oneOf, optionalOneOf, optionalText, recordVersion, wholeNumber } from '../../../platform/http/form-fields.ts'
 import type { ReferralService } from '../service.ts'
 import { stepPage } from '../step-page.ts'
-import { attendance, meetingOutcomes, viewsHeard } from '../vocabulary.ts'
+import { attendance, meetingOutcomes, viewsHeard } from '../../../vocabulary/referrals.ts'
 
 const outcomeSchema = z
   .object({

@@ -7,7 +7,7 @@ import type { AdvocacyRecordService } from '../advocacy-record-service.ts'
 import type { AllocationService } from '../allocation-service.ts'
 import { adjustmentLabels, consentMethodLabels, genderPreferenceLabels } from '../section-one.ts'
 import type { ReferralService } from '../service.ts'
-import { contactMethods, labels } from '../vocabulary.ts'
+import { contactMethods, labels } from '../../../vocabulary/referrals.ts'
 import { referralActions } from './actions.ts'
 
 export const sectionOneLabels = { consentMethods: consentMethodLabels, genders: genderPreferenceLabels, adjustments: adjustmentLabels }

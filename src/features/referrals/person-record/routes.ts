@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import type { ReferralService } from '../service.ts'
-import { labels } from '../vocabulary.ts'
+import { labels } from '../../../vocabulary/referrals.ts'
 
 /** A person's page: who they are, and the referrals for them that this user may open. */
 export function personRecordRoutes(app: FastifyInstance, { referrals }: { referrals: ReferralService }): void {

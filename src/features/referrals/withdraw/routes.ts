@@ -4,7 +4,7 @@ import { callerOf } from '../../../platform/http/authentication.ts'
 import { oneOf, optionalText } from '../../../platform/http/form-fields.ts'
 import type { ReferralService } from '../service.ts'
 import { stepPage } from '../step-page.ts'
-import { withdrawalReasons } from '../vocabulary.ts'
+import { withdrawalReasons } from '../../../vocabulary/referrals.ts'
 
 const withdrawSchema = z
   .object({

@@ -6,3 +6,6 @@ export function labelled<const T extends string>(labels: Readonly<Record<T, stri
   const values = Object.keys(labels) as [T, ...T[]]
   return { values, labels, label: (value: string | null | undefined): string => (value && value in labels ? labels[value as T] : '') }
 }
+
+/** The stored values of a vocabulary, as a type: `ValueOf<typeof meetingTypes>`. */
+export type ValueOf<T extends { readonly values: readonly string[] }> = T['values'][number]

@@ -3,12 +3,30 @@
  * (from the peer advocate programme's own page), specialisms, language levels and days.
  */
 
-import { labelled } from '../../platform/labelled.ts'
+import { labelled, type ValueOf } from './labelled.ts'
 
 export const advocateKinds = labelled({
   parent_peer_advocate: 'Parent peer advocate',
   professional_advocate: 'Professional advocate',
 })
+
+export type AdvocateKind = ValueOf<typeof advocateKinds>
+
+/** An advocate's gender, as matching compares it with the person's preference. */
+export const genders = labelled({
+  woman: 'Woman',
+  man: 'Man',
+  non_binary: 'Non-binary',
+})
+
+export type Gender = ValueOf<typeof genders>
+
+export const supervisionKinds = labelled({
+  one_to_one: 'One-to-one',
+  group: 'Group',
+})
+
+export type SupervisionKind = ValueOf<typeof supervisionKinds>
 
 /** Where someone is in the peer advocate programme (professional advocates are active, resting or left). */
 export const stages = labelled({
@@ -23,7 +41,7 @@ export const stages = labelled({
   left: 'Left',
 })
 
-export type Stage = (typeof stages.values)[number]
+export type Stage = ValueOf<typeof stages>
 
 /** The stages in the order an applicant moves through them. */
 export const pipeline: readonly Stage[] = ['application', 'conversation', 'references', 'dbs', 'training', 'accreditation', 'active', 'resting', 'left']
@@ -38,7 +56,7 @@ export const modules = labelled({
   data_protection: 'Data protection and safe data handling',
 })
 
-export type ModuleKey = (typeof modules.values)[number]
+export type ModuleKey = ValueOf<typeof modules>
 
 /** The module accredited by the Open College Network at Level 2. */
 export const ACCREDITED_MODULE: ModuleKey = 'advocacy_skills'
@@ -68,7 +86,7 @@ export const specialisms = labelled({
   care_experienced: 'Care-experienced parents',
 })
 
-export type Specialism = (typeof specialisms.values)[number]
+export type Specialism = ValueOf<typeof specialisms>
 
 export const languageLevels = labelled({
   basic: 'Basic',
@@ -77,7 +95,7 @@ export const languageLevels = labelled({
   first_language: 'First language',
 })
 
-export type LanguageLevel = (typeof languageLevels.values)[number]
+export type LanguageLevel = ValueOf<typeof languageLevels>
 
 export const weekdays = labelled({
   mon: 'Monday',
@@ -89,4 +107,4 @@ export const weekdays = labelled({
   sun: 'Sunday',
 })
 
-export type Weekday = (typeof weekdays.values)[number]
+export type Weekday = ValueOf<typeof weekdays>

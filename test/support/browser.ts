@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { parseHTML } from 'linkedom'
 
 export type FormValue = string | readonly string[] | undefined
 
@@ -6,7 +7,14 @@ export interface Page {
   readonly status: number
   readonly location: string | undefined
   readonly html: string
+  /** The page parsed as a browser would, for assertions on what a person sees. */
+  readonly document: Document
   readonly response: LightMyRequestResponse
+}
+
+/** An HTML page as a DOM document. */
+export function parseDocument(html: string): Document {
+  return parseHTML(html).document
 }
 
 /**
@@ -37,10 +45,20 @@ export class Browser {
       else this.#cookies.set(cookie.name, cookie.value)
     }
     const html = response.body
-    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
+    let document: Document | undefined
+    const parsed = () => (document ??= parseDocument(html))
+    const token = html.includes('name="_csrf"') ? parsed().querySelector<HTMLInputElement>('input[name="_csrf"]')?.value : undefined
     if (token) this.csrfToken = token
     const location = response.headers['location']
-    return { status: response.statusCode, location: typeof location === 'string' ? location : undefined, html, response }
+    return {
+      status: response.statusCode,
+      location: typeof location === 'string' ? location : undefined,
+      html,
+      get document() {
+        return parsed()
+      },
+      response,
+    }
   }
 
   async get(url: string): Promise<Page> {
@@ -85,23 +103,60 @@ export class Browser {
   }
 }
 
-/** The text of an HTML fragment with tags removed and spaces collapsed, for readable assertions. */
-export function textOf(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/\s+/g, ' ')
-    .trim()
+/** What a person reads in an element (or a whole page): its words, each element's text apart, spaces collapsed, no script. */
+export function textOf(from: string | Element | Document | null | undefined): string {
+  if (from === null || from === undefined) return ''
+  const node = typeof from === 'string' ? parseDocument(`<!DOCTYPE html><html><body>${from}</body></html>`).body : from
+  const root: Node = 'body' in node ? node.body : node
+  const words: string[] = []
+  const visit = (current: Node): void => {
+    if (current.nodeType === 3) words.push(current.textContent ?? '')
+    else if (!['SCRIPT', 'STYLE', 'TEMPLATE'].includes(current.nodeName)) {
+      // Each element's text stands apart from its neighbours', as a tag's edge separates words on screen.
+      words.push(' ')
+      for (const child of current.childNodes) visit(child)
+      words.push(' ')
+    }
+  }
+  visit(root)
+  return words.join('').replace(/\s+/g, ' ').trim()
 }
 
-/** The messages in a page's GOV.UK error summary. */
-export function errorSummary(html: string): string[] {
-  const summary = /<div class="govuk-error-summary"[\s\S]*?<ul class="govuk-list govuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(html)
-  if (!summary?.[1]) return []
-  return [...summary[1].matchAll(/<a href="[^"]*">([\s\S]*?)<\/a>/g)].map((match) => textOf(match[1] ?? ''))
+function documentOf(page: string | Document): Document {
+  return typeof page === 'string' ? parseDocument(page) : page
+}
+
+/** The messages in a page's GOV.UK error summary, in order. */
+export function errorSummary(page: string | Document): string[] {
+  return [...documentOf(page).querySelectorAll('.govuk-error-summary__list a')].map((link) => textOf(link))
+}
+
+/** Where each error summary link leads (`#field`), in order. */
+export function errorSummaryLinks(page: string | Document): string[] {
+  return [...documentOf(page).querySelectorAll('.govuk-error-summary__list a')].map((link) => link.getAttribute('href') ?? '')
+}
+
+/** The GOV.UK error message shown by one field, or '' when it shows none. */
+export function fieldError(page: string | Document, field: string): string {
+  const message = documentOf(page).querySelector(`#${field}-error`)
+  return textOf(message).replace(/^Error:\s*/, '')
+}
+
+/** A summary list's value for a key ("Name" → "Lucía Fernández"), or undefined when no row has that key. */
+export function summaryValue(page: string | Document, key: string): string | undefined {
+  for (const row of documentOf(page).querySelectorAll('.govuk-summary-list__row')) {
+    if (textOf(row.querySelector('.govuk-summary-list__key')) === key) return textOf(row.querySelector('.govuk-summary-list__value'))
+  }
+  return undefined
+}
+
+/** The body rows of the page's tables (or of the table with this caption), each as its cells' text. */
+export function tableRows(page: string | Document, caption?: string): string[][] {
+  const tables = [...documentOf(page).querySelectorAll('table')].filter((table) => caption === undefined || textOf(table.querySelector('caption')) === caption)
+  return tables.flatMap((table) => [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => textOf(cell))))
+}
+
+/** The page's main heading. */
+export function heading(page: string | Document): string {
+  return textOf(documentOf(page).querySelector('h1'))
 }

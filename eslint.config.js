@@ -3,6 +3,11 @@
  * Lint: the rules that hold the shape of the code (ADR 9). `npm run lint`, or `npm test -- lint`
  * with the Prettier check. Zero warnings: every rule here is an error or off.
  *
+ * - architecture/layers (lint/architecture.ts) keeps routes, services, repositories, pure rules and
+ *   the platform in their layers. Its header says which file is which, by path and name.
+ * - A pure rule is a file whose first doc comment has a line of its own with the tag `@pure`,
+ *   as JSDoc tags are written. It may not import HTTP, the database or a repository. Tag a file
+ *   when you write a rule that needs neither (dates in, answer out); the tag moves with the file.
  * - typescript-eslint's recommended type-checked rules, with promises held strictly: a promise is
  *   awaited, returned or handed to something that handles it.
  *
@@ -11,6 +16,7 @@
 import js from '@eslint/js'
 import { defineConfig, globalIgnores } from 'eslint/config'
 import tseslint from 'typescript-eslint'
+import architecture from './lint/architecture.ts'
 
 export default defineConfig(
   globalIgnores(['node_modules/', 'data/', 'test-results/', 'playwright-report/']),
@@ -25,7 +31,10 @@ export default defineConfig(
       },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error', reportUnusedInlineConfigs: 'error' },
+    plugins: { architecture },
     rules: {
+      'architecture/layers': ['error', { root: import.meta.dirname }],
+
       // Promises: never dropped, never passed where nothing waits for them. node:test's test() and
       // describe() return promises the runner itself waits for.
       '@typescript-eslint/no-floating-promises': [

@@ -25,7 +25,7 @@ function run(title: string, command: string, args: string[], environment: Record
   console.log(`✔ ${title} (${seconds}s)`)
 }
 
-const all = globSync('{src,test}/**/*.test.ts').sort()
+const all = globSync('{src,test,lint}/**/*.test.ts').sort()
 const integration = all.filter((file) => file.endsWith('.int.test.ts'))
 const unit = all.filter((file) => !file.endsWith('.int.test.ts'))
 const postgres = process.env['TEST_DATABASE_URL'] || undefined

@@ -1,11 +1,13 @@
 /**
  * `npm test`: every tier, in order, stopping at the first failure.
  *
- *   1. typecheck (source, tests and journeys)
- *   2. unit tests            src/**\/*.test.ts (pure rules; no database)
- *   3. integration tests     src/**\/*.int.test.ts on PGlite, then again on PostgreSQL when
+ *   1. lint                  ESLint with no warnings allowed (the layers, promises; ADR 9), then
+ *                            Prettier's check of the layout
+ *   2. typecheck (source, tests and journeys)
+ *   3. unit tests            {src,test,lint}/**\/*.test.ts (pure rules; no database)
+ *   4. integration tests     src/**\/*.int.test.ts on PGlite, then again on PostgreSQL when
  *                            TEST_DATABASE_URL is set (the same files)
- *   4. browser journeys      e2e/**\/*.spec.ts in Debian's Chromium, on PostgreSQL when
+ *   5. browser journeys      e2e/**\/*.spec.ts in Debian's Chromium, on PostgreSQL when
  *                            TEST_DATABASE_URL is set, otherwise on PGlite
  */
 import { spawnSync } from 'node:child_process'
@@ -25,7 +27,7 @@ function run(title: string, command: string, args: string[], environment: Record
   console.log(`✔ ${title} (${seconds}s)`)
 }
 
-const all = globSync('{src,test}/**/*.test.ts').sort()
+const all = globSync('{src,test,lint}/**/*.test.ts').sort()
 const integration = all.filter((file) => file.endsWith('.int.test.ts'))
 const unit = all.filter((file) => !file.endsWith('.int.test.ts'))
 const postgres = process.env['TEST_DATABASE_URL'] || undefined
@@ -33,6 +35,10 @@ const only = process.argv[2]
 
 const nodeTest = ['--test', '--test-reporter=spec']
 
+if (!only || only === 'lint') {
+  run('lint', 'eslint', ['--max-warnings=0', '.'])
+  run('format check', 'prettier', ['--check', '.'])
+}
 if (!only || only === 'typecheck') run('typecheck', 'tsc', ['--noEmit', '-p', '.'])
 if (!only || only === 'unit') run(`unit tests (${unit.length} files)`, process.execPath, [...nodeTest, ...unit])
 if (!only || only === 'integration') {

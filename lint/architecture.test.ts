@@ -1,0 +1,245 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { RuleTester } from 'eslint'
+import tseslint from 'typescript-eslint'
+import architecture, { placeOf } from './architecture.ts'
+
+RuleTester.describe = describe
+RuleTester.it = it
+RuleTester.itOnly = it.only
+
+const root = path.resolve(import.meta.dirname, '..')
+const at = (file: string) => path.join(root, file)
+const options = [{ root }]
+
+const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } })
+
+// The rule is written with typescript-eslint's types; ESLint's RuleTester takes its own.
+const layers = architecture.rules.layers as unknown as Parameters<RuleTester['run']>[1]
+
+describe('placeOf', () => {
+  it('places a file by its path and name', () => {
+    assert.deepEqual(
+      [
+        'src/features/referrals/check/routes.ts',
+        'src/features/referrals/person/schema.ts',
+        'src/features/referrals/step-page.ts',
+        'src/features/referrals/overview/actions.ts',
+        'src/features/referrals/allocation-service.ts',
+        'src/features/referrals/repository.ts',
+        'src/features/referrals/repositories/offers.ts',
+        'src/features/referrals/workflow.ts',
+        'src/platform/db/schema.ts',
+        'src/features/referrals/workflow.test.ts',
+        'test/support/world.ts',
+        'src/composition.ts',
+      ].map((file) => {
+        const { kind, feature } = placeOf(root, at(file))
+        return `${kind} ${feature ?? '-'}`
+      }),
+      [
+        'route referrals',
+        'route referrals',
+        'route referrals',
+        'route referrals',
+        'service referrals',
+        'repository referrals',
+        'repository referrals',
+        'module referrals',
+        'platform -',
+        'exempt -',
+        'exempt -',
+        'elsewhere -',
+      ],
+    )
+  })
+})
+
+describe('architecture/layers', () => {
+  tester.run('layers', layers, {
+    valid: [
+      // 1. A route calls its service.
+      {
+        name: "1. a route imports its feature's service",
+        filename: at('src/features/people/routes.ts'),
+        options,
+        code: "import type { PeopleService } from './service.ts'",
+      },
+      {
+        name: '1. a route imports a vocabulary',
+        filename: at('src/features/referrals/check/routes.ts'),
+        options,
+        code: "import { labels } from '../vocabulary.ts'",
+      },
+      // 2. A service uses its own feature's repository.
+      {
+        name: "2. a service imports its own feature's repository",
+        filename: at('src/features/people/service.ts'),
+        options,
+        code: "import * as repository from './repository.ts'",
+      },
+      // 3. A pure rule uses other pure code.
+      {
+        name: '3. a pure rule imports other pure code',
+        filename: at('src/features/referrals/timeliness.ts'),
+        options,
+        code: "/**\n * Deadlines.\n * @pure\n */\nimport { addDays } from '../../platform/time/calendar.ts'",
+      },
+      // 3. An untagged file may use the platform's HTTP helpers.
+      {
+        name: "3. an untagged file may use the platform's HTTP helpers",
+        filename: at('src/features/programme/answers.ts'),
+        options,
+        code: "import { FormRefusal } from '../../platform/http/submit-form.ts'",
+      },
+      // 4. The platform uses the platform.
+      {
+        name: '4. the platform imports the platform',
+        filename: at('src/platform/auth/sessions.ts'),
+        options,
+        code: "import type { Schema } from '../db/schema.ts'",
+      },
+      // 5. A repository uses kysely, the database's types, ids and its feature's other repositories; types from a vocabulary.
+      {
+        name: "5. a repository imports kysely, the database, ids, its feature's repositories, and types from a vocabulary",
+        filename: at('src/features/referrals/repository.ts'),
+        options,
+        code: [
+          "import { sql } from 'kysely'",
+          "import type { Queryable } from '../../platform/db/schema.ts'",
+          "import { isId } from '../../platform/ids.ts'",
+          "import { offers } from './repositories/offers.ts'",
+          "import type { ModuleKey } from '../advocates/vocabulary.ts'",
+        ].join('\n'),
+      },
+      // Tests and benchmarks set up data through repositories.
+      {
+        name: 'tests are outside the layers',
+        filename: at('src/features/referrals/workflow.int.test.ts'),
+        options,
+        code: "import * as people from '../people/repository.ts'",
+      },
+      {
+        name: 'test support is outside the layers',
+        filename: at('test/support/world.ts'),
+        options,
+        code: "import * as admin from '../../src/features/admin/repository.ts'",
+      },
+      {
+        name: 'benchmarks are outside the layers',
+        filename: at('bench/worktray.ts'),
+        options,
+        code: "import * as admin from '../src/features/admin/repository.ts'",
+      },
+      // The composition root wires every feature.
+      {
+        name: 'the composition root wires every feature',
+        filename: at('src/composition.ts'),
+        options,
+        code: "import { createPeopleService } from './features/people/service.ts'",
+      },
+    ],
+    invalid: [
+      // 1. A route reaches a repository, or the database.
+      {
+        name: '1. a route imports a repository',
+        filename: at('src/features/people/routes.ts'),
+        options,
+        code: "import * as repository from './repository.ts'",
+        errors: [{ messageId: 'routeImportsRepository' }],
+      },
+      {
+        name: '1. a step page imports kysely',
+        filename: at('src/features/referrals/step-page.ts'),
+        options,
+        code: "import { sql } from 'kysely'",
+        errors: [{ messageId: 'routeImportsDatabase' }],
+      },
+      {
+        name: "1. a form schema imports the database's types",
+        filename: at('src/features/admin/users/schema.ts'),
+        options,
+        code: "import type { Schema } from '../../../platform/db/schema.ts'",
+        errors: [{ messageId: 'routeImportsDatabase' }],
+      },
+      {
+        name: '1. a view model re-exports a repository',
+        filename: at('src/features/referrals/overview/actions.ts'),
+        options,
+        code: "export { findReferral } from '../repository.ts'",
+        errors: [{ messageId: 'routeImportsRepository' }],
+      },
+      // 2. A service reaches another feature's repository.
+      {
+        name: "2. a service imports another feature's repository",
+        filename: at('src/features/referrals/service.ts'),
+        options,
+        code: "import * as people from '../people/repository.ts'",
+        errors: [{ messageId: 'otherFeaturesRepository', data: { feature: 'referrals', other: 'people', target: '../people/repository.ts' } }],
+      },
+      {
+        name: "2. a dynamic import of another feature's repository",
+        filename: at('src/features/demo/demo-data.ts'),
+        options,
+        code: "const admin = await import('../admin/repository.ts')",
+        errors: [{ messageId: 'otherFeaturesRepository' }],
+      },
+      // 3. A pure rule reaches HTTP, the database or a repository.
+      {
+        name: '3. a pure rule imports an HTTP type',
+        filename: at('src/features/referrals/section-one.ts'),
+        options,
+        code: "/** Section 1.\n * @pure\n */\nimport type { FieldError } from '../../platform/http/session.ts'",
+        errors: [{ messageId: 'pureRuleImportsInputOutput' }],
+      },
+      {
+        name: '3. a pure rule in the platform imports kysely and fastify',
+        filename: at('src/platform/time/calendar.ts'),
+        options,
+        code: "/** @pure */\nimport { sql } from 'kysely'\nimport type { FastifyRequest } from 'fastify'",
+        errors: [{ messageId: 'pureRuleImportsInputOutput' }, { messageId: 'pureRuleImportsInputOutput' }],
+      },
+      {
+        name: '3. a pure rule imports a repository',
+        filename: at('src/features/referrals/allocation/matching.ts'),
+        options,
+        code: "/**\n * Matching.\n *\n * @pure\n */\nimport { findAdvocates } from '../repository.ts'",
+        errors: [{ messageId: 'pureRuleImportsInputOutput' }],
+      },
+      // 4. The platform reaches a feature.
+      {
+        name: '4. the platform imports a feature',
+        filename: at('src/platform/http/views.ts'),
+        options,
+        code: "import { labels } from '../../features/referrals/vocabulary.ts'",
+        errors: [{ messageId: 'platformImportsFeature' }],
+      },
+      // 5. A repository reaches up to a service or route, or to anything else for a value.
+      {
+        name: '5. a repository imports its service and a route',
+        filename: at('src/features/advocates/repository.ts'),
+        options,
+        code: "import type { AdvocateDetails } from './service.ts'\nimport { stageSchema } from './schema.ts'",
+        errors: [
+          { messageId: 'repositoryImportsUpward', data: { kind: 'service', target: './service.ts' } },
+          { messageId: 'repositoryImportsUpward', data: { kind: 'route', target: './schema.ts' } },
+        ],
+      },
+      {
+        name: "5. a repository imports a value from a vocabulary and the platform's errors",
+        filename: at('src/features/advocates/repository.ts'),
+        options,
+        code: "import { modules } from './vocabulary.ts'\nimport { NotFoundError } from '../../platform/errors.ts'",
+        errors: [{ messageId: 'repositoryImportsElsewhere' }, { messageId: 'repositoryImportsElsewhere' }],
+      },
+      {
+        name: "2. a repository imports another feature's repository",
+        filename: at('src/features/advocates/repository.ts'),
+        options,
+        code: "import { users } from '../admin/repository.ts'",
+        errors: [{ messageId: 'otherFeaturesRepository' }],
+      },
+    ],
+  })
+})

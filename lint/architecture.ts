@@ -1,0 +1,210 @@
+/**
+ * The shape of the code, as one lint rule: `architecture/layers` says which file may import which.
+ * Each import is resolved to a file in the project (or a package) and both ends are placed by their
+ * path and name alone, so a file keeps its place when it moves, as long as it keeps its kind of name.
+ *
+ * Where a file sits (paths from the project root):
+ *
+ *   route        src/features/** named routes.ts, schema.ts, actions.ts, *-routes.ts, *-schema.ts,
+ *                *-actions.ts or *-page.ts: the HTTP edge (handlers, form schemas, step pages, view
+ *                models). It parses the request, calls a service and renders the answer.
+ *   service      src/features/** named service.ts or *-service.ts: owns the transaction and the
+ *                checks on who may do what.
+ *   repository   src/features/** named repository.ts or *-repository.ts, or anything in a
+ *                repositories/ folder: the feature's queries.
+ *   module       any other file in src/features/** (vocabularies, pure rules, helpers a service uses).
+ *   platform     src/platform/**: what every feature stands on.
+ *   exempt       tests (*.test.ts, test/**, e2e/**) and benchmarks (bench/**): they set up data as
+ *                they need to, repositories included, so they sit outside the layers.
+ *
+ * A feature is the first folder under src/features/. A pure rule is any file whose first block
+ * comment has a line that starts with the tag `@pure` (as JSDoc tags do): the tag travels with the
+ * file when it moves.
+ *
+ * The rules, each reported with what to do instead:
+ *
+ *   1. A route imports no repository and nothing of the database (kysely, pg, PGlite, src/platform/db).
+ *   2. No file of feature A imports a repository of feature B.
+ *   3. A pure rule imports nothing that does input or output: src/platform/http, src/platform/db,
+ *      repositories, kysely, pg, PGlite, Fastify.
+ *   4. src/platform imports nothing from src/features.
+ *   5. A repository imports no service and no route; its values come only from kysely,
+ *      src/platform/db, src/platform/ids.ts and its own feature's repositories (types may also come
+ *      from modules, the platform and packages).
+ */
+import path from 'node:path'
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
+
+const WHERE = 'See CONTRIBUTING.md#where-does-x-go.'
+
+export type Kind = 'route' | 'service' | 'repository' | 'module' | 'platform' | 'exempt' | 'elsewhere'
+
+export interface Place {
+  kind: Kind
+  /** The first folder under src/features/, when the file is in one. */
+  feature: string | undefined
+  /** From the project root, with forward slashes. */
+  path: string
+}
+
+const DATABASE_PACKAGES = ['kysely', 'pg', '@electric-sql/pglite']
+const HTTP_PACKAGES = ['fastify', 'fastify-plugin', '@fastify/']
+
+function isPackage(name: string, packages: readonly string[]): boolean {
+  return packages.some((item) => (item.endsWith('/') ? name.startsWith(item) : name === item || name.startsWith(`${item}/`)))
+}
+
+/** Where a file sits in the layers, from its path alone. */
+export function placeOf(root: string, file: string): Place {
+  const relative = path.relative(root, file).split(path.sep).join('/')
+  const name = path.posix.basename(relative)
+  const place = (kind: Kind, feature?: string): Place => ({ kind, feature, path: relative })
+  if (relative.startsWith('../') || path.isAbsolute(relative)) return place('elsewhere')
+  if (name.endsWith('.test.ts') || /^(test|e2e|bench)\//.test(relative)) return place('exempt')
+  if (relative.startsWith('src/platform/')) return place('platform')
+  if (!relative.startsWith('src/features/')) return place('elsewhere')
+
+  const folders = relative.split('/').slice(2, -1)
+  const feature = folders[0]
+  if (name === 'repository.ts' || name.endsWith('-repository.ts') || folders.includes('repositories')) return place('repository', feature)
+  if (/^(routes|schema|actions)\.ts$/.test(name) || /-(routes|schema|actions|page)\.ts$/.test(name)) return place('route', feature)
+  if (name === 'service.ts' || name.endsWith('-service.ts')) return place('service', feature)
+  return place('module', feature)
+}
+
+type Target = { package: string; file?: undefined } | { package?: undefined; file: Place }
+
+function targetOf(root: string, importer: string, specifier: string): Target {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return { file: placeOf(root, path.resolve(path.dirname(importer), specifier)) }
+  const parts = specifier.split('/')
+  return { package: specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier) }
+}
+
+function under(target: Target, folder: string): boolean {
+  return target.file !== undefined && target.file.path.startsWith(folder)
+}
+
+export type MessageId =
+  | 'routeImportsRepository'
+  | 'routeImportsDatabase'
+  | 'otherFeaturesRepository'
+  | 'pureRuleImportsInputOutput'
+  | 'platformImportsFeature'
+  | 'repositoryImportsUpward'
+  | 'repositoryImportsElsewhere'
+
+interface Verdict {
+  messageId: MessageId
+  data: Record<string, string>
+}
+
+/** What is wrong with one import, if anything. The first rule that applies is the one reported. */
+function judge(importer: Place, pure: boolean, target: Target, specifier: string, typeOnly: boolean): Verdict | undefined {
+  if (importer.kind === 'exempt') return undefined
+  const data = { target: specifier }
+
+  if (importer.kind === 'platform' && under(target, 'src/features/')) return { messageId: 'platformImportsFeature', data }
+
+  if (pure) {
+    const inputOutput =
+      (target.package !== undefined && isPackage(target.package, [...DATABASE_PACKAGES, ...HTTP_PACKAGES])) ||
+      under(target, 'src/platform/http/') ||
+      under(target, 'src/platform/db/') ||
+      target.file?.kind === 'repository'
+    if (inputOutput) return { messageId: 'pureRuleImportsInputOutput', data }
+  }
+
+  if (importer.kind === 'route') {
+    if (target.file?.kind === 'repository') return { messageId: 'routeImportsRepository', data }
+    if ((target.package !== undefined && isPackage(target.package, DATABASE_PACKAGES)) || under(target, 'src/platform/db/')) {
+      return { messageId: 'routeImportsDatabase', data }
+    }
+  }
+
+  if (importer.feature !== undefined && target.file?.kind === 'repository' && target.file.feature !== importer.feature) {
+    return { messageId: 'otherFeaturesRepository', data: { ...data, feature: importer.feature, other: target.file.feature ?? '(none)' } }
+  }
+
+  if (importer.kind === 'repository') {
+    if (target.file?.kind === 'route' || target.file?.kind === 'service')
+      return { messageId: 'repositoryImportsUpward', data: { ...data, kind: target.file.kind } }
+    const allowed =
+      (target.package !== undefined && isPackage(target.package, ['kysely'])) ||
+      under(target, 'src/platform/db/') ||
+      target.file?.path === 'src/platform/ids.ts' ||
+      (target.file?.kind === 'repository' && target.file.feature === importer.feature)
+    if (!allowed && !typeOnly) return { messageId: 'repositoryImportsElsewhere', data }
+  }
+  return undefined
+}
+
+function isTypeOnly(node: TSESTree.ImportDeclaration | TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration): boolean {
+  if (node.type === AST_NODE_TYPES.ImportDeclaration) {
+    if (node.importKind === 'type') return true
+    return (
+      node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type')
+    )
+  }
+  if (node.exportKind === 'type') return true
+  return (
+    node.type === AST_NODE_TYPES.ExportNamedDeclaration && node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.exportKind === 'type')
+  )
+}
+
+/** A pure rule says so in its first block comment, with a line that starts with the tag `@pure`. */
+function isMarkedPure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const first = sourceCode.getAllComments().find((comment) => comment.type === AST_TOKEN_TYPES.Block)
+  return first !== undefined && /^\s*\*?\s*@pure\b/m.test(first.value)
+}
+
+export interface LayersOptions {
+  /** The project root that src/ is in. Defaults to the directory ESLint runs in. */
+  root?: string
+}
+
+export const layers: TSESLint.RuleModule<MessageId, [LayersOptions?]> = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Keep routes, services, repositories, pure rules and the platform in their layers.' },
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    messages: {
+      routeImportsRepository: `A route may not import a repository ({{target}}): call the feature's service, which owns the transaction and checks who may do what. ${WHERE}`,
+      routeImportsDatabase: `A route may not import the database ({{target}}): a route parses the request, calls the feature's service and renders the answer; the service does the work. ${WHERE}`,
+      otherFeaturesRepository: `The {{feature}} feature may not import the {{other}} feature's repository ({{target}}): a feature's tables are its own. Ask the {{other}} feature's service instead (services are handed to each other in src/composition.ts). ${WHERE}`,
+      pureRuleImportsInputOutput: `A pure rule (tagged @pure in its first comment) may not import {{target}}: it takes plain values and returns an answer. Let its caller read, write or speak HTTP, and pass the values in. ${WHERE}`,
+      platformImportsFeature: `src/platform may not import a feature ({{target}}): the platform knows no feature. Move what both need into src/platform, or have the feature pass it in. ${WHERE}`,
+      repositoryImportsUpward: `A repository may not import a {{kind}} ({{target}}): imports point one way, route → service → repository. Define the type beside the query, or let the service pass the value in. ${WHERE}`,
+      repositoryImportsElsewhere: `A repository's values come only from kysely, src/platform/db, src/platform/ids.ts and its own feature's repositories (types may come from anywhere below the service), not {{target}}: do that work in the service and pass the result in. ${WHERE}`,
+    },
+  },
+  defaultOptions: [{}],
+  create(context) {
+    const root = context.options[0]?.root ?? context.cwd
+    const importer = placeOf(root, context.filename)
+    if (importer.kind === 'exempt') return {}
+    const pure = isMarkedPure(context.sourceCode)
+    // Files elsewhere (src/app.ts, src/composition.ts, scripts) wire the layers together: only a
+    // claim to be pure binds them.
+    if (importer.kind === 'elsewhere' && !pure) return {}
+
+    function check(source: TSESTree.Node | null, typeOnly: boolean): void {
+      if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return
+      const verdict = judge(importer, pure, targetOf(root, context.filename, source.value), source.value, typeOnly)
+      if (verdict) context.report({ node: source, ...verdict })
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node.source, isTypeOnly(node)),
+      ExportNamedDeclaration: (node) => check(node.source, isTypeOnly(node)),
+      ExportAllDeclaration: (node) => check(node.source, isTypeOnly(node)),
+      ImportExpression: (node) => check(node.source, false),
+      TSImportType: (node) => check(node.source, true),
+    }
+  },
+}
+
+/** The plugin, as eslint.config.js uses it: `architecture/layers`. */
+export default {
+  meta: { name: 'architecture' },
+  rules: { layers },
+}

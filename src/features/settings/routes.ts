@@ -4,6 +4,7 @@ import { callerOf, requireRole } from '../../platform/http/authentication.ts'
 import { oneOf, wholeNumber } from '../../platform/http/form-fields.ts'
 import { submitForm } from '../../platform/http/submit-form.ts'
 import { bankHolidayRegions } from '../../platform/time/bank-holidays.ts'
+import { bankHolidayRoutes } from './bank-holidays/routes.ts'
 import { numericSettingKeys, settingLimits, type ServiceSettings, type SettingsService } from './service.ts'
 
 type NumericSetting = (typeof numericSettingKeys)[number]
@@ -63,4 +64,6 @@ export function settingsRoutes(app: FastifyInstance, { settings }: { settings: S
       return { path: '/admin/settings', banner: { heading: 'Settings saved', text: 'They apply from now on.' } }
     }),
   )
+
+  bankHolidayRoutes(app, { settings })
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
-import { errorSummary, textOf } from '../../../test/support/browser.ts'
+import { errorSummary, textOf, type FormValue } from '../../../test/support/browser.ts'
 import { engine } from '../../../test/support/database.ts'
 import { referralSent, signedIn } from '../../../test/support/referral-steps.ts'
 
@@ -72,11 +72,99 @@ describe(`bank holidays in the settings (${engine})`, () => {
     assert.deepEqual(await t.services.settings.settingsFor(t.world.authorityId), before)
   })
 
-  test('only a system admin changes the bank holidays', async () => {
+  test('a system admin records a one-off bank holiday, checked against the ones the service knows, and takes it away again', async () => {
+    const sysadmin = await signedIn(t, 'sysadmin')
+    await sysadmin.submit('/admin/settings', { ...thresholds, bankHolidayRegion: 'scotland' })
+    await sysadmin.get('/admin/settings/bank-holidays/new')
+
+    const empty = await sysadmin.submit('/admin/settings/bank-holidays/new', {})
+    assert.deepEqual(errorSummary(empty.html), [
+      'Select whether you are adding a bank holiday or taking one away',
+      'Enter the date of the bank holiday',
+      'Select where it applies',
+      'Enter what the day is',
+    ])
+    const day = (date: string) => {
+      const [year, month, dayOfMonth] = date.split('-')
+      return { 'date-day': dayOfMonth, 'date-month': month, 'date-year': year }
+    }
+    const refusals: [Record<string, FormValue>, string][] = [
+      [
+        { change: 'added', ...day('2026-12-05'), regions: 'scotland', name: 'A Saturday' },
+        '5 December 2026 is at a weekend: enter the weekday people have off instead',
+      ],
+      [
+        { change: 'added', ...day('2026-11-30'), regions: ['england_and_wales', 'scotland'], name: 'Twice' },
+        '30 November 2026 is already a bank holiday in Scotland (St Andrew’s Day)',
+      ],
+      [{ change: 'removed', ...day('2026-12-02'), regions: 'northern_ireland', name: 'Not one' }, '2 December 2026 is not a bank holiday in Northern Ireland'],
+      [{ change: 'added', ...day('2026-12-01'), regions: 'wales', name: 'Nowhere' }, 'Select where it applies from the list'],
+      [{ change: 'sometimes', ...day('2026-12-01'), regions: 'scotland', name: 'What' }, 'Select whether you are adding a bank holiday or taking one away'],
+    ]
+    for (const [form, message] of refusals) {
+      const refused = await sysadmin.submit('/admin/settings/bank-holidays/new', form)
+      assert.deepEqual(errorSummary(refused.html), [message], message)
+    }
+
+    const added = await sysadmin.submit('/admin/settings/bank-holidays/new', {
+      change: 'added',
+      ...day('2026-12-01'),
+      regions: ['scotland', 'northern_ireland'],
+      name: 'A one-off bank holiday',
+    })
+    assert.match(textOf(added.html), /Bank holiday added/)
+    assert.match(textOf(added.html), /Monday 30 November 2026 St Andrew’s Day Tuesday 1 December 2026 A one-off bank holiday/, 'it is in the next 12 months')
+    assert.match(textOf(added.html), /1 December 2026 Northern Ireland Added A one-off bank holiday/)
+    assert.match(textOf(added.html), /1 December 2026 Scotland Added A one-off bank holiday/)
+    const again = await sysadmin.submit('/admin/settings/bank-holidays/new', { change: 'removed', ...day('2026-12-01'), regions: 'scotland', name: 'Undo' })
+    assert.deepEqual(errorSummary(again.html), ['1 December 2026 has already been changed in Scotland: remove that change first'])
+
+    assert.equal(await dueAfterSending('Oneoff'), '2026-12-02', 'due dates skip St Andrew’s Day and the one-off')
+
+    const changes = await t.database.db.selectFrom('bank_holiday_change').select(['id', 'region']).execute()
+    assert.equal(changes.length, 2)
+    const scottish = changes.find((change) => change.region === 'scotland')?.id ?? ''
+    const coordinator = await signedIn(t, 'coordinator')
+    assert.equal((await coordinator.post(`/admin/settings/bank-holidays/${scottish}/remove`, {})).status, 403)
+    await sysadmin.get('/admin/settings')
+    assert.equal((await sysadmin.post(`/admin/settings/bank-holidays/${scottish}/remove`, {}, { withToken: false })).status, 403, 'no form token, no change')
+    const removed = await sysadmin.submit(`/admin/settings/bank-holidays/${scottish}/remove`, {})
+    assert.match(textOf(removed.html), /Change to the bank holidays removed/)
+    assert.doesNotMatch(textOf(removed.html), /1 December 2026 Scotland/)
+    assert.match(textOf(removed.html), /1 December 2026 Northern Ireland Added/)
+    assert.equal((await sysadmin.post(`/admin/settings/bank-holidays/${scottish}/remove`, {})).status, 404, 'gone')
+    assert.equal((await sysadmin.post('/admin/settings/bank-holidays/not-an-id/remove', {})).status, 404)
+    assert.equal(await dueAfterSending('Oneoffgone'), '2026-12-01')
+
+    const audited = await t.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('record_type', '=', 'bank_holiday_change')
+      .where('actor_id', '=', t.world.staff.sysadmin.id)
+      .execute()
+    assert.deepEqual(audited.map((event) => event.action).sort(), [
+      'settings.bank-holiday-change-removed',
+      'settings.bank-holiday-changed',
+      'settings.bank-holiday-changed',
+    ])
+  })
+
+  test('only a system admin sees or changes the bank holidays', async () => {
     for (const who of ['referrer', 'admin', 'manager', 'coordinator'] as const) {
       const browser = await signedIn(t, who)
+      assert.equal((await browser.get('/admin/settings/bank-holidays/new')).status, 403, who)
+      const post = await browser.post('/admin/settings/bank-holidays/new', {
+        change: 'added',
+        'date-day': '2',
+        'date-month': '12',
+        'date-year': '2026',
+        regions: 'scotland',
+        name: 'Sneaky',
+      })
+      assert.equal(post.status, 403, who)
       assert.equal((await browser.post('/admin/settings', { ...thresholds, bankHolidayRegion: 'northern_ireland' })).status, 403, who)
     }
+    assert.equal((await t.database.db.selectFrom('bank_holiday_change').select('id').where('name', '=', 'Sneaky').execute()).length, 0)
     assert.notEqual((await t.services.settings.settingsFor(t.world.authorityId)).bankHolidayRegion, 'northern_ireland')
   })
 })

@@ -5,7 +5,7 @@ import { isWeekend, type BankHolidays } from './calendar.ts'
 /**
  * The UK's bank holidays, in the three sets GOV.UK publishes: England and Wales, Scotland, and
  * Northern Ireland. Pure: no clock, no I/O. The usual holidays of any year with their substitute
- * days, and the one-off days announced so far, come from the rules in `date-holidays`; a
+ * days, and the one-off days announced so far, come from the rules in `date-holidays` (ADR 10); a
  * one-off announced since, or a holiday moved, comes in as a change a system admin keeps.
  */
 

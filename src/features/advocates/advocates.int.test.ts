@@ -222,6 +222,7 @@ describe(`the advocate pool's records (${engine})`, () => {
       groupSessionsRequired: '2',
       groupWindowWeeks: '12',
       offerResponseHours: '48',
+      bankHolidayRegion: 'england_and_wales',
     })
     assert.deepEqual(errorSummary(refused.html), [
       'How long a DBS check counts for must be a whole number between 1 and 120',
@@ -233,6 +234,7 @@ describe(`the advocate pool's records (${engine})`, () => {
       groupSessionsRequired: '3',
       groupWindowWeeks: '10',
       offerResponseHours: '24',
+      bankHolidayRegion: 'england_and_wales',
     })
     assert.match(textOf(saved.html), /Settings saved/)
     assert.deepEqual(await t.services.settings.settingsFor(t.world.authorityId), {
@@ -241,6 +243,7 @@ describe(`the advocate pool's records (${engine})`, () => {
       groupSessionsRequired: 3,
       groupWindowWeeks: 10,
       offerResponseHours: 24,
+      bankHolidayRegion: 'england_and_wales',
     })
     const coordinator = await signedIn(t, 'coordinator')
     assert.equal((await coordinator.get('/admin/settings')).status, 403)

@@ -5,6 +5,7 @@ import type { Schema } from '../../platform/db/schema.ts'
 import { ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
+import { bankHolidaysFor } from '../settings/service.ts'
 import * as repository from './repository.ts'
 import { emptySectionOne, missingAnswers, type SectionOneAnswers } from './section-one.ts'
 import { decide, events, isEnded, stateDefinitions, stepDueOn, type ActorRole, type ReferralFacts, type State, type WorkflowEvent } from './workflow.ts'
@@ -171,6 +172,7 @@ export function createSteps(clock: Clock) {
       referralDueBy: merged.due_by,
       advocateRecorded: allocation?.status === 'accepted' || allocation?.status === 'triaged',
       offerRespondBy: allocation?.status === 'offered' && allocation.respond_by ? londonDate(allocation.respond_by) : null,
+      bankHolidays: await bankHolidaysFor(trx, row.authority_id),
     })
     const advocateUser = allocation?.status === 'offered' ? allocation.advocate_user_id : null
     const team = waitsOn === 'fgc_advocacy_admin' || (waitsOn === 'offered_advocate' && !advocateUser) ? await fgcTeam(trx, row.authority_id) : null

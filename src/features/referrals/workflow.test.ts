@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { roles, type Role } from '../../platform/auth/roles.ts'
+import { bankHolidaysIn } from '../../platform/time/bank-holidays.ts'
 import { decide, eventNames, offeredEvents, states, stepDueOn, type ActorRole, type ReferralFacts, type State, type WorkflowEvent } from './workflow.ts'
 
 /**
@@ -162,7 +163,14 @@ describe('the workflow guards', () => {
 })
 
 describe('when each step is due', () => {
-  const base = { enteredOn: '2026-11-27', meetingDate: '2026-12-10', referralDueBy: '2026-12-03', advocateRecorded: false, offerRespondBy: null }
+  const base = {
+    enteredOn: '2026-11-27',
+    meetingDate: '2026-12-10',
+    referralDueBy: '2026-12-03',
+    advocateRecorded: false,
+    offerRespondBy: null,
+    bankHolidays: bankHolidaysIn('england_and_wales'),
+  }
   test('an offer is due when it must be answered by', () => {
     assert.equal(stepDueOn({ ...base, state: 'awaiting_advocate', offerRespondBy: '2026-11-29' }), '2026-11-29')
     assert.equal(stepDueOn({ ...base, state: 'awaiting_advocate' }), '2026-12-01')
@@ -180,6 +188,11 @@ describe('when each step is due', () => {
   test('a review needs an advocate by the meeting, then an outcome within five working days of it', () => {
     assert.equal(stepDueOn({ ...base, state: 'in_review' }), '2026-12-10')
     assert.equal(stepDueOn({ ...base, state: 'in_review', advocateRecorded: true }), '2026-12-17')
+  })
+  test('working days skip the bank holidays they are given: St Andrew’s Day in Scotland, a one-off anywhere', () => {
+    assert.equal(stepDueOn({ ...base, state: 'awaiting_admin', bankHolidays: bankHolidaysIn('scotland') }), '2026-12-01', 'Monday 30 November is a holiday')
+    assert.equal(stepDueOn({ ...base, state: 'awaiting_admin', bankHolidays: new Set(['2026-11-30']) }), '2026-12-01')
+    assert.equal(stepDueOn({ ...base, state: 'awaiting_decision', enteredOn: '2026-12-24' }), '2026-12-30', 'over Christmas and the Boxing Day substitute')
   })
   test('ended referrals are due nothing', () => {
     assert.equal(stepDueOn({ ...base, state: 'completed' }), null)

@@ -1,5 +1,5 @@
 import type { Role } from '../../platform/auth/roles.ts'
-import { addWorkingDays } from '../../platform/time/calendar.ts'
+import { addWorkingDays, type BankHolidays } from '../../platform/time/calendar.ts'
 import { referralStates, type ReferralState } from '../../vocabulary/referrals.ts'
 
 /**
@@ -313,6 +313,8 @@ export interface StepDueFacts {
   readonly advocateRecorded: boolean
   /** The UK date an offer must be answered by, while one waits. */
   readonly offerRespondBy: string | null
+  /** The bank holidays working days skip: the authority's region's. */
+  readonly bankHolidays: BankHolidays
 }
 
 /** Working days each waiting step has, from the day it began. */
@@ -330,22 +332,23 @@ export const STEP_WORKING_DAYS = {
  * an advocate in place by the meeting, then its outcome within five working days of it.
  */
 export function stepDueOn(facts: StepDueFacts): string | null {
+  const workingDaysAfter = (date: string, count: number) => addWorkingDays(date, count, facts.bankHolidays)
   switch (facts.state) {
     case 'draft':
       return facts.referralDueBy ?? facts.meetingDate
     case 'awaiting_admin':
-      return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.awaiting_admin)
+      return workingDaysAfter(facts.enteredOn, STEP_WORKING_DAYS.awaiting_admin)
     case 'awaiting_decision':
-      return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.awaiting_decision)
+      return workingDaysAfter(facts.enteredOn, STEP_WORKING_DAYS.awaiting_decision)
     case 'returned':
-      return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.returned)
+      return workingDaysAfter(facts.enteredOn, STEP_WORKING_DAYS.returned)
     case 'in_review':
-      if (!facts.meetingDate) return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.outcome_after_meeting)
-      return facts.advocateRecorded ? addWorkingDays(facts.meetingDate, STEP_WORKING_DAYS.outcome_after_meeting) : facts.meetingDate
+      if (!facts.meetingDate) return workingDaysAfter(facts.enteredOn, STEP_WORKING_DAYS.outcome_after_meeting)
+      return facts.advocateRecorded ? workingDaysAfter(facts.meetingDate, STEP_WORKING_DAYS.outcome_after_meeting) : facts.meetingDate
     case 'awaiting_advocate':
-      return facts.offerRespondBy ?? addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.answer_offer)
+      return facts.offerRespondBy ?? workingDaysAfter(facts.enteredOn, STEP_WORKING_DAYS.answer_offer)
     case 'awaiting_sign_off':
-      return addWorkingDays(facts.enteredOn, STEP_WORKING_DAYS.awaiting_sign_off)
+      return workingDaysAfter(facts.enteredOn, STEP_WORKING_DAYS.awaiting_sign_off)
     default:
       return null
   }

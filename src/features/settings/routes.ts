@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { callerOf, requireRole } from '../../platform/http/authentication.ts'
-import { wholeNumber } from '../../platform/http/form-fields.ts'
+import { oneOf, wholeNumber } from '../../platform/http/form-fields.ts'
 import { submitForm } from '../../platform/http/submit-form.ts'
-import { settingKeys, settingLimits, type ServiceSettings, type SettingsService } from './service.ts'
+import { bankHolidayRegions } from '../../platform/time/bank-holidays.ts'
+import { bankHolidayRoutes } from './bank-holidays/routes.ts'
+import { numericSettingKeys, settingLimits, type ServiceSettings, type SettingsService } from './service.ts'
 
-const questions: Readonly<Record<keyof ServiceSettings, { label: string; hint: string; suffix: string }>> = {
+type NumericSetting = (typeof numericSettingKeys)[number]
+
+const questions: Readonly<Record<NumericSetting, { label: string; hint: string; suffix: string }>> = {
   dbsValidMonths: { label: 'How long a DBS check counts for', hint: 'After this, the advocate cannot be offered work until it is renewed', suffix: 'months' },
   oneToOneWithinWeeks: {
     label: 'How recent a peer advocate’s last one-to-one supervision must be',
@@ -21,24 +25,37 @@ const questions: Readonly<Record<keyof ServiceSettings, { label: string; hint: s
   offerResponseHours: { label: 'How long an advocate has to answer an offer', hint: 'After this, the offer goes back to FGC Advocacy Admin', suffix: 'hours' },
 }
 
-const settingsSchema = z.object(
-  Object.fromEntries(
-    settingKeys.map((key) => [
+const settingsSchema = z.object({
+  ...(Object.fromEntries(
+    numericSettingKeys.map((key) => [
       key,
       wholeNumber(questions[key].label, { ...settingLimits[key], requiredMessage: `Enter ${questions[key].label.toLowerCase()}` }),
     ]),
-  ) as Record<keyof ServiceSettings, ReturnType<typeof wholeNumber>>,
-)
+  ) as Record<NumericSetting, ReturnType<typeof wholeNumber>>),
+  bankHolidayRegion: oneOf(bankHolidayRegions.values, 'Select which bank holidays your authority keeps'),
+})
 
-/** The authority's own rules for the advocate pool, kept by a system admin. */
+const regionOptions = bankHolidayRegions.values.map((value) => ({ value, text: bankHolidayRegions.labels[value] }))
+
+/** The authority's own rules for the advocate pool and its due dates, kept by a system admin. */
 export function settingsRoutes(app: FastifyInstance, { settings }: { settings: SettingsService }): void {
   const systemAdmin = { preHandler: requireRole('system_admin') }
 
   app.get('/admin/settings', systemAdmin, async (request, reply) => {
-    const current = await settings.settingsFor(callerOf(request).user.authorityId)
+    const authorityId = callerOf(request).user.authorityId
+    const current = await settings.settingsFor(authorityId)
     const form = request.pageFlash.form
-    const values = form?.values ?? Object.fromEntries(settingKeys.map((key) => [key, String(current[key])]))
-    return reply.view('features/settings/settings.njk', { values, errors: form?.errors, questions: settingKeys.map((key) => ({ key, ...questions[key] })) })
+    const values = form?.values ?? {
+      ...Object.fromEntries(numericSettingKeys.map((key) => [key, String(current[key])])),
+      bankHolidayRegion: current.bankHolidayRegion,
+    }
+    return reply.view('features/settings/settings.njk', {
+      values,
+      errors: form?.errors,
+      questions: numericSettingKeys.map((key) => ({ key, ...questions[key] })),
+      regionOptions,
+      bankHolidays: await settings.bankHolidays(authorityId),
+    })
   })
 
   app.post('/admin/settings', systemAdmin, async (request, reply) =>
@@ -47,4 +64,6 @@ export function settingsRoutes(app: FastifyInstance, { settings }: { settings: S
       return { path: '/admin/settings', banner: { heading: 'Settings saved', text: 'They apply from now on.' } }
     }),
   )
+
+  bankHolidayRoutes(app, { settings })
 }

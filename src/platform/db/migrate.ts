@@ -3,12 +3,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import * as foundation from './migrations/0001-foundation.ts'
 import * as advocatePool from './migrations/0002-advocate-pool.ts'
 import * as oneAdvocateKind from './migrations/0003-one-advocate-kind.ts'
+import * as bankHolidayRegions from './migrations/0004-bank-holiday-regions.ts'
 
 /** Every migration, in order. Names sort in the order they run. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-advocate-pool': advocatePool,
   '0003-one-advocate-kind': oneAdvocateKind,
+  '0004-bank-holiday-regions': bankHolidayRegions,
 }
 
 const provider: MigrationProvider = {

@@ -27,6 +27,7 @@ import type {
   ViewsHeard,
 } from '../../vocabulary/referrals.ts'
 import type { Role } from '../auth/roles.ts'
+import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
 /**
  * The shape of the database as the migrations leave it. Repositories are the only code that sees
@@ -287,6 +288,17 @@ export interface AuthoritySettingTable {
   updated_at: Timestamp
 }
 
+/** A bank holiday the rules do not know (`added`), or one they give that is not one (`removed`). No authority's own. */
+export interface BankHolidayChangeTable {
+  id: Generated<string>
+  region: BankHolidayRegion
+  on_date: IsoDate
+  change: BankHolidayChangeKind
+  name: string
+  created_by: string
+  created_at: CreatedAt
+}
+
 export interface AdvocateTable {
   id: Generated<string>
   authority_id: string
@@ -481,6 +493,7 @@ export interface Schema {
   review: ReviewTable
   referral_event: ReferralEventTable
   authority_setting: AuthoritySettingTable
+  bank_holiday_change: BankHolidayChangeTable
   advocate: AdvocateTable
   advocate_language: AdvocateLanguageTable
   advocate_absence: AdvocateAbsenceTable

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { addDays, addWorkingDays, daysBetween, isIsoDate, isWorkingDay } from './calendar.ts'
+import { addDays, addWorkingDays, daysBetween, isIsoDate, isWeekend, isWorkingDay } from './calendar.ts'
 
 describe('calendar', () => {
   test('adds days across months, years and the clocks changing', () => {
@@ -24,12 +24,15 @@ describe('calendar', () => {
     assert.equal(isIsoDate('26-1-1'), false)
   })
 
-  test('working days skip weekends and bank holidays', () => {
-    assert.equal(isWorkingDay('2026-11-28'), false, 'a Saturday')
-    assert.equal(isWorkingDay('2026-12-25'), false, 'Christmas Day')
-    assert.equal(isWorkingDay('2026-11-24'), true)
-    assert.equal(addWorkingDays('2026-11-27', 1), '2026-11-30', 'Friday to Monday')
-    assert.equal(addWorkingDays('2026-12-24', 1), '2026-12-29', 'over Christmas and the Boxing Day substitute')
-    assert.equal(addWorkingDays('2026-11-24', 0), '2026-11-24')
+  test('working days skip weekends and the bank holidays they are given', () => {
+    const christmas2026 = new Set(['2026-12-25', '2026-12-28'])
+    assert.equal(isWeekend('2026-11-28'), true, 'a Saturday')
+    assert.equal(isWorkingDay('2026-11-28', christmas2026), false, 'a Saturday')
+    assert.equal(isWorkingDay('2026-12-25', christmas2026), false, 'Christmas Day')
+    assert.equal(isWorkingDay('2026-12-25', new Set()), true, 'not a holiday unless it is given')
+    assert.equal(isWorkingDay('2026-11-24', christmas2026), true)
+    assert.equal(addWorkingDays('2026-11-27', 1, christmas2026), '2026-11-30', 'Friday to Monday')
+    assert.equal(addWorkingDays('2026-12-24', 1, christmas2026), '2026-12-29', 'over Christmas and the Boxing Day substitute')
+    assert.equal(addWorkingDays('2026-11-24', 0, christmas2026), '2026-11-24')
   })
 })

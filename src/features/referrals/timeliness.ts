@@ -1,6 +1,8 @@
 import { addDays, daysBetween } from '../../platform/time/calendar.ts'
 
 /**
+ * @pure
+ *
  * The referral deadline from the practice guidance: "Referrals must be made by social workers at
  * least 1 week in advance of an initial child protection conference, and 2 weeks before a review
  * conference." A late referral is still accepted; it is flagged, and the referrer says why.
@@ -36,5 +38,18 @@ export function assessTimeliness(meetingType: string, meetingDate: string, refer
     late: dueBy !== null && referredOn > dueBy,
     daysNotice: daysBetween(referredOn, meetingDate),
     requiredDays,
+  }
+}
+
+/** The referral is (or, on a new date, would be) late, and nobody has said why. */
+export class LateReasonNeededError extends Error {
+  override name = 'LateReasonNeededError'
+  readonly daysNotice: number
+  readonly requiredDays: number
+
+  constructor(timeliness: Timeliness) {
+    super('This referral is late: say why it could not be made sooner')
+    this.daysNotice = timeliness.daysNotice
+    this.requiredDays = timeliness.requiredDays ?? 0
   }
 }

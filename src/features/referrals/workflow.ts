@@ -3,6 +3,8 @@ import { addWorkingDays, type BankHolidays } from '../../platform/time/calendar.
 import { referralStates, type ReferralState } from '../../vocabulary/referrals.ts'
 
 /**
+ * @pure
+ *
  * The Advocacy Workflow, as one table: its states, the events that move a referral between them,
  * who may fire each, and the guards that must hold. The screens, the worktrays, the audit trail
  * and the timeline all read this table; nothing else decides what may happen next.

@@ -3,6 +3,8 @@ import { labelled } from '../../vocabulary/labelled.ts'
 import { isWeekend, type BankHolidays } from './calendar.ts'
 
 /**
+ * @pure
+ *
  * The UK's bank holidays, in the three sets GOV.UK publishes: England and Wales, Scotland, and
  * Northern Ireland. Pure: no clock, no I/O. The usual holidays of any year with their substitute
  * days, and the one-off days announced so far, come from the rules in `date-holidays` (ADR 10); a

@@ -1,4 +1,6 @@
 /**
+ * @pure
+ *
  * Calendar arithmetic on ISO dates (YYYY-MM-DD). Pure: no clock, no time zones. A date is a day in
  * the UK's calendar, so arithmetic is done at noon UTC where no daylight saving change can reach it.
  */

@@ -1,7 +1,9 @@
-import type { LanguageLevel, Specialism } from '../../vocabulary/advocates.ts'
-import { specialisms as specialismWords } from '../../vocabulary/advocates.ts'
+import type { LanguageLevel, Specialism } from '../../../vocabulary/advocates.ts'
+import { specialisms as specialismWords } from '../../../vocabulary/advocates.ts'
 
 /**
+ * @pure
+ *
  * Matching: which advocates may be offered a referral, in what order, and why — in words an admin
  * can read out to a parent. Pure: the referral's needs and the pool in, a ranked list out.
  *

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
 import { buildApp, type AppDependencies } from './app.ts'
 import { compose, type Services } from './composition.ts'
 import type { Config } from './config.ts'
-import type { Database } from './platform/db/database.ts'
+import { checkDatabase, type Database } from './platform/db/database.ts'
 import type { Clock } from './platform/time/clock.ts'
 
 /** The whole service on an open database: its services, and the app that serves them. */
@@ -23,9 +22,7 @@ export async function createApplication(options: {
     savedForms,
     services,
     clock,
-    checkDatabase: async () => {
-      await sql`select 1`.execute(database.db)
-    },
+    checkDatabase: () => checkDatabase(database.db),
     logger: options.logger,
   })
   return { app, services }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/schema.ts'
+import { auditEventsOf, insertAuditEvent } from './audit-repository.ts'
 
 /**
  * The audit trail: every view and change of personal data, every sign-in. Append-only (the
@@ -22,18 +23,15 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      authority_id: actor.authorityId,
-      actor_id: actor.userId,
-      action: entry.action,
-      record_type: entry.recordType,
-      record_id: entry.recordId ?? null,
-      ip: actor.ip,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute()
+  await insertAuditEvent(db, {
+    authorityId: actor.authorityId,
+    actorId: actor.userId,
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId ?? null,
+    ip: actor.ip,
+    details: entry.details ?? {},
+  })
 }
 
 export interface AuditRecord {
@@ -46,14 +44,7 @@ export interface AuditRecord {
 }
 
 export async function auditFor(db: Queryable, authorityId: string, recordType: string, recordId: string): Promise<AuditRecord[]> {
-  const rows = await db
-    .selectFrom('audit_event')
-    .select(['action', 'record_type', 'record_id', 'actor_id', 'at', 'details'])
-    .where('authority_id', '=', authorityId)
-    .where('record_type', '=', recordType)
-    .where('record_id', '=', recordId)
-    .orderBy('id')
-    .execute()
+  const rows = await auditEventsOf(db, authorityId, recordType, recordId)
   return rows.map((row) => ({
     action: row.action,
     recordType: row.record_type,

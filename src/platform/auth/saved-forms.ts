@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Schema } from '../db/schema.ts'
 import type { Clock } from '../time/clock.ts'
 import { isId } from '../ids.ts'
+import * as store from './saved-form-repository.ts'
 
 /**
  * Answers posted after a session timed out. They are kept for their owner alone, for a day, and
@@ -25,30 +26,12 @@ export interface SavedForms {
 export function createSavedForms(db: Kysely<Schema>, clock: Clock): SavedForms {
   return {
     async keep(owner, path, answers) {
-      const row = await db
-        .insertInto('saved_form')
-        .values({
-          user_id: owner.userId,
-          authority_id: owner.authorityId,
-          path,
-          answers: JSON.stringify(answers),
-          created_at: clock.now(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      return row.id
+      return store.insertSavedForm(db, { ...owner, path, answers, now: clock.now() })
     },
 
     async takeBack(userId, id) {
       if (!isId(id)) return undefined
-      const row = await db
-        .deleteFrom('saved_form')
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .where('created_at', '>', new Date(clock.now().getTime() - KEEP_FOR_MS))
-        .returning(['path', 'answers'])
-        .executeTakeFirst()
-      return row ? { path: row.path, answers: row.answers } : undefined
+      return store.takeSavedForm(db, userId, id, new Date(clock.now().getTime() - KEEP_FOR_MS))
     },
   }
 }

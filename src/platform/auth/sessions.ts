@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Flash, Schema } from '../db/schema.ts'
 import type { Clock } from '../time/clock.ts'
 import { isRole, type SignedInUser } from './roles.ts'
+import * as store from './session-repository.ts'
 
 /**
  * Server-side sessions. The browser holds only a random id; the database holds its SHA-256, so a
@@ -60,50 +61,17 @@ export function createSessions(db: Kysely<Schema>, clock: Clock, policy: Session
 
   return {
     async resolve(sessionId) {
-      const row = await db
-        .selectFrom('user_session')
-        .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
-        .select([
-          'user_session.id_hash',
-          'user_session.user_id',
-          'user_session.authority_id',
-          'user_session.created_at',
-          'user_session.last_seen_at',
-          'user_session.ended_at',
-          'user_session.end_reason',
-          'user_session.flash',
-          'app_user.display_name',
-          'app_user.email',
-          'app_user.roles',
-          'app_user.active',
-        ])
-        .where('user_session.id_hash', '=', hashId(sessionId))
-        .executeTakeFirst()
+      const row = await store.findSession(db, hashId(sessionId))
       if (!row || !row.active) return { status: 'anonymous' }
       const now = clock.now().getTime()
       const idle = now - row.last_seen_at.getTime() > idleMs
       const tooOld = now - row.created_at.getTime() > absoluteMs
       if (row.ended_at && row.end_reason !== 'timed-out') return { status: 'anonymous' }
       if (row.ended_at || idle || tooOld) {
-        if (!row.ended_at) {
-          await db
-            .updateTable('user_session')
-            .set({ ended_at: clock.now(), end_reason: 'timed-out', flash: '{}' })
-            .where('id_hash', '=', row.id_hash)
-            .where('ended_at', 'is', null)
-            .execute()
-        }
+        if (!row.ended_at) await store.endSession(db, row.id_hash, 'timed-out', clock.now(), { forget: true })
         return { status: 'timed-out', userId: row.user_id, authorityId: row.authority_id }
       }
-      if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
-        await db.updateTable('user_session').set({ last_seen_at: clock.now() }).where('id_hash', '=', row.id_hash).execute()
-      }
-      const teams = await db
-        .selectFrom('team_member')
-        .select('team_id')
-        .where('user_id', '=', row.user_id)
-        .where('authority_id', '=', row.authority_id)
-        .execute()
+      if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await store.touchSession(db, row.id_hash, clock.now())
       return {
         status: 'active',
         flash: row.flash,
@@ -113,7 +81,7 @@ export function createSessions(db: Kysely<Schema>, clock: Clock, policy: Session
           displayName: row.display_name,
           email: row.email,
           roles: row.roles.filter(isRole),
-          teamIds: teams.map((team) => team.team_id),
+          teamIds: await store.teamIdsOf(db, row.authority_id, row.user_id),
         },
       }
     },
@@ -121,54 +89,22 @@ export function createSessions(db: Kysely<Schema>, clock: Clock, policy: Session
     async start(userId, authorityId, previousSessionId) {
       const sessionId = newSessionId()
       await db.transaction().execute(async (trx) => {
-        if (previousSessionId) {
-          await trx
-            .updateTable('user_session')
-            .set({ ended_at: clock.now(), end_reason: 'replaced' })
-            .where('id_hash', '=', hashId(previousSessionId))
-            .where('ended_at', 'is', null)
-            .execute()
-        }
-        await trx
-          .insertInto('user_session')
-          .values({
-            id_hash: hashId(sessionId),
-            user_id: userId,
-            authority_id: authorityId,
-            created_at: clock.now(),
-            last_seen_at: clock.now(),
-            flash: '{}',
-          })
-          .execute()
+        if (previousSessionId) await store.endSession(trx, hashId(previousSessionId), 'replaced', clock.now(), { forget: false })
+        await store.insertSession(trx, { idHash: hashId(sessionId), userId, authorityId, now: clock.now() })
       })
       return sessionId
     },
 
     async end(sessionId, reason) {
-      await db
-        .updateTable('user_session')
-        .set({ ended_at: clock.now(), end_reason: reason, flash: '{}' })
-        .where('id_hash', '=', hashId(sessionId))
-        .where('ended_at', 'is', null)
-        .execute()
+      await store.endSession(db, hashId(sessionId), reason, clock.now(), { forget: true })
     },
 
     async endAllFor(userId, reason) {
-      await db
-        .updateTable('user_session')
-        .set({ ended_at: clock.now(), end_reason: reason, flash: '{}' })
-        .where('user_id', '=', userId)
-        .where('ended_at', 'is', null)
-        .execute()
+      await store.endSessionsOf(db, userId, reason, clock.now())
     },
 
     async setFlash(sessionId, flash) {
-      await db
-        .updateTable('user_session')
-        .set({ flash: JSON.stringify(flash) })
-        .where('id_hash', '=', hashId(sessionId))
-        .where('ended_at', 'is', null)
-        .execute()
+      await store.setFlash(db, hashId(sessionId), flash)
     },
 
     csrfToken,

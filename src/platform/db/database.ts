@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, sql, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Config } from '../../config.ts'
 import { lockDataFolder } from './data-folder-lock.ts'
@@ -74,4 +74,9 @@ export async function openDatabase(config: Config['database']): Promise<Database
     throw error
   }
   return database
+}
+
+/** Answers when the database does: what `/health` asks. */
+export async function checkDatabase(db: Kysely<Schema>): Promise<void> {
+  await sql`select 1`.execute(db)
 }

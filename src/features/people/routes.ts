@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf, requireRole } from '../../platform/http/authentication.ts'
+import { queryOf } from '../../platform/http/query.ts'
 import { parseForm } from '../../platform/http/form-fields.ts'
 import { searchSchema } from './schema.ts'
 import type { PeopleService } from './service.ts'
@@ -9,7 +10,7 @@ const finders = requireRole('referrer', 'advocacy_admin', 'service_manager')
 /** Find a person. */
 export function peopleRoutes(app: FastifyInstance, { people }: { people: PeopleService }): void {
   app.get('/people', { preHandler: finders }, async (request, reply) => {
-    const query = (request.query ?? {}) as Record<string, unknown>
+    const query = queryOf(request)
     const values = { name: '', ...query }
     if (!('name' in query)) return reply.view('features/people/search.njk', { values, searched: false })
     const form = parseForm(searchSchema, query)

@@ -2,14 +2,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { hasRole } from '../../platform/auth/roles.ts'
 import { callerOf } from '../../platform/http/authentication.ts'
+import { referralStates } from '../../vocabulary/referrals.ts'
 import { openStates } from '../referrals/workflow.ts'
+import { queryOf } from '../../platform/http/query.ts'
 import { dueFilters, worktraySteps, type WorktrayFilters } from './filters.ts'
 import type { WorktrayService } from './service.ts'
 
 /** Filters come from the address bar: anything unexpected is ignored, never an error. */
 const filterSchema = z.object({
   step: z
-    .enum(openStates as [string, ...string[]])
+    .enum(referralStates)
+    .refine((state) => openStates.includes(state))
     .optional()
     .catch(undefined),
   due: z.enum(dueFilters).optional().catch(undefined),
@@ -17,8 +20,8 @@ const filterSchema = z.object({
 })
 
 function filtersOf(request: FastifyRequest): WorktrayFilters {
-  const query = filterSchema.parse(typeof request.query === 'object' && request.query ? request.query : {})
-  return { step: (query.step as WorktrayFilters['step']) ?? null, due: query.due ?? null, page: query.page ?? 1 }
+  const query = filterSchema.parse(queryOf(request))
+  return { step: query.step ?? null, due: query.due ?? null, page: query.page ?? 1 }
 }
 
 function pagination(path: string, filters: WorktrayFilters, pages: number) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
+import { queryOf } from '../../../platform/http/query.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
 import { formatDateTime } from '../../../platform/http/view-filters.ts'
 import { advocateKinds, specialisms } from '../../../vocabulary/advocates.ts'
@@ -20,7 +21,7 @@ export function matchesRoutes(app: FastifyInstance, { referrals, allocations }: 
     const referral = await referrals.view(caller, request.params.referralId)
     if (!referral.actions.offer) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const { request: needs, result } = await allocations.matches(caller, referral.id)
-    const all = (request.query as Record<string, unknown> | undefined)?.['all'] === 'yes'
+    const all = queryOf(request)['all'] === 'yes'
     return reply.view('features/referrals/matches/matches.njk', {
       referral,
       needs,

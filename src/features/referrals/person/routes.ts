@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf } from '../../../platform/http/authentication.ts'
+import { queryOf } from '../../../platform/http/query.ts'
 import { parseForm } from '../../../platform/http/form-fields.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
@@ -16,9 +17,9 @@ export function personRoutes(app: FastifyInstance, { referrals, people, clock }:
     const caller = callerOf(request)
     const referral = await referrals.view(caller, request.params.referralId)
     if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
-    const query = (request.query ?? {}) as Record<string, unknown>
+    const query = queryOf(request)
     const searched = 'name' in query
-    const values = { name: '', ...query } as Record<string, unknown>
+    const values: Record<string, unknown> = { name: '', ...query }
     if (!searched) return reply.view('features/referrals/person/person.njk', { referral, values, searched, errors: request.pageFlash.form?.errors })
     const form = parseForm(searchSchema, query)
     if (!form.ok) return reply.code(400).view('features/referrals/person/person.njk', { referral, values, errors: form.errors, searched: false })
@@ -37,7 +38,7 @@ export function personRoutes(app: FastifyInstance, { referrals, people, clock }:
   app.get<Params>('/referrals/:referralId/person/new', async (request, reply) => {
     const referral = await referrals.view(callerOf(request), request.params.referralId)
     if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
-    const query = (request.query ?? {}) as Record<string, unknown>
+    const query = queryOf(request)
     const typed = typeof query['name'] === 'string' ? query['name'].trim().slice(0, 100) : ''
     const [givenName = '', ...rest] = typed.split(/\s+/)
     const form = request.pageFlash.form

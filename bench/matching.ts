@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { languageLevels, specialisms } from '../src/vocabulary/advocates.ts'
-import { rankCandidates, type Candidate, type MatchRequest } from '../src/features/matching/matching.ts'
+import { rankCandidates, type Candidate, type MatchRequest } from '../src/features/referrals/allocation/matching.ts'
 
 const POOL = 10_000
 const RUNS = 200

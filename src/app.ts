@@ -13,7 +13,7 @@ import { session } from './platform/http/session.ts'
 import { staticAssets } from './platform/http/static-assets.ts'
 import { views } from './platform/http/views.ts'
 import { featureRoutes } from './features/routes.ts'
-import { healthRoutes } from './features/home/routes.ts'
+import { healthRoutes } from './features/health/routes.ts'
 
 export interface AppDependencies {
   readonly config: Config

@@ -3,18 +3,17 @@ import type { Config } from './config.ts'
 import { createAdminService } from './features/admin/service.ts'
 import { createAdvocateService } from './features/advocates/service.ts'
 import { createLocalServices } from './features/local-services/service.ts'
-import { createPeopleService } from './features/people/service.ts'
+import * as people from './features/people/service.ts'
 import { createProgrammeService } from './features/programme/service.ts'
-import { createAdvocacyRecordService } from './features/referrals/advocacy-record-service.ts'
-import { createAllocationService } from './features/referrals/allocation-service.ts'
-import { createReferralService } from './features/referrals/service.ts'
+import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
 import { createSettingsService } from './features/settings/service.ts'
 import { createSignInService } from './features/sign-in/service.ts'
-import { createWorktrayService } from './features/worktray/service.ts'
+import * as worktray from './features/worktray/service.ts'
 import { createSavedForms } from './platform/auth/saved-forms.ts'
 import { storedSessionSecret } from './platform/auth/session-secret.ts'
 import { createSessions } from './platform/auth/sessions.ts'
 import type { Schema } from './platform/db/schema.ts'
+import { bindService, type ServiceContext } from './platform/service-context.ts'
 import type { Clock } from './platform/time/clock.ts'
 
 /**
@@ -23,6 +22,7 @@ import type { Clock } from './platform/time/clock.ts'
  */
 export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) {
   const secret = config.sessionSecret ?? (await storedSessionSecret(db))
+  const context: ServiceContext = { db, clock }
   const sessions = createSessions(db, clock, config.session, secret)
   const savedForms = createSavedForms(db, clock)
   const settings = createSettingsService(db, clock)
@@ -32,13 +32,13 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
     settings,
     advocates,
     localServices,
-    allocations: createAllocationService(db, clock, advocates, localServices, settings),
-    advocacyRecord: createAdvocacyRecordService(db, clock),
+    allocations: allocationService({ ...context, advocates, localServices, settings }),
+    advocacyRecord: advocacyRecordService(context),
     signIn: createSignInService(db, clock, sessions, config.signIn),
     admin: createAdminService(db, clock, sessions),
-    people: createPeopleService(db),
-    referrals: createReferralService(db, clock),
-    worktray: createWorktrayService(db, clock),
+    people: bindService(context, people),
+    referrals: referralService(context),
+    worktray: bindService(context, worktray),
     programme: createProgrammeService(db, clock, settings),
   }
   return { sessions, savedForms, services }

@@ -5,7 +5,7 @@ import type { SavedForms } from '../platform/auth/saved-forms.ts'
 import type { Sessions } from '../platform/auth/sessions.ts'
 import type { Clock } from '../platform/time/clock.ts'
 import { aboutRoutes } from './about/routes.ts'
-import { advocacyRoutes } from './advocacy/routes.ts'
+import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { setPasswordRoutes } from './admin/set-password/routes.ts'
 import { setupRoutes } from './admin/setup/routes.ts'
@@ -49,5 +49,5 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   programmeRoutes(app, { programme: services.programme })
   advocateRoutes(app, { advocates: services.advocates, people: services.people, clock, baseUrl: config.baseUrl })
   localServiceRoutes(app, { localServices: services.localServices })
-  advocacyRoutes(app, { advocacyRecord: services.advocacyRecord, allocations: services.allocations, clock })
+  myPeopleRoutes(app, { advocacyRecord: services.advocacyRecord, allocations: services.allocations, clock })
 }

@@ -240,7 +240,7 @@ describe(`record-level access on every route (${engine})`, () => {
     avril = await signedInAs(t, t.world.staff.advocate)
     const inReview = referrals.get('advocate_recorded')
     assert.ok(inReview)
-    const person = `/advocacy/people/${await allocationOn(t, inReview.id)}`
+    const person = `/my-people/people/${await allocationOn(t, inReview.id)}`
     assert.equal((await avril.post(`${person}/contacts`, contact(CONTACT_NOTES))).location, person, 'Avril records a contact')
     const views = { views: VIEWS, agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: '0' }
     assert.equal((await avril.post(`${person}/views`, views)).location, person, "and the person's views")
@@ -437,7 +437,7 @@ describe(`record-level access on every route (${engine})`, () => {
           ],
           async (id) => {
             // Avril works with the person, who agrees to share their views.
-            const person = `/advocacy/people/${await allocationOn(t, id)}`
+            const person = `/my-people/people/${await allocationOn(t, id)}`
             const views = { views: 'Views to share', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026', version: '0' }
             assert.equal((await avril.post(`${person}/views`, views)).location, person)
           },
@@ -639,23 +639,23 @@ describe(`record-level access on every route (${engine})`, () => {
     /** Each page, the referral it is about, and what it must never show to anyone else. */
     function advocacyPages(): { url: string; stage: ReferralStage }[] {
       return [
-        { url: `/advocacy/offers/${offerId}`, stage: 'awaiting_advocate' },
-        { url: `/advocacy/allocations/${offerId}/meeting.ics`, stage: 'awaiting_advocate' },
-        { url: `/advocacy/people/${allocationId}`, stage: 'advocate_recorded' },
-        { url: `/advocacy/people/${allocationId}/contacts`, stage: 'advocate_recorded' },
-        { url: `/advocacy/people/${allocationId}/views`, stage: 'advocate_recorded' },
-        { url: `/advocacy/allocations/${allocationId}/meeting.ics`, stage: 'advocate_recorded' },
+        { url: `/my-people/offers/${offerId}`, stage: 'awaiting_advocate' },
+        { url: `/my-people/allocations/${offerId}/meeting.ics`, stage: 'awaiting_advocate' },
+        { url: `/my-people/people/${allocationId}`, stage: 'advocate_recorded' },
+        { url: `/my-people/people/${allocationId}/contacts`, stage: 'advocate_recorded' },
+        { url: `/my-people/people/${allocationId}/views`, stage: 'advocate_recorded' },
+        { url: `/my-people/allocations/${allocationId}/meeting.ics`, stage: 'advocate_recorded' },
       ]
     }
     const secretsOf = (stage: ReferralStage) => [referral(stage).familyName, referral(stage).reference, CONTACT_NOTES, VIEWS]
     const shortly = (url: string) => url.replace(/[0-9a-f-]{36}/, ':id')
 
     const posts = (): { url: string; stage: ReferralStage; body: () => Promise<Body> }[] => [
-      { url: `/advocacy/offers/${offerId}`, stage: 'awaiting_advocate', body: async () => ({ answer: 'accept' }) },
-      { url: `/advocacy/offers/${offerId}`, stage: 'awaiting_advocate', body: async () => ({ answer: 'decline', reason: 'Declined by an intruder' }) },
-      { url: `/advocacy/people/${allocationId}/contacts`, stage: 'advocate_recorded', body: async () => contact('Recorded by an intruder') },
+      { url: `/my-people/offers/${offerId}`, stage: 'awaiting_advocate', body: async () => ({ answer: 'accept' }) },
+      { url: `/my-people/offers/${offerId}`, stage: 'awaiting_advocate', body: async () => ({ answer: 'decline', reason: 'Declined by an intruder' }) },
+      { url: `/my-people/people/${allocationId}/contacts`, stage: 'advocate_recorded', body: async () => contact('Recorded by an intruder') },
       {
-        url: `/advocacy/people/${allocationId}/views`,
+        url: `/my-people/people/${allocationId}/views`,
         stage: 'advocate_recorded',
         body: async () => ({
           views: 'Written by an intruder',
@@ -680,9 +680,9 @@ describe(`record-level access on every route (${engine})`, () => {
           assert.ok(page.html.includes(referral(stage).familyName), `${shortly(url)} is about the person`)
         }
       }
-      const person = await avril.get(`/advocacy/people/${allocationId}`)
+      const person = await avril.get(`/my-people/people/${allocationId}`)
       assert.ok(person.html.includes(CONTACT_NOTES) && person.html.includes(VIEWS), 'her own record shows what she wrote')
-      const home = textOf((await avril.get('/advocacy')).html)
+      const home = textOf((await avril.get('/my-people')).html)
       assert.ok(
         home.includes(referral('awaiting_advocate').familyName) && home.includes(referral('advocate_recorded').familyName),
         'her page lists her offer and her person',
@@ -735,18 +735,18 @@ describe(`record-level access on every route (${engine})`, () => {
         const id = await referralAt(t, crew, 'awaiting_advocate', 'Control', { advocateId: avrilId })
         const offer = await offerOn(t, id)
         const before = await snapshot(t.database.db, id)
-        await avril.get(`/advocacy/offers/${offer}`)
-        const page = await avril.post(`/advocacy/offers/${offer}`, answer)
+        await avril.get(`/my-people/offers/${offer}`)
+        const page = await avril.post(`/my-people/offers/${offer}`, answer)
         assert.equal(
           page.location,
-          answer.answer === 'accept' ? `/advocacy/people/${offer}` : '/advocacy',
-          `${answer.answer}: ${JSON.stringify(errorSummary((await avril.get(`/advocacy/offers/${offer}`)).html))}`,
+          answer.answer === 'accept' ? `/my-people/people/${offer}` : '/my-people',
+          `${answer.answer}: ${JSON.stringify(errorSummary((await avril.get(`/my-people/offers/${offer}`)).html))}`,
         )
         assert.notDeepEqual(await snapshot(t.database.db, id), before)
         assert.equal(await stateOf(t.database.db, id), 'in_review')
       }
       const id = await referralAt(t, crew, 'advocate_recorded', 'Control', { advocateId: avrilId })
-      const person = `/advocacy/people/${await allocationOn(t, id)}`
+      const person = `/my-people/people/${await allocationOn(t, id)}`
       for (const [url, body] of [
         [`${person}/contacts`, contact('A contact of her own')],
         [`${person}/views`, { views: 'Views of her own', version: '0' }],
@@ -761,7 +761,7 @@ describe(`record-level access on every route (${engine})`, () => {
 
     test("an advocate's own page lists only their own offers and people", async () => {
       const other = await signedInAs(t, otto)
-      const page = await other.get('/advocacy')
+      const page = await other.get('/my-people')
       assert.equal(page.status, 200, 'Otto has a page of his own')
       const shown = [...referrals.values()].filter(({ familyName, reference }) => page.html.includes(familyName) || page.html.includes(reference))
       assert.deepEqual(
@@ -774,7 +774,7 @@ describe(`record-level access on every route (${engine})`, () => {
       assert.ok(![...referrals.values()].some(({ familyName }) => work.html.includes(familyName)), "nor does Otto's work")
       for (const [who, browser] of Object.entries({ ...service, 'the referrer': crew.referrer, 'a coordinator': outsiders['a coordinator'] })) {
         assert.ok(browser)
-        const refusedHome = await browser.get('/advocacy')
+        const refusedHome = await browser.get('/my-people')
         assert.ok([403, 404].includes(refusedHome.status) && isServicePage(refusedHome), `${who} GET /advocacy: ${refusedHome.status}`)
       }
     })
@@ -782,7 +782,7 @@ describe(`record-level access on every route (${engine})`, () => {
     test('every link on the advocate’s own work and pages opens for her (none leads to a page she is refused)', async () => {
       const problems: string[] = []
       const ids = [offerId, allocationId, referral('awaiting_advocate').id, referral('advocate_recorded').id]
-      for (const from of ['/', '/advocacy', `/advocacy/offers/${offerId}`, `/advocacy/people/${allocationId}`]) {
+      for (const from of ['/', '/my-people', `/my-people/offers/${offerId}`, `/my-people/people/${allocationId}`]) {
         const page = await avril.get(from)
         assert.equal(page.status, 200, from)
         const links = [...page.html.matchAll(/href="([^"#]+)"/g)].map((match) => match[1] ?? '').filter((href) => ids.some((id) => href.includes(id)))
@@ -806,9 +806,9 @@ describe(`record-level access on every route (${engine})`, () => {
     before(async () => {
       id = await referralAt(t, crew, 'awaiting_advocate', 'Walled', { advocateId: avrilId })
       allocation = await offerOn(t, id)
-      await avril.get(`/advocacy/offers/${allocation}`)
-      assert.equal((await avril.post(`/advocacy/offers/${allocation}`, { answer: 'accept' })).location, `/advocacy/people/${allocation}`, 'Avril accepts')
-      const person = `/advocacy/people/${allocation}`
+      await avril.get(`/my-people/offers/${allocation}`)
+      assert.equal((await avril.post(`/my-people/offers/${allocation}`, { answer: 'accept' })).location, `/my-people/people/${allocation}`, 'Avril accepts')
+      const person = `/my-people/people/${allocation}`
       await avril.get(`${person}/contacts`)
       assert.equal((await avril.post(`${person}/contacts`, contact(NOTES))).location, person, 'and records a contact')
       await avril.get(`${person}/views`)
@@ -852,18 +852,18 @@ describe(`record-level access on every route (${engine})`, () => {
         '/people?name=Walled',
         '/advocates',
         `/advocates/${avrilId}`,
-        '/advocacy',
-        `/advocacy/people/${allocation}`,
-        `/advocacy/people/${allocation}/views`,
+        '/my-people',
+        `/my-people/people/${allocation}`,
+        `/my-people/people/${allocation}/views`,
       ]
       for (const [who, browser] of Object.entries(outsiders)) problems.push(...(await showing(browser, who, urls, ['Wallnote', 'Wallviews'])))
       noProblems(problems, 'the wall, for other staff')
       const other = await signedInAs(t, otto)
       for (const url of [
-        `/advocacy/people/${allocation}`,
-        `/advocacy/people/${allocation}/contacts`,
-        `/advocacy/people/${allocation}/views`,
-        `/advocacy/allocations/${allocation}/meeting.ics`,
+        `/my-people/people/${allocation}`,
+        `/my-people/people/${allocation}/contacts`,
+        `/my-people/people/${allocation}/views`,
+        `/my-people/allocations/${allocation}/meeting.ics`,
       ]) {
         assert.equal((await other.get(url)).status, 404, `another advocate GET ${url.replace(allocation, ':id')}`)
       }
@@ -889,7 +889,7 @@ describe(`record-level access on every route (${engine})`, () => {
       assert.equal(await sharedAt(), null)
 
       // Agreed, but not shared yet: still the advocacy service's alone.
-      const person = `/advocacy/people/${allocation}`
+      const person = `/my-people/people/${allocation}`
       const version = (await versionsOf(db, id)).views
       await avril.get(`${person}/views`)
       assert.equal(

@@ -74,10 +74,10 @@ describe(`allocation: offers, answers, triage and re-allocation (${engine})`, ()
     await crew.admin.post(`/referrals/${id}/matches`, { advocateId: first })
     const advocate = await signedIn(t, 'advocate')
     const offerId = await offerOn(t, id)
-    await advocate.get(`/advocacy/offers/${offerId}`)
-    const refused = await advocate.submit(`/advocacy/offers/${offerId}`, { answer: 'decline' })
+    await advocate.get(`/my-people/offers/${offerId}`)
+    const refused = await advocate.submit(`/my-people/offers/${offerId}`, { answer: 'decline' })
     assert.deepEqual(errorSummary(refused.html), ['Say why the offer is declined'])
-    assert.equal((await advocate.post(`/advocacy/offers/${offerId}`, { answer: 'decline', reason: 'I know the family from school.' })).location, '/advocacy')
+    assert.equal((await advocate.post(`/my-people/offers/${offerId}`, { answer: 'decline', reason: 'I know the family from school.' })).location, '/my-people')
 
     assert.match(textOf((await crew.admin.get('/team-work')).html), /Declined/, 'back in the team’s work')
     assert.match(

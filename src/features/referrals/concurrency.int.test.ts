@@ -285,7 +285,7 @@ describe(`forms that lose nothing (${engine})`, () => {
       const allocationId = await allocationOn(t, id)
       const first = await signedInAs(t, t.world.staff.advocate)
       const second = await signedInAs(t, t.world.staff.advocate)
-      const path = `/advocacy/people/${allocationId}/views`
+      const path = `/my-people/people/${allocationId}/views`
       const views = () => t.database.db.selectFrom('person_views').selectAll().where('referral_id', '=', id).executeTakeFirst()
 
       const firstPage = await first.get(path)
@@ -296,7 +296,7 @@ describe(`forms that lose nothing (${engine})`, () => {
       assert.equal(versionOn(secondPage.html), version, 'both opened the same version')
 
       const saved = await first.post(path, { views: 'Views from the first window', version })
-      assert.equal(saved.location, `/advocacy/people/${allocationId}`, JSON.stringify(errorSummary((await first.get(path)).html)))
+      assert.equal(saved.location, `/my-people/people/${allocationId}`, JSON.stringify(errorSummary((await first.get(path)).html)))
 
       const typed = { views: 'Views typed in the second window', agreed: 'yes', 'agreedOn-day': '24', 'agreedOn-month': '11', 'agreedOn-year': '2026' }
       const refused = await second.post(path, { ...typed, version })
@@ -321,7 +321,7 @@ describe(`forms that lose nothing (${engine})`, () => {
 
       // Having checked them, the second window saves again, and now its views are stored.
       const again = await second.post(path, { ...typed, version: versionOn(shown.html) })
-      assert.equal(again.location, `/advocacy/people/${allocationId}`, JSON.stringify(errorSummary((await second.get(path)).html)))
+      assert.equal(again.location, `/my-people/people/${allocationId}`, JSON.stringify(errorSummary((await second.get(path)).html)))
       const now = await views()
       assert.deepEqual([now?.views, now?.person_agreed_to_share, now?.agreed_on], ['Views typed in the second window', true, '2026-11-24'])
     })

@@ -322,7 +322,7 @@ const forms: readonly FormSpec[] = [
     form: 'advocacy/offers/:allocationId',
     stage: 'awaiting_advocate',
     who: 'advocate',
-    path: async ({ t, id }) => `/advocacy/offers/${await offerOn(t, id)}`,
+    path: async ({ t, id }) => `/my-people/offers/${await offerOn(t, id)}`,
     fields: { answer: choice(true), reason: text() },
     valid: async () => ({ answer: 'accept', reason: '' }),
     extra: async () => [
@@ -334,7 +334,7 @@ const forms: readonly FormSpec[] = [
     form: 'advocacy/people/:allocationId/contacts',
     stage: 'advocate_recorded',
     who: 'advocate',
-    path: async ({ t, id }) => `/advocacy/people/${await allocationOn(t, id)}/contacts`,
+    path: async ({ t, id }) => `/my-people/people/${await allocationOn(t, id)}/contacts`,
     fields: { contactedOn: date(true), method: choice(true), minutes: field('minutes'), notes: text() },
     valid: async () => ({ ...day('contactedOn', ['23', '11', '2026']), method: 'phone', minutes: '20', notes: 'Talked about the conference' }),
     extra: async () => [{ label: 'a contact tomorrow', change: day('contactedOn', ['25', '11', '2026']), expect: 'refused' }],
@@ -343,7 +343,7 @@ const forms: readonly FormSpec[] = [
     form: 'advocacy/people/:allocationId/views',
     stage: 'advocate_recorded',
     who: 'advocate',
-    path: async ({ t, id }) => `/advocacy/people/${await allocationOn(t, id)}/views`,
+    path: async ({ t, id }) => `/my-people/people/${await allocationOn(t, id)}/views`,
     fields: { agreed: field('checkboxes'), views: text(), agreedOn: date(), version: field('version', true) },
     valid: async ({ t, id }) => ({
       agreed: 'yes',
@@ -1014,19 +1014,19 @@ describe(`hostile input (${engine})`, () => {
       await step(admin, 'matches', { advocateId }, 'awaiting_advocate')
       const firstOffer = await offerOn(t, id)
       escapedOn(
-        await advocate.get(`/advocacy/offers/${firstOffer}`),
+        await advocate.get(`/my-people/offers/${firstOffer}`),
         ['Given', 'Family', 'Child', 'Meeting', 'Moved', 'Preference', 'Language', 'Disability', 'Needs', 'Safety'],
         'the offer, as the advocate sees it',
       )
-      escapedOn(await advocate.get('/advocacy'), ['Given', 'Family'], "the advocate's own page")
-      await step(advocate, `/advocacy/offers/${firstOffer}`, { answer: 'decline', reason: hostile('Decline') }, 'in_review')
+      escapedOn(await advocate.get('/my-people'), ['Given', 'Family'], "the advocate's own page")
+      await step(advocate, `/my-people/offers/${firstOffer}`, { answer: 'decline', reason: hostile('Decline') }, 'in_review')
       await step(admin, 'matches', { advocateId }, 'awaiting_advocate')
       escapedOn(await admin.get(`/referrals/${id}/offer`), ['Given', 'Family', 'Advocate'], 'recording the advocate’s answer')
       await step(admin, 'offer', { answer: 'decline', reason: hostile('Phoned') }, 'in_review')
       await step(admin, 'matches', { advocateId }, 'awaiting_advocate')
       const accepted = await offerOn(t, id)
-      await step(advocate, `/advocacy/offers/${accepted}`, { answer: 'accept', reason: hostile('Ignored') }, 'in_review')
-      const own = `/advocacy/people/${accepted}`
+      await step(advocate, `/my-people/offers/${accepted}`, { answer: 'accept', reason: hostile('Ignored') }, 'in_review')
+      const own = `/my-people/people/${accepted}`
       await step(
         advocate,
         `${own}/contacts`,
@@ -1042,7 +1042,7 @@ describe(`hostile input (${engine})`, () => {
       escapedOn(await advocate.get(own), ['Given', 'Family', 'Contact', 'Views', 'Preference'], "the advocate's page of the person")
       escapedOn(await advocate.get(`${own}/views`), ['Views'], 'the views form, filled in')
       escapedOn(await advocate.get(`${own}/contacts`), ['Given', 'Family'], 'the contact form')
-      const calendar = await advocate.get(`/advocacy/allocations/${accepted}/meeting.ics`)
+      const calendar = await advocate.get(`/my-people/allocations/${accepted}/meeting.ics`)
       assert.equal(calendar.status, 200)
       assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(calendar.html), 'the calendar holds no control characters')
       await step(admin, 'share-views', {}, 'in_review')

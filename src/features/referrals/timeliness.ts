@@ -38,3 +38,16 @@ export function assessTimeliness(meetingType: string, meetingDate: string, refer
     requiredDays,
   }
 }
+
+/** The referral is (or, on a new date, would be) late, and nobody has said why. */
+export class LateReasonNeededError extends Error {
+  override name = 'LateReasonNeededError'
+  readonly daysNotice: number
+  readonly requiredDays: number
+
+  constructor(timeliness: Timeliness) {
+    super('This referral is late: say why it could not be made sooner')
+    this.daysNotice = timeliness.daysNotice
+    this.requiredDays = timeliness.requiredDays ?? 0
+  }
+}

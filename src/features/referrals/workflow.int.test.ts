@@ -58,17 +58,17 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
     const advocate = await signedIn(t, 'advocate')
     assert.match(textOf((await advocate.get('/')).html), /Answer the offer/, 'the offer is in the advocate’s work')
     const offerId = await offerOn(t, id)
-    const offerPage = await advocate.get(`/advocacy/offers/${offerId}`)
+    const offerPage = await advocate.get(`/my-people/offers/${offerId}`)
     assert.match(textOf(offerPage.html), /Will you be Maria Garcia's advocate\?/)
-    const accepted = await advocate.post(`/advocacy/offers/${offerId}`, { answer: 'accept' })
+    const accepted = await advocate.post(`/my-people/offers/${offerId}`, { answer: 'accept' })
     assert.equal(
       accepted.location,
-      `/advocacy/people/${offerId}`,
-      `${accepted.status} ${textOf(accepted.html).slice(0, 300)} ${JSON.stringify(errorSummary((await advocate.get(`/advocacy/offers/${offerId}`)).html))}`,
+      `/my-people/people/${offerId}`,
+      `${accepted.status} ${textOf(accepted.html).slice(0, 300)} ${JSON.stringify(errorSummary((await advocate.get(`/my-people/offers/${offerId}`)).html))}`,
     )
     assert.equal(
       (
-        await advocate.post(`/advocacy/people/${offerId}/contacts`, {
+        await advocate.post(`/my-people/people/${offerId}/contacts`, {
           'contactedOn-day': '23',
           'contactedOn-month': '11',
           'contactedOn-year': '2026',
@@ -77,11 +77,11 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
           notes: 'Talked about the conference.',
         })
       ).location,
-      `/advocacy/people/${offerId}`,
+      `/my-people/people/${offerId}`,
     )
     assert.equal(
       (
-        await advocate.post(`/advocacy/people/${offerId}/views`, {
+        await advocate.post(`/my-people/people/${offerId}/views`, {
           views: 'I want my children home.',
           agreed: 'yes',
           'agreedOn-day': '24',
@@ -90,7 +90,7 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
           version: '0',
         })
       ).location,
-      `/advocacy/people/${offerId}`,
+      `/my-people/people/${offerId}`,
     )
     const outcomePage = await admin.get(`/referrals/${id}/outcome`)
     const outcome = await admin.post(`/referrals/${id}/outcome`, {

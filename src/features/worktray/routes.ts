@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { hasRole } from '../../platform/auth/roles.ts'
 import { callerOf } from '../../platform/http/authentication.ts'
 import { openStates } from '../referrals/workflow.ts'
-import { dueFilters, worktraySteps, type WorktrayFilters, type WorktrayService } from './service.ts'
+import { dueFilters, worktraySteps, type WorktrayFilters } from './filters.ts'
+import type { WorktrayService } from './service.ts'
 
 /** Filters come from the address bar: anything unexpected is ignored, never an error. */
 const filterSchema = z.object({

@@ -131,11 +131,16 @@ describe(`the audit trail (${engine})`, () => {
     const avril = await signedInAs(t, staff.advocate)
     await take(admin, `${base}/matches`, { advocateId: avrilId }, base)
     const declined = await offerOn(t, id)
-    await take(avril, `/advocacy/offers/${declined}`, { answer: 'decline', reason: 'A reason for declining that must not be in the audit trail' }, '/advocacy')
+    await take(
+      avril,
+      `/my-people/offers/${declined}`,
+      { answer: 'decline', reason: 'A reason for declining that must not be in the audit trail' },
+      '/my-people',
+    )
     await take(admin, `${base}/matches`, { advocateId: avrilId }, base)
     const accepted = await offerOn(t, id)
-    const person = `/advocacy/people/${accepted}`
-    await take(avril, `/advocacy/offers/${accepted}`, { answer: 'accept' }, person)
+    const person = `/my-people/people/${accepted}`
+    await take(avril, `/my-people/offers/${accepted}`, { answer: 'accept' }, person)
     await take(
       avril,
       `${person}/contacts`,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { callerOf } from '../../../platform/http/authentication.ts'
 import { requiredText } from '../../../platform/http/form-fields.ts'
-import type { AllocationService } from '../allocation-service.ts'
+import type { AllocationService } from '../service.ts'
 import type { ReferralService } from '../service.ts'
 import { stepPage } from '../step-page.ts'
 

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { callerOf } from '../../../platform/http/authentication.ts'
 import { optionalText } from '../../../platform/http/form-fields.ts'
 import { FormRefusal, submitForm } from '../../../platform/http/submit-form.ts'
-import { sectionOneLabels } from '../overview/routes.ts'
-import { LateReasonNeededError, type ReferralService } from '../service.ts'
+import type { ReferralService } from '../service.ts'
+import { LateReasonNeededError } from '../timeliness.ts'
 import { labels } from '../../../vocabulary/referrals.ts'
 
 type Params = { Params: { referralId: string } }
@@ -36,7 +36,6 @@ export function checkRoutes(app: FastifyInstance, { referrals }: { referrals: Re
       timeliness,
       returnNote,
       labels,
-      sectionOneLabels,
       values: form?.values ?? {},
       errors: form?.errors,
     })

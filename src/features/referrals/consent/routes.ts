@@ -4,12 +4,12 @@ import { callerOf } from '../../../platform/http/authentication.ts'
 import { dateInput, oneOf, optionalText, recordVersion } from '../../../platform/http/form-fields.ts'
 import { FormRefusal } from '../../../platform/http/submit-form.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
-import { consentMethodLabels, consentMethods } from '../section-one.ts'
+import { consentMethods } from '../../../vocabulary/referrals.ts'
 import type { ReferralService } from '../service.ts'
 import { stepPage } from '../step-page.ts'
 
 const consentSchema = z.object({
-  method: oneOf(consentMethods, 'Select how the person gave their consent'),
+  method: oneOf(consentMethods.values, 'Select how the person gave their consent'),
   date: dateInput({ required: 'Enter the date the person gave their consent', label: 'Date consent was given' }),
   details: optionalText('Details', 2000),
   version: recordVersion(),
@@ -22,7 +22,7 @@ export function consentRoutes(app: FastifyInstance, { referrals, clock }: { refe
     events: ['record_consent'],
     schema: consentSchema,
     initialValues: (referral) => ({ version: referral.sectionOne.version }),
-    data: async () => ({ methods: consentMethods.map((value) => ({ value, text: consentMethodLabels[value] })) }),
+    data: async () => ({ methods: consentMethods.values.map((value) => ({ value, text: consentMethods.labels[value] })) }),
     save: async (request, referralId, { method, date, details, version }) => {
       if (date && date > londonDate(clock.now())) throw FormRefusal.field('date', 'The date consent was given must be today or in the past', '#date-day')
       await referrals.recordConsent(callerOf(request), referralId, { method, date: date ?? '', details }, version)

@@ -4,7 +4,7 @@ import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
 import { formatDateTime } from '../../../platform/http/view-filters.ts'
 import { advocateKinds, specialisms } from '../../../vocabulary/advocates.ts'
-import type { AllocationService } from '../allocation-service.ts'
+import type { AllocationService } from '../service.ts'
 import type { ReferralService } from '../service.ts'
 
 type Params = { Params: { referralId: string } }

@@ -3,14 +3,9 @@ import { hasRole } from '../../../platform/auth/roles.ts'
 import { z } from 'zod'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
-import type { AdvocacyRecordService } from '../advocacy-record-service.ts'
-import type { AllocationService } from '../allocation-service.ts'
-import { adjustmentLabels, consentMethodLabels, genderPreferenceLabels } from '../section-one.ts'
-import type { ReferralService } from '../service.ts'
+import type { AdvocacyRecordService, AllocationService, ReferralService } from '../service.ts'
 import { contactMethods, labels } from '../../../vocabulary/referrals.ts'
 import { referralActions } from './actions.ts'
-
-export const sectionOneLabels = { consentMethods: consentMethodLabels, genders: genderPreferenceLabels, adjustments: adjustmentLabels }
 
 /** A referral's page: a task list while it is a draft, then everything about it and its timeline. */
 export function overviewRoutes(
@@ -38,7 +33,6 @@ export function overviewRoutes(
       referral,
       actions: referralActions(referral),
       labels,
-      sectionOneLabels,
       timeline,
       allocationHistory,
       record,

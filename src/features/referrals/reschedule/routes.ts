@@ -5,7 +5,8 @@ import { dateInputValues, optionalText, recordVersion, timeOfDay } from '../../.
 import { FormRefusal } from '../../../platform/http/submit-form.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
 import { meetingDate } from '../meeting/schema.ts'
-import { LateReasonNeededError, type ReferralService } from '../service.ts'
+import type { ReferralService } from '../service.ts'
+import { LateReasonNeededError } from '../timeliness.ts'
 import { stepPage } from '../step-page.ts'
 
 /** The meeting has moved: record its new date, and re-check whether the referral was made in time. */

@@ -1,47 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf } from '../../../platform/http/authentication.ts'
-import { dateInputValues } from '../../../platform/http/form-fields.ts'
 import { FormRefusal, submitForm } from '../../../platform/http/submit-form.ts'
-import { adjustmentLabels, adjustmentOptions, consentMethodLabels, consentMethods, genderPreferenceLabels, genderPreferences } from '../section-one.ts'
-import type { ReferralService, ReferralView } from '../service.ts'
-import { sectionOneSchema } from './schema.ts'
+import type { ReferralService } from '../service.ts'
+import { pageQuestions } from './questions.ts'
+import { formValuesFrom, sectionOneSchema } from './schema.ts'
 
 type Params = { Params: { referralId: string } }
 
-function yesNo(value: boolean | null): string | undefined {
-  return value === null ? undefined : value ? 'yes' : 'no'
-}
-
-/** The saved answers in the shape the form shows them. */
-function valuesFrom(referral: ReferralView): Record<string, unknown> {
-  const s = referral.sectionOne
-  return {
-    consentGiven: yesNo(s.consentGiven),
-    consentMethod: s.consentMethod,
-    ...dateInputValues('consentDate', s.consentDate),
-    consentDetails: s.consentDetails,
-    reason: s.reason,
-    hasPreference: yesNo(s.hasPreference),
-    preferenceDetails: s.preferenceDetails,
-    preferredGender: s.preferredGender,
-    preferredLanguages: s.preferredLanguages.join(', '),
-    preferredHeritage: s.preferredHeritage,
-    interpreterNeeded: yesNo(s.interpreterNeeded),
-    hasDisability: yesNo(s.hasDisability),
-    disabilityDetails: s.disabilityDetails,
-    adjustments: s.adjustments,
-    hasOtherNeeds: yesNo(s.hasOtherNeeds),
-    otherNeedsDetails: s.otherNeedsDetails,
-    domesticAbuseBetweenParents: yesNo(s.domesticAbuseBetweenParents),
-    safetyNotes: s.safetyNotes,
-  }
-}
-
-const options = {
-  consentMethods: consentMethods.map((value) => ({ value, text: consentMethodLabels[value] })),
-  genders: genderPreferences.map((value) => ({ value, text: genderPreferenceLabels[value] })),
-  adjustments: adjustmentOptions.map((value) => ({ value, text: adjustmentLabels[value] })),
-}
+const questions = pageQuestions()
 
 /** Section 1, the referral form: save as a draft at any point, or save and continue when it is complete. */
 export function sectionOneRoutes(app: FastifyInstance, { referrals }: { referrals: ReferralService }): void {
@@ -49,13 +15,13 @@ export function sectionOneRoutes(app: FastifyInstance, { referrals }: { referral
     const referral = await referrals.view(callerOf(request), request.params.referralId)
     if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
     const form = request.pageFlash.form
-    const values = form?.values ?? valuesFrom(referral)
+    const values = form?.values ?? formValuesFrom(referral.sectionOne)
     return reply.view('features/referrals/section-1/section-1.njk', {
       referral,
       values,
       version: values['version'] ?? referral.sectionOne.version,
       errors: form?.errors,
-      options,
+      questions,
     })
   })
 

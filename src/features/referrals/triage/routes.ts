@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { callerOf } from '../../../platform/http/authentication.ts'
 import { optionalText } from '../../../platform/http/form-fields.ts'
 import { specialisms } from '../../../vocabulary/advocates.ts'
-import type { AllocationService } from '../allocation-service.ts'
+import type { AllocationService } from '../service.ts'
 import type { ReferralService } from '../service.ts'
 import { stepPage } from '../step-page.ts'
 

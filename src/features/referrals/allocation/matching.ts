@@ -1,5 +1,5 @@
-import type { LanguageLevel, Specialism } from '../../vocabulary/advocates.ts'
-import { specialisms as specialismWords } from '../../vocabulary/advocates.ts'
+import type { LanguageLevel, Specialism } from '../../../vocabulary/advocates.ts'
+import { specialisms as specialismWords } from '../../../vocabulary/advocates.ts'
 
 /**
  * Matching: which advocates may be offered a referral, in what order, and why — in words an admin

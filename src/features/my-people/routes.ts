@@ -4,61 +4,60 @@ import { callerOf, requireRole } from '../../platform/http/authentication.ts'
 import { dateInput, oneOf, optionalDateInput, optionalText, optionalWholeNumber, recordVersion, someOf } from '../../platform/http/form-fields.ts'
 import { FormRefusal, submitForm } from '../../platform/http/submit-form.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
-import type { AdvocacyRecordService } from '../referrals/advocacy-record-service.ts'
-import type { AllocationService } from '../referrals/allocation-service.ts'
+import type { AdvocacyRecordService } from '../referrals/service.ts'
+import type { AllocationService } from '../referrals/service.ts'
 import { answerSchema } from '../referrals/offer/routes.ts'
-import { adjustmentLabels, genderPreferenceLabels } from '../referrals/section-one.ts'
-import { contactMethods, meetingTypes } from '../../vocabulary/referrals.ts'
+import { adjustments, contactMethods, genderPreferences, meetingTypes } from '../../vocabulary/referrals.ts'
 import { meetingCalendar } from './calendar.ts'
 
 type Params = { Params: { allocationId: string } }
 
 const advocate = { preHandler: requireRole('advocate') }
 
-const labels = { meetingTypes: meetingTypes.labels, contactMethods: contactMethods.labels, adjustments: adjustmentLabels, genders: genderPreferenceLabels }
+const labels = { meetingTypes: meetingTypes.labels, contactMethods: contactMethods.labels, adjustments: adjustments.labels, genders: genderPreferences.labels }
 
 /**
  * The advocate's own pages: the offers waiting for their answer, the people allocated to them, the
  * meetings (with a calendar file), and the contacts and views they record with each person.
  */
-export function advocacyRoutes(
+export function myPeopleRoutes(
   app: FastifyInstance,
   { advocacyRecord, allocations, clock }: { advocacyRecord: AdvocacyRecordService; allocations: AllocationService; clock: Clock },
 ): void {
-  app.get('/advocacy', advocate, async (request, reply) => {
+  app.get('/my-people', advocate, async (request, reply) => {
     const home = await advocacyRecord.advocateHome(callerOf(request))
-    return reply.view('features/advocacy/home.njk', { home, labels })
+    return reply.view('features/my-people/home.njk', { home, labels })
   })
 
-  app.get<Params>('/advocacy/offers/:allocationId', advocate, async (request, reply) => {
+  app.get<Params>('/my-people/offers/:allocationId', advocate, async (request, reply) => {
     const offer = await advocacyRecord.offerForAdvocate(callerOf(request), request.params.allocationId)
     const form = request.pageFlash.form
-    return reply.view('features/advocacy/offer.njk', { offer, labels, values: form?.values ?? {}, errors: form?.errors })
+    return reply.view('features/my-people/offer.njk', { offer, labels, values: form?.values ?? {}, errors: form?.errors })
   })
 
-  app.post<Params>('/advocacy/offers/:allocationId', advocate, async (request, reply) =>
+  app.post<Params>('/my-people/offers/:allocationId', advocate, async (request, reply) =>
     submitForm(request, reply, answerSchema, async ({ answer, reason }) => {
       const accept = answer === 'accept'
       await allocations.answer(callerOf(request), request.params.allocationId, { accept, reason })
       return accept
         ? {
-            path: `/advocacy/people/${request.params.allocationId}`,
+            path: `/my-people/people/${request.params.allocationId}`,
             banner: { heading: 'Thank you for accepting', text: 'The advocacy service has been told. This is the person’s page.' },
           }
-        : { path: '/advocacy', banner: { heading: 'Offer declined', text: 'The advocacy service will offer it to someone else.' } }
+        : { path: '/my-people', banner: { heading: 'Offer declined', text: 'The advocacy service will offer it to someone else.' } }
     }),
   )
 
-  app.get<Params>('/advocacy/people/:allocationId', advocate, async (request, reply) => {
+  app.get<Params>('/my-people/people/:allocationId', advocate, async (request, reply) => {
     const person = await advocacyRecord.personForAdvocate(callerOf(request), request.params.allocationId)
-    return reply.view('features/advocacy/person.njk', { person, labels })
+    return reply.view('features/my-people/person.njk', { person, labels })
   })
 
-  app.get<Params>('/advocacy/people/:allocationId/contacts', advocate, async (request, reply) => {
+  app.get<Params>('/my-people/people/:allocationId/contacts', advocate, async (request, reply) => {
     const person = await advocacyRecord.personForAdvocate(callerOf(request), request.params.allocationId)
     const form = request.pageFlash.form
     const [year, month, day] = londonDate(clock.now()).split('-')
-    return reply.view('features/advocacy/contact.njk', {
+    return reply.view('features/my-people/contact.njk', {
       person,
       labels,
       values: form?.values ?? { 'contactedOn-day': String(Number(day)), 'contactedOn-month': String(Number(month)), 'contactedOn-year': year },
@@ -66,7 +65,7 @@ export function advocacyRoutes(
     })
   })
 
-  app.post<Params>('/advocacy/people/:allocationId/contacts', advocate, async (request, reply) =>
+  app.post<Params>('/my-people/people/:allocationId/contacts', advocate, async (request, reply) =>
     submitForm(
       request,
       reply,
@@ -80,16 +79,16 @@ export function advocacyRoutes(
         if (contact.contactedOn > londonDate(clock.now()))
           throw FormRefusal.field('contactedOn', 'The date of the contact must be today or in the past', '#contactedOn-day')
         await advocacyRecord.addContact(callerOf(request), request.params.allocationId, contact)
-        return { path: `/advocacy/people/${request.params.allocationId}`, banner: { heading: 'Contact recorded' } }
+        return { path: `/my-people/people/${request.params.allocationId}`, banner: { heading: 'Contact recorded' } }
       },
     ),
   )
 
-  app.get<Params>('/advocacy/people/:allocationId/views', advocate, async (request, reply) => {
+  app.get<Params>('/my-people/people/:allocationId/views', advocate, async (request, reply) => {
     const person = await advocacyRecord.personForAdvocate(callerOf(request), request.params.allocationId)
     const form = request.pageFlash.form
     const [year = '', month = '', day = ''] = (person.views.agreedOn ?? '').split('-')
-    return reply.view('features/advocacy/views.njk', {
+    return reply.view('features/my-people/views.njk', {
       person,
       labels,
       values: form?.values ?? {
@@ -104,7 +103,7 @@ export function advocacyRoutes(
     })
   })
 
-  app.post<Params>('/advocacy/people/:allocationId/views', advocate, async (request, reply) =>
+  app.post<Params>('/my-people/people/:allocationId/views', advocate, async (request, reply) =>
     submitForm(
       request,
       reply,
@@ -123,12 +122,12 @@ export function advocacyRoutes(
         if (agreedOn && agreedOn > londonDate(clock.now()))
           throw FormRefusal.field('agreedOn', 'The date they agreed must be today or in the past', '#agreedOn-day')
         await advocacyRecord.saveViews(callerOf(request), request.params.allocationId, { views, agreed: agreed.length > 0, agreedOn }, version)
-        return { path: `/advocacy/people/${request.params.allocationId}`, banner: { heading: 'Their views are saved' } }
+        return { path: `/my-people/people/${request.params.allocationId}`, banner: { heading: 'Their views are saved' } }
       },
     ),
   )
 
-  app.get<Params>('/advocacy/allocations/:allocationId/meeting.ics', advocate, async (request, reply) => {
+  app.get<Params>('/my-people/allocations/:allocationId/meeting.ics', advocate, async (request, reply) => {
     const { reference, meeting, uid } = await advocacyRecord.calendarFor(callerOf(request), request.params.allocationId)
     const file = meetingCalendar({
       uid,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
-import { languageLevels, specialisms } from '../../vocabulary/advocates.ts'
+import { languageLevels, specialisms } from '../../../vocabulary/advocates.ts'
 import { needsFrom, rankCandidates, type Candidate, type MatchRequest } from './matching.ts'
 
 const MEETING = '2026-12-10'

@@ -1,0 +1,235 @@
+import { recordAudit } from '../../platform/audit/audit.ts'
+import { hasRole, type Caller } from '../../platform/auth/roles.ts'
+import { staffNames, teamName } from '../../platform/auth/staff-repository.ts'
+import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
+import { isId } from '../../platform/ids.ts'
+import { fullName } from '../../platform/people-names.ts'
+import type { ServiceContext } from '../../platform/service-context.ts'
+import { londonDate } from '../../platform/time/clock.ts'
+import type { AdvocateType, MeetingType, ReferralStage } from '../../vocabulary/referrals.ts'
+import * as people from '../people/records-service.ts'
+import * as decisions from './decision-repository.ts'
+import type { DecisionInput } from './decisions-service.ts'
+import * as meetings from './meeting-repository.ts'
+import type { OutcomeInput } from './outcome-service.ts'
+import * as referrals from './referral-repository.ts'
+import { emptySectionOne, missingAnswers, summaryRows, type SectionOneAnswers, type SummaryRow } from './section-1/questions.ts'
+import { findSectionOne } from './section-1/section-one-repository.ts'
+import { actorOf, factsOf, loadReferral } from './steps.ts'
+import { assessTimeliness, type Timeliness } from './timeliness.ts'
+import { events, isEnded, offeredEvents, stateDefinitions, unmetGuards, type State, type WorkflowEvent } from './workflow.ts'
+
+/** The referral's page: everything about it this user may see, read in one transaction and audited once. */
+
+export interface ReferralView {
+  readonly id: string
+  readonly reference: string
+  readonly state: State
+  readonly stateLabel: string
+  readonly stateColour: string
+  readonly step: string | null
+  readonly ended: boolean
+  readonly version: number
+  readonly referrer: { readonly id: string; readonly name: string }
+  readonly isReferrer: boolean
+  readonly person: {
+    readonly id: string
+    readonly name: string
+    readonly dateOfBirth: string | null
+    readonly gender: string | null
+    readonly pronouns: string | null
+    readonly externalId: string | null
+  } | null
+  readonly children: readonly { readonly id: string; readonly name: string; readonly dateOfBirth: string | null }[]
+  readonly meeting: {
+    readonly id: string
+    readonly version: number
+    readonly type: MeetingType
+    readonly typeOther: string | null
+    readonly date: string
+    readonly time: string | null
+    readonly venue: string | null
+  } | null
+  readonly stage: ReferralStage | null
+  readonly sectionOne: SectionOneAnswers & { readonly version: number }
+  /** Section 1 as "Check your answers" shows it. */
+  readonly sectionOneSummary: readonly SummaryRow[]
+  readonly sectionOneMissing: readonly string[]
+  readonly timeliness: (Timeliness & { readonly lateReason: string | null; readonly sentAt: Date | null }) | null
+  readonly waitingOn: string | null
+  readonly stepDueOn: string | null
+  readonly assignedManager: { readonly id: string; readonly name: string } | null
+  readonly decision: (DecisionInput & { readonly decidedBy: string; readonly decidedAt: Date }) | null
+  readonly review: {
+    readonly version: number
+    readonly advocateName: string | null
+    readonly advocateType: AdvocateType | null
+    readonly advocateRecordedAt: Date | null
+    readonly outcome: (OutcomeInput & { readonly recordedBy: string; readonly recordedAt: Date }) | null
+  } | null
+  readonly closed: { readonly at: Date; readonly reason: string | null; readonly details: string | null } | null
+  readonly timeline: readonly { readonly event: string; readonly label: string; readonly by: string; readonly at: Date; readonly note: string | null }[]
+  /** What this user may do now, and for each what is still missing (empty when it may go ahead). */
+  readonly actions: Readonly<Partial<Record<WorkflowEvent, readonly string[]>>>
+}
+
+/** Steps whose notes (who was offered, why they declined) are for the advocacy service alone. */
+const advocacyServiceNotes: ReadonlySet<string> = new Set(['offer', 'accept_offer', 'decline_offer', 'offer_lapsed', 'end_allocation', 'triage'])
+
+const timelineLabels: Readonly<Record<string, string>> = {
+  start: 'Child Protection Advocacy Referral started',
+  ...Object.fromEntries(Object.entries(events).map(([name, event]) => [name, event.timeline ?? name])),
+}
+
+/** The whole referral as this user may see it. Viewing is audited. */
+export async function view(context: ServiceContext, caller: Caller, referralId: string): Promise<ReferralView> {
+  return context.db.transaction().execute(async (trx) => {
+    const row = await loadReferral(trx, caller, referralId)
+    const authorityId = row.authority_id
+    const state = row.state
+    const [sectionOneRow, decision, review, person, children, meeting, timeline, facts] = await Promise.all([
+      findSectionOne(trx, authorityId, row.id),
+      decisions.findDecision(trx, authorityId, row.id),
+      decisions.findReview(trx, authorityId, row.id),
+      row.person_id ? people.findPerson(trx, authorityId, row.person_id) : undefined,
+      referrals.referralChildren(trx, authorityId, row.id),
+      row.meeting_id ? meetings.findMeeting(trx, authorityId, row.meeting_id) : undefined,
+      referrals.listEvents(trx, authorityId, row.id),
+      factsOf(trx, context.clock, row),
+    ])
+    const names = await staffNames(trx, authorityId, [
+      row.referrer_id,
+      ...(row.assigned_manager_id ? [row.assigned_manager_id] : []),
+      ...(row.waiting_on_user_id ? [row.waiting_on_user_id] : []),
+      ...(decision ? [decision.decided_by] : []),
+      ...(review?.outcome_recorded_by ? [review.outcome_recorded_by] : []),
+    ])
+    const waitingTeam = row.waiting_on_team_id ? await teamName(trx, authorityId, row.waiting_on_team_id) : undefined
+    const sectionOne = sectionOneRow ?? { ...emptySectionOne, version: 0 }
+    const actions: Partial<Record<WorkflowEvent, readonly string[]>> = {}
+    for (const event of offeredEvents(caller.user, facts)) actions[event] = unmetGuards(event, facts)
+
+    const isReferrer = row.referrer_id === caller.user.id
+    if (isReferrer && isEnded(state) && !row.referrer_read_at) {
+      await referrals.updateReferral(trx, authorityId, row.id, row.state, { referrer_read_at: context.clock.now() })
+    }
+    await recordAudit(trx, actorOf(caller), { action: 'referral.viewed', recordType: 'referral', recordId: row.id })
+
+    const today = londonDate(context.clock.now())
+    const assessed = meeting ? assessTimeliness(meeting.type, meeting.meeting_date, row.sent_at ? londonDate(row.sent_at) : today) : null
+    const service = hasRole(caller.user, 'advocacy_admin', 'service_manager')
+    return {
+      id: row.id,
+      reference: row.reference,
+      state,
+      stateLabel: stateDefinitions[state].label,
+      stateColour: stateDefinitions[state].colour,
+      step: stateDefinitions[state].step,
+      ended: isEnded(state),
+      version: row.version,
+      referrer: { id: row.referrer_id, name: names.get(row.referrer_id) ?? '' },
+      isReferrer,
+      person: person
+        ? { id: person.id, name: person.name, dateOfBirth: person.dateOfBirth, gender: person.gender, pronouns: person.pronouns, externalId: person.externalId }
+        : null,
+      children: children.map((child) => ({ id: child.id, name: fullName(child), dateOfBirth: child.date_of_birth })),
+      meeting: meeting
+        ? {
+            id: meeting.id,
+            version: meeting.version,
+            type: meeting.type,
+            typeOther: meeting.type_other,
+            date: meeting.meeting_date,
+            time: meeting.meeting_time,
+            venue: meeting.venue,
+          }
+        : null,
+      stage: row.stage,
+      sectionOne,
+      sectionOneSummary: summaryRows(sectionOne),
+      sectionOneMissing: missingAnswers(sectionOne, today).map((missing) => missing.message),
+      timeliness: assessed ? { ...assessed, late: row.sent_at ? row.late : assessed.late, lateReason: row.late_reason, sentAt: row.sent_at } : null,
+      waitingOn: waitingTeam ?? (row.waiting_on_user_id ? (names.get(row.waiting_on_user_id) ?? null) : null),
+      stepDueOn: row.step_due_on,
+      assignedManager: row.assigned_manager_id ? { id: row.assigned_manager_id, name: names.get(row.assigned_manager_id) ?? '' } : null,
+      decision: decision
+        ? {
+            nextAction: decision.next_action,
+            reasons: decision.reasons,
+            advocateType: decision.advocate_type,
+            priority: decision.priority,
+            decidedBy: names.get(decision.decided_by) ?? '',
+            decidedAt: decision.decided_at,
+          }
+        : null,
+      review: review
+        ? {
+            version: review.version,
+            advocateName: review.advocate_name,
+            advocateType: review.advocate_type,
+            advocateRecordedAt: review.advocate_recorded_at,
+            outcome:
+              review.outcome_recorded_at && review.outcome_recorded_by && review.advocate_attended
+                ? {
+                    contactCount: review.contact_count ?? 0,
+                    contactSummary: review.contact_summary,
+                    advocateAttended: review.advocate_attended,
+                    viewsHeard: review.views_heard,
+                    meetingOutcome: review.meeting_outcome,
+                    meetingOutcomeDetails: review.meeting_outcome_details,
+                    minutesSpent: review.minutes_spent ?? 0,
+                    notes: review.notes,
+                    recordedBy: names.get(review.outcome_recorded_by) ?? '',
+                    recordedAt: review.outcome_recorded_at,
+                  }
+                : null,
+          }
+        : null,
+      closed: row.closed_at ? { at: row.closed_at, reason: row.closed_reason, details: row.closed_details } : null,
+      timeline: timeline.map((entry) => {
+        const advocacyOnly = advocacyServiceNotes.has(entry.event) && !service
+        return {
+          event: entry.event,
+          label: timelineLabels[entry.event] ?? entry.event,
+          by: advocacyOnly ? 'The advocacy service' : (entry.actor_name ?? 'The service'),
+          at: entry.at,
+          note: advocacyOnly ? null : entry.note,
+        }
+      }),
+      actions,
+    }
+  })
+}
+
+/**
+ * A person's page: their details and the referrals this user may open. It opens to someone with
+ * a relationship to the person: they referred them (or added them to a draft), or they are in
+ * the advocacy service and the person has been referred to it. Viewing it is audited.
+ */
+export async function personRecord(context: ServiceContext, caller: Caller, personId: string) {
+  if (!hasRole(caller.user, 'referrer', 'advocacy_admin', 'service_manager')) throw new ForbiddenError('Not allowed')
+  if (!isId(personId)) throw new NotFoundError('No such person')
+  const person = await people.findPerson(context.db, caller.user.authorityId, personId)
+  if (!person) throw new NotFoundError('No such person')
+  const all = await referrals.referralsOfPerson(context.db, caller.user.authorityId, personId)
+  const service = hasRole(caller.user, 'advocacy_admin', 'service_manager')
+  const visible = all.filter((referral) => referral.referrer_id === caller.user.id || (service && referral.state !== 'draft'))
+  if (person.createdBy !== caller.user.id && visible.length === 0) throw new NotFoundError('No such person')
+  await recordAudit(context.db, actorOf(caller), { action: 'person.viewed', recordType: 'person', recordId: personId })
+  return {
+    id: person.id,
+    name: person.name,
+    dateOfBirth: person.dateOfBirth,
+    gender: person.gender,
+    pronouns: person.pronouns,
+    externalId: person.externalId,
+    referrals: visible.map((referral) => ({
+      id: referral.id,
+      reference: referral.reference,
+      stateLabel: stateDefinitions[referral.state].label,
+      stateColour: stateDefinitions[referral.state].colour,
+      meetingType: referral.meeting_type,
+      meetingDate: referral.meeting_date,
+    })),
+  }
+}

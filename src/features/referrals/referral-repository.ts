@@ -1,0 +1,122 @@
+import { sql } from 'kysely'
+import type { NewRow, Queryable, Row } from '../../platform/db/schema.ts'
+import type { ReferralState } from '../../vocabulary/referrals.ts'
+
+/**
+ * The referrals feature's own tables: the referral (one workflow instance), the children it is for,
+ * and its timeline. Every query names the authority: one deployment can serve many, and none sees
+ * another's.
+ */
+
+export async function allocateReference(db: Queryable, authorityId: string): Promise<string> {
+  const row = await db
+    .updateTable('authority')
+    .set({ next_reference: sql<number>`next_reference + 1` })
+    .where('id', '=', authorityId)
+    .returning(['reference_prefix', sql<number>`next_reference - 1`.as('number')])
+    .executeTakeFirstOrThrow()
+  return `${row.reference_prefix}-${String(row.number).padStart(5, '0')}`
+}
+
+export async function insertReferral(db: Queryable, referral: NewRow<'referral'>): Promise<string> {
+  const row = await db.insertInto('referral').values(referral).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** The referral with the names around it, or undefined. `forUpdate` locks it for a change. */
+export async function findReferral(db: Queryable, authorityId: string, referralId: string, options: { forUpdate?: boolean } = {}) {
+  let query = db.selectFrom('referral').selectAll('referral').where('referral.authority_id', '=', authorityId).where('referral.id', '=', referralId)
+  if (options.forUpdate) query = query.forUpdate()
+  return query.executeTakeFirst()
+}
+
+export type ReferralRow = Row<'referral'>
+
+/** Changes to the referral's own row; `expectedState` guards against a step taken meanwhile. */
+export async function updateReferral(
+  db: Queryable,
+  authorityId: string,
+  referralId: string,
+  expectedState: ReferralState,
+  change: Partial<Omit<Row<'referral'>, 'id' | 'authority_id' | 'version' | 'created_at'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('referral')
+    .set({ ...change, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', referralId)
+    .where('state', '=', expectedState)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+export async function referralChildren(db: Queryable, authorityId: string, referralId: string) {
+  return db
+    .selectFrom('referral_child')
+    .innerJoin('person', 'person.id', 'referral_child.person_id')
+    .select(['person.id', 'person.given_name', 'person.family_name', 'person.date_of_birth', 'person.gender'])
+    .where('referral_child.authority_id', '=', authorityId)
+    .where('referral_child.referral_id', '=', referralId)
+    .orderBy('person.date_of_birth')
+    .orderBy('person.given_name')
+    .execute()
+}
+
+export async function replaceChildren(db: Queryable, authorityId: string, referralId: string, personIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('referral_child').where('authority_id', '=', authorityId).where('referral_id', '=', referralId).execute()
+  if (personIds.length === 0) return
+  await db
+    .insertInto('referral_child')
+    .values(personIds.map((personId) => ({ authority_id: authorityId, referral_id: referralId, person_id: personId })))
+    .execute()
+}
+
+export async function addChild(db: Queryable, authorityId: string, referralId: string, personId: string): Promise<void> {
+  await db
+    .insertInto('referral_child')
+    .values({ authority_id: authorityId, referral_id: referralId, person_id: personId })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute()
+}
+
+export async function insertEvent(db: Queryable, event: NewRow<'referral_event'>): Promise<void> {
+  await db.insertInto('referral_event').values(event).execute()
+}
+
+export async function listEvents(db: Queryable, authorityId: string, referralId: string) {
+  return db
+    .selectFrom('referral_event')
+    .leftJoin('app_user', 'app_user.id', 'referral_event.actor_id')
+    .select([
+      'referral_event.id',
+      'referral_event.event',
+      'referral_event.at',
+      'referral_event.note',
+      'referral_event.to_state',
+      'app_user.display_name as actor_name',
+    ])
+    .where('referral_event.authority_id', '=', authorityId)
+    .where('referral_event.referral_id', '=', referralId)
+    .orderBy('referral_event.id', 'desc')
+    .execute()
+}
+
+/** The person's referrals with who made them: the service decides which the user may see. */
+export async function referralsOfPerson(db: Queryable, authorityId: string, personId: string) {
+  return db
+    .selectFrom('referral')
+    .leftJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .select([
+      'referral.id',
+      'referral.reference',
+      'referral.state',
+      'referral.referrer_id',
+      'referral.created_at',
+      'meeting.type as meeting_type',
+      'meeting.meeting_date',
+    ])
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.person_id', '=', personId)
+    .orderBy('referral.created_at', 'desc')
+    .execute()
+}

@@ -3,8 +3,9 @@
  * Lint: the rules that hold the shape of the code (ADR 9). `npm run lint`, or `npm test -- lint`
  * with the Prettier check. Zero warnings: every rule here is an error or off.
  *
- * - architecture/layers (lint/architecture.ts) keeps routes, services, repositories, pure rules and
- *   the platform in their layers. Its header says which file is which, by path and name.
+ * - architecture/layers (lint/architecture.ts) keeps routes, services, repositories, pure rules,
+ *   the platform and the vocabulary (src/vocabulary) in their layers. Its header says which file is
+ *   which, by path and name.
  * - A pure rule is a file whose first doc comment has a line of its own with the tag `@pure`,
  *   as JSDoc tags are written. It may not import HTTP, the database or a repository. Tag a file
  *   when you write a rule that needs neither (dates in, answer out); the tag moves with the file.

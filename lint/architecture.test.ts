@@ -31,6 +31,7 @@ describe('placeOf', () => {
         'src/features/referrals/repositories/offers.ts',
         'src/features/referrals/workflow.ts',
         'src/platform/db/schema.ts',
+        'src/vocabulary/referrals.ts',
         'src/features/referrals/workflow.test.ts',
         'test/support/world.ts',
         'src/composition.ts',
@@ -48,6 +49,7 @@ describe('placeOf', () => {
         'repository referrals',
         'module referrals',
         'platform -',
+        'vocabulary -',
         'exempt -',
         'exempt -',
         'elsewhere -',
@@ -112,6 +114,37 @@ describe('architecture/layers', () => {
           "import { offers } from './repositories/offers.ts'",
           "import type { ModuleKey } from '../advocates/vocabulary.ts'",
         ].join('\n'),
+      },
+      {
+        name: '5. a repository imports values from the vocabulary',
+        filename: at('src/features/advocates/repository.ts'),
+        options,
+        code: "import { stages, type Stage } from '../../vocabulary/advocates.ts'",
+      },
+      // 6. The vocabulary stands on the vocabulary; every layer stands on it.
+      {
+        name: '6. a vocabulary file imports other vocabulary files',
+        filename: at('src/vocabulary/referrals.ts'),
+        options,
+        code: "import { labelled, type ValueOf } from './labelled.ts'\nimport { advocateKinds } from './advocates.ts'",
+      },
+      {
+        name: '6. the platform types its columns with the vocabulary, and builds a set with labelled',
+        filename: at('src/platform/db/schema.ts'),
+        options,
+        code: "import type { ReferralState } from '../../vocabulary/referrals.ts'\nimport { labelled } from '../../vocabulary/labelled.ts'",
+      },
+      {
+        name: '6. a pure rule imports the vocabulary',
+        filename: at('src/features/referrals/section-1/questions.ts'),
+        options,
+        code: "/**\n * @pure\n */\nimport { adjustments } from '../../../vocabulary/referrals.ts'",
+      },
+      {
+        name: '6. a route imports the vocabulary',
+        filename: at('src/features/referrals/check/routes.ts'),
+        options,
+        code: "import { meetingTypes } from '../../../vocabulary/referrals.ts'",
       },
       // Tests and benchmarks set up data through repositories.
       {
@@ -227,7 +260,7 @@ describe('architecture/layers', () => {
         ],
       },
       {
-        name: "5. a repository imports a value from a vocabulary and the platform's errors",
+        name: "5. a repository imports a value from a feature's module and the platform's errors",
         filename: at('src/features/advocates/repository.ts'),
         options,
         code: "import { modules } from './vocabulary.ts'\nimport { NotFoundError } from '../../platform/errors.ts'",
@@ -239,6 +272,35 @@ describe('architecture/layers', () => {
         options,
         code: "import { users } from '../admin/repository.ts'",
         errors: [{ messageId: 'otherFeaturesRepository' }],
+      },
+      // 6. A vocabulary file reaches outside the vocabulary.
+      {
+        name: '6. a vocabulary file imports the platform',
+        filename: at('src/vocabulary/advocates.ts'),
+        options,
+        code: "import { inWords } from '../platform/time/calendar.ts'",
+        errors: [{ messageId: 'vocabularyImportsOutside', data: { target: '../platform/time/calendar.ts' } }],
+      },
+      {
+        name: '6. a vocabulary file imports a type from a feature',
+        filename: at('src/vocabulary/referrals.ts'),
+        options,
+        code: "import type { ReferralState } from '../features/referrals/workflow.ts'",
+        errors: [{ messageId: 'vocabularyImportsOutside' }],
+      },
+      {
+        name: '6. a vocabulary file imports packages',
+        filename: at('src/vocabulary/labelled.ts'),
+        options,
+        code: "import { z } from 'zod'\nimport { sql } from 'kysely'\nimport path from 'node:path'",
+        errors: [{ messageId: 'vocabularyImportsOutside' }, { messageId: 'vocabularyImportsOutside' }, { messageId: 'vocabularyImportsOutside' }],
+      },
+      {
+        name: '6. a vocabulary file imports a file elsewhere in src',
+        filename: at('src/vocabulary/referrals.ts'),
+        options,
+        code: "export { config } from '../config.ts'",
+        errors: [{ messageId: 'vocabularyImportsOutside' }],
       },
     ],
   })

@@ -12,8 +12,10 @@
  *                checks on who may do what.
  *   repository   src/features/** named repository.ts or *-repository.ts, or anything in a
  *                repositories/ folder: the feature's queries.
- *   module       any other file in src/features/** (vocabularies, pure rules, helpers a service uses).
+ *   module       any other file in src/features/** (pure rules, helpers a service uses).
  *   platform     src/platform/**: what every feature stands on.
+ *   vocabulary   src/vocabulary/**: the service's words, fixed sets of values and their labels (built
+ *                with src/vocabulary/labelled.ts). The bottom layer: every file may import it.
  *   exempt       tests (*.test.ts, test/**, e2e/**) and benchmarks (bench/**): they set up data as
  *                they need to, repositories included, so they sit outside the layers.
  *
@@ -29,15 +31,16 @@
  *      repositories, kysely, pg, PGlite, Fastify.
  *   4. src/platform imports nothing from src/features.
  *   5. A repository imports no service and no route; its values come only from kysely,
- *      src/platform/db, src/platform/ids.ts and its own feature's repositories (types may also come
- *      from modules, the platform and packages).
+ *      src/platform/db, src/platform/ids.ts, src/vocabulary and its own feature's repositories (types
+ *      may also come from modules, the platform and packages).
+ *   6. A vocabulary file imports only other vocabulary files: no platform, no feature, no package.
  */
 import path from 'node:path'
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
 
 const WHERE = 'See CONTRIBUTING.md#where-does-x-go.'
 
-export type Kind = 'route' | 'service' | 'repository' | 'module' | 'platform' | 'exempt' | 'elsewhere'
+export type Kind = 'route' | 'service' | 'repository' | 'module' | 'platform' | 'vocabulary' | 'exempt' | 'elsewhere'
 
 export interface Place {
   kind: Kind
@@ -62,6 +65,7 @@ export function placeOf(root: string, file: string): Place {
   if (relative.startsWith('../') || path.isAbsolute(relative)) return place('elsewhere')
   if (name.endsWith('.test.ts') || /^(test|e2e|bench)\//.test(relative)) return place('exempt')
   if (relative.startsWith('src/platform/')) return place('platform')
+  if (relative.startsWith('src/vocabulary/')) return place('vocabulary')
   if (!relative.startsWith('src/features/')) return place('elsewhere')
 
   const folders = relative.split('/').slice(2, -1)
@@ -92,6 +96,7 @@ export type MessageId =
   | 'platformImportsFeature'
   | 'repositoryImportsUpward'
   | 'repositoryImportsElsewhere'
+  | 'vocabularyImportsOutside'
 
 interface Verdict {
   messageId: MessageId
@@ -102,6 +107,8 @@ interface Verdict {
 function judge(importer: Place, pure: boolean, target: Target, specifier: string, typeOnly: boolean): Verdict | undefined {
   if (importer.kind === 'exempt') return undefined
   const data = { target: specifier }
+
+  if (importer.kind === 'vocabulary') return target.file?.kind === 'vocabulary' ? undefined : { messageId: 'vocabularyImportsOutside', data }
 
   if (importer.kind === 'platform' && under(target, 'src/features/')) return { messageId: 'platformImportsFeature', data }
 
@@ -132,6 +139,7 @@ function judge(importer: Place, pure: boolean, target: Target, specifier: string
       (target.package !== undefined && isPackage(target.package, ['kysely'])) ||
       under(target, 'src/platform/db/') ||
       target.file?.path === 'src/platform/ids.ts' ||
+      target.file?.kind === 'vocabulary' ||
       (target.file?.kind === 'repository' && target.file.feature === importer.feature)
     if (!allowed && !typeOnly) return { messageId: 'repositoryImportsElsewhere', data }
   }
@@ -165,7 +173,7 @@ export interface LayersOptions {
 export const layers: TSESLint.RuleModule<MessageId, [LayersOptions?]> = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keep routes, services, repositories, pure rules and the platform in their layers.' },
+    docs: { description: 'Keep routes, services, repositories, pure rules, the platform and the vocabulary in their layers.' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
       routeImportsRepository: `A route may not import a repository ({{target}}): call the feature's service, which owns the transaction and checks who may do what. ${WHERE}`,
@@ -174,7 +182,8 @@ export const layers: TSESLint.RuleModule<MessageId, [LayersOptions?]> = {
       pureRuleImportsInputOutput: `A pure rule (tagged @pure in its first comment) may not import {{target}}: it takes plain values and returns an answer. Let its caller read, write or speak HTTP, and pass the values in. ${WHERE}`,
       platformImportsFeature: `src/platform may not import a feature ({{target}}): the platform knows no feature. Move what both need into src/platform, or have the feature pass it in. ${WHERE}`,
       repositoryImportsUpward: `A repository may not import a {{kind}} ({{target}}): imports point one way, route → service → repository. Define the type beside the query, or let the service pass the value in. ${WHERE}`,
-      repositoryImportsElsewhere: `A repository's values come only from kysely, src/platform/db, src/platform/ids.ts and its own feature's repositories (types may come from anywhere below the service), not {{target}}: do that work in the service and pass the result in. ${WHERE}`,
+      repositoryImportsElsewhere: `A repository's values come only from kysely, src/platform/db, src/platform/ids.ts, src/vocabulary and its own feature's repositories (types may come from anywhere below the service), not {{target}}: do that work in the service and pass the result in. ${WHERE}`,
+      vocabularyImportsOutside: `A vocabulary file imports only other vocabulary files, not {{target}}: src/vocabulary is the service's words (fixed values and their labels, built with labelled.ts) and every layer imports it, so it stands on nothing. Keep the words here and move what uses them (checks, queries, formatting) to the feature or the platform. ${WHERE}`,
     },
   },
   defaultOptions: [{}],

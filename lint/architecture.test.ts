@@ -1,9 +1,11 @@
-import { describe, it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { RuleTester } from 'eslint'
 import tseslint from 'typescript-eslint'
-import architecture, { placeOf } from './architecture.ts'
+import architecture, { isPureFile, placeOf } from './architecture.ts'
 
 RuleTester.describe = describe
 RuleTester.it = it
@@ -17,6 +19,49 @@ const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } })
 
 // The rule is written with typescript-eslint's types; ESLint's RuleTester takes its own.
 const layers = architecture.rules.layers as unknown as Parameters<RuleTester['run']>[1]
+
+// Whether an imported file is a pure rule is read from disk: a small project of its own, so these
+// tests do not hang on which files in src/ carry the tag today.
+const project = fs.mkdtempSync(path.join(os.tmpdir(), 'architecture-'))
+after(() => fs.rmSync(project, { recursive: true, force: true }))
+const inProject = (file: string) => path.join(project, file)
+function write(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(inProject(file)), { recursive: true })
+  fs.writeFileSync(inProject(file), text)
+}
+const inProjectOptions = [{ root: project }]
+write('src/features/referrals/section-1/questions.ts', '/**\n * @pure\n *\n * Section 1, its one definition.\n */\nexport const questions = {}\n')
+write('src/features/referrals/section-1/schema.ts', '/** @pure */\nexport const sectionOneSchema = {}\n')
+write(
+  'src/features/referrals/section-1/answers.ts',
+  '/** Answers, with a tag too late to count. */\nexport const blank = {}\n/** @pure */\nexport const none = null\n',
+)
+write('src/features/referrals/section-1/noted.ts', '// @pure\nexport const noted = {}\n')
+write('src/platform/time/calendar.ts', '/**\n * Dates.\n * @pure\n */\nexport const addDays = (day: string, days: number) => `${day}+${days}`\n')
+
+describe('isPureFile', () => {
+  it('reads the tag from the first block comment of the file on disk', () => {
+    assert.equal(isPureFile(inProject('src/features/referrals/section-1/questions.ts')), true)
+    assert.equal(isPureFile(inProject('src/features/referrals/section-1/answers.ts')), false, 'the tag is in a later comment')
+    assert.equal(isPureFile(inProject('src/features/referrals/section-1/noted.ts')), false, 'the tag is in a line comment')
+  })
+
+  it('resolves .ts, and a missing file or a folder is not pure', () => {
+    assert.equal(isPureFile(inProject('src/features/referrals/section-1/questions')), true)
+    assert.equal(isPureFile(inProject('src/features/referrals/section-1/questions.js')), true)
+    assert.equal(isPureFile(inProject('src/features/referrals/section-1/gone.ts')), false)
+    assert.equal(isPureFile(inProject('src/features/referrals/section-1')), false)
+  })
+
+  it('reads the file again when it changes', () => {
+    write('src/features/referrals/retagged.ts', '/** Not yet. */\nexport const later = 1\n')
+    assert.equal(isPureFile(inProject('src/features/referrals/retagged.ts')), false)
+    write('src/features/referrals/retagged.ts', '/** Now.\n * @pure\n */\nexport const later = 1\n')
+    const future = new Date(Date.now() + 60_000)
+    fs.utimesSync(inProject('src/features/referrals/retagged.ts'), future, future)
+    assert.equal(isPureFile(inProject('src/features/referrals/retagged.ts')), true)
+  })
+})
 
 describe('placeOf', () => {
   it('places a file by its path and name', () => {
@@ -120,6 +165,18 @@ describe('architecture/layers', () => {
         filename: at('src/features/advocates/repository.ts'),
         options,
         code: "import { stages, type Stage } from '../../vocabulary/advocates.ts'",
+      },
+      {
+        name: '5. a repository imports values from a pure rule, the one definition it derives its columns from',
+        filename: inProject('src/features/referrals/section-1/section-one-repository.ts'),
+        options: inProjectOptions,
+        code: "import { questions } from './questions.ts'\nimport { addDays } from '../../../platform/time/calendar.ts'",
+      },
+      {
+        name: '5. a pure rule is found without its .ts, or by its .js',
+        filename: inProject('src/features/referrals/section-1/section-one-repository.ts'),
+        options: inProjectOptions,
+        code: "import { questions } from './questions'\nexport { questions as definition } from './questions.js'",
       },
       // 6. The vocabulary stands on the vocabulary; every layer stands on it.
       {
@@ -272,6 +329,30 @@ describe('architecture/layers', () => {
         options,
         code: "import { users } from '../admin/repository.ts'",
         errors: [{ messageId: 'otherFeaturesRepository' }],
+      },
+      {
+        name: '5. a repository imports a value from a file whose tag is not in its first block comment, or is a line comment',
+        filename: inProject('src/features/referrals/section-1/section-one-repository.ts'),
+        options: inProjectOptions,
+        code: "import { blank } from './answers.ts'\nimport { noted } from './noted.ts'",
+        errors: [
+          { messageId: 'repositoryImportsElsewhere', data: { target: './answers.ts' } },
+          { messageId: 'repositoryImportsElsewhere', data: { target: './noted.ts' } },
+        ],
+      },
+      {
+        name: '5. a repository imports a value from a file that is not there',
+        filename: inProject('src/features/referrals/section-1/section-one-repository.ts'),
+        options: inProjectOptions,
+        code: "import { gone } from './gone.ts'",
+        errors: [{ messageId: 'repositoryImportsElsewhere' }],
+      },
+      {
+        name: '5. a route tagged @pure is still a route to a repository',
+        filename: inProject('src/features/referrals/section-1/section-one-repository.ts'),
+        options: inProjectOptions,
+        code: "import { sectionOneSchema } from './schema.ts'",
+        errors: [{ messageId: 'repositoryImportsUpward', data: { kind: 'route', target: './schema.ts' } }],
       },
       // 6. A vocabulary file reaches outside the vocabulary.
       {

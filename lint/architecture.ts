@@ -31,12 +31,15 @@
  *      repositories, kysely, pg, PGlite, Fastify.
  *   4. src/platform imports nothing from src/features.
  *   5. A repository imports no service and no route; its values come only from kysely,
- *      src/platform/db, src/platform/ids.ts, src/vocabulary and its own feature's repositories (types
- *      may also come from modules, the platform and packages).
+ *      src/platform/db, src/platform/ids.ts, src/vocabulary, pure rules and its own feature's
+ *      repositories (types may also come from modules, the platform and packages). Whether the file
+ *      imported is a pure rule is read from that file, on disk.
  *   6. A vocabulary file imports only other vocabulary files: no platform, no feature, no package.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
+import { parser } from 'typescript-eslint'
 
 const WHERE = 'See CONTRIBUTING.md#where-does-x-go.'
 
@@ -76,10 +79,13 @@ export function placeOf(root: string, file: string): Place {
   return place('module', feature)
 }
 
-type Target = { package: string; file?: undefined } | { package?: undefined; file: Place }
+type Target = { package: string; file?: undefined; absolute?: undefined } | { package?: undefined; file: Place; absolute: string }
 
 function targetOf(root: string, importer: string, specifier: string): Target {
-  if (specifier.startsWith('.') || specifier.startsWith('/')) return { file: placeOf(root, path.resolve(path.dirname(importer), specifier)) }
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    const absolute = path.resolve(path.dirname(importer), specifier)
+    return { file: placeOf(root, absolute), absolute }
+  }
   const parts = specifier.split('/')
   return { package: specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier) }
 }
@@ -101,6 +107,53 @@ export type MessageId =
 interface Verdict {
   messageId: MessageId
   data: Record<string, string>
+}
+
+/** A pure rule says so in its first block comment, with a line that starts with the tag `@pure`. */
+function hasPureTag(comments: readonly TSESTree.Comment[]): boolean {
+  const first = comments.find((comment) => comment.type === AST_TOKEN_TYPES.Block)
+  return first !== undefined && /^\s*\*?\s*@pure\b/m.test(first.value)
+}
+
+function isMarkedPure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return hasPureTag(sourceCode.getAllComments())
+}
+
+/** The source file an import names, as written, or with `.ts` added or put for `.js`; and when it last changed. */
+function sourceFileOf(file: string): { path: string; modified: number } | undefined {
+  for (const candidate of [file, `${file}.ts`, ...(file.endsWith('.js') ? [`${file.slice(0, -3)}.ts`] : [])]) {
+    const stats = fs.statSync(candidate, { throwIfNoEntry: false })
+    if (stats?.isFile()) return { path: candidate, modified: stats.mtimeMs }
+  }
+  return undefined
+}
+
+/** Parsed by typescript-eslint's parser, as ESLint parses the file itself. A file that cannot be read or parsed is not pure. */
+function readsAsPure(file: string): boolean {
+  try {
+    // The parser's published type leaves the AST unknown; it is typescript-estree's Program.
+    const { ast } = parser.parseForESLint(fs.readFileSync(file, 'utf8')) as { ast: TSESTree.Program }
+    return hasPureTag(ast.comments ?? [])
+  } catch {
+    return false
+  }
+}
+
+/** Per path, with when the file changed: an editor's ESLint runs for hours, and a tag may be added. */
+const pureFiles = new Map<string, { modified: number; pure: boolean }>()
+
+/**
+ * Whether the file an import resolves to is a pure rule, by the same test as an importer's own tag:
+ * the file is read from disk, once per path while it is unchanged. A missing file is not pure.
+ */
+export function isPureFile(file: string): boolean {
+  const source = sourceFileOf(file)
+  if (source === undefined) return false
+  const known = pureFiles.get(source.path)
+  if (known?.modified === source.modified) return known.pure
+  const pure = readsAsPure(source.path)
+  pureFiles.set(source.path, { modified: source.modified, pure })
+  return pure
 }
 
 /** What is wrong with one import, if anything. The first rule that applies is the one reported. */
@@ -141,7 +194,10 @@ function judge(importer: Place, pure: boolean, target: Target, specifier: string
       target.file?.path === 'src/platform/ids.ts' ||
       target.file?.kind === 'vocabulary' ||
       (target.file?.kind === 'repository' && target.file.feature === importer.feature)
-    if (!allowed && !typeOnly) return { messageId: 'repositoryImportsElsewhere', data }
+    // Read last, as it reads the file: a pure rule is one definition a repository may derive from.
+    if (!allowed && !typeOnly && !(target.absolute !== undefined && isPureFile(target.absolute))) {
+      return { messageId: 'repositoryImportsElsewhere', data }
+    }
   }
   return undefined
 }
@@ -157,12 +213,6 @@ function isTypeOnly(node: TSESTree.ImportDeclaration | TSESTree.ExportNamedDecla
   return (
     node.type === AST_NODE_TYPES.ExportNamedDeclaration && node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.exportKind === 'type')
   )
-}
-
-/** A pure rule says so in its first block comment, with a line that starts with the tag `@pure`. */
-function isMarkedPure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const first = sourceCode.getAllComments().find((comment) => comment.type === AST_TOKEN_TYPES.Block)
-  return first !== undefined && /^\s*\*?\s*@pure\b/m.test(first.value)
 }
 
 export interface LayersOptions {
@@ -182,7 +232,7 @@ export const layers: TSESLint.RuleModule<MessageId, [LayersOptions?]> = {
       pureRuleImportsInputOutput: `A pure rule (tagged @pure in its first comment) may not import {{target}}: it takes plain values and returns an answer. Let its caller read, write or speak HTTP, and pass the values in. ${WHERE}`,
       platformImportsFeature: `src/platform may not import a feature ({{target}}): the platform knows no feature. Move what both need into src/platform, or have the feature pass it in. ${WHERE}`,
       repositoryImportsUpward: `A repository may not import a {{kind}} ({{target}}): imports point one way, route → service → repository. Define the type beside the query, or let the service pass the value in. ${WHERE}`,
-      repositoryImportsElsewhere: `A repository's values come only from kysely, src/platform/db, src/platform/ids.ts, src/vocabulary and its own feature's repositories (types may come from anywhere below the service), not {{target}}: do that work in the service and pass the result in. ${WHERE}`,
+      repositoryImportsElsewhere: `A repository's values come only from kysely, src/platform/db, src/platform/ids.ts, src/vocabulary, pure rules (tagged @pure) and its own feature's repositories (types may come from anywhere below the service), not {{target}}: do that work in the service and pass the result in, or, if the file takes plain values and returns an answer, tag it @pure. ${WHERE}`,
       vocabularyImportsOutside: `A vocabulary file imports only other vocabulary files, not {{target}}: src/vocabulary is the service's words (fixed values and their labels, built with labelled.ts) and every layer imports it, so it stands on nothing. Keep the words here and move what uses them (checks, queries, formatting) to the feature or the platform. ${WHERE}`,
     },
   },

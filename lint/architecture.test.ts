@@ -386,3 +386,186 @@ describe('architecture/layers', () => {
     ],
   })
 })
+
+const sqlInRepositories = architecture.rules['sql-in-repositories'] as unknown as Parameters<RuleTester['run']>[1]
+
+describe('architecture/sql-in-repositories', () => {
+  tester.run('sql-in-repositories', sqlInRepositories, {
+    valid: [
+      // A feature's repository builds its queries.
+      {
+        name: "a feature's repository builds queries and raw SQL",
+        filename: at('src/features/people/repository.ts'),
+        options,
+        code: [
+          'export const find = (db, id) => db.selectFrom("people").where("id", "=", id).selectAll().executeTakeFirst()',
+          'export const add = (trx, row) => trx.insertInto("people").values(row).execute()',
+          'export const rename = (trx, id, name) => trx.updateTable("people").set({ name }).where("id", "=", id).execute()',
+          'export const forget = (trx, id) => trx.deleteFrom("people").where("id", "=", id).execute()',
+          'export const now = (db) => db.selectNoFrom(sql`now()`.as("now")).executeTakeFirstOrThrow()',
+          'export const order = sql.raw("name asc")',
+          'export const by = (column) => sql.ref(column)',
+        ].join('\n'),
+      },
+      {
+        name: "a feature's *-repository.ts builds queries",
+        filename: at('src/features/referrals/section-1/section-one-repository.ts'),
+        options,
+        code: 'export const save = (trx, row) => trx.insertInto("section_one").values(row).onConflict((oc) => oc.column("referral_id").doUpdateSet(row)).execute()',
+      },
+      {
+        name: 'a file in a repositories/ folder builds queries',
+        filename: at('src/features/referrals/repositories/offers.ts'),
+        options,
+        code: 'export const offers = (db) => db.selectFrom("offers").selectAll().execute()',
+      },
+      // The platform's repositories, and the database itself.
+      {
+        name: 'a platform *-repository.ts builds queries',
+        filename: at('src/platform/auth/staff-repository.ts'),
+        options,
+        code: 'export const lock = (trx, id) => trx.updateTable("users").set({ locked: sql`true` }).where("id", "=", id).execute()',
+      },
+      {
+        name: 'a platform repository.ts builds queries',
+        filename: at('src/platform/audit/repository.ts'),
+        options,
+        code: 'export const record = (trx, entry) => trx.insertInto("audit").values(entry).execute()',
+      },
+      {
+        name: 'a migration builds raw SQL',
+        filename: at('src/platform/db/migrations/0005-more.ts'),
+        options,
+        code: 'export async function up(db) { await sql`alter table people add column nickname text`.execute(db) }',
+      },
+      {
+        name: 'text-array.ts, in src/platform/db, builds raw SQL and a query with no table',
+        filename: at('src/platform/db/text-array.ts'),
+        options,
+        code: 'export const textArray = (values) => sql`array[${sql.join(values)}]::text[]`\nexport const ping = (db) => db.selectNoFrom(sql.lit(1).as("one")).execute()',
+      },
+      // Tests, test support, end-to-end tests and benchmarks set up their data as they need to.
+      {
+        name: 'a test builds queries',
+        filename: at('src/features/referrals/workflow.int.test.ts'),
+        options,
+        code: 'await db.deleteFrom("referrals").execute()\nawait sql`truncate people`.execute(db)',
+      },
+      {
+        name: 'test support builds queries',
+        filename: at('test/support/world.ts'),
+        options,
+        code: 'export const people = (db) => db.selectFrom("people").selectAll().execute()',
+      },
+      {
+        name: 'a benchmark builds queries',
+        filename: at('bench/worktray.ts'),
+        options,
+        code: 'await db.insertInto("referrals").values(rows).execute()',
+      },
+      {
+        name: 'a script outside src/ is not bound',
+        filename: at('scripts/seed.ts'),
+        options,
+        code: 'await db.insertInto("people").values(rows).execute()',
+      },
+      // Names that are not a query.
+      {
+        name: 'other names are not queries: a plain function named selectFrom, methods of other names, tags of other names',
+        filename: at('src/features/referrals/service.ts'),
+        options,
+        code: [
+          'selectFrom("menu")',
+          'menu.selectFromList("a")',
+          'rows.select("name")',
+          'mysql.raw("x")',
+          'const text = html`<p>${name}</p>`',
+          'const q = query.sql`x`',
+        ].join('\n'),
+      },
+    ],
+    invalid: [
+      // Features: a service, a route, a module.
+      {
+        name: 'a service builds a query in its transaction',
+        filename: at('src/features/referrals/drafting-service.ts'),
+        options,
+        code: 'await db.transaction().execute(async (trx) => {\n  await trx\n    .updateTable("referrals")\n    .set({ state: "returned" })\n    .execute()\n})',
+        errors: [{ messageId: 'sqlOutsideRepository', line: 3, column: 6 }],
+      },
+      {
+        name: 'a route builds raw SQL, typed',
+        filename: at('src/features/worktray/routes.ts'),
+        options,
+        code: 'const count = await sql<number>`select count(*) from referrals`.execute(db)',
+        errors: [{ messageId: 'sqlOutsideRepository' }],
+      },
+      {
+        name: 'a module builds a query with raw SQL in it: both are reported',
+        filename: at('src/features/demo/demo-data.ts'),
+        options,
+        code: 'await trx.selectFrom("people").where(sql`lower(name)`, "=", name).selectAll().execute()',
+        errors: [{ messageId: 'sqlOutsideRepository' }, { messageId: 'sqlOutsideRepository' }],
+      },
+      {
+        name: 'the rest of the query builders, and one named by a string',
+        filename: at('src/features/people/records-service.ts'),
+        options,
+        code: [
+          'db.insertInto("a")',
+          'db.deleteFrom("a")',
+          'db.replaceInto("a")',
+          'db.mergeInto("a")',
+          'db.selectNoFrom(() => [])',
+          'db["selectFrom"]("a")',
+          'db?.selectFrom("a")',
+        ].join('\n'),
+        errors: [1, 2, 3, 4, 5, 6, 7].map((line) => ({ messageId: 'sqlOutsideRepository', line })),
+      },
+      {
+        name: 'the methods of sql, and a tag that is one',
+        filename: at('src/features/worktray/service.ts'),
+        options,
+        code: 'const order = sql.raw("created_at desc")\nconst id = sql.val(referralId)\nconst column = sql.ref("state")\nconst q = sql.id`people`',
+        errors: [1, 2, 3, 4].map((line) => ({ messageId: 'sqlOutsideRepository', line })),
+      },
+      // The platform: any file that is not a repository nor in src/platform/db.
+      {
+        name: 'a platform file that is not a repository builds a query',
+        filename: at('src/platform/auth/sessions.ts'),
+        options,
+        code: 'export const end = (db, id) => db.deleteFrom("sessions").where("id", "=", id).execute()',
+        errors: [{ messageId: 'sqlOutsideRepository' }],
+      },
+      {
+        name: 'a platform file named for its queries but not *-repository.ts',
+        filename: at('src/platform/audit/audit-queries.ts'),
+        options,
+        code: 'export const record = (trx, entry) => trx.insertInto("audit").values(entry).execute()',
+        errors: [{ messageId: 'sqlOutsideRepository' }],
+      },
+      {
+        name: 'a platform file beside src/platform/db, not in it',
+        filename: at('src/platform/database-tools.ts'),
+        options,
+        code: 'export const ping = (db) => sql`select 1`.execute(db)',
+        errors: [{ messageId: 'sqlOutsideRepository' }],
+      },
+      // Elsewhere in src/.
+      {
+        name: 'the composition root builds a query',
+        filename: at('src/composition.ts'),
+        options,
+        code: 'const users = await db.selectFrom("users").selectAll().execute()',
+        errors: [{ messageId: 'sqlOutsideRepository' }],
+      },
+      {
+        name: 'a vocabulary file builds raw SQL',
+        filename: at('src/vocabulary/referrals.ts'),
+        options,
+        code: "export const open = sql`state not in ('completed', 'withdrawn')`",
+        errors: [{ messageId: 'sqlOutsideRepository' }],
+      },
+    ],
+  })
+})

@@ -1,7 +1,8 @@
 /**
- * The shape of the code, as one lint rule: `architecture/layers` says which file may import which.
- * Each import is resolved to a file in the project (or a package) and both ends are placed by their
- * path and name alone, so a file keeps its place when it moves, as long as it keeps its kind of name.
+ * The shape of the code, as two lint rules: `architecture/layers` says which file may import which,
+ * and `architecture/sql-in-repositories` says which file may build a query. Each import is resolved
+ * to a file in the project (or a package) and both ends are placed by their path and name alone, so
+ * a file keeps its place when it moves, as long as it keeps its kind of name.
  *
  * Where a file sits (paths from the project root):
  *
@@ -35,6 +36,17 @@
  *      repositories (types may also come from modules, the platform and packages). Whether the file
  *      imported is a pure rule is read from that file, on disk.
  *   6. A vocabulary file imports only other vocabulary files: no platform, no feature, no package.
+ *
+ * And `architecture/sql-in-repositories`:
+ *
+ *   7. SQL is built only in a repository. In a file under src/ that is not exempt, a Kysely query
+ *      (a call of a method named selectFrom, insertInto, updateTable, deleteFrom, replaceInto,
+ *      mergeInto or selectNoFrom) or a piece of raw SQL (a template tagged `sql`, or a call of a
+ *      method of `sql`: sql.raw, sql.val, sql.ref, sql.join...) is reported unless the file is a
+ *      repository: in a feature, the repository kind above; in the platform, a file named
+ *      repository.ts or *-repository.ts, or anything in src/platform/db/ (migrations, the
+ *      database opener, text-array.ts). The names are matched, not their types: a method of
+ *      another name that builds SQL is not seen, and a method of these names that does not is.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -262,8 +274,61 @@ export const layers: TSESLint.RuleModule<MessageId, [LayersOptions?]> = {
   },
 }
 
-/** The plugin, as eslint.config.js uses it: `architecture/layers`. */
+const QUERY_BUILDERS = new Set(['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto', 'selectNoFrom'])
+
+/** Whether a file may build SQL: under src/, only a repository (a feature's, the platform's, or src/platform/db itself). */
+export function mayBuildSql(place: Place): boolean {
+  if (place.kind === 'exempt' || !place.path.startsWith('src/')) return true
+  if (place.kind === 'repository') return true
+  if (place.kind !== 'platform') return false
+  const name = path.posix.basename(place.path)
+  return name === 'repository.ts' || name.endsWith('-repository.ts') || place.path.startsWith('src/platform/db/')
+}
+
+function isSqlTag(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'sql'
+  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'sql'
+}
+
+function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name
+  if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') return node.property.value
+  return undefined
+}
+
+export const sqlInRepositories: TSESLint.RuleModule<'sqlOutsideRepository', [LayersOptions?]> = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Build SQL (Kysely queries and sql templates) only in repositories.' },
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    messages: {
+      sqlOutsideRepository: `SQL lives only in repositories: move this query into the feature's repository (a plain function taking \`db\` or \`trx\`) and call it from the service. In src/platform, name the file *-repository.ts. ${WHERE}`,
+    },
+  },
+  defaultOptions: [{}],
+  create(context) {
+    const root = context.options[0]?.root ?? context.cwd
+    if (mayBuildSql(placeOf(root, context.filename))) return {}
+    const report = (node: TSESTree.Node) => context.report({ node, messageId: 'sqlOutsideRepository' })
+
+    return {
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return
+        const name = memberName(node.callee)
+        // A query: reported at the method's name, the line a chain starts its query on.
+        if (name !== undefined && QUERY_BUILDERS.has(name)) report(node.callee.property)
+        // sql.raw('...'), sql.val(x), sql.ref('column'), sql.join(...)
+        else if (isSqlTag(node.callee)) report(node)
+      },
+      TaggedTemplateExpression(node) {
+        if (isSqlTag(node.tag)) report(node)
+      },
+    }
+  },
+}
+
+/** The plugin, as eslint.config.js uses it: `architecture/layers` and `architecture/sql-in-repositories`. */
 export default {
   meta: { name: 'architecture' },
-  rules: { layers },
+  rules: { layers, 'sql-in-repositories': sqlInRepositories },
 }

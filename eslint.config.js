@@ -3,8 +3,12 @@
  * Lint: the rules that hold the shape of the code (ADR 9). `npm run lint`, or `npm test -- lint`
  * with the Prettier check. Zero warnings: every rule here is an error or off.
  *
- * - architecture/layers (lint/architecture.ts) keeps routes, services, repositories, pure rules and
- *   the platform in their layers. Its header says which file is which, by path and name.
+ * - architecture/layers (lint/architecture.ts) keeps routes, services, repositories, pure rules,
+ *   the platform and the vocabulary (src/vocabulary) in their layers. Its header says which file is
+ *   which, by path and name.
+ * - architecture/sql-in-repositories (the same file) keeps SQL in repositories: a Kysely query or an
+ *   `sql` template in src/ is built only in a feature's repository, a platform *-repository.ts, or
+ *   src/platform/db. Tests, test/, e2e/ and bench/ set up data as they need to.
  * - A pure rule is a file whose first doc comment has a line of its own with the tag `@pure`,
  *   as JSDoc tags are written. It may not import HTTP, the database or a repository. Tag a file
  *   when you write a rule that needs neither (dates in, answer out); the tag moves with the file.
@@ -34,6 +38,7 @@ export default defineConfig(
     plugins: { architecture },
     rules: {
       'architecture/layers': ['error', { root: import.meta.dirname }],
+      'architecture/sql-in-repositories': ['error', { root: import.meta.dirname }],
 
       // Promises: never dropped, never passed where nothing waits for them. node:test's test() and
       // describe() return promises the runner itself waits for.

@@ -1,7 +1,8 @@
 /**
- * The shape of the code, as one lint rule: `architecture/layers` says which file may import which.
- * Each import is resolved to a file in the project (or a package) and both ends are placed by their
- * path and name alone, so a file keeps its place when it moves, as long as it keeps its kind of name.
+ * The shape of the code, as two lint rules: `architecture/layers` says which file may import which,
+ * and `architecture/sql-in-repositories` says which file may build a query. Each import is resolved
+ * to a file in the project (or a package) and both ends are placed by their path and name alone, so
+ * a file keeps its place when it moves, as long as it keeps its kind of name.
  *
  * Where a file sits (paths from the project root):
  *
@@ -12,8 +13,10 @@
  *                checks on who may do what.
  *   repository   src/features/** named repository.ts or *-repository.ts, or anything in a
  *                repositories/ folder: the feature's queries.
- *   module       any other file in src/features/** (vocabularies, pure rules, helpers a service uses).
+ *   module       any other file in src/features/** (pure rules, helpers a service uses).
  *   platform     src/platform/**: what every feature stands on.
+ *   vocabulary   src/vocabulary/**: the service's words, fixed sets of values and their labels (built
+ *                with src/vocabulary/labelled.ts). The bottom layer: every file may import it.
  *   exempt       tests (*.test.ts, test/**, e2e/**) and benchmarks (bench/**): they set up data as
  *                they need to, repositories included, so they sit outside the layers.
  *
@@ -29,15 +32,30 @@
  *      repositories, kysely, pg, PGlite, Fastify.
  *   4. src/platform imports nothing from src/features.
  *   5. A repository imports no service and no route; its values come only from kysely,
- *      src/platform/db, src/platform/ids.ts and its own feature's repositories (types may also come
- *      from modules, the platform and packages).
+ *      src/platform/db, src/platform/ids.ts, src/vocabulary, pure rules and its own feature's
+ *      repositories (types may also come from modules, the platform and packages). Whether the file
+ *      imported is a pure rule is read from that file, on disk.
+ *   6. A vocabulary file imports only other vocabulary files: no platform, no feature, no package.
+ *
+ * And `architecture/sql-in-repositories`:
+ *
+ *   7. SQL is built only in a repository. In a file under src/ that is not exempt, a Kysely query
+ *      (a call of a method named selectFrom, insertInto, updateTable, deleteFrom, replaceInto,
+ *      mergeInto or selectNoFrom) or a piece of raw SQL (a template tagged `sql`, or a call of a
+ *      method of `sql`: sql.raw, sql.val, sql.ref, sql.join...) is reported unless the file is a
+ *      repository: in a feature, the repository kind above; in the platform, a file named
+ *      repository.ts or *-repository.ts, or anything in src/platform/db/ (migrations, the
+ *      database opener, text-array.ts). The names are matched, not their types: a method of
+ *      another name that builds SQL is not seen, and a method of these names that does not is.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils'
+import { parser } from 'typescript-eslint'
 
 const WHERE = 'See CONTRIBUTING.md#where-does-x-go.'
 
-export type Kind = 'route' | 'service' | 'repository' | 'module' | 'platform' | 'exempt' | 'elsewhere'
+export type Kind = 'route' | 'service' | 'repository' | 'module' | 'platform' | 'vocabulary' | 'exempt' | 'elsewhere'
 
 export interface Place {
   kind: Kind
@@ -62,6 +80,7 @@ export function placeOf(root: string, file: string): Place {
   if (relative.startsWith('../') || path.isAbsolute(relative)) return place('elsewhere')
   if (name.endsWith('.test.ts') || /^(test|e2e|bench)\//.test(relative)) return place('exempt')
   if (relative.startsWith('src/platform/')) return place('platform')
+  if (relative.startsWith('src/vocabulary/')) return place('vocabulary')
   if (!relative.startsWith('src/features/')) return place('elsewhere')
 
   const folders = relative.split('/').slice(2, -1)
@@ -72,10 +91,13 @@ export function placeOf(root: string, file: string): Place {
   return place('module', feature)
 }
 
-type Target = { package: string; file?: undefined } | { package?: undefined; file: Place }
+type Target = { package: string; file?: undefined; absolute?: undefined } | { package?: undefined; file: Place; absolute: string }
 
 function targetOf(root: string, importer: string, specifier: string): Target {
-  if (specifier.startsWith('.') || specifier.startsWith('/')) return { file: placeOf(root, path.resolve(path.dirname(importer), specifier)) }
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    const absolute = path.resolve(path.dirname(importer), specifier)
+    return { file: placeOf(root, absolute), absolute }
+  }
   const parts = specifier.split('/')
   return { package: specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier) }
 }
@@ -92,16 +114,66 @@ export type MessageId =
   | 'platformImportsFeature'
   | 'repositoryImportsUpward'
   | 'repositoryImportsElsewhere'
+  | 'vocabularyImportsOutside'
 
 interface Verdict {
   messageId: MessageId
   data: Record<string, string>
 }
 
+/** A pure rule says so in its first block comment, with a line that starts with the tag `@pure`. */
+function hasPureTag(comments: readonly TSESTree.Comment[]): boolean {
+  const first = comments.find((comment) => comment.type === AST_TOKEN_TYPES.Block)
+  return first !== undefined && /^\s*\*?\s*@pure\b/m.test(first.value)
+}
+
+function isMarkedPure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return hasPureTag(sourceCode.getAllComments())
+}
+
+/** The source file an import names, as written, or with `.ts` added or put for `.js`; and when it last changed. */
+function sourceFileOf(file: string): { path: string; modified: number } | undefined {
+  for (const candidate of [file, `${file}.ts`, ...(file.endsWith('.js') ? [`${file.slice(0, -3)}.ts`] : [])]) {
+    const stats = fs.statSync(candidate, { throwIfNoEntry: false })
+    if (stats?.isFile()) return { path: candidate, modified: stats.mtimeMs }
+  }
+  return undefined
+}
+
+/** Parsed by typescript-eslint's parser, as ESLint parses the file itself. A file that cannot be read or parsed is not pure. */
+function readsAsPure(file: string): boolean {
+  try {
+    // The parser's published type leaves the AST unknown; it is typescript-estree's Program.
+    const { ast } = parser.parseForESLint(fs.readFileSync(file, 'utf8')) as { ast: TSESTree.Program }
+    return hasPureTag(ast.comments ?? [])
+  } catch {
+    return false
+  }
+}
+
+/** Per path, with when the file changed: an editor's ESLint runs for hours, and a tag may be added. */
+const pureFiles = new Map<string, { modified: number; pure: boolean }>()
+
+/**
+ * Whether the file an import resolves to is a pure rule, by the same test as an importer's own tag:
+ * the file is read from disk, once per path while it is unchanged. A missing file is not pure.
+ */
+export function isPureFile(file: string): boolean {
+  const source = sourceFileOf(file)
+  if (source === undefined) return false
+  const known = pureFiles.get(source.path)
+  if (known?.modified === source.modified) return known.pure
+  const pure = readsAsPure(source.path)
+  pureFiles.set(source.path, { modified: source.modified, pure })
+  return pure
+}
+
 /** What is wrong with one import, if anything. The first rule that applies is the one reported. */
 function judge(importer: Place, pure: boolean, target: Target, specifier: string, typeOnly: boolean): Verdict | undefined {
   if (importer.kind === 'exempt') return undefined
   const data = { target: specifier }
+
+  if (importer.kind === 'vocabulary') return target.file?.kind === 'vocabulary' ? undefined : { messageId: 'vocabularyImportsOutside', data }
 
   if (importer.kind === 'platform' && under(target, 'src/features/')) return { messageId: 'platformImportsFeature', data }
 
@@ -132,8 +204,12 @@ function judge(importer: Place, pure: boolean, target: Target, specifier: string
       (target.package !== undefined && isPackage(target.package, ['kysely'])) ||
       under(target, 'src/platform/db/') ||
       target.file?.path === 'src/platform/ids.ts' ||
+      target.file?.kind === 'vocabulary' ||
       (target.file?.kind === 'repository' && target.file.feature === importer.feature)
-    if (!allowed && !typeOnly) return { messageId: 'repositoryImportsElsewhere', data }
+    // Read last, as it reads the file: a pure rule is one definition a repository may derive from.
+    if (!allowed && !typeOnly && !(target.absolute !== undefined && isPureFile(target.absolute))) {
+      return { messageId: 'repositoryImportsElsewhere', data }
+    }
   }
   return undefined
 }
@@ -151,12 +227,6 @@ function isTypeOnly(node: TSESTree.ImportDeclaration | TSESTree.ExportNamedDecla
   )
 }
 
-/** A pure rule says so in its first block comment, with a line that starts with the tag `@pure`. */
-function isMarkedPure(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  const first = sourceCode.getAllComments().find((comment) => comment.type === AST_TOKEN_TYPES.Block)
-  return first !== undefined && /^\s*\*?\s*@pure\b/m.test(first.value)
-}
-
 export interface LayersOptions {
   /** The project root that src/ is in. Defaults to the directory ESLint runs in. */
   root?: string
@@ -165,7 +235,7 @@ export interface LayersOptions {
 export const layers: TSESLint.RuleModule<MessageId, [LayersOptions?]> = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keep routes, services, repositories, pure rules and the platform in their layers.' },
+    docs: { description: 'Keep routes, services, repositories, pure rules, the platform and the vocabulary in their layers.' },
     schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
     messages: {
       routeImportsRepository: `A route may not import a repository ({{target}}): call the feature's service, which owns the transaction and checks who may do what. ${WHERE}`,
@@ -174,7 +244,8 @@ export const layers: TSESLint.RuleModule<MessageId, [LayersOptions?]> = {
       pureRuleImportsInputOutput: `A pure rule (tagged @pure in its first comment) may not import {{target}}: it takes plain values and returns an answer. Let its caller read, write or speak HTTP, and pass the values in. ${WHERE}`,
       platformImportsFeature: `src/platform may not import a feature ({{target}}): the platform knows no feature. Move what both need into src/platform, or have the feature pass it in. ${WHERE}`,
       repositoryImportsUpward: `A repository may not import a {{kind}} ({{target}}): imports point one way, route → service → repository. Define the type beside the query, or let the service pass the value in. ${WHERE}`,
-      repositoryImportsElsewhere: `A repository's values come only from kysely, src/platform/db, src/platform/ids.ts and its own feature's repositories (types may come from anywhere below the service), not {{target}}: do that work in the service and pass the result in. ${WHERE}`,
+      repositoryImportsElsewhere: `A repository's values come only from kysely, src/platform/db, src/platform/ids.ts, src/vocabulary, pure rules (tagged @pure) and its own feature's repositories (types may come from anywhere below the service), not {{target}}: do that work in the service and pass the result in, or, if the file takes plain values and returns an answer, tag it @pure. ${WHERE}`,
+      vocabularyImportsOutside: `A vocabulary file imports only other vocabulary files, not {{target}}: src/vocabulary is the service's words (fixed values and their labels, built with labelled.ts) and every layer imports it, so it stands on nothing. Keep the words here and move what uses them (checks, queries, formatting) to the feature or the platform. ${WHERE}`,
     },
   },
   defaultOptions: [{}],
@@ -203,8 +274,61 @@ export const layers: TSESLint.RuleModule<MessageId, [LayersOptions?]> = {
   },
 }
 
-/** The plugin, as eslint.config.js uses it: `architecture/layers`. */
+const QUERY_BUILDERS = new Set(['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto', 'selectNoFrom'])
+
+/** Whether a file may build SQL: under src/, only a repository (a feature's, the platform's, or src/platform/db itself). */
+export function mayBuildSql(place: Place): boolean {
+  if (place.kind === 'exempt' || !place.path.startsWith('src/')) return true
+  if (place.kind === 'repository') return true
+  if (place.kind !== 'platform') return false
+  const name = path.posix.basename(place.path)
+  return name === 'repository.ts' || name.endsWith('-repository.ts') || place.path.startsWith('src/platform/db/')
+}
+
+function isSqlTag(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'sql'
+  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === 'sql'
+}
+
+function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name
+  if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') return node.property.value
+  return undefined
+}
+
+export const sqlInRepositories: TSESLint.RuleModule<'sqlOutsideRepository', [LayersOptions?]> = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Build SQL (Kysely queries and sql templates) only in repositories.' },
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    messages: {
+      sqlOutsideRepository: `SQL lives only in repositories: move this query into the feature's repository (a plain function taking \`db\` or \`trx\`) and call it from the service. In src/platform, name the file *-repository.ts. ${WHERE}`,
+    },
+  },
+  defaultOptions: [{}],
+  create(context) {
+    const root = context.options[0]?.root ?? context.cwd
+    if (mayBuildSql(placeOf(root, context.filename))) return {}
+    const report = (node: TSESTree.Node) => context.report({ node, messageId: 'sqlOutsideRepository' })
+
+    return {
+      CallExpression(node) {
+        if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return
+        const name = memberName(node.callee)
+        // A query: reported at the method's name, the line a chain starts its query on.
+        if (name !== undefined && QUERY_BUILDERS.has(name)) report(node.callee.property)
+        // sql.raw('...'), sql.val(x), sql.ref('column'), sql.join(...)
+        else if (isSqlTag(node.callee)) report(node)
+      },
+      TaggedTemplateExpression(node) {
+        if (isSqlTag(node.tag)) report(node)
+      },
+    }
+  },
+}
+
+/** The plugin, as eslint.config.js uses it: `architecture/layers` and `architecture/sql-in-repositories`. */
 export default {
   meta: { name: 'architecture' },
-  rules: { layers },
+  rules: { layers, 'sql-in-repositories': sqlInRepositories },
 }

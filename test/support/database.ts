@@ -43,7 +43,7 @@ export async function dropDatabase(serverUrl: string, name: string): Promise<voi
   await client.connect()
   try {
     for (let attempt = 0; attempt < 50; attempt += 1) {
-      const open = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+      const open = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
       if (open.rows[0]?.n === 0) break
       await new Promise((resolve) => setTimeout(resolve, 100))
     }

@@ -60,12 +60,15 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
   return z.enum(values, { error: message })
 }
 
+/** What checkboxes send, as a list: none, one (a browser sends it as a plain string) or several, each once. */
+function asList(value: unknown): unknown[] {
+  if (value === undefined || value === '') return []
+  return Array.isArray(value) ? [...new Set<unknown>(value)] : [value]
+}
+
 /** Checkboxes: none, one or several of these values (a browser sends one as a plain string). */
 export function someOf<const T extends readonly [string, ...string[]]>(values: T, message = 'Select from the options shown') {
-  return z.preprocess(
-    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? [...new Set(value)] : [value]),
-    z.array(z.enum(values, { error: message }), { error: message }).max(values.length, message),
-  )
+  return z.preprocess(asList, z.array(z.enum(values, { error: message }), { error: message }).max(values.length, message))
 }
 
 function wholeNumberText(value: unknown): number | null | undefined {
@@ -239,14 +242,15 @@ function keepable(text: string): string {
  * name can reach `Object.prototype`.
  */
 export function answersOf(body: unknown): Record<string, unknown> {
-  const answers: Record<string, unknown> = Object.create(null)
+  const answers = Object.create(null) as Record<string, unknown>
   if (!body || typeof body !== 'object') return answers
-  for (const [key, value] of Object.entries(body)) {
+  for (const key of Object.keys(body)) {
+    const value: unknown = Reflect.get(body, key)
     if (key === '_csrf' || !FIELD_NAME.test(key) || NAMES_NOT_TO_USE.has(key)) continue
     if (typeof value === 'string') answers[key] = keepable(value)
     else if (Array.isArray(value))
       answers[key] = value
-        .filter((item) => typeof item === 'string')
+        .filter((item: unknown) => typeof item === 'string')
         .slice(0, 200)
         .map(keepable)
   }
@@ -255,7 +259,7 @@ export function answersOf(body: unknown): Record<string, unknown> {
 
 /** GOV.UK date inputs arrive as `name-day` etc.; schemas see `name: { day, month, year }`. */
 function nestDateParts(answers: Record<string, unknown>): Record<string, unknown> {
-  const nested: Record<string, unknown> = Object.create(null)
+  const nested = Object.create(null) as Record<string, unknown>
   for (const [key, value] of Object.entries(answers)) {
     const match = DATE_PART.exec(key)
     if (match) {
@@ -288,10 +292,7 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
 
 /** Checkboxes whose values are record ids (the service checks each belongs where it should). */
 export function someIds(message: string) {
-  return z.preprocess(
-    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? [...new Set(value)] : [value]),
-    z.array(z.string().uuid(message), { error: message }).max(50, message),
-  )
+  return z.preprocess(asList, z.array(z.string().uuid(message), { error: message }).max(50, message))
 }
 
 /** Yes/no radios that may be left unanswered in a draft: true, false or null. */

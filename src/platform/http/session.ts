@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { SignedInUser } from '../auth/roles.ts'
 import { isWellFormedSessionId, newSessionId, type Sessions } from '../auth/sessions.ts'
-import type { Flash } from '../db/schema.ts'
 
 /**
  * Finds who is behind each request. Every browser holds a random session id in a cookie; once it
@@ -101,7 +100,7 @@ export const session = fp(
       const resolved = await sessions.resolve(presented)
       if (resolved.status === 'active') {
         request.user = resolved.user
-        flashes.set(request, resolved.flash as SessionFlash)
+        flashes.set(request, resolved.flash)
       } else if (resolved.status === 'timed-out') {
         request.timedOut = { userId: resolved.userId, authorityId: resolved.authorityId }
       }
@@ -125,7 +124,7 @@ export const session = fp(
     async function updateFlash(request: FastifyRequest, change: (flash: SessionFlash) => SessionFlash): Promise<void> {
       const next = change(flashes.get(request) ?? {})
       flashes.set(request, next)
-      await sessions.setFlash(request.sessionId, next as Flash)
+      await sessions.setFlash(request.sessionId, next)
     }
 
     app.decorateReply('redirectWithFormState', async function (this: FastifyReply, path: string, state: FormState) {

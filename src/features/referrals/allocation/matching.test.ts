@@ -210,7 +210,7 @@ const arbitraryCandidate = (id: string): fc.Arbitrary<Candidate> =>
 const arbitraryPool = fc
   .subarray(ids, { minLength: 0 })
   .chain((chosen) => fc.tuple(...chosen.map(arbitraryCandidate)))
-  .map((pool) => pool as Candidate[])
+  .map((pool) => pool)
 
 const arbitraryRequest: fc.Arbitrary<MatchRequest> = fc.record({
   meetingDate: isoDay,

@@ -45,7 +45,7 @@ function openPostgres(url: string, poolSize: number): Database {
 /** `dataDir` is a folder, or `memory://` for a database that lives only as long as the process. */
 async function openPGlite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://')
-  const lock = inMemory ? undefined : lockDataFolder(dataDir)
+  const lock = inMemory ? undefined : await lockDataFolder(dataDir)
   try {
     const pglite = await PGlite.create({ ...(inMemory ? {} : { dataDir: `${dataDir}/pgdata` }), parsers })
     const db = new Kysely<Schema>({ dialect: new SerialisedPGliteDialect({ pglite }) })
@@ -56,12 +56,12 @@ async function openPGlite(dataDir: string): Promise<Database> {
         try {
           await db.destroy()
         } finally {
-          lock?.release()
+          await lock?.release()
         }
       },
     }
   } catch (error) {
-    lock?.release()
+    await lock?.release()
     throw error
   }
 }

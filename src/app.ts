@@ -59,7 +59,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const { config } = deps
   const app = Fastify({
     logger: deps.logger,
-    trustProxy: config.production,
+    // Only the configured proxies' X-Forwarded-For is believed: anyone else could write any address there.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     bodyLimit: FORM_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: answerUnroutableRequest,

@@ -39,4 +39,13 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/)
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://nope' }), /postgres:\/\//)
   })
+
+  test('trusts no proxy unless told which, and refuses a list that is not addresses or ranges', () => {
+    assert.deepEqual(loadConfig({}).trustedProxies, [])
+    assert.deepEqual(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/a', SESSION_SECRET: 'x'.repeat(40) }).trustedProxies, [])
+    assert.deepEqual(loadConfig({ TRUSTED_PROXIES: '10.0.0.1, 10.1.0.0/16,fd00::/8' }).trustedProxies, ['10.0.0.1', '10.1.0.0/16', 'fd00::/8'])
+    for (const wrong of ['everyone', '10.0.0.0/33', '10.0.0.1/8/2', 'true']) {
+      assert.throws(() => loadConfig({ TRUSTED_PROXIES: wrong }), /TRUSTED_PROXIES must list IP addresses or CIDR ranges/, wrong)
+    }
+  })
 })

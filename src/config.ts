@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 /**
@@ -11,10 +12,31 @@ const booleanText = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((
 
 const positiveInteger = z.coerce.number().int().positive()
 
+/** An address, or a range of them written as CIDR ("10.0.0.0/8", "fd00::/8"). */
+function isAddressOrRange(text: string): boolean {
+  const [address = '', bits, ...rest] = text.split('/')
+  const version = isIP(address)
+  if (version === 0 || rest.length > 0) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)
+}
+
+/** A comma-separated list of proxy addresses or ranges; empty means trust none. */
+const addressList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .refine((items) => items.every(isAddressOrRange), 'TRUSTED_PROXIES must list IP addresses or CIDR ranges, separated by commas')
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
+    TRUSTED_PROXIES: addressList.default([]),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     BASE_URL: z.url().optional(),
     DATABASE_URL: z
@@ -51,6 +73,11 @@ export interface Config {
   readonly host: string
   readonly port: number
   readonly baseUrl: string
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). Empty: the
+   * client's address is the connection's own, whatever a request's headers claim.
+   */
+  readonly trustedProxies: readonly string[]
   readonly database: { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number } | { readonly kind: 'pglite'; readonly dataDir: string }
   /** When absent (never in production) the secret kept in the database is used. */
   readonly sessionSecret: string | undefined
@@ -85,6 +112,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     host: env.HOST,
     port: env.PORT,
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    trustedProxies: env.TRUSTED_PROXIES,
     database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { kind: 'pglite', dataDir: env.DATA_DIR },
     sessionSecret: env.SESSION_SECRET,
     session: {

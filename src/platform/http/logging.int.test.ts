@@ -28,6 +28,13 @@ describe(`logs hold nothing personal (${engine})`, () => {
     await referrer.post('/referrals', {}, { withToken: false })
     const stranger = new Browser(t.app)
     await stranger.signIn('someone.private@example.org', 'a secret password')
+    // One-time links are bearer tokens: whoever reads one in a log could take the account.
+    const setPasswordToken = 'SetPasswordTokenThatMustNotBeLogged0123456'
+    const setupToken = 'SetupTokenThatMustNotBeLoggedAnywhere012345'
+    await stranger.get(`/set-password/${setPasswordToken}`)
+    await stranger.post(`/set-password/${setPasswordToken}`, { password: 'x' })
+    await stranger.get(`/setup/${setupToken}`)
+    await stranger.get(`/no-such-page/${setupToken}?q=${setPasswordToken}`)
 
     const log = lines.join('')
     assert.ok(lines.length > 20, 'requests were logged')
@@ -40,10 +47,13 @@ describe(`logs hold nothing personal (${engine})`, () => {
       'Spanish',
       'Dyslexia',
       'dateOfBirth-year',
+      'SetPasswordTokenThatMustNotBeLogged',
+      'SetupTokenThatMustNotBeLogged',
     ]) {
       assert.ok(!log.includes(secret), `the logs do not contain "${secret}"`)
     }
     assert.doesNotMatch(log, /alongside-session=/, 'no session cookie')
     assert.match(log, /"route":"\/referrals\/:referralId\/section-1"/, 'routes are logged by their pattern')
+    assert.match(log, /"route":"\/set-password\/:token"/, 'a one-time link is logged by its pattern alone')
   })
 })

@@ -8,6 +8,7 @@ import { authentication } from './platform/http/authentication.ts'
 import { csrf } from './platform/http/csrf.ts'
 import { registerErrorPages } from './platform/http/errors.ts'
 import { forms } from './platform/http/forms.ts'
+import { rateLimits } from './platform/http/rate-limits.ts'
 import { securityHeaders } from './platform/http/security-headers.ts'
 import { session } from './platform/http/session.ts'
 import { staticAssets } from './platform/http/static-assets.ts'
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     })
     await pages.register(session, { sessions: deps.sessions, secureCookie: config.session.secureCookie })
+    await pages.register(rateLimits, { perMinute: config.publicPagesPerMinute })
     await pages.register(forms, { bodyLimit: FORM_BODY_LIMIT })
     await pages.register(csrf, { sessions: deps.sessions })
     await pages.register(views, { root: deps.root, cache: config.viewCache })

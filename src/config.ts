@@ -51,6 +51,7 @@ const environmentSchema = z
     COOKIE_SECURE: booleanText.optional(),
     SIGN_IN_MAX_FAILURES: positiveInteger.default(5),
     SIGN_IN_LOCK_MINUTES: positiveInteger.default(15),
+    PUBLIC_PAGES_PER_MINUTE: positiveInteger.default(300),
     DEMO: booleanText.default(false),
     VIEW_CACHE: booleanText.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -83,6 +84,8 @@ export interface Config {
   readonly sessionSecret: string | undefined
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly secureCookie: boolean }
   readonly signIn: { readonly maxFailures: number; readonly lockMinutes: number }
+  /** Requests one client may make to the pages anyone can reach, in a minute. */
+  readonly publicPagesPerMinute: number
   readonly demo: boolean
   /** Compile each template once and keep it (in production), or re-read it on every page (to edit templates live). */
   readonly viewCache: boolean
@@ -121,6 +124,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       secureCookie: env.COOKIE_SECURE ?? production,
     },
     signIn: { maxFailures: env.SIGN_IN_MAX_FAILURES, lockMinutes: env.SIGN_IN_LOCK_MINUTES },
+    publicPagesPerMinute: env.PUBLIC_PAGES_PER_MINUTE,
     demo: env.DEMO,
     viewCache: env.VIEW_CACHE ?? production,
     logLevel: env.LOG_LEVEL,

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApplication } from './application.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { purgeExpired } from './platform/auth/housekeeping.ts'
 import { DataFolderInUseError } from './platform/db/data-folder-lock.ts'
 import { openDatabase } from './platform/db/database.ts'
 import { logOptions } from './platform/http/logging.ts'
@@ -22,12 +23,19 @@ async function main(): Promise<void> {
   }, 60_000)
   lapsing.unref()
 
+  // Sessions and kept answers nobody can use any more are let go of, every hour.
+  const housekeeping = setInterval(() => {
+    purgeExpired(database.db, systemClock, config.session).catch((error: unknown) => app.log.error({ err: error }, 'could not purge expired sessions'))
+  }, 3_600_000)
+  housekeeping.unref()
+
   let closing = false
   const close = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'closing')
     clearInterval(lapsing)
+    clearInterval(housekeeping)
     await app.close()
     await database.close()
     process.exit(0)

@@ -30,3 +30,15 @@ export async function takeSavedForm(
     .executeTakeFirst()
   return row ? { path: row.path, answers: row.answers } : undefined
 }
+
+/** Lets go of a person's kept forms beyond the newest `keep`. */
+export async function keepNewestSavedForms(db: Queryable, userId: string, keep: number): Promise<void> {
+  const newest = db.selectFrom('saved_form').select('id').where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(keep)
+  await db.deleteFrom('saved_form').where('user_id', '=', userId).where('id', 'not in', newest).execute()
+}
+
+/** Forgets kept forms made before `before`. Returns how many. */
+export async function deleteSavedFormsBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db.deleteFrom('saved_form').where('created_at', '<', before).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -12,6 +12,9 @@ import * as store from './saved-form-repository.ts'
 
 const KEEP_FOR_MS = 24 * 3_600_000
 
+/** A person has at most this many forms kept at once (the newest): a page left open, not a store. */
+export const MAX_SAVED_FORMS_PER_PERSON = 5
+
 export interface SavedForm {
   readonly path: string
   readonly answers: Record<string, unknown>
@@ -26,7 +29,11 @@ export interface SavedForms {
 export function createSavedForms(db: Kysely<Schema>, clock: Clock): SavedForms {
   return {
     async keep(owner, path, answers) {
-      return store.insertSavedForm(db, { ...owner, path, answers, now: clock.now() })
+      return db.transaction().execute(async (trx) => {
+        const id = await store.insertSavedForm(trx, { ...owner, path, answers, now: clock.now() })
+        await store.keepNewestSavedForms(trx, owner.userId, MAX_SAVED_FORMS_PER_PERSON)
+        return id
+      })
     },
 
     async takeBack(userId, id) {

@@ -75,3 +75,9 @@ export async function setFlash(db: Queryable, idHash: string, flash: Flash): Pro
     .where('ended_at', 'is', null)
     .execute()
 }
+
+/** Deletes sessions last used before `before` (ended or long expired). Returns how many. */
+export async function deleteSessionsLastSeenBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db.deleteFrom('user_session').where('last_seen_at', '<', before).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

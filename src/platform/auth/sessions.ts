@@ -25,6 +25,12 @@ export type ResolvedSession =
   | { readonly status: 'timed-out'; readonly userId: string; readonly authorityId: string }
   | { readonly status: 'anonymous' }
 
+/**
+ * How long after its last use a timed-out session still names its holder, so answers posted from
+ * a page left open are kept for them. After that it is an old cookie, and proves nothing.
+ */
+export const TIMED_OUT_REMEMBERED_MS = 24 * 3_600_000
+
 /** How often a busy session's last-seen time is written (it need not be exact to the second). */
 const TOUCH_INTERVAL_MS = 60_000
 
@@ -69,6 +75,7 @@ export function createSessions(db: Kysely<Schema>, clock: Clock, policy: Session
       if (row.ended_at && row.end_reason !== 'timed-out') return { status: 'anonymous' }
       if (row.ended_at || idle || tooOld) {
         if (!row.ended_at) await store.endSession(db, row.id_hash, 'timed-out', clock.now(), { forget: true })
+        if (now - row.last_seen_at.getTime() > TIMED_OUT_REMEMBERED_MS) return { status: 'anonymous' }
         return { status: 'timed-out', userId: row.user_id, authorityId: row.authority_id }
       }
       if (now - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await store.touchSession(db, row.id_hash, clock.now())

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHook
 import fp from 'fastify-plugin'
 import { hasRole, type Caller, type Role, type SignedInUser } from '../auth/roles.ts'
 import type { SavedForms } from '../auth/saved-forms.ts'
-import { answersOf } from './form-fields.ts'
+import { answersOf, boundedAnswers } from './form-fields.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -37,7 +37,7 @@ export const authentication = fp(
       }
       if (request.timedOut) {
         const path = request.url.split('?')[0] ?? '/'
-        const id = await savedForms.keep(request.timedOut, path, answersOf(request.body))
+        const id = await savedForms.keep(request.timedOut, path, boundedAnswers(answersOf(request.body)))
         return reply.redirect(`/sign-in?${new URLSearchParams({ timedOut: 'yes', resume: id })}`, 303)
       }
       return reply.redirect('/sign-in', 303)

@@ -22,6 +22,7 @@ const templates: Record<number, string> = {
   409: 'views/errors/workflow-refused.njk',
   413: 'views/errors/bad-request.njk',
   415: 'views/errors/bad-request.njk',
+  429: 'views/errors/too-many-requests.njk',
 }
 
 async function render(reply: FastifyReply, status: number, data: Record<string, unknown>): Promise<FastifyReply> {

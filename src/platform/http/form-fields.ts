@@ -257,6 +257,24 @@ export function answersOf(body: unknown): Record<string, unknown> {
   return answers
 }
 
+/** A kept form's answers beyond this size are cut down (each text, each list), then dropped. */
+export const MAX_KEPT_ANSWERS_BYTES = 64 * 1024
+
+/**
+ * What a refused form keeps to show again: its answers, within bounds. A page's own answers fit
+ * with room to spare; only a post no page sends is cut down, so no one can grow a session's row.
+ */
+export function boundedAnswers(values: Record<string, unknown>): Record<string, unknown> {
+  if (JSON.stringify(values).length <= MAX_KEPT_ANSWERS_BYTES) return values
+  const cut = Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value.slice(0, 10_000) : Array.isArray(value) ? value.slice(0, 50) : value,
+    ]),
+  )
+  return JSON.stringify(cut).length <= MAX_KEPT_ANSWERS_BYTES ? cut : {}
+}
+
 /** GOV.UK date inputs arrive as `name-day` etc.; schemas see `name: { day, month, year }`. */
 function nestDateParts(answers: Record<string, unknown>): Record<string, unknown> {
   const nested = Object.create(null) as Record<string, unknown>

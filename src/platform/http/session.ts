@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { SignedInUser } from '../auth/roles.ts'
 import { isWellFormedSessionId, newSessionId, type Sessions } from '../auth/sessions.ts'
+import { boundedAnswers } from './form-fields.ts'
 
 /**
  * Finds who is behind each request. Every browser holds a random session id in a cookie; once it
@@ -70,6 +71,15 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-alongside-session' : 'alongside-session'
 }
 
+/** A session keeps the answers of at most this many refused forms, the newest. */
+export const MAX_KEPT_FORMS = 5
+/** The kept forms with this one added as the newest, and the oldest let go beyond the cap. */
+function withForm(forms: Record<string, FormState> | undefined, path: string, state: FormState): Record<string, FormState> {
+  const { [path]: _replaced, ...others } = forms ?? {}
+  const kept = Object.entries(others).slice(-(MAX_KEPT_FORMS - 1))
+  return { ...Object.fromEntries(kept), [path]: { ...state, values: boundedAnswers(state.values) } }
+}
+
 function pathOf(url: string): string {
   const query = url.indexOf('?')
   return query === -1 ? url : url.slice(0, query)
@@ -128,14 +138,14 @@ export const session = fp(
     }
 
     app.decorateReply('redirectWithFormState', async function (this: FastifyReply, path: string, state: FormState) {
-      await updateFlash(this.request, (flash) => ({ ...flash, forms: { ...flash.forms, [path]: state } }))
+      await updateFlash(this.request, (flash) => ({ ...flash, forms: withForm(flash.forms, path, state) }))
       return this.redirect(path, 303)
     })
 
     app.decorateReply('redirectKeepingErrors', async function (this: FastifyReply, path: string) {
       const errors = this.request.pageFlash.form?.errors
       if (!errors || errors.length === 0) return this.redirect(path, 303)
-      await updateFlash(this.request, (flash) => ({ ...flash, forms: { ...flash.forms, [path]: { values: {}, errors } } }))
+      await updateFlash(this.request, (flash) => ({ ...flash, forms: withForm(flash.forms, path, { values: {}, errors }) }))
       return this.redirect(path, 303)
     })
 

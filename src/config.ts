@@ -43,6 +43,10 @@ const environmentSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// connection string')
       .optional(),
+    DATABASE_OWNER_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_OWNER_URL must be a postgres:// connection string')
+      .optional(),
     DATABASE_POOL_SIZE: positiveInteger.default(10),
     DATA_DIR: z.string().min(1).default('data'),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
@@ -79,7 +83,15 @@ export interface Config {
    * client's address is the connection's own, whatever a request's headers claim.
    */
   readonly trustedProxies: readonly string[]
-  readonly database: { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number } | { readonly kind: 'pglite'; readonly dataDir: string }
+  readonly database:
+    | {
+        readonly kind: 'postgres'
+        readonly url: string
+        /** The role that owns the tables and migrates them; the service itself runs as `url`'s role. */
+        readonly ownerUrl?: string
+        readonly poolSize: number
+      }
+    | { readonly kind: 'pglite'; readonly dataDir: string }
   /** When absent (never in production) the secret kept in the database is used. */
   readonly sessionSecret: string | undefined
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly secureCookie: boolean }
@@ -116,7 +128,9 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     port: env.PORT,
     baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     trustedProxies: env.TRUSTED_PROXIES,
-    database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { kind: 'pglite', dataDir: env.DATA_DIR },
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, ...(env.DATABASE_OWNER_URL ? { ownerUrl: env.DATABASE_OWNER_URL } : {}) }
+      : { kind: 'pglite', dataDir: env.DATA_DIR },
     sessionSecret: env.SESSION_SECRET,
     session: {
       idleMinutes: env.SESSION_IDLE_MINUTES,

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/schema.ts'
-import { auditEventsOf, insertAuditEvent } from './audit-repository.ts'
+import { auditEventsOf, insertAuditEvent, lockChainHead, moveChainHead } from './audit-repository.ts'
+import { chainOf, genesisHash, linkHash } from './chain.ts'
 
 /**
  * The audit trail: every view and change of personal data, every sign-in. Append-only (the
@@ -22,16 +23,33 @@ export interface AuditEntry {
   readonly details?: Record<string, unknown>
 }
 
+/**
+ * Appends an event to its authority's chain, in the caller's transaction (or a transaction of its
+ * own): the chain's head is locked, the event takes the next place with a hash of its content and
+ * the hash before it, and the head moves on. The time is the server's, as the database's was.
+ */
 export async function recordAudit(db: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
-  await insertAuditEvent(db, {
+  if (!db.isTransaction) {
+    await db.transaction().execute((trx) => recordAudit(trx, actor, entry))
+    return
+  }
+  const chain = chainOf(actor.authorityId)
+  const head = await lockChainHead(db, chain, genesisHash(chain))
+  const content = {
+    chain,
+    seq: head.lastSeq + 1,
+    at: new Date(),
     authorityId: actor.authorityId,
     actorId: actor.userId,
     action: entry.action,
     recordType: entry.recordType,
     recordId: entry.recordId ?? null,
     ip: actor.ip,
-    details: entry.details ?? {},
-  })
+    details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
+  }
+  const hash = linkHash(head.lastHash, content)
+  await insertAuditEvent(db, { ...content, chainSeq: content.seq, previousHash: head.lastHash, hash })
+  await moveChainHead(db, chain, content.seq, hash)
 }
 
 export interface AuditRecord {

@@ -4,6 +4,7 @@ import pg from 'pg'
 import type { Config } from '../../config.ts'
 import { lockDataFolder } from './data-folder-lock.ts'
 import { migrateToLatest } from './migrate.ts'
+import { grantApplicationRole, roleOf } from './roles.ts'
 import type { Schema } from './schema.ts'
 import { SerialisedPGliteDialect } from './serialised-pglite.ts'
 
@@ -66,8 +67,22 @@ async function openPGlite(dataDir: string): Promise<Database> {
   }
 }
 
-/** Opens the configured database and brings its schema up to date. */
+/**
+ * Opens the configured database and brings its schema up to date. With an owner connection
+ * (PostgreSQL's DATABASE_OWNER_URL), the owner migrates and grants the application's role what it
+ * may do, and the service then runs as the application's role alone.
+ */
 export async function openDatabase(config: Config['database']): Promise<Database> {
+  if (config.kind === 'postgres' && config.ownerUrl) {
+    const owner = openPostgres(config.ownerUrl, 1)
+    try {
+      await migrateToLatest(owner.db as Kysely<unknown>)
+      await grantApplicationRole(owner.db, roleOf(config.url))
+    } finally {
+      await owner.close()
+    }
+    return openPostgres(config.url, config.poolSize)
+  }
   const database = config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : await openPGlite(config.dataDir)
   try {
     await migrateToLatest(database.db as Kysely<unknown>)

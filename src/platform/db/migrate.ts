@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.ts'
 import * as advocatePool from './migrations/0002-advocate-pool.ts'
 import * as oneAdvocateKind from './migrations/0003-one-advocate-kind.ts'
 import * as bankHolidayRegions from './migrations/0004-bank-holiday-regions.ts'
+import * as auditChain from './migrations/0005-audit-chain.ts'
 
 /** Every migration, in order. Names sort in the order they run. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-advocate-pool': advocatePool,
   '0003-one-advocate-kind': oneAdvocateKind,
   '0004-bank-holiday-regions': bankHolidayRegions,
+  '0005-audit-chain': auditChain,
 }
 
 const provider: MigrationProvider = {

@@ -140,6 +140,17 @@ export interface AuditEventTable {
   at: Timestamp
   ip: string | null
   details: Json<Record<string, unknown>>
+  /** The chain it belongs to (its authority's id, or `global`), its place in it, and the hashes that link it. */
+  chain: string | null
+  chain_seq: number | null
+  previous_hash: string | null
+  hash: string | null
+}
+
+export interface AuditChainTable {
+  chain: string
+  last_seq: number
+  last_hash: string
 }
 
 export interface FamilyGroupTable {
@@ -483,6 +494,7 @@ export interface Schema {
   sign_in_attempt: SignInAttemptTable
   saved_form: SavedFormTable
   audit_event: AuditEventTable
+  audit_chain: AuditChainTable
   family_group: FamilyGroupTable
   person: PersonTable
   meeting: MeetingTable

@@ -36,9 +36,10 @@ export function parseFormBody(body: string): Record<string, string | string[]> {
 /**
  * The pages anyone can reach send a few short answers (an email address and a password; a new
  * password twice): their posts are refused above this size, on the declared length, before any of
- * the body is read.
+ * the body is read. It leaves room for a pasted answer of any sensible length to get its own clear
+ * message from the page, and none for a flood of half a megabyte.
  */
-export const PUBLIC_PAGE_BODY_LIMIT = 16 * 1024
+export const PUBLIC_PAGE_BODY_LIMIT = 256 * 1024
 
 /** Parses HTML form posts; nothing is trusted before its page's schema. */
 export const forms = fp(

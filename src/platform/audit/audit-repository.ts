@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Queryable } from '../db/schema.ts'
 
 /** The audit trail's queries. The table is append-only: there is no update and no delete here. */
@@ -62,6 +63,26 @@ export async function auditEventsOf(db: Queryable, authorityId: string, recordTy
     .where('record_type', '=', recordType)
     .where('record_id', '=', recordId)
     .orderBy('id')
+    .execute()
+}
+
+/**
+ * Who has seen a record: the events about it (opened, changed) and the lists that showed it (a
+ * worktray, a search), newest first.
+ */
+export async function eventsSeeing(db: Queryable, authorityId: string, recordType: string, recordId: string, limit: number) {
+  return db
+    .selectFrom('audit_event')
+    .select(['id', 'action', 'actor_id', 'at'])
+    .where('authority_id', '=', authorityId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('record_type', '=', recordType), eb('record_id', '=', recordId)]),
+        eb(sql`details -> 'shown'`, '@>', sql`${JSON.stringify([recordId])}::jsonb`),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .limit(limit)
     .execute()
 }
 

@@ -5,6 +5,7 @@ import * as advocatePool from './migrations/0002-advocate-pool.ts'
 import * as oneAdvocateKind from './migrations/0003-one-advocate-kind.ts'
 import * as bankHolidayRegions from './migrations/0004-bank-holiday-regions.ts'
 import * as auditChain from './migrations/0005-audit-chain.ts'
+import * as auditWhatListsShowed from './migrations/0006-audit-what-lists-showed.ts'
 
 /** Every migration, in order. Names sort in the order they run. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-one-advocate-kind': oneAdvocateKind,
   '0004-bank-holiday-regions': bankHolidayRegions,
   '0005-audit-chain': auditChain,
+  '0006-audit-what-lists-showed': auditWhatListsShowed,
 }
 
 const provider: MigrationProvider = {

@@ -8,13 +8,15 @@ import { createProgrammeService } from './features/programme/service.ts'
 import { createAdvocacyRecordService } from './features/referrals/advocacy-record-service.ts'
 import { createAllocationService } from './features/referrals/allocation-service.ts'
 import { createReferralService } from './features/referrals/service.ts'
-import { createSettingsService } from './features/settings/service.ts'
+import * as settingsService from './features/settings/service.ts'
+import type { SettingsService } from './features/settings/service.ts'
 import { createSignInService } from './features/sign-in/service.ts'
 import { createWorktrayService } from './features/worktray/service.ts'
 import { createSavedForms } from './platform/auth/saved-forms.ts'
 import { storedSessionSecret } from './platform/auth/session-secret.ts'
 import { createSessions } from './platform/auth/sessions.ts'
 import type { Schema } from './platform/db/schema.ts'
+import { bindService, type ServiceContext } from './platform/service-context.ts'
 import type { Clock } from './platform/time/clock.ts'
 
 /**
@@ -25,7 +27,8 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const secret = config.sessionSecret ?? (await storedSessionSecret(db))
   const sessions = createSessions(db, clock, config.session, secret)
   const savedForms = createSavedForms(db, clock)
-  const settings = createSettingsService(db, clock)
+  const context: ServiceContext = { db, clock }
+  const settings: SettingsService = bindService(context, { ...settingsService })
   const advocates = createAdvocateService(db, clock, settings)
   const localServices = createLocalServices(db, clock)
   const services = {

@@ -212,39 +212,6 @@ describe(`the advocate pool's records (${engine})`, () => {
       .execute()
     assert.equal(viewed.length, 2, 'each view of an advocate’s record is audited, once each by the admin and the manager')
   })
-
-  test('a system admin sets the pool’s thresholds, within sensible limits', async () => {
-    const sysadmin = await signedIn(t, 'sysadmin')
-    await sysadmin.get('/admin/settings')
-    const refused = await sysadmin.submit('/admin/settings', {
-      dbsValidMonths: '0',
-      oneToOneWithinWeeks: 'eight',
-      groupSessionsRequired: '2',
-      groupWindowWeeks: '12',
-      offerResponseHours: '48',
-    })
-    assert.deepEqual(errorSummary(refused.html), [
-      'How long a DBS check counts for must be a whole number between 1 and 120',
-      'How recent a peer advocate’s last one-to-one supervision must be must be a whole number between 1 and 52',
-    ])
-    const saved = await sysadmin.submit('/admin/settings', {
-      dbsValidMonths: '24',
-      oneToOneWithinWeeks: '6',
-      groupSessionsRequired: '3',
-      groupWindowWeeks: '10',
-      offerResponseHours: '24',
-    })
-    assert.match(textOf(saved.html), /Settings saved/)
-    assert.deepEqual(await t.services.settings.settingsFor(t.world.authorityId), {
-      dbsValidMonths: 24,
-      oneToOneWithinWeeks: 6,
-      groupSessionsRequired: 3,
-      groupWindowWeeks: 10,
-      offerResponseHours: 24,
-    })
-    const coordinator = await signedIn(t, 'coordinator')
-    assert.equal((await coordinator.get('/admin/settings')).status, 403)
-  })
 })
 
 describe(`local services for triage (${engine})`, () => {

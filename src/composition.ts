@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely'
 import type { Config } from './config.ts'
 import { createAdminService } from './features/admin/service.ts'
 import { createAdvocateService } from './features/advocates/service.ts'
-import { createLocalServices } from './features/local-services/service.ts'
+import * as localServicesService from './features/local-services/service.ts'
+import type { LocalServices } from './features/local-services/service.ts'
 import { createPeopleService } from './features/people/service.ts'
 import { createProgrammeService } from './features/programme/service.ts'
 import { createAdvocacyRecordService } from './features/referrals/advocacy-record-service.ts'
@@ -30,7 +31,7 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const context: ServiceContext = { db, clock }
   const settings: SettingsService = bindService(context, { ...settingsService })
   const advocates = createAdvocateService(db, clock, settings)
-  const localServices = createLocalServices(db, clock)
+  const localServices: LocalServices = bindService(context, { ...localServicesService })
   const services = {
     settings,
     advocates,

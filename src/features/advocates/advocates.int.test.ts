@@ -213,33 +213,3 @@ describe(`the advocate pool's records (${engine})`, () => {
     assert.equal(viewed.length, 2, 'each view of an advocate’s record is audited, once each by the admin and the manager')
   })
 })
-
-describe(`local services for triage (${engine})`, () => {
-  let t: TestApp
-  before(async () => {
-    t = await startTestApp()
-  })
-  after(async () => t.close())
-
-  test('the advocacy service lists local services; names are unique; a coordinator can keep them too', async () => {
-    const admin = await signedIn(t, 'admin')
-    await admin.get('/local-services/new')
-    const refused = await admin.submit('/local-services/new', { active: 'maybe' })
-    assert.deepEqual(errorSummary(refused.html), [
-      'Enter the name of the service',
-      'Enter how to contact them',
-      'Select whether referrals can be triaged to them',
-    ])
-    assert.equal(
-      (await admin.post('/local-services/new', { name: 'Deaf Advocacy', languages: 'BSL', specialisms: 'deaf', contact: 'hello@deaf.example', active: 'yes' }))
-        .location,
-      '/local-services',
-    )
-    const again = await admin.submit('/local-services/new', { name: 'deaf advocacy', contact: 'x', active: 'yes' })
-    assert.deepEqual(errorSummary(again.html), ['A local service with that name is already listed'])
-    const coordinator = await signedIn(t, 'coordinator')
-    assert.match(textOf((await coordinator.get('/local-services')).html), /Deaf Advocacy hello@deaf.example BSL Deaf people \(BSL\)/)
-    const referrer = await signedIn(t, 'referrer')
-    assert.equal((await referrer.get('/local-services')).status, 403)
-  })
-})

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Config } from './config.ts'
-import { createAdminService } from './features/admin/service.ts'
+import * as adminAccounts from './features/admin/accounts-service.ts'
+import * as adminFirstStart from './features/admin/first-start-service.ts'
+import * as adminPasswords from './features/admin/passwords-service.ts'
+import type { AdminContext, AdminService } from './features/admin/service.ts'
+import * as adminTeams from './features/admin/teams-service.ts'
 import { createAdvocateService } from './features/advocates/service.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
@@ -29,6 +33,8 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const sessions = createSessions(db, clock, config.session, secret)
   const savedForms = createSavedForms(db, clock)
   const context: ServiceContext = { db, clock }
+  const adminContext: AdminContext = { ...context, sessions }
+  const admin: AdminService = bindService(adminContext, { ...adminFirstStart, ...adminAccounts, ...adminPasswords, ...adminTeams })
   const settings: SettingsService = bindService(context, { ...settingsService })
   const advocates = createAdvocateService(db, clock, settings)
   const localServices: LocalServices = bindService(context, { ...localServicesService })
@@ -39,7 +45,7 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
     allocations: createAllocationService(db, clock, advocates, localServices, settings),
     advocacyRecord: createAdvocacyRecordService(db, clock),
     signIn: createSignInService(db, clock, sessions, config.signIn),
-    admin: createAdminService(db, clock, sessions),
+    admin,
     people: createPeopleService(db),
     referrals: createReferralService(db, clock),
     worktray: createWorktrayService(db, clock),

@@ -251,7 +251,7 @@ export function advocateRoutes(
     try {
       const advocate = await advocates.view(callerOf(request), request.params.advocateId)
       const token = await advocates.createSignIn(callerOf(request), request.params.advocateId, form.data.email)
-      return reply.view('features/admin/users/link.njk', { name: advocate.name, link: `${baseUrl}/set-password/${token}`, created: true })
+      return reply.view('features/admin/account-link.njk', { name: advocate.name, link: `${baseUrl}/set-password/${token}`, created: true })
     } catch (error) {
       if (!(error instanceof WorkflowRefusedError)) throw error
       return reply.redirectWithFormState(pageFor(request) + '/sign-in', {
@@ -265,7 +265,7 @@ export function advocateRoutes(
     const caller = callerOf(request)
     const advocate = await advocates.view(caller, request.params.advocateId)
     const token = await advocates.newSignInLink(caller, request.params.advocateId)
-    return reply.view('features/admin/users/link.njk', { name: advocate.name, link: `${baseUrl}/set-password/${token}`, created: false })
+    return reply.view('features/admin/account-link.njk', { name: advocate.name, link: `${baseUrl}/set-password/${token}`, created: false })
   })
 
   app.get<Params>('/advocates/:advocateId/photo', readers, async (request, reply) => {

@@ -15,7 +15,8 @@ import { createAllocationService } from './features/referrals/allocation-service
 import { createReferralService } from './features/referrals/service.ts'
 import * as settingsService from './features/settings/service.ts'
 import type { SettingsService } from './features/settings/service.ts'
-import { createSignInService } from './features/sign-in/service.ts'
+import * as signInService from './features/sign-in/service.ts'
+import type { SignInService } from './features/sign-in/service.ts'
 import { createWorktrayService } from './features/worktray/service.ts'
 import { createSavedForms } from './platform/auth/saved-forms.ts'
 import { storedSessionSecret } from './platform/auth/session-secret.ts'
@@ -35,6 +36,7 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const context: ServiceContext = { db, clock }
   const adminContext: AdminContext = { ...context, sessions }
   const admin: AdminService = bindService(adminContext, { ...adminFirstStart, ...adminAccounts, ...adminPasswords, ...adminTeams })
+  const signIn: SignInService = bindService({ ...context, sessions, policy: config.signIn }, { ...signInService })
   const settings: SettingsService = bindService(context, { ...settingsService })
   const advocates = createAdvocateService(db, clock, settings)
   const localServices: LocalServices = bindService(context, { ...localServicesService })
@@ -44,7 +46,7 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
     localServices,
     allocations: createAllocationService(db, clock, advocates, localServices, settings),
     advocacyRecord: createAdvocacyRecordService(db, clock),
-    signIn: createSignInService(db, clock, sessions, config.signIn),
+    signIn,
     admin,
     people: createPeopleService(db),
     referrals: createReferralService(db, clock),

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { startTestApp, type TestApp } from '../../../test/support/app.ts'
-import { Browser, errorSummary, textOf } from '../../../test/support/browser.ts'
-import { engine } from '../../../test/support/database.ts'
-import { PASSWORD } from '../../../test/support/world.ts'
+import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
+import { Browser, errorSummary, textOf } from '../../../../test/support/browser.ts'
+import { engine } from '../../../../test/support/database.ts'
+import { PASSWORD } from '../../../../test/support/world.ts'
 
 describe(`signing in and out (${engine})`, () => {
   let t: TestApp
@@ -15,13 +15,14 @@ describe(`signing in and out (${engine})`, () => {
   test('the sign-in page carries a form token and a strict content security policy', async () => {
     const page = await new Browser(t.app).get('/sign-in')
     assert.equal(page.status, 200)
-    assert.match(page.html, /name="_csrf" value="[A-Za-z0-9_-]{43}"/)
+    assert.match(page.document.querySelector<HTMLInputElement>('form[action="/sign-in"] input[name="_csrf"]')?.value ?? '', /^[A-Za-z0-9_-]{43}$/)
     const policy = String(page.response.headers['content-security-policy'])
     assert.match(policy, /script-src 'self' 'nonce-[a-f0-9]+'/)
     assert.doesNotMatch(policy, /'unsafe-/, 'no unsafe keyword of any kind')
     assert.match(policy, /frame-ancestors 'none'/)
     const nonce = /'nonce-([a-f0-9]+)'/.exec(policy)?.[1]
-    assert.ok(nonce && page.html.includes(`<script nonce="${nonce}">`), 'the inline script carries the nonce')
+    const scripts = [...page.document.querySelectorAll('script:not([src])')]
+    assert.ok(scripts.length > 0 && scripts.every((script) => nonce && script.getAttribute('nonce') === nonce), 'every inline script carries the nonce')
     assert.equal(page.response.headers['x-content-type-options'], 'nosniff')
     assert.equal(page.response.headers['cache-control'], 'no-store')
   })
@@ -31,7 +32,7 @@ describe(`signing in and out (${engine})`, () => {
     await browser.get('/sign-in')
     const page = await browser.post('/sign-in', { email: t.world.staff.referrer.email, password: PASSWORD }, { withToken: false })
     assert.equal(page.status, 403)
-    assert.match(textOf(page.html), /Your form could not be sent/)
+    assert.match(textOf(page.document), /Your form could not be sent/)
   })
 
   test('a token from another browser is refused', async () => {
@@ -48,8 +49,8 @@ describe(`signing in and out (${engine})`, () => {
     await browser.get('/sign-in')
     const page = await browser.post('/sign-in', {})
     assert.equal(page.status, 400)
-    assert.deepEqual(errorSummary(page.html), ['Enter your email address', 'Enter your password'])
-    assert.match(page.html, /<title>Error: Sign in/)
+    assert.deepEqual(errorSummary(page.document), ['Enter your email address', 'Enter your password'])
+    assert.match(textOf(page.document.querySelector('title')), /^Error: Sign in/)
   })
 
   test('a wrong password says only that the details are wrong, and keeps the email typed', async () => {
@@ -57,32 +58,49 @@ describe(`signing in and out (${engine})`, () => {
     await browser.get('/sign-in')
     const page = await browser.post('/sign-in', { email: t.world.staff.referrer.email, password: 'not the password' })
     assert.equal(page.status, 400)
-    assert.deepEqual(errorSummary(page.html), ['Enter a correct email address and password'])
-    assert.match(page.html, new RegExp(`value="${t.world.staff.referrer.email}"`))
+    assert.deepEqual(errorSummary(page.document), ['Enter a correct email address and password'])
+    assert.equal(page.document.querySelector<HTMLInputElement>('input[name="email"]')?.value, t.world.staff.referrer.email)
+    assert.equal(page.document.querySelector<HTMLInputElement>('input[name="password"]')?.value ?? '', '', 'the password is never shown again')
   })
 
-  test('signing in issues a new session id, and signing out ends it', async () => {
+  test('signing in issues a new session id, goes where it was asked to, and is audited', async () => {
     const browser = new Browser(t.app)
-    const before = await browser.get('/sign-in')
+    const before = await browser.get('/sign-in?returnTo=%2Fadvocates')
+    assert.equal(before.document.querySelector<HTMLInputElement>('input[name="returnTo"]')?.value, '/advocates')
     const anonymousCookie = before.response.cookies.find((cookie) => cookie.name === 'alongside-session')?.value
-    const signedIn = await browser.signIn(t.world.staff.admin.email, PASSWORD)
+    const signedIn = await browser.post('/sign-in', { email: t.world.staff.coordinator.email.toUpperCase(), password: PASSWORD, returnTo: '/advocates' })
     assert.equal(signedIn.status, 303)
-    assert.equal(signedIn.location, '/')
+    assert.equal(signedIn.location, '/advocates')
     const newCookie = signedIn.response.cookies.find((cookie) => cookie.name === 'alongside-session')?.value
     assert.ok(newCookie && anonymousCookie && newCookie !== anonymousCookie, 'the session id changes at sign-in')
+    assert.match(textOf((await browser.get('/')).document), /Cora Coordinator/)
+    assert.equal((await browser.get('/sign-in')).location, '/', 'signed in, the sign-in page sends them on')
 
-    const home = await browser.get('/')
-    assert.equal(home.status, 200)
-    assert.match(textOf(home.html), /Ada Admin/)
+    const audit = await t.database.db.selectFrom('audit_event').select(['action', 'record_id']).where('actor_id', '=', t.world.staff.coordinator.id).execute()
+    assert.deepEqual(
+      audit.filter((row) => row.action.startsWith('sign-in')),
+      [{ action: 'sign-in.succeeded', record_id: t.world.staff.coordinator.id }],
+    )
+  })
 
-    const audit = await t.database.db.selectFrom('audit_event').select('action').where('actor_id', '=', t.world.staff.admin.id).execute()
-    assert.ok(audit.some((row) => row.action === 'sign-in.succeeded'))
+  test('a closed account cannot sign in, even with the right password; the refusal is audited against it', async () => {
+    await t.database.db.updateTable('app_user').set({ active: false }).where('id', '=', t.world.staff.otherManager.id).execute()
+    const browser = new Browser(t.app)
+    const page = await browser.signIn(t.world.staff.otherManager.email, PASSWORD)
+    assert.equal(page.status, 400)
+    assert.deepEqual(errorSummary(page.document), ['Enter a correct email address and password'])
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['authority_id', 'actor_id'])
+      .where('action', '=', 'sign-in.failed')
+      .where('record_id', '=', t.world.staff.otherManager.id)
+      .execute()
+    assert.deepEqual(audit, [{ authority_id: t.world.authorityId, actor_id: null }])
+  })
 
-    const out = await browser.post('/sign-out', {})
-    assert.equal(out.location, '/signed-out')
-    const afterSignOut = await browser.get('/')
-    assert.equal(afterSignOut.status, 303)
-    assert.match(afterSignOut.location ?? '', /^\/sign-in/)
+  test('after choosing a password, the page says to sign in with it', async () => {
+    const page = await new Browser(t.app).get('/sign-in?passwordSet=yes')
+    assert.equal(textOf(page.document.querySelector('.govuk-inset-text')), 'Your password has been saved. Sign in with it now.')
   })
 
   test('a session ends after the idle time-out, and after the absolute time-out however busy it is', async () => {
@@ -113,7 +131,7 @@ describe(`signing in and out (${engine})`, () => {
     }
     const locked = await browser.signIn(email, PASSWORD)
     assert.equal(locked.status, 429)
-    assert.match(errorSummary(locked.html)[0] ?? '', /too many times/)
+    assert.match(errorSummary(locked.document)[0] ?? '', /too many times/)
 
     t.clock.advanceMinutes(t.config.signIn.lockMinutes + 1)
     const later = await browser.signIn(email, PASSWORD)

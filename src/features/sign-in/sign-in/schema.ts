@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { PASSWORD_MAX_LENGTH } from '../../platform/auth/passwords.ts'
-import { cleanText } from '../../platform/http/form-fields.ts'
+import { PASSWORD_MAX_LENGTH } from '../../../platform/auth/passwords.ts'
+import { cleanText } from '../../../platform/http/form-fields.ts'
 
 export const signInSchema = z.object({
   email: z.preprocess(

@@ -5,7 +5,13 @@ import * as adminFirstStart from './features/admin/first-start-service.ts'
 import * as adminPasswords from './features/admin/passwords-service.ts'
 import type { AdminContext, AdminService } from './features/admin/service.ts'
 import * as adminTeams from './features/admin/teams-service.ts'
-import { createAdvocateService } from './features/advocates/service.ts'
+import * as advocateAbsences from './features/advocates/absences-service.ts'
+import * as advocateKnownFamilies from './features/advocates/known-families-service.ts'
+import * as advocateMatchingPool from './features/advocates/matching-pool-service.ts'
+import * as advocatePhoto from './features/advocates/photo-service.ts'
+import * as advocateRecord from './features/advocates/record-service.ts'
+import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
+import * as advocateSignIn from './features/advocates/sign-in-service.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
 import { createPeopleService } from './features/people/service.ts'
@@ -38,7 +44,15 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const admin: AdminService = bindService(adminContext, { ...adminFirstStart, ...adminAccounts, ...adminPasswords, ...adminTeams })
   const signIn: SignInService = bindService({ ...context, sessions, policy: config.signIn }, { ...signInService })
   const settings: SettingsService = bindService(context, { ...settingsService })
-  const advocates = createAdvocateService(db, clock, settings)
+  const advocatesContext: AdvocatesContext = adminContext
+  const advocates: AdvocateService = bindService(advocatesContext, {
+    ...advocateRecord,
+    ...advocateAbsences,
+    ...advocateKnownFamilies,
+    ...advocatePhoto,
+    ...advocateSignIn,
+    ...advocateMatchingPool,
+  })
   const localServices: LocalServices = bindService(context, { ...localServicesService })
   const services = {
     settings,

@@ -3,7 +3,10 @@ import type { NewRow, Queryable } from '../../platform/db/schema.ts'
 import { textArray } from '../../platform/db/text-array.ts'
 import type { LanguageLevel, Specialism, Stage, Weekday } from '../../vocabulary/advocates.ts'
 
-/** Advocates, and everything matching and eligibility need to know of them. Every query names the authority. */
+/**
+ * Advocates' records: the advocate, the languages they speak, their moves between stages, their
+ * time away and the families they know. Every query names the authority.
+ */
 
 const advocateColumns = [
   'advocate.id',
@@ -121,14 +124,14 @@ export async function recordStageChange(
     .execute()
 }
 
+/** The advocate's moves between stages, newest first. */
 export async function stageHistory(db: Queryable, authorityId: string, advocateId: string) {
   return db
     .selectFrom('advocate_stage_change')
-    .leftJoin('app_user', 'app_user.id', 'advocate_stage_change.by_user_id')
-    .select(['advocate_stage_change.from_stage', 'advocate_stage_change.to_stage', 'advocate_stage_change.at', 'app_user.display_name as by_name'])
-    .where('advocate_stage_change.authority_id', '=', authorityId)
-    .where('advocate_stage_change.advocate_id', '=', advocateId)
-    .orderBy('advocate_stage_change.id', 'desc')
+    .select(['from_stage', 'to_stage', 'at', 'by_user_id'])
+    .where('authority_id', '=', authorityId)
+    .where('advocate_id', '=', advocateId)
+    .orderBy('id', 'desc')
     .execute()
 }
 
@@ -211,49 +214,14 @@ export async function removeKnownFamily(db: Queryable, authorityId: string, advo
     .execute()
 }
 
-/** Families each advocate knows, with one adult's name to show which family is meant. */
+/** Families each advocate knows. */
 export async function knownFamiliesOf(db: Queryable, authorityId: string, advocateIds: readonly string[]) {
   if (advocateIds.length === 0) return []
   return db
     .selectFrom('advocate_known_family')
-    .select(['advocate_known_family.advocate_id', 'advocate_known_family.family_group_id', 'advocate_known_family.note'])
-    .select((eb) =>
-      eb
-        .selectFrom('person')
-        .select(sql<string>`given_name || ' ' || family_name`.as('name'))
-        .whereRef('person.family_group_id', '=', 'advocate_known_family.family_group_id')
-        .where('person.kind', '=', 'adult')
-        .orderBy('person.created_at')
-        .limit(1)
-        .as('family_name'),
-    )
-    .where('advocate_known_family.authority_id', '=', authorityId)
-    .where('advocate_known_family.advocate_id', 'in', [...advocateIds])
-    .execute()
-}
-
-/** People each advocate is working with now, offers waiting included. */
-export async function activeLoads(db: Queryable, authorityId: string, advocateIds?: readonly string[]) {
-  let query = db
-    .selectFrom('allocation')
-    .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('load')])
+    .select(['advocate_id', 'family_group_id', 'note'])
     .where('authority_id', '=', authorityId)
-    .where('status', 'in', ['offered', 'accepted'])
-    .where('advocate_id', 'is not', null)
-  if (advocateIds) query = query.where('advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
-  return query.groupBy('advocate_id').execute()
-}
-
-/** Allocations each advocate took on since `since`, for sharing work evenly. */
-export async function recentAllocationCounts(db: Queryable, authorityId: string, since: Date) {
-  return db
-    .selectFrom('allocation')
-    .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('authority_id', '=', authorityId)
-    .where('status', 'in', ['accepted', 'ended'])
-    .where('advocate_id', 'is not', null)
-    .where('offered_at', '>=', since)
-    .groupBy('advocate_id')
+    .where('advocate_id', 'in', [...advocateIds])
     .execute()
 }
 
@@ -286,30 +254,6 @@ export async function groupSessionsHeld(db: Queryable, authorityId: string, sinc
     .where('held_on', '>=', since)
     .execute()
   return rows.map((row) => row.held_on)
-}
-
-export async function setPhoto(
-  db: Queryable,
-  authorityId: string,
-  advocateId: string,
-  photo: { bytes: Buffer; type: 'image/jpeg' | 'image/png' } | null,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable('advocate')
-    .set({ photo: photo?.bytes ?? null, photo_type: photo?.type ?? null, updated_at: now })
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', advocateId)
-    .execute()
-}
-
-export async function photoOf(db: Queryable, authorityId: string, advocateId: string) {
-  return db
-    .selectFrom('advocate')
-    .select(['photo', 'photo_type', 'updated_at'])
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', advocateId)
-    .executeTakeFirst()
 }
 
 export async function linkUser(db: Queryable, authorityId: string, advocateId: string, userId: string): Promise<void> {

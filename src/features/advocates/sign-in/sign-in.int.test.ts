@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { advocateAdded } from '../../../../test/support/advocate-steps.ts'
+import { advocateAdded, idOf } from '../../../../test/support/advocate-steps.ts'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { Browser, errorSummary, heading, summaryValue, textOf, type Page } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
@@ -18,7 +18,7 @@ describe(`an advocate's sign-in (${engine})`, () => {
   })
   after(async () => t.close())
 
-  test('the coordinator gives an advocate a sign-in, with which they choose a password and sign in', async () => {
+  test('the coordinator gives an advocate a sign-in: one account, opened and audited as every staff account is, and linked to the record', async () => {
     const coordinator = await signedIn(t, 'coordinator')
     const url = await advocateAdded(coordinator, { givenName: 'Petra', familyName: 'Portal', email: 'petra.portal@example.org' })
     const form = await coordinator.get(`${url}/sign-in`)
@@ -37,13 +37,26 @@ describe(`an advocate's sign-in (${engine})`, () => {
     assert.deepEqual(account.roles, ['advocate'])
     assert.equal(account.display_name, 'Petra Portal')
     assert.equal(summaryValue((await coordinator.get(url)).document, 'Sign-in'), 'Yes')
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'record_type', 'record_id', 'details'])
+      .where('actor_id', '=', t.world.staff.coordinator.id)
+      .where('record_id', 'in', [account.id, idOf(url)])
+      .where('action', 'not like', '%.viewed')
+      .orderBy('id')
+      .execute()
+    assert.deepEqual(audit.slice(1), [
+      { action: 'account.created', record_type: 'account', record_id: account.id, details: { roles: ['advocate'], teams: [] } },
+      { action: 'advocate.sign-in-linked', record_type: 'advocate', record_id: idOf(url), details: { userId: account.id } },
+    ])
+
     const advocate = new Browser(t.app)
     await advocate.get(`/set-password/${token}`)
     await advocate.post(`/set-password/${token}`, { password: 'purple river lantern', confirmPassword: 'purple river lantern' })
     assert.equal((await advocate.signIn('petra.portal@example.org', 'purple river lantern')).status, 303)
   })
 
-  test('a new link for a forgotten password: the older one stops working', async () => {
+  test('a new link for a forgotten password: the older one stops working and the advocate is signed out', async () => {
     const coordinator = await signedIn(t, 'coordinator')
     const url = await advocateAdded(coordinator, { givenName: 'Fern', familyName: 'Forgetful' })
     await coordinator.get(`${url}/sign-in`)
@@ -62,6 +75,15 @@ describe(`an advocate's sign-in (${engine})`, () => {
     const stranger = new Browser(t.app)
     assert.equal((await stranger.get(`/set-password/${first}`)).status, 404, 'the old link stops working')
     assert.equal((await stranger.get(`/set-password/${second}`)).status, 200)
+    assert.equal((await advocate.get('/')).status, 303, 'they are signed out, as anyone given a new link is')
+    const userId = (await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'fern@example.org').executeTakeFirstOrThrow()).id
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['actor_id'])
+      .where('action', '=', 'account.password-link-issued')
+      .where('record_id', '=', userId)
+      .execute()
+    assert.deepEqual(audit, [{ actor_id: t.world.staff.coordinator.id }])
   })
 
   test('an email already in use, a second sign-in, or a link for an advocate with none, is refused', async () => {

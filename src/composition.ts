@@ -15,7 +15,14 @@ import * as advocateSignIn from './features/advocates/sign-in-service.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
 import { createPeopleService } from './features/people/service.ts'
-import { createProgrammeService } from './features/programme/service.ts'
+import * as programmeAccreditation from './features/programme/accreditation-service.ts'
+import * as programmeCohorts from './features/programme/cohorts-service.ts'
+import * as programmeModules from './features/programme/modules-service.ts'
+import * as programmeOverview from './features/programme/overview-service.ts'
+import * as programmeRegister from './features/programme/register-service.ts'
+import type { ProgrammeService } from './features/programme/service.ts'
+import * as programmeSupervision from './features/programme/supervision-service.ts'
+import { trainingRecords } from './features/programme/training-records-service.ts'
 import { createAdvocacyRecordService } from './features/referrals/advocacy-record-service.ts'
 import { createAllocationService } from './features/referrals/allocation-service.ts'
 import { createReferralService } from './features/referrals/service.ts'
@@ -44,7 +51,7 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const admin: AdminService = bindService(adminContext, { ...adminFirstStart, ...adminAccounts, ...adminPasswords, ...adminTeams })
   const signIn: SignInService = bindService({ ...context, sessions, policy: config.signIn }, { ...signInService })
   const settings: SettingsService = bindService(context, { ...settingsService })
-  const advocatesContext: AdvocatesContext = adminContext
+  const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }
   const advocates: AdvocateService = bindService(advocatesContext, {
     ...advocateRecord,
     ...advocateAbsences,
@@ -54,6 +61,14 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
     ...advocateMatchingPool,
   })
   const localServices: LocalServices = bindService(context, { ...localServicesService })
+  const programme: ProgrammeService = bindService(context, {
+    ...programmeOverview,
+    ...programmeCohorts,
+    ...programmeRegister,
+    ...programmeModules,
+    ...programmeAccreditation,
+    ...programmeSupervision,
+  })
   const services = {
     settings,
     advocates,
@@ -65,7 +80,7 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
     people: createPeopleService(db),
     referrals: createReferralService(db, clock),
     worktray: createWorktrayService(db, clock),
-    programme: createProgrammeService(db, clock, settings),
+    programme,
   }
   return { sessions, savedForms, services }
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/schema.ts'
 import { fullName } from '../../platform/people-names.ts'
-import type { ServiceContext } from '../../platform/service-context.ts'
 import type { Candidate } from '../matching/matching.ts'
+import type { AdvocatesContext } from './context.ts'
 import * as repository from './repository.ts'
 import { eligibilities, loadsOf, recentAllocations } from './standing-service.ts'
 
@@ -14,7 +14,7 @@ const YEAR_MS = 365 * 86_400_000
  * in recruitment, or who have left, are not part of it; everyone else is, with why they cannot be
  * offered work if they cannot.
  */
-export async function candidatePool(context: ServiceContext, trx: Queryable, authorityId: string, meetingDate: string): Promise<Candidate[]> {
+export async function candidatePool(context: AdvocatesContext, trx: Queryable, authorityId: string, meetingDate: string): Promise<Candidate[]> {
   const rows = await repository.listAdvocates(trx, authorityId, { stages: ['training', 'accreditation', 'active', 'resting'] })
   const ids = rows.map((row) => row.id)
   const [eligible, loads, languages, absences, known, recent] = await Promise.all([

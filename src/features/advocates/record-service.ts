@@ -2,13 +2,14 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller } from '../../platform/auth/roles.ts'
 import { ConflictError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
-import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
+import type { ServiceContext } from '../../platform/service-context.ts'
 import type { Stage } from '../../vocabulary/advocates.ts'
 import { staffNames } from '../admin/staff-accounts-service.ts'
 import { actorOf, advocateOf, requireCoordinator, requireReader } from './access.ts'
 import * as families from './families-repository.ts'
 import { detailsOf, fieldsOf, UNKNOWN_ELIGIBILITY, type AdvocateDetails, type AdvocateSummary } from './record.ts'
+import type { AdvocatesContext } from './context.ts'
 import * as repository from './repository.ts'
 import { eligibilities, loadsOf } from './standing-service.ts'
 
@@ -18,7 +19,7 @@ import { eligibilities, loadsOf } from './standing-service.ts'
  * admins and managers read it to match.
  */
 
-export async function list(context: ServiceContext, caller: Caller): Promise<AdvocateSummary[]> {
+export async function list(context: AdvocatesContext, caller: Caller): Promise<AdvocateSummary[]> {
   requireReader(caller.user)
   const { db } = context
   const rows = await repository.listAdvocates(db, caller.user.authorityId)
@@ -36,7 +37,7 @@ export async function list(context: ServiceContext, caller: Caller): Promise<Adv
 }
 
 /** One advocate's whole record, for the coordinator and the advocacy service. Viewing is audited. */
-export async function view(context: ServiceContext, caller: Caller, advocateId: string) {
+export async function view(context: AdvocatesContext, caller: Caller, advocateId: string) {
   requireReader(caller.user)
   const { db } = context
   const authorityId = caller.user.authorityId

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { NewRow, Queryable } from '../../platform/db/schema.ts'
 import { textArray } from '../../platform/db/text-array.ts'
-import type { LanguageLevel, Specialism, Stage, Weekday } from '../../vocabulary/advocates.ts'
+import type { AdvocateKind, LanguageLevel, Specialism, Stage, Weekday } from '../../vocabulary/advocates.ts'
 
 /**
  * Advocates' records: the advocate, the languages they speak, their moves between stages, their
@@ -100,11 +100,41 @@ export async function findAdvocateByUser(db: Queryable, authorityId: string, use
     .executeTakeFirst()
 }
 
-export async function listAdvocates(db: Queryable, authorityId: string, options: { stages?: readonly Stage[] } = {}) {
-  if (options.stages?.length === 0) return []
+/** The authority's advocates (at these stages, of this kind, with these ids, when asked), by name. */
+export async function listAdvocates(
+  db: Queryable,
+  authorityId: string,
+  options: { stages?: readonly Stage[]; kind?: AdvocateKind; ids?: readonly string[] } = {},
+) {
+  if (options.stages?.length === 0 || options.ids?.length === 0) return []
   let query = db.selectFrom('advocate').select(advocateColumns).where('advocate.authority_id', '=', authorityId)
   if (options.stages) query = query.where('advocate.stage', 'in', [...options.stages])
+  if (options.kind) query = query.where('advocate.kind', '=', options.kind)
+  if (options.ids) query = query.where('advocate.id', 'in', [...options.ids])
   return query.orderBy('advocate.family_name').orderBy('advocate.given_name').orderBy('advocate.id').execute()
+}
+
+/** Locks the advocates' rows until the transaction ends (in the order of their ids); returns those that are the authority's. */
+export async function lockAdvocates(db: Queryable, authorityId: string, advocateIds: readonly string[]) {
+  if (advocateIds.length === 0) return []
+  return db
+    .selectFrom('advocate')
+    .select(advocateColumns)
+    .where('advocate.authority_id', '=', authorityId)
+    .where('advocate.id', 'in', [...advocateIds])
+    .orderBy('advocate.id')
+    .forUpdate()
+    .execute()
+}
+
+/** Records (or corrects) the date of an advocate's Level 2 accreditation. */
+export async function setAccreditedOn(db: Queryable, authorityId: string, advocateId: string, accreditedOn: string, now: Date): Promise<void> {
+  await db
+    .updateTable('advocate')
+    .set({ accredited_on: accreditedOn, updated_at: now, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', advocateId)
+    .execute()
 }
 
 export async function recordStageChange(
@@ -223,37 +253,6 @@ export async function knownFamiliesOf(db: Queryable, authorityId: string, advoca
     .where('authority_id', '=', authorityId)
     .where('advocate_id', 'in', [...advocateIds])
     .execute()
-}
-
-export async function completedModules(db: Queryable, authorityId: string, advocateIds?: readonly string[]) {
-  let query = db.selectFrom('module_completion').select(['advocate_id', 'module', 'completed_on']).where('authority_id', '=', authorityId)
-  if (advocateIds) query = query.where('advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
-  return query.execute()
-}
-
-/** Supervision each advocate attended since `since`, one row per session. */
-export async function supervisionAttended(db: Queryable, authorityId: string, since: string, advocateIds?: readonly string[]) {
-  let query = db
-    .selectFrom('supervision_attendance')
-    .innerJoin('supervision_session', 'supervision_session.id', 'supervision_attendance.session_id')
-    .select(['supervision_attendance.advocate_id', 'supervision_session.kind', 'supervision_session.held_on'])
-    .where('supervision_attendance.authority_id', '=', authorityId)
-    .where('supervision_session.held_on', '>=', since)
-  if (advocateIds)
-    query = query.where('supervision_attendance.advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
-  return query.execute()
-}
-
-/** Group supervision sessions held since `since`. */
-export async function groupSessionsHeld(db: Queryable, authorityId: string, since: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('supervision_session')
-    .select('held_on')
-    .where('authority_id', '=', authorityId)
-    .where('kind', '=', 'group')
-    .where('held_on', '>=', since)
-    .execute()
-  return rows.map((row) => row.held_on)
 }
 
 export async function linkUser(db: Queryable, authorityId: string, advocateId: string, userId: string): Promise<void> {

@@ -1,16 +1,16 @@
 import type { Queryable } from '../../platform/db/schema.ts'
-import type { ServiceContext } from '../../platform/service-context.ts'
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { AdvocateKind, Stage } from '../../vocabulary/advocates.ts'
 import { settingsFor } from '../settings/service.ts'
+import type { AdvocatesContext } from './context.ts'
 import { eligibility, type Eligibility } from './eligibility.ts'
-import * as repository from './repository.ts'
 import * as workload from './workload-repository.ts'
 
 /**
  * What is known of advocates beyond their own record: whether each may be offered work today (and
- * why not), and how many people each is working with. The pages and matching both ask.
+ * why not: their training and supervision are the programme's records, asked for through the
+ * context), and how many people each is working with. The pages and matching both ask.
  */
 
 /** Past this many advocates, the training records of the whole pool are read at once. */
@@ -18,7 +18,7 @@ const WHOLE_POOL = 200
 
 /** Whether each advocate may be offered work today, and why not. */
 export async function eligibilities(
-  context: ServiceContext,
+  context: AdvocatesContext,
   trx: Queryable,
   authorityId: string,
   rows: readonly { id: string; kind: AdvocateKind; stage: Stage; dbs_checked_on: string | null }[],
@@ -27,17 +27,13 @@ export async function eligibilities(
   const rules = await settingsFor(context, authorityId, trx)
   const since = addDays(today, -7 * Math.max(rules.groupWindowWeeks, rules.oneToOneWithinWeeks) - 7)
   const ids = rows.length > WHOLE_POOL ? undefined : rows.map((row) => row.id)
-  const [modules, attended, held] = await Promise.all([
-    repository.completedModules(trx, authorityId, ids),
-    repository.supervisionAttended(trx, authorityId, since, ids),
-    repository.groupSessionsHeld(trx, authorityId, since),
-  ])
-  const modulesBy = Map.groupBy(modules, (row) => row.advocate_id)
-  const attendedBy = Map.groupBy(attended, (row) => row.advocate_id)
+  const training = await context.training.trainingRecords(trx, authorityId, ids, since)
+  const modulesBy = Map.groupBy(training.completedModules, (row) => row.advocateId)
+  const attendedBy = Map.groupBy(training.supervisionAttended, (row) => row.advocateId)
   return new Map(
     rows.map((row) => {
       const mine = attendedBy.get(row.id) ?? []
-      const oneToOnes = mine.filter((session) => session.kind === 'one_to_one').map((session) => session.held_on)
+      const oneToOnes = mine.filter((session) => session.kind === 'one_to_one').map((session) => session.heldOn)
       const verdict = eligibility(
         {
           kind: row.kind,
@@ -45,8 +41,8 @@ export async function eligibilities(
           dbsCheckedOn: row.dbs_checked_on,
           completedModules: (modulesBy.get(row.id) ?? []).map((completion) => completion.module),
           lastOneToOneOn: oneToOnes.sort().at(-1) ?? null,
-          groupSessionsAttended: mine.filter((session) => session.kind === 'group').map((session) => session.held_on),
-          groupSessionsHeld: held,
+          groupSessionsAttended: mine.filter((session) => session.kind === 'group').map((session) => session.heldOn),
+          groupSessionsHeld: training.groupSessionsHeld,
         },
         today,
         rules,

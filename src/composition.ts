@@ -51,6 +51,7 @@ export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) 
   const admin: AdminService = bindService(adminContext, { ...adminFirstStart, ...adminAccounts, ...adminPasswords, ...adminTeams })
   const signIn: SignInService = bindService({ ...context, sessions, policy: config.signIn }, { ...signInService })
   const settings: SettingsService = bindService(context, { ...settingsService })
+  // The programme imports the pool, so the pool is handed the programme's training records here instead of importing them back.
   const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }
   const advocates: AdvocateService = bindService(advocatesContext, {
     ...advocateRecord,

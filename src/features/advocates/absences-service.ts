@@ -3,7 +3,7 @@ import type { Caller } from '../../platform/auth/roles.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, advocateOf, requireCoordinator } from './access.ts'
+import { actorOf, advocateOf, requireCoordinator } from './access-service.ts'
 import * as repository from './repository.ts'
 
 /** Time away: the days an advocate is not matched to meetings. */

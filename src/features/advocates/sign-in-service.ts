@@ -4,7 +4,7 @@ import { WorkflowRefusedError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
 import { AlreadyExistsError } from '../admin/admin.ts'
 import { newPasswordLink, openStaffAccount } from '../admin/staff-accounts-service.ts'
-import { actorOf, advocateOf, requireCoordinator } from './access.ts'
+import { actorOf, advocateOf, requireCoordinator } from './access-service.ts'
 import type { AdvocatesContext } from './context.ts'
 import * as repository from './repository.ts'
 

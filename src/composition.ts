@@ -1,13 +1,34 @@
 import type { Kysely } from 'kysely'
 import type { Config } from './config.ts'
-import { createAdminService } from './features/admin/service.ts'
-import { createAdvocateService } from './features/advocates/service.ts'
-import { createLocalServices } from './features/local-services/service.ts'
+import * as adminAccounts from './features/admin/accounts-service.ts'
+import * as adminFirstStart from './features/admin/first-start-service.ts'
+import * as adminPasswords from './features/admin/passwords-service.ts'
+import type { AdminContext, AdminService } from './features/admin/service.ts'
+import * as adminTeams from './features/admin/teams-service.ts'
+import * as advocateAbsences from './features/advocates/absences-service.ts'
+import * as advocateKnownFamilies from './features/advocates/known-families-service.ts'
+import * as advocateMatchingPool from './features/advocates/matching-pool-service.ts'
+import * as advocatePhoto from './features/advocates/photo-service.ts'
+import * as advocateRecord from './features/advocates/record-service.ts'
+import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
+import * as advocateSignIn from './features/advocates/sign-in-service.ts'
+import * as localServicesService from './features/local-services/service.ts'
+import type { LocalServices } from './features/local-services/service.ts'
 import * as people from './features/people/service.ts'
-import { createProgrammeService } from './features/programme/service.ts'
+import * as programmeAccreditation from './features/programme/accreditation-service.ts'
+import * as programmeCohorts from './features/programme/cohorts-service.ts'
+import * as programmeModules from './features/programme/modules-service.ts'
+import * as programmeOverview from './features/programme/overview-service.ts'
+import * as programmeRegister from './features/programme/register-service.ts'
+import type { ProgrammeService } from './features/programme/service.ts'
+import * as programmeSupervision from './features/programme/supervision-service.ts'
+import { trainingRecords } from './features/programme/training-records-service.ts'
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
-import { createSettingsService } from './features/settings/service.ts'
-import { createSignInService } from './features/sign-in/service.ts'
+import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
+import * as settingsService from './features/settings/service.ts'
+import type { SettingsService } from './features/settings/service.ts'
+import * as signInService from './features/sign-in/service.ts'
+import type { SignInService } from './features/sign-in/service.ts'
 import * as worktray from './features/worktray/service.ts'
 import { createSavedForms } from './platform/auth/saved-forms.ts'
 import { storedSessionSecret } from './platform/auth/session-secret-repository.ts'
@@ -22,24 +43,44 @@ import type { Clock } from './platform/time/clock.ts'
  */
 export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) {
   const secret = config.sessionSecret ?? (await storedSessionSecret(db))
-  const context: ServiceContext = { db, clock }
   const sessions = createSessions(db, clock, config.session, secret)
   const savedForms = createSavedForms(db, clock)
-  const settings = createSettingsService(db, clock)
-  const advocates = createAdvocateService(db, clock, settings)
-  const localServices = createLocalServices(db, clock)
+  const context: ServiceContext = { db, clock }
+  const adminContext: AdminContext = { ...context, sessions }
+  const admin: AdminService = bindService(adminContext, { ...adminFirstStart, ...adminAccounts, ...adminPasswords, ...adminTeams })
+  const signIn: SignInService = bindService({ ...context, sessions, policy: config.signIn }, { ...signInService })
+  const settings: SettingsService = bindService(context, { ...settingsService, ...settingsBankHolidays })
+  // The programme imports the pool, so the pool is handed the programme's training records here instead of importing them back.
+  const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }
+  const advocates: AdvocateService = bindService(advocatesContext, {
+    ...advocateRecord,
+    ...advocateAbsences,
+    ...advocateKnownFamilies,
+    ...advocatePhoto,
+    ...advocateSignIn,
+    ...advocateMatchingPool,
+  })
+  const localServices: LocalServices = bindService(context, { ...localServicesService })
+  const programme: ProgrammeService = bindService(context, {
+    ...programmeOverview,
+    ...programmeCohorts,
+    ...programmeRegister,
+    ...programmeModules,
+    ...programmeAccreditation,
+    ...programmeSupervision,
+  })
   const services = {
     settings,
     advocates,
     localServices,
     allocations: allocationService({ ...context, advocates, localServices, settings }),
     advocacyRecord: advocacyRecordService(context),
-    signIn: createSignInService(db, clock, sessions, config.signIn),
-    admin: createAdminService(db, clock, sessions),
+    signIn,
+    admin,
     people: bindService(context, people),
     referrals: referralService(context),
     worktray: bindService(context, worktray),
-    programme: createProgrammeService(db, clock, settings),
+    programme,
   }
   return { sessions, savedForms, services }
 }

@@ -7,10 +7,7 @@ import type { Clock } from '../platform/time/clock.ts'
 import { aboutRoutes } from './about/routes.ts'
 import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
-import { setPasswordRoutes } from './admin/set-password/routes.ts'
-import { setupRoutes } from './admin/setup/routes.ts'
-import { teamRoutes } from './admin/teams/routes.ts'
-import { userRoutes } from './admin/users/routes.ts'
+import { adminRoutes } from './admin/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
@@ -31,10 +28,7 @@ export interface FeatureDependencies {
 export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
   signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes })
-  setupRoutes(app, { admin: services.admin, sessions, secureCookie })
-  setPasswordRoutes(app, { admin: services.admin })
-  userRoutes(app, { admin: services.admin, baseUrl: config.baseUrl })
-  teamRoutes(app, { admin: services.admin })
+  adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app)
   worktrayRoutes(app, { worktray: services.worktray })

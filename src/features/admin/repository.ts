@@ -161,3 +161,22 @@ export async function setPasswordHash(db: Queryable, userId: string, passwordHas
     .where('id', '=', userId)
     .execute()
 }
+
+/** The account this email signs in to, whatever the case it is typed in. */
+export async function findAccountByEmail(db: Queryable, email: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'authority_id', 'password_hash', 'active'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst()
+}
+
+export async function displayNames(db: Queryable, authorityId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return []
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('authority_id', '=', authorityId)
+    .where('id', 'in', [...userIds])
+    .execute()
+}

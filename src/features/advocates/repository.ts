@@ -1,9 +1,12 @@
 import { sql } from 'kysely'
 import type { NewRow, Queryable } from '../../platform/db/schema.ts'
 import { textArray } from '../../platform/db/text-array.ts'
-import type { LanguageLevel, Specialism, Stage, Weekday } from '../../vocabulary/advocates.ts'
+import type { AdvocateKind, LanguageLevel, Specialism, Stage, Weekday } from '../../vocabulary/advocates.ts'
 
-/** Advocates, and everything matching and eligibility need to know of them. Every query names the authority. */
+/**
+ * Advocates' records: the advocate, the languages they speak, their moves between stages, their
+ * time away and the families they know. Every query names the authority.
+ */
 
 const advocateColumns = [
   'advocate.id',
@@ -97,11 +100,41 @@ export async function findAdvocateByUser(db: Queryable, authorityId: string, use
     .executeTakeFirst()
 }
 
-export async function listAdvocates(db: Queryable, authorityId: string, options: { stages?: readonly Stage[] } = {}) {
-  if (options.stages?.length === 0) return []
+/** The authority's advocates (at these stages, of this kind, with these ids, when asked), by name. */
+export async function listAdvocates(
+  db: Queryable,
+  authorityId: string,
+  options: { stages?: readonly Stage[]; kind?: AdvocateKind; ids?: readonly string[] } = {},
+) {
+  if (options.stages?.length === 0 || options.ids?.length === 0) return []
   let query = db.selectFrom('advocate').select(advocateColumns).where('advocate.authority_id', '=', authorityId)
   if (options.stages) query = query.where('advocate.stage', 'in', [...options.stages])
+  if (options.kind) query = query.where('advocate.kind', '=', options.kind)
+  if (options.ids) query = query.where('advocate.id', 'in', [...options.ids])
   return query.orderBy('advocate.family_name').orderBy('advocate.given_name').orderBy('advocate.id').execute()
+}
+
+/** Locks the advocates' rows until the transaction ends (in the order of their ids); returns those that are the authority's. */
+export async function lockAdvocates(db: Queryable, authorityId: string, advocateIds: readonly string[]) {
+  if (advocateIds.length === 0) return []
+  return db
+    .selectFrom('advocate')
+    .select(advocateColumns)
+    .where('advocate.authority_id', '=', authorityId)
+    .where('advocate.id', 'in', [...advocateIds])
+    .orderBy('advocate.id')
+    .forUpdate()
+    .execute()
+}
+
+/** Records (or corrects) the date of an advocate's Level 2 accreditation. */
+export async function setAccreditedOn(db: Queryable, authorityId: string, advocateId: string, accreditedOn: string, now: Date): Promise<void> {
+  await db
+    .updateTable('advocate')
+    .set({ accredited_on: accreditedOn, updated_at: now, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', advocateId)
+    .execute()
 }
 
 export async function recordStageChange(
@@ -121,14 +154,14 @@ export async function recordStageChange(
     .execute()
 }
 
+/** The advocate's moves between stages, newest first. */
 export async function stageHistory(db: Queryable, authorityId: string, advocateId: string) {
   return db
     .selectFrom('advocate_stage_change')
-    .leftJoin('app_user', 'app_user.id', 'advocate_stage_change.by_user_id')
-    .select(['advocate_stage_change.from_stage', 'advocate_stage_change.to_stage', 'advocate_stage_change.at', 'app_user.display_name as by_name'])
-    .where('advocate_stage_change.authority_id', '=', authorityId)
-    .where('advocate_stage_change.advocate_id', '=', advocateId)
-    .orderBy('advocate_stage_change.id', 'desc')
+    .select(['from_stage', 'to_stage', 'at', 'by_user_id'])
+    .where('authority_id', '=', authorityId)
+    .where('advocate_id', '=', advocateId)
+    .orderBy('id', 'desc')
     .execute()
 }
 
@@ -211,105 +244,15 @@ export async function removeKnownFamily(db: Queryable, authorityId: string, advo
     .execute()
 }
 
-/** Families each advocate knows, with one adult's name to show which family is meant. */
+/** Families each advocate knows. */
 export async function knownFamiliesOf(db: Queryable, authorityId: string, advocateIds: readonly string[]) {
   if (advocateIds.length === 0) return []
   return db
     .selectFrom('advocate_known_family')
-    .select(['advocate_known_family.advocate_id', 'advocate_known_family.family_group_id', 'advocate_known_family.note'])
-    .select((eb) =>
-      eb
-        .selectFrom('person')
-        .select(sql<string>`given_name || ' ' || family_name`.as('name'))
-        .whereRef('person.family_group_id', '=', 'advocate_known_family.family_group_id')
-        .where('person.kind', '=', 'adult')
-        .orderBy('person.created_at')
-        .limit(1)
-        .as('family_name'),
-    )
-    .where('advocate_known_family.authority_id', '=', authorityId)
-    .where('advocate_known_family.advocate_id', 'in', [...advocateIds])
+    .select(['advocate_id', 'family_group_id', 'note'])
+    .where('authority_id', '=', authorityId)
+    .where('advocate_id', 'in', [...advocateIds])
     .execute()
-}
-
-/** People each advocate is working with now, offers waiting included. */
-export async function activeLoads(db: Queryable, authorityId: string, advocateIds?: readonly string[]) {
-  let query = db
-    .selectFrom('allocation')
-    .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('load')])
-    .where('authority_id', '=', authorityId)
-    .where('status', 'in', ['offered', 'accepted'])
-    .where('advocate_id', 'is not', null)
-  if (advocateIds) query = query.where('advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
-  return query.groupBy('advocate_id').execute()
-}
-
-/** Allocations each advocate took on since `since`, for sharing work evenly. */
-export async function recentAllocationCounts(db: Queryable, authorityId: string, since: Date) {
-  return db
-    .selectFrom('allocation')
-    .select(['advocate_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('authority_id', '=', authorityId)
-    .where('status', 'in', ['accepted', 'ended'])
-    .where('advocate_id', 'is not', null)
-    .where('offered_at', '>=', since)
-    .groupBy('advocate_id')
-    .execute()
-}
-
-export async function completedModules(db: Queryable, authorityId: string, advocateIds?: readonly string[]) {
-  let query = db.selectFrom('module_completion').select(['advocate_id', 'module', 'completed_on']).where('authority_id', '=', authorityId)
-  if (advocateIds) query = query.where('advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
-  return query.execute()
-}
-
-/** Supervision each advocate attended since `since`, one row per session. */
-export async function supervisionAttended(db: Queryable, authorityId: string, since: string, advocateIds?: readonly string[]) {
-  let query = db
-    .selectFrom('supervision_attendance')
-    .innerJoin('supervision_session', 'supervision_session.id', 'supervision_attendance.session_id')
-    .select(['supervision_attendance.advocate_id', 'supervision_session.kind', 'supervision_session.held_on'])
-    .where('supervision_attendance.authority_id', '=', authorityId)
-    .where('supervision_session.held_on', '>=', since)
-  if (advocateIds)
-    query = query.where('supervision_attendance.advocate_id', 'in', advocateIds.length > 0 ? [...advocateIds] : ['00000000-0000-0000-0000-000000000000'])
-  return query.execute()
-}
-
-/** Group supervision sessions held since `since`. */
-export async function groupSessionsHeld(db: Queryable, authorityId: string, since: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('supervision_session')
-    .select('held_on')
-    .where('authority_id', '=', authorityId)
-    .where('kind', '=', 'group')
-    .where('held_on', '>=', since)
-    .execute()
-  return rows.map((row) => row.held_on)
-}
-
-export async function setPhoto(
-  db: Queryable,
-  authorityId: string,
-  advocateId: string,
-  photo: { bytes: Buffer; type: 'image/jpeg' | 'image/png' } | null,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable('advocate')
-    .set({ photo: photo?.bytes ?? null, photo_type: photo?.type ?? null, updated_at: now })
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', advocateId)
-    .execute()
-}
-
-export async function photoOf(db: Queryable, authorityId: string, advocateId: string) {
-  return db
-    .selectFrom('advocate')
-    .select(['photo', 'photo_type', 'updated_at'])
-    .where('authority_id', '=', authorityId)
-    .where('id', '=', advocateId)
-    .executeTakeFirst()
 }
 
 export async function linkUser(db: Queryable, authorityId: string, advocateId: string, userId: string): Promise<void> {

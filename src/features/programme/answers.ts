@@ -1,5 +1,5 @@
 import { FormRefusal } from '../../platform/http/submit-form.ts'
-import { ProgrammeAnswerRefused } from './service.ts'
+import { ProgrammeAnswerRefused } from './programme.ts'
 
 /** Runs a service call from a form's save; a refused answer becomes that field's GOV.UK error. */
 export async function asFormErrors<T>(work: () => Promise<T>): Promise<T> {

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platf
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
-import { bankHolidaysFor } from '../settings/service.ts'
+import { bankHolidaysFor } from '../settings/working-days.ts'
 import * as allocations from './allocation/allocation-repository.ts'
 import * as decisions from './decision-repository.ts'
 import * as meetings from './meeting-repository.ts'

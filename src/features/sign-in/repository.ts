@@ -1,12 +1,6 @@
 import type { Queryable } from '../../platform/db/schema.ts'
 
-export async function findAccountByEmail(db: Queryable, email: string) {
-  return db
-    .selectFrom('app_user')
-    .select(['id', 'authority_id', 'password_hash', 'active'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-    .executeTakeFirst()
-}
+/** Sign-in attempts, for throttling. */
 
 /** Failed attempts for an account since its last successful sign-in, newest first. */
 export async function recentFailuresForEmail(db: Queryable, email: string, since: Date): Promise<Date[]> {

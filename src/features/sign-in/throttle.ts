@@ -2,6 +2,8 @@
  * When repeated failed sign-ins lock an account (or a network address) for a while. Pure: the
  * caller supplies the recent failures (for an account, those since its last successful sign-in)
  * and the time. While locked, attempts are refused without checking the password.
+ *
+ * @pure
  */
 
 export interface ThrottlePolicy {

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { parseForm } from '../../../platform/http/form-fields.ts'
-import { newPasswordFields, passwordsMatch } from '../password-schema.ts'
 import type { AdminService } from '../service.ts'
+import { setPasswordSchema } from './schema.ts'
 
 type Params = { Params: { token: string } }
-const setPasswordSchema = z.object(newPasswordFields).superRefine(passwordsMatch)
 
 /** A new member of staff (or one who forgot their password) chooses a password from their one-time link. */
 export function setPasswordRoutes(app: FastifyInstance, { admin }: { admin: AdminService }): void {

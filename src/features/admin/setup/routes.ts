@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { parseForm } from '../../../platform/http/form-fields.ts'
+import { answersOf, parseForm } from '../../../platform/http/form-fields.ts'
 import { setSessionCookie } from '../../../platform/http/session.ts'
 import type { Sessions } from '../../../platform/auth/sessions.ts'
 import type { AdminService } from '../service.ts'
@@ -18,7 +18,7 @@ export function setupRoutes(app: FastifyInstance, { admin, sessions, secureCooki
     const { token } = request.params
     const form = parseForm(setupSchema, request.body)
     if (!form.ok) {
-      const { password: _p, confirmPassword: _c, ...values } = (request.body ?? {}) as Record<string, unknown>
+      const { password: _p, confirmPassword: _c, ...values } = answersOf(request.body)
       return reply.code(400).view(VIEW, { values, errors: form.errors, token })
     }
     const created = await admin.setUpFirstAdmin(token, form.data, request.ip)

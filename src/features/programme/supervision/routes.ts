@@ -1,43 +1,13 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
-import { dateInputValues } from '../../../platform/http/form-fields.ts'
-import { submitForm } from '../../../platform/http/submit-form.ts'
-import { formatDate } from '../../../platform/http/view-filters.ts'
-import { asFormErrors, listOf } from '../answers.ts'
-import { supervisionSchema } from '../schema.ts'
-import { supervisionKinds, type ProgrammeService } from '../service.ts'
+import type { ProgrammeService } from '../service.ts'
 
 const coordinator = { preHandler: requireRole('coordinator') }
-const kindOptions = Object.entries(supervisionKinds).map(([value, text]) => ({ value, text }))
 
-/** Supervision: one-to-one and group sessions, who came, and who is due or overdue. */
+/** Supervision: the sessions held lately, who came, and who is due or overdue. */
 export function supervisionRoutes(app: FastifyInstance, { programme }: { programme: ProgrammeService }): void {
   app.get('/programme/supervision', coordinator, async (request, reply) => {
     const supervision = await programme.supervision(callerOf(request))
     return reply.view('features/programme/supervision/supervision.njk', { supervision })
   })
-
-  app.get('/programme/supervision/new', coordinator, async (request, reply) => {
-    const candidates = await programme.supervisionCandidates(callerOf(request))
-    const form = request.pageFlash.form
-    const values = form?.values ?? dateInputValues('heldOn', programme.today())
-    return reply.view('features/programme/supervision/new-supervision.njk', {
-      candidates,
-      values,
-      attendees: listOf(values['attendees']),
-      kinds: kindOptions,
-      errors: form?.errors,
-    })
-  })
-
-  app.post('/programme/supervision/new', coordinator, async (request, reply) =>
-    submitForm(request, reply, supervisionSchema, async (session) => {
-      await asFormErrors(() => programme.recordSupervision(callerOf(request), session))
-      const who = session.attendees.length === 1 ? '1 person' : `${session.attendees.length} people`
-      return {
-        path: '/programme/supervision',
-        banner: { heading: `${supervisionKinds[session.kind]} supervision recorded`, text: `Held on ${formatDate(session.heldOn)}, with ${who}.` },
-      }
-    }),
-  )
 }

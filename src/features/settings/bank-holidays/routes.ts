@@ -4,7 +4,8 @@ import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { dateInput, oneOf, requiredText, someOf } from '../../../platform/http/form-fields.ts'
 import { FormRefusal, submitForm } from '../../../platform/http/submit-form.ts'
 import { bankHolidayChangeKinds, bankHolidayRegions } from '../../../platform/time/bank-holidays.ts'
-import { BankHolidayChangeRefused, type SettingsService } from '../service.ts'
+import { BankHolidayChangeRefused } from '../bank-holiday-change.ts'
+import type { SettingsService } from '../service.ts'
 
 const changeSchema = z.object({
   change: oneOf(bankHolidayChangeKinds.values, 'Select whether you are adding a bank holiday or taking one away'),

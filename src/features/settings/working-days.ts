@@ -1,0 +1,16 @@
+import type { Queryable } from '../../platform/db/schema.ts'
+import { bankHolidaysIn } from '../../platform/time/bank-holidays.ts'
+import type { BankHolidays } from '../../platform/time/calendar.ts'
+import { changeOf } from './bank-holiday-change.ts'
+import * as repository from './repository.ts'
+import { regionValue } from './settings.ts'
+
+/**
+ * The bank holidays the authority's due dates skip: its region's, with the changes a system admin
+ * has made. `db` is the caller's transaction when there is one (PGlite has one connection).
+ */
+export async function bankHolidaysFor(db: Queryable, authorityId: string): Promise<BankHolidays> {
+  const region = regionValue((await repository.settingsOf(db, authorityId)).get('bankHolidayRegion'))
+  const changes = await repository.bankHolidayChanges(db, region)
+  return bankHolidaysIn(region, changes.map(changeOf))
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify'
+import type { SavedForms } from '../../../platform/auth/saved-forms.ts'
+import { safeReturnPath } from '../../../platform/http/authentication.ts'
+import { parseForm } from '../../../platform/http/form-fields.ts'
+import { setSessionCookie } from '../../../platform/http/session.ts'
+import type { SignInService } from '../service.ts'
+import { signInSchema } from './schema.ts'
+
+const VIEW = 'features/sign-in/sign-in/sign-in.njk'
+
+/** What a browser may send: anything, as text, a list or nothing; each answer is checked before use. */
+type Answers = Record<string, unknown>
+
+/** The resume key of a form kept across a time-out, as the page carries it. */
+function resumeKey(value: unknown): string | undefined {
+  return typeof value === 'string' ? value.slice(0, 64) : undefined
+}
+
+/** Signing in: the one page anyone can use, throttled, which hands back a form kept across a time-out. */
+export function signInPageRoutes(
+  app: FastifyInstance,
+  { signIn, savedForms, secureCookie, idleMinutes }: { signIn: SignInService; savedForms: SavedForms; secureCookie: boolean; idleMinutes: number },
+): void {
+  app.get<{ Querystring: Answers | undefined }>('/sign-in', { config: { public: true } }, async (request, reply) => {
+    const query = request.query ?? {}
+    if (request.user) return reply.redirect(safeReturnPath(query['returnTo']) ?? '/', 303)
+    return reply.view(VIEW, {
+      values: {},
+      returnTo: safeReturnPath(query['returnTo']),
+      resume: resumeKey(query['resume']),
+      timedOut: query['timedOut'] === 'yes',
+      passwordSet: query['passwordSet'] === 'yes',
+      idleMinutes,
+    })
+  })
+
+  app.post<{ Body: Answers | undefined }>('/sign-in', { config: { public: true } }, async (request, reply) => {
+    const body = request.body ?? {}
+    const returnTo = safeReturnPath(body['returnTo'])
+    const resume = resumeKey(body['resume'])
+    const show = (status: number, errors: { field: string; message: string; href?: string }[]) =>
+      reply.code(status).view(VIEW, {
+        values: { email: typeof body['email'] === 'string' ? body['email'].slice(0, 320) : '' },
+        errors,
+        returnTo,
+        resume,
+        timedOut: Boolean(resume),
+        idleMinutes,
+      })
+
+    const form = parseForm(signInSchema, body)
+    if (!form.ok) return show(400, form.errors)
+
+    const result = await signIn.signIn({ email: form.data.email, password: form.data.password, ip: request.ip, previousSessionId: request.sessionId })
+    if (result.outcome === 'locked') {
+      return show(429, [{ field: 'email', message: 'You have tried to sign in too many times. Wait 15 minutes, then try again.' }])
+    }
+    if (result.outcome === 'refused') {
+      return show(400, [{ field: 'email', message: 'Enter a correct email address and password' }])
+    }
+
+    setSessionCookie(reply, result.sessionId, secureCookie)
+    request.sessionId = result.sessionId
+    if (resume) {
+      const kept = await savedForms.takeBack(result.userId, resume)
+      if (kept) {
+        return reply.redirectWithFormState(kept.path, { values: kept.answers, errors: [], notice: 'timed-out' })
+      }
+    }
+    return reply.redirect(returnTo ?? '/', 303)
+  })
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import * as advocates from '../../src/features/advocates/repository.ts'
 import { modules, type LanguageLevel, type Specialism } from '../../src/vocabulary/advocates.ts'
-import * as history from '../../src/features/demo/repository.ts'
+import { importCompletedModules, importSupervision } from '../../src/features/programme/history-service.ts'
 import * as localServices from '../../src/features/local-services/repository.ts'
 import type { Schema } from '../../src/platform/db/schema.ts'
 import { addDays } from '../../src/platform/time/calendar.ts'
@@ -56,10 +56,18 @@ export async function eligibleAdvocate(t: TestApp, advocate: PoolAdvocate = {}):
   )
   await advocates.replaceLanguages(db, authorityId, id, advocate.languages ?? [{ language: 'English', level: 'first_language' }])
   if (advocate.userId) await advocates.linkUser(db, authorityId, id, advocate.userId)
-  await history.completeModules(db, authorityId, id, modules.values, addDays(today, -60))
-  await history.supervision(db, authorityId, 'one_to_one', addDays(today, -7), [id])
-  await history.supervision(db, authorityId, 'group', addDays(today, -14), [id])
-  await history.supervision(db, authorityId, 'group', addDays(today, -28), [id])
+  const context = { db, clock: t.clock }
+  const supervisorId = t.world.staff.coordinator.id
+  await importCompletedModules(context, db, {
+    authorityId,
+    advocateId: id,
+    modules: modules.values,
+    completedOn: addDays(today, -60),
+    recordedBy: supervisorId,
+  })
+  await importSupervision(context, db, { authorityId, supervisorId, kind: 'one_to_one', heldOn: addDays(today, -7), advocateIds: [id] })
+  await importSupervision(context, db, { authorityId, supervisorId, kind: 'group', heldOn: addDays(today, -14), advocateIds: [id] })
+  await importSupervision(context, db, { authorityId, supervisorId, kind: 'group', heldOn: addDays(today, -28), advocateIds: [id] })
   return id
 }
 

@@ -180,3 +180,7 @@ export async function displayNames(db: Queryable, authorityId: string, userIds: 
     .where('id', 'in', [...userIds])
     .execute()
 }
+
+export async function listAuthorities(db: Queryable) {
+  return db.selectFrom('authority').select(['id', 'is_demo']).execute()
+}

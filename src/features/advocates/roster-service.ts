@@ -48,3 +48,8 @@ export async function recordAccreditedOn(
 ): Promise<void> {
   await repository.setAccreditedOn(trx, authorityId, advocateId, accreditedOn, context.clock.now())
 }
+
+/** Links a sign-in that already exists to the advocate (the demo's advocate account). */
+export async function linkSignIn(_context: ServiceContext, trx: Queryable, authorityId: string, advocateId: string, userId: string): Promise<void> {
+  await repository.linkUser(trx, authorityId, advocateId, userId)
+}

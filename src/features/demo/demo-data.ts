@@ -4,18 +4,17 @@ import type { Caller, Role } from '../../platform/auth/roles.ts'
 import type { Schema } from '../../platform/db/schema.ts'
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate, type Clock } from '../../platform/time/clock.ts'
-import * as adminRepository from '../admin/repository.ts'
-import { FGC_ADVOCACY_ADMIN } from '../admin/service.ts'
+import { authoritiesHeld, openAuthority } from '../admin/authority-service.ts'
 import { emptySectionOne, type SectionOneAnswers } from '../referrals/section-1/questions.ts'
 import type { AdvocateDetails, AdvocateService } from '../advocates/service.ts'
 import { modules as trainingModules } from '../../vocabulary/advocates.ts'
 import type { MeetingType, ReferralStage } from '../../vocabulary/referrals.ts'
-import * as advocateRepository from '../advocates/repository.ts'
+import { linkSignIn, recordAccreditedOn } from '../advocates/roster-service.ts'
+import { importCompletedModules, importSupervision } from '../programme/history-service.ts'
 import type { LocalServices } from '../local-services/service.ts'
 import type { ProgrammeService } from '../programme/service.ts'
 import type { NewPerson } from '../people/service.ts'
 import type { AdvocacyRecordService, AllocationService, ReferralService } from '../referrals/service.ts'
-import * as demoRepository from './repository.ts'
 
 /**
  * Demo mode: a made-up authority with one account for each role, an FGC Advocacy Admin team, and
@@ -239,19 +238,22 @@ export interface DemoServices {
 
 export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: DemoServices): Promise<DemoLoadResult> {
   const { referrals, allocations } = services
-  const authorities = await db.selectFrom('authority').select(['id', 'is_demo']).execute()
-  if (authorities.some((authority) => authority.is_demo)) return { loaded: false, reason: 'already-loaded' }
+  const context = { db, clock }
+  const authorities = await authoritiesHeld(context)
+  if (authorities.some((authority) => authority.isDemo)) return { loaded: false, reason: 'already-loaded' }
   if (authorities.length > 0) return { loaded: false, reason: 'real-data' }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const callers = new Map<string, Caller>()
   await db.transaction().execute(async (trx) => {
-    const authorityId = await adminRepository.insertAuthority(trx, { name: DEMO_AUTHORITY_NAME, isDemo: true })
-    const fgcTeamId = await adminRepository.insertTeam(trx, { authorityId, ...FGC_ADVOCACY_ADMIN })
-    await adminRepository.insertTeam(trx, { authorityId, name: 'Children and Families Team A', purpose: null })
+    const { authorityId, fgcTeamId, userIds } = await openAuthority(context, trx, {
+      name: DEMO_AUTHORITY_NAME,
+      isDemo: true,
+      otherTeams: ['Children and Families Team A'],
+      staff: demoAccounts.map((account) => ({ ...account, passwordHash })),
+    })
     for (const account of demoAccounts) {
-      const userId = await adminRepository.insertUser(trx, { authorityId, ...account, passwordHash })
-      if (account.fgcTeam) await adminRepository.addTeamMember(trx, { authorityId, teamId: fgcTeamId, userId })
+      const userId = userIds.get(account.key) ?? ''
       callers.set(account.key, {
         ip: null,
         user: {
@@ -494,6 +496,8 @@ const demoPool: readonly DemoAdvocate[] = [
 async function loadPool(db: Kysely<Schema>, services: DemoServices, coordinator: Caller, advocateUserId: string, today: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
   const authorityId = coordinator.user.authorityId
+  const context = { db, clock: { now: () => new Date(`${today}T12:00:00Z`) } }
+  const record = { authorityId, recordedBy: coordinator.user.id }
   for (const advocate of demoPool) {
     const dbsCheckedOn = addDays(today, -365 * advocate.dbsYearsAgo - 30)
     const id = await services.advocates.create(
@@ -506,21 +510,27 @@ async function loadPool(db: Kysely<Schema>, services: DemoServices, coordinator:
       const view = await services.advocates.view(coordinator, id)
       await services.advocates.moveStage(coordinator, id, advocate.stage, view.version)
       if (advocate.ready) {
-        await demoRepository.completeModules(db, authorityId, id, trainingModules.values, addDays(today, -120))
-        await demoRepository.accredit(db, authorityId, id, addDays(today, -100))
+        await importCompletedModules(context, db, { ...record, advocateId: id, modules: trainingModules.values, completedOn: addDays(today, -120) })
+        await recordAccreditedOn(context, db, authorityId, id, addDays(today, -100))
       } else {
-        await demoRepository.completeModules(db, authorityId, id, ['advocacy_skills', 'legal_framework'], addDays(today, -7))
+        await importCompletedModules(context, db, {
+          ...record,
+          advocateId: id,
+          modules: ['advocacy_skills', 'legal_framework'],
+          completedOn: addDays(today, -7),
+        })
       }
     }
-    if (advocate.signsIn) await advocateRepository.linkUser(db, authorityId, id, advocateUserId)
+    if (advocate.signsIn) await linkSignIn(context, db, authorityId, id, advocateUserId)
   }
   const peers = demoPool
     .filter((advocate) => advocate.ready && advocate.details.kind === 'parent_peer_advocate')
     .map((advocate) => ids.get(`${advocate.details.givenName} ${advocate.details.familyName}`) ?? '')
-  await demoRepository.supervision(db, authorityId, 'group', addDays(today, -40), peers)
-  await demoRepository.supervision(db, authorityId, 'group', addDays(today, -12), peers)
+  const supervised = { authorityId, supervisorId: coordinator.user.id }
+  await importSupervision(context, db, { ...supervised, kind: 'group', heldOn: addDays(today, -40), advocateIds: peers })
+  await importSupervision(context, db, { ...supervised, kind: 'group', heldOn: addDays(today, -12), advocateIds: peers })
   for (const [index, advocateId] of peers.entries())
-    await demoRepository.supervision(db, authorityId, 'one_to_one', addDays(today, -10 - index * 3), [advocateId])
+    await importSupervision(context, db, { ...supervised, kind: 'one_to_one', heldOn: addDays(today, -10 - index * 3), advocateIds: [advocateId] })
 
   // A cohort in its fourth week, with the advocate still training in it.
   const trainee = ids.get('Rob Hughes')

@@ -15,7 +15,7 @@ export async function verifyAuditTrail(db: Queryable): Promise<ChainReport[]> {
   const reports: ChainReport[] = []
   for (const head of await chainHeads(db)) {
     let from: { seq: number; hash: string; id: number | null } = { seq: 0, hash: genesisHash(head.chain), id: null }
-    let broken: BrokenLink | null = null
+    let broken: BrokenLink | null
     for (;;) {
       const rows = await chainEvents(db, head.chain, from.seq, BATCH)
       const checked = checkLinks(

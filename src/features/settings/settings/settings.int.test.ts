@@ -5,7 +5,14 @@ import { errorSummary, errorSummaryLinks, fieldError, textOf } from '../../../..
 import { engine } from '../../../../test/support/database.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
 
-const valid = { dbsValidMonths: '24', oneToOneWithinWeeks: '6', groupSessionsRequired: '3', groupWindowWeeks: '10', offerResponseHours: '24' }
+const valid = {
+  dbsValidMonths: '24',
+  oneToOneWithinWeeks: '6',
+  groupSessionsRequired: '3',
+  groupWindowWeeks: '10',
+  offerResponseHours: '24',
+  bankHolidayRegion: 'england_and_wales',
+}
 
 describe(`the pool's settings page (${engine})`, () => {
   let t: TestApp
@@ -19,7 +26,12 @@ describe(`the pool's settings page (${engine})`, () => {
     const page = await sysadmin.get('/admin/settings')
     assert.equal(page.status, 200)
     const shown = (name: string) => page.document.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value
-    assert.deepEqual(Object.keys(valid).map(shown), ['36', '8', '2', '12', '48'], 'the defaults, before anyone has changed them')
+    assert.deepEqual(
+      ['dbsValidMonths', 'oneToOneWithinWeeks', 'groupSessionsRequired', 'groupWindowWeeks', 'offerResponseHours'].map(shown),
+      ['36', '8', '2', '12', '48'],
+      'the defaults, before anyone has changed them',
+    )
+    assert.equal(page.document.querySelector<HTMLInputElement>('input[name="bankHolidayRegion"][checked]')?.value, 'england_and_wales')
     const saved = await sysadmin.submit('/admin/settings', valid)
     assert.match(textOf(saved.document.querySelector('.govuk-notification-banner')), /Settings saved They apply from now on\./)
     assert.deepEqual(await t.services.settings.settingsFor(t.world.authorityId), {
@@ -28,6 +40,7 @@ describe(`the pool's settings page (${engine})`, () => {
       groupSessionsRequired: 3,
       groupWindowWeeks: 10,
       offerResponseHours: 24,
+      bankHolidayRegion: 'england_and_wales',
     })
     assert.equal(saved.document.querySelector<HTMLInputElement>('input[name="dbsValidMonths"]')?.value, '24', 'the page shows what was saved')
     const audit = await t.database.db.selectFrom('audit_event').select(['actor_id', 'record_id']).where('action', '=', 'settings.changed').execute()

@@ -1,25 +1,32 @@
 import type { Kysely } from 'kysely'
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration'
-import * as foundation from './migrations/0001-foundation.ts'
-import * as advocatePool from './migrations/0002-advocate-pool.ts'
-import * as oneAdvocateKind from './migrations/0003-one-advocate-kind.ts'
-import * as bankHolidayRegions from './migrations/0004-bank-holiday-regions.ts'
-import * as auditChain from './migrations/0005-audit-chain.ts'
-import * as auditWhatListsShowed from './migrations/0006-audit-what-lists-showed.ts'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
-/** Every migration, in order. Names sort in the order they run. */
-const migrations: Record<string, Migration> = {
-  '0001-foundation': foundation,
-  '0002-advocate-pool': advocatePool,
-  '0003-one-advocate-kind': oneAdvocateKind,
-  '0004-bank-holiday-regions': bankHolidayRegions,
-  '0005-audit-chain': auditChain,
-  '0006-audit-what-lists-showed': auditWhatListsShowed,
+const folder = fileURLToPath(new URL('./migrations/', import.meta.url))
+
+/** A migration's file name: four digits, then what it does (`0007-sign-in-throttle.ts`). Names sort in the order they run. */
+const MIGRATION_FILE = /^(\d{4}-[a-z0-9-]+)\.ts$/
+
+/** Every migration in the folder, in order: adding one is adding its file. */
+export async function migrationsInFolder(): Promise<Record<string, Migration>> {
+  const names = readdirSync(folder)
+    .map((file) => MIGRATION_FILE.exec(file)?.[1])
+    .filter((name) => name !== undefined)
+    .sort()
+  const migrations: Record<string, Migration> = {}
+  for (const name of names) {
+    const module: unknown = await import(pathToFileURL(join(folder, `${name}.ts`)).href)
+    if (typeof module !== 'object' || module === null || !('up' in module) || typeof module.up !== 'function') {
+      throw new MigrationError(`Migration ${name} has no up()`)
+    }
+    migrations[name] = module as Migration
+  }
+  return migrations
 }
 
-const provider: MigrationProvider = {
-  getMigrations: async () => migrations,
-}
+const provider: MigrationProvider = { getMigrations: migrationsInFolder }
 
 export class MigrationError extends Error {
   override name = 'MigrationError'

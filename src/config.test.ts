@@ -48,4 +48,9 @@ describe('configuration', () => {
       assert.throws(() => loadConfig({ TRUSTED_PROXIES: wrong }), /TRUSTED_PROXIES must list IP addresses or CIDR ranges/, wrong)
     }
   })
+
+  test('keeps compiled templates unless a developer asks to re-read them', () => {
+    assert.equal(loadConfig({}).viewCache, true)
+    assert.equal(loadConfig({ VIEW_CACHE: 'false' }).viewCache, false)
+  })
 })

@@ -99,7 +99,7 @@ export interface Config {
   /** Requests one client may make to the pages anyone can reach, in a minute. */
   readonly publicPagesPerMinute: number
   readonly demo: boolean
-  /** Compile each template once and keep it (in production), or re-read it on every page (to edit templates live). */
+  /** Compile each template once and keep it (the default), or re-read it on every page (a developer editing templates live). */
   readonly viewCache: boolean
   readonly logLevel: string
 }
@@ -140,7 +140,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     signIn: { maxFailures: env.SIGN_IN_MAX_FAILURES, lockMinutes: env.SIGN_IN_LOCK_MINUTES },
     publicPagesPerMinute: env.PUBLIC_PAGES_PER_MINUTE,
     demo: env.DEMO,
-    viewCache: env.VIEW_CACHE ?? production,
+    viewCache: env.VIEW_CACHE ?? true,
     logLevel: env.LOG_LEVEL,
   }
 }

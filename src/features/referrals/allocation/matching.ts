@@ -124,36 +124,35 @@ function heritageMatches(candidate: Candidate, wanted: string): boolean {
   return asked !== '' && theirs !== '' && (theirs.includes(asked) || asked.includes(theirs))
 }
 
-/** Why an advocate can never be offered this referral (empty: they can). */
-export function exclusions(request: MatchRequest, candidate: Candidate): string[] {
-  const reasons: string[] = []
-  if (!candidate.eligible) reasons.push(`not eligible: ${candidate.ineligibleBecause.join('; ')}`)
+const NO_REASONS: readonly string[] = Object.freeze([])
+
+/** Why an advocate can never be offered this referral (empty: they can). Nothing is allocated for one who can. */
+export function exclusions(request: MatchRequest, candidate: Candidate): readonly string[] {
+  let reasons: string[] | undefined
+  const add = (reason: string) => (reasons ??= []).push(reason)
+  if (!candidate.eligible) add(`not eligible: ${candidate.ineligibleBecause.join('; ')}`)
   if (request.advocateKind && candidate.kind !== request.advocateKind) {
-    reasons.push(
+    add(
       `is a ${candidate.kind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate; the decision asked for a ${request.advocateKind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate`,
     )
   }
-  if (candidate.activeLoad >= candidate.capacity) reasons.push(`has no free place (${candidate.activeLoad} of ${candidate.capacity} taken)`)
-  if (candidate.absences.some((absence) => absence.startsOn <= request.meetingDate && request.meetingDate <= absence.endsOn)) {
-    reasons.push('is away on the day of the meeting')
+  if (candidate.activeLoad >= candidate.capacity) add(`has no free place (${candidate.activeLoad} of ${candidate.capacity} taken)`)
+  for (const absence of candidate.absences) {
+    if (absence.startsOn <= request.meetingDate && request.meetingDate <= absence.endsOn) {
+      add('is away on the day of the meeting')
+      break
+    }
   }
-  if (request.otherParentAdvocateIds.includes(candidate.id)) {
-    reasons.push('is working with the other parent, and there is domestic abuse between the parents')
-  }
-  if (request.familyGroupId && candidate.knownFamilyGroupIds.includes(request.familyGroupId)) reasons.push('is recorded as knowing the family')
-  return reasons
-}
-
-interface Scored {
-  readonly ranked: RankedCandidate
-  /** The ranking, packed into one number: each rule outranks every rule after it. */
-  readonly key: number
+  if (request.otherParentAdvocateIds.includes(candidate.id)) add('is working with the other parent, and there is domestic abuse between the parents')
+  if (request.familyGroupId && candidate.knownFamilyGroupIds.includes(request.familyGroupId)) add('is recorded as knowing the family')
+  return reasons ?? NO_REASONS
 }
 
 /**
  * Packs the ranking rules, most important first, into the digits of one number (a pool of 10,000
- * sorts quickly, with nothing to allocate): every need met (1 digit), not already offered it (1), needs met (2), preferences met
- * (1), fitting specialisms (2), continuity (1), share of places free (4), fewer recent allocations (3).
+ * sorts quickly): every need met (1 digit), not already offered it (1), needs met (2), preferences
+ * met (1), fitting specialisms (2), continuity (1), share of places free (4), fewer recent
+ * allocations (3).
  */
 function packKey(parts: {
   every: boolean
@@ -177,20 +176,33 @@ function packKey(parts: {
   return key
 }
 
-function score(request: MatchRequest, candidate: Candidate, weekday: string): Scored {
-  const reasons: string[] = []
-  const cautions: string[] = []
+/** Where the words for an assessment go; `null` when only the ranking is wanted. */
+interface Words {
+  readonly reasons: string[]
+  readonly cautions: string[]
+}
 
+interface Assessment {
+  readonly key: number
+  readonly meetsEveryNeed: boolean
+  readonly preferences: PreferenceMatch
+}
+
+/**
+ * How well one advocate fits the referral: the ranking key, and, when `words` is given, the plain
+ * reasons and cautions an admin reads. One function for both, so the ranking and its words can
+ * never disagree; ranking a large pool asks for no words, so it allocates almost nothing.
+ */
+function assess(request: MatchRequest, candidate: Candidate, weekday: string, words: Words | null): Assessment {
   let needsMet = 0
   let interpreterNeeded = false
   for (const language of request.neededLanguages) {
-    const spoken = speaks(candidate, language)
-    if (spoken) {
+    if (speaks(candidate, language)) {
       needsMet += 1
-      reasons.push(`speaks ${language}`)
+      words?.reasons.push(`speaks ${language}`)
     } else {
       interpreterNeeded = true
-      cautions.push(request.interpreterFallback ? `does not speak ${language}: book an interpreter` : `does not speak ${language}`)
+      words?.cautions.push(request.interpreterFallback ? `does not speak ${language}: book an interpreter` : `does not speak ${language}`)
     }
   }
   const meetsEveryNeed = needsMet === request.neededLanguages.length
@@ -201,10 +213,10 @@ function score(request: MatchRequest, candidate: Candidate, weekday: string): Sc
     if (candidate.gender === request.preferredGender) {
       preferencesMet += 1
       gender = 'met'
-      reasons.push(`${genderWords[request.preferredGender]}, as asked`)
+      words?.reasons.push(`${genderWords[request.preferredGender]}, as asked`)
     } else {
       gender = 'not_met'
-      cautions.push(`not a ${genderWords[request.preferredGender]}, as was asked for`)
+      words?.cautions.push(`not a ${genderWords[request.preferredGender]}, as was asked for`)
     }
   }
   let heritage: Met = 'not_asked'
@@ -212,43 +224,86 @@ function score(request: MatchRequest, candidate: Candidate, weekday: string): Sc
     if (heritageMatches(candidate, request.preferredHeritage)) {
       preferencesMet += 1
       heritage = 'met'
-      reasons.push(`${candidate.heritage} heritage, as asked`)
+      words?.reasons.push(`${candidate.heritage} heritage, as asked`)
     } else {
       heritage = 'not_met'
     }
   }
 
-  const fitting = request.wantedSpecialisms.filter((specialism) => candidate.specialisms.includes(specialism))
-  for (const specialism of fitting) reasons.push(`trained in ${specialismWords.labels[specialism].toLowerCase()}`)
+  let fitting = 0
+  for (const specialism of request.wantedSpecialisms) {
+    if (!candidate.specialisms.includes(specialism)) continue
+    fitting += 1
+    words?.reasons.push(`trained in ${specialismWords.labels[specialism].toLowerCase()}`)
+  }
 
   const continuity = request.previousAdvocateIds.includes(candidate.id)
-  if (continuity) reasons.push('worked with this parent before')
+  if (continuity) words?.reasons.push('worked with this parent before')
 
   const alreadyOffered = request.alreadyOfferedIds?.includes(candidate.id) ?? false
-  if (alreadyOffered) cautions.push('was offered this referral already and did not take it')
+  if (alreadyOffered) words?.cautions.push('was offered this referral already and did not take it')
 
-  if (candidate.availableDays && candidate.availableDays.length > 0 && !candidate.availableDays.includes(weekday)) {
-    cautions.push(`not usually available on ${weekdayNames[weekday] ?? weekday}s: check with them`)
+  if (words && candidate.availableDays && candidate.availableDays.length > 0 && !candidate.availableDays.includes(weekday)) {
+    words.cautions.push(`not usually available on ${weekdayNames[weekday] ?? weekday}s: check with them`)
   }
 
   const free = candidate.capacity - candidate.activeLoad
-  reasons.push(`has ${free} of ${candidate.capacity} ${candidate.capacity === 1 ? 'place' : 'places'} free`)
+  words?.reasons.push(`has ${free} of ${candidate.capacity} ${candidate.capacity === 1 ? 'place' : 'places'} free`)
 
   const language: PreferenceMatch['language'] =
     request.neededLanguages.length === 0 ? 'not_asked' : meetsEveryNeed ? 'met' : interpreterNeeded && request.interpreterFallback ? 'interpreter' : 'not_met'
 
   return {
-    ranked: { candidate, reasons, cautions, meetsEveryNeed, preferences: { language, gender, heritage } },
     key: packKey({
       every: meetsEveryNeed,
       fresh: !alreadyOffered,
       needs: needsMet,
       preferences: preferencesMet,
-      fitting: fitting.length,
+      fitting,
       continuity,
       freeShare: free / candidate.capacity,
       recent: candidate.recentAllocations,
     }),
+    meetsEveryNeed,
+    preferences: { language, gender, heritage },
+  }
+}
+
+/** A ranked advocate whose reasons and cautions are put into words when someone reads them. */
+class Ranked implements RankedCandidate {
+  readonly candidate: Candidate
+  readonly meetsEveryNeed: boolean
+  readonly preferences: PreferenceMatch
+  readonly key: number
+  readonly #request: MatchRequest
+  readonly #weekday: string
+  #words: Words | undefined
+
+  constructor(request: MatchRequest, candidate: Candidate, weekday: string) {
+    const assessment = assess(request, candidate, weekday, null)
+    this.candidate = candidate
+    this.meetsEveryNeed = assessment.meetsEveryNeed
+    this.preferences = assessment.preferences
+    this.key = assessment.key
+    this.#request = request
+    this.#weekday = weekday
+  }
+
+  #explained(): Words {
+    if (!this.#words) {
+      const words: Words = { reasons: [], cautions: [] }
+      assess(this.#request, this.candidate, this.#weekday, words)
+      this.#words = words
+    }
+    return this.#words
+  }
+
+  get reasons(): readonly string[] {
+    return this.#explained().reasons
+  }
+
+  get cautions(): readonly string[] {
+    return this.#explained().cautions
   }
 }
 
@@ -259,16 +314,16 @@ function byText(a: string, b: string): number {
 
 export function rankCandidates(request: MatchRequest, candidates: readonly Candidate[]): MatchResult {
   const excluded: ExcludedCandidate[] = []
-  const scored: Scored[] = []
+  const ranked: Ranked[] = []
   const weekday = weekdayOf(request.meetingDate)
   for (const candidate of candidates) {
     const reasons = exclusions(request, candidate)
     if (reasons.length > 0) excluded.push({ candidate, reasons })
-    else scored.push(score(request, candidate, weekday))
+    else ranked.push(new Ranked(request, candidate, weekday))
   }
-  scored.sort((a, b) => b.key - a.key || byText(a.ranked.candidate.name, b.ranked.candidate.name) || byText(a.ranked.candidate.id, b.ranked.candidate.id))
+  ranked.sort((a, b) => b.key - a.key || byText(a.candidate.name, b.candidate.name) || byText(a.candidate.id, b.candidate.id))
   return {
-    ranked: scored.map((entry) => entry.ranked),
+    ranked,
     excluded: excluded.sort((a, b) => byText(a.candidate.name, b.candidate.name) || byText(a.candidate.id, b.candidate.id)),
   }
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Kysely, Selectable, Transaction } from 'kysely'
 import type {
   AdvocateKind,
   Gender,
@@ -166,6 +166,9 @@ export interface PersonTable {
   kind: 'adult' | 'child'
   given_name: string
   family_name: string
+  /** The names lowered and without accents, kept by the database (`fold_for_search`, migration 0009), for search. */
+  given_name_folded: GeneratedAlways<string>
+  family_name_folded: GeneratedAlways<string>
   date_of_birth: IsoDate | null
   gender: string | null
   pronouns: string | null

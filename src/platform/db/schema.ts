@@ -300,6 +300,8 @@ export interface AuthoritySettingTable {
   key: string
   value: string
   updated_at: Timestamp
+  /** Kept on the settings' version row: who saved the settings last. */
+  updated_by: Generated<string | null>
 }
 
 /** A bank holiday the rules do not know (`added`), or one they give that is not one (`removed`). No authority's own. */
@@ -408,6 +410,10 @@ export interface TrainingSessionTable {
   week: number
   module: ModuleKey
   held_on: IsoDate
+  /** The register's version, and who saved it last and when. */
+  version: Version
+  updated_by: Generated<string | null>
+  updated_at: Generated<Date | null>
 }
 
 export interface SessionAttendanceTable {

@@ -13,6 +13,12 @@ import { runStatements } from '../run-statements.ts'
  *
  * A search always names a date of birth or a case system ID (issue 8, item 9), so the index it
  * needs is on those; no trigram index is needed while a name alone finds nobody.
+ *
+ * Forms that edit shared state carry the version they were opened on, so a save made meanwhile is
+ * never overwritten without a word (as Section 1 is, ADR 6): a week's register has a version, and
+ * who saved it last; an authority's settings have a version of their own, a row beside the
+ * settings (`settingsVersion`), which now says who saved it. (Module completion needs no column:
+ * its page carries a digest of the completions it showed.)
  */
 const FOLD = `create function fold_for_search(value text) returns text
   language sql immutable strict parallel safe
@@ -32,5 +38,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `drop index person_name`,
     `create index person_folded_name on person (authority_id, family_name_folded, given_name_folded)`,
     `create index person_date_of_birth on person (authority_id, date_of_birth)`,
+
+    `alter table training_session add column version integer not null default 1`,
+    `alter table training_session add column updated_by uuid references app_user (id)`,
+    `alter table training_session add column updated_at timestamptz`,
+    `alter table authority_setting add column updated_by uuid references app_user (id)`,
   ])
 }

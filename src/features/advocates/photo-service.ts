@@ -28,7 +28,7 @@ export async function setPhoto(context: ServiceContext, caller: Caller, advocate
   })
 }
 
-/** The photo, for the advocacy service and the advocate themselves. */
+/** The photo, for the advocacy service and the advocate themselves. Each time it is served is recorded. */
 export async function photo(
   context: ServiceContext,
   caller: Caller,
@@ -39,5 +39,7 @@ export async function photo(
     hasRole(caller.user, 'advocate') && isId(advocateId) ? await repository.findAdvocateByUser(db, caller.user.authorityId, caller.user.id) : undefined
   if (own?.id !== advocateId) requireReader(caller.user)
   const row = isId(advocateId) ? await photos.photoOf(db, caller.user.authorityId, advocateId) : undefined
-  return row?.photo && row.photo_type ? { bytes: row.photo, type: row.photo_type, updatedAt: row.updated_at } : undefined
+  if (!row?.photo || !row.photo_type) return undefined
+  await recordAudit(db, actorOf(caller), { action: 'advocate.photo-viewed', recordType: 'advocate', recordId: advocateId })
+  return { bytes: row.photo, type: row.photo_type, updatedAt: row.updated_at }
 }

@@ -129,5 +129,8 @@ describe(`finding a person without browsing (${engine})`, () => {
     const form = await referrer.get(add)
     const value = (name: string) => form.document.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.value
     assert.deepEqual(['givenName', 'familyName', 'dateOfBirth-day', 'dateOfBirth-month', 'dateOfBirth-year'].map(value), ['Zoë', 'Ångström', '9', '10', '1991'])
+    const byId = await referrer.get(searchFor(step, { id: 'CS-0000001' }))
+    const addById = await referrer.get(byId.document.querySelector('a[href*="/person/new"]')?.getAttribute('href') ?? '')
+    assert.equal(addById.document.querySelector<HTMLInputElement>('input[name="externalId"]')?.value, 'CS-0000001', 'and the case system ID')
   })
 })

@@ -9,12 +9,12 @@ import type { ReferralService } from '../service.ts'
 import { isSearched, searchFields, searchSchema } from '../../people/schema.ts'
 import { chooseSchema, newPersonSchema } from './schema.ts'
 
-/** What was typed in the search, carried into "Add a new parent or carer" so nobody types it twice. */
+/** What was typed in the search (names, date of birth, case system ID), carried into "Add a new parent or carer" so nobody types it twice. */
 function typedIn(query: Record<string, unknown>): Record<string, string> {
   const typed: Record<string, string> = {}
   for (const field of searchFields) {
     const value = query[field]
-    if (field !== 'externalId' && typeof value === 'string' && value.trim() !== '') typed[field] = value.trim().slice(0, 100)
+    if (typeof value === 'string' && value.trim() !== '') typed[field] = value.trim().slice(0, 100)
   }
   return typed
 }

@@ -369,7 +369,7 @@ test('a coordinator trains and accredits a peer advocate; an admin matches the A
 
   await test.step('the referrer reads the shared views on the referral, but never the contact notes', async () => {
     const myWork = await signIn(page, 'referrer')
-    const personPage = await findPersonThroughPeople(page, myWork, person)
+    const personPage = await findPersonThroughPeople(page, myWork, referral.parent)
     await personPage.openReferral(reference)
 
     const referralPage = await ReferralPage.verifyOnPage(page, person)

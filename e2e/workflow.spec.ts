@@ -328,7 +328,7 @@ test("Withdrawal: a referral the referrer withdraws (meeting cancelled) leaves t
 
   await test.step('the referrer finds it through People and withdraws it: the meeting was cancelled', async () => {
     const myWork = await signIn(page, 'referrer')
-    const personPage = await findPersonThroughPeople(page, myWork, person)
+    const personPage = await findPersonThroughPeople(page, myWork, referral.parent)
     await expect(personPage.referral(reference)).toContainText('Sent to FGC Advocacy Admin')
     await personPage.openReferral(reference)
 
@@ -349,7 +349,7 @@ test("Withdrawal: a referral the referrer withdraws (meeting cancelled) leaves t
     const teamWork = await TeamWorkPage.verifyOnPage(page)
     await expect(teamWork.row(person)).toHaveCount(0)
 
-    const personPage = await findPersonThroughPeople(page, teamWork, person)
+    const personPage = await findPersonThroughPeople(page, teamWork, referral.parent)
     await expect(personPage.referral(reference)).toContainText('Withdrawn')
     await personPage.openReferral(reference)
     const withdrawn = await ReferralPage.verifyOnPage(page, person)

@@ -11,7 +11,7 @@ import { forms } from './platform/http/forms.ts'
 import { rateLimits } from './platform/http/rate-limits.ts'
 import { securityHeaders } from './platform/http/security-headers.ts'
 import { session } from './platform/http/session.ts'
-import { staticAssets } from './platform/http/static-assets.ts'
+import { ASSETS_PREFIX, staticAssets } from './platform/http/static-assets.ts'
 import { views } from './platform/http/views.ts'
 import { featureRoutes } from './features/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(async (health) => healthRoutes(health, { checkDatabase: deps.checkDatabase }))
   await app.register(securityHeaders, { production: config.production })
-  await app.register(async (assets) => staticAssets(assets, { root: deps.root, production: config.production }))
+  await app.register(async (assets) => staticAssets(assets, { root: deps.root, production: config.production }), { prefix: ASSETS_PREFIX })
 
   await app.register(async (pages) => {
     pages.addHook('onSend', async (_request, reply) => {

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test'
-import { BasePage } from './base-page.ts'
+import { dateParts, type PersonDetails } from '../support/referral-data.ts'
+import { BasePage, fillDate } from './base-page.ts'
 
-/** "People": find a person by name. */
+/** "People": find a person by their whole name and date of birth. */
 export class FindAPersonPage extends BasePage {
   private constructor(page: Page) {
     super(page, 'Find a person')
@@ -11,8 +12,10 @@ export class FindAPersonPage extends BasePage {
     return new FindAPersonPage(page).verify()
   }
 
-  async search(name: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Name', exact: true }).fill(name)
+  async search(person: PersonDetails): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'First name', exact: true }).fill(person.givenName)
+    await this.page.getByRole('textbox', { name: 'Last name', exact: true }).fill(person.familyName)
+    await fillDate(this.page, 'Date of birth', dateParts(person.dateOfBirth))
     await this.page.getByRole('button', { name: 'Search' }).click()
   }
 

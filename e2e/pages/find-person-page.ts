@@ -1,21 +1,27 @@
 import type { Locator, Page } from '@playwright/test'
-import { BasePage } from './base-page.ts'
+import { dateParts, type PersonDetails } from '../support/referral-data.ts'
+import { BasePage, fillDate } from './base-page.ts'
 
 /** Find the parent or carer first, so that the same person is not recorded twice. */
 export class FindPersonPage extends BasePage {
-  readonly name: Locator
+  readonly givenName: Locator
+  readonly familyName: Locator
 
   private constructor(page: Page) {
     super(page, 'Find the parent or carer')
-    this.name = page.getByRole('textbox', { name: 'Name', exact: true })
+    this.givenName = page.getByRole('textbox', { name: 'First name', exact: true })
+    this.familyName = page.getByRole('textbox', { name: 'Last name', exact: true })
   }
 
   static async verifyOnPage(page: Page): Promise<FindPersonPage> {
     return new FindPersonPage(page).verify()
   }
 
-  async search(name: string): Promise<void> {
-    await this.name.fill(name)
+  /** A search by whole name and date of birth, as the page asks. */
+  async search(person: PersonDetails): Promise<void> {
+    await this.givenName.fill(person.givenName)
+    await this.familyName.fill(person.familyName)
+    await fillDate(this.page, 'Date of birth', dateParts(person.dateOfBirth))
     await this.page.getByRole('button', { name: 'Search' }).click()
   }
 

@@ -14,21 +14,21 @@ import { StartPage } from '../pages/start-page.ts'
 import { MyWorkPage } from '../pages/worktray-page.ts'
 import { signInAs, type DemoRole } from './accounts.ts'
 import { expect } from './fixtures.ts'
-import { fullName, longDate, type ReferralDetails } from './referral-data.ts'
+import { dateParts, fullName, longDate, type PersonDetails, type ReferralDetails } from './referral-data.ts'
 
 /**
  * The referrer's part of the Advocacy Workflow, one page at a time, as steps a journey can run in
  * order or put its own checks between. Each step starts on the page the last one left.
  */
 
-/** From any page with the menu: People, search for the person, open their page. */
-export async function findPersonThroughPeople(page: Page, from: { goToPeople(): Promise<void> }, person: string): Promise<PersonPage> {
+/** From any page with the menu: People, search for the person (whole name and date of birth), open their page. */
+export async function findPersonThroughPeople(page: Page, from: { goToPeople(): Promise<void> }, person: PersonDetails): Promise<PersonPage> {
   await from.goToPeople()
   const find = await FindAPersonPage.verifyOnPage(page)
   await find.search(person)
   const results = await FindAPersonPage.verifyOnPage(page)
-  await results.open(person)
-  return PersonPage.verifyOnPage(page, person)
+  await results.open(fullName(person))
+  return PersonPage.verifyOnPage(page, fullName(person))
 }
 
 /** Signs in through the sign-in page and lands on "My work". */
@@ -45,15 +45,18 @@ export async function addNewParent(page: Page, referral: ReferralDetails): Promi
   await start.startNow()
 
   const find = await FindPersonPage.verifyOnPage(page)
-  await find.search(fullName(referral.parent))
+  await find.search(referral.parent)
   const results = await FindPersonPage.verifyOnPage(page)
   await expect(results.resultsHeading('0 people found')).toBeVisible()
   await results.addNewPerson()
 
   const newPerson = await NewPersonPage.verifyOnPage(page)
-  // The name searched for is carried over.
+  // The name and date of birth searched for are carried over.
   await expect(newPerson.givenName).toHaveValue(referral.parent.givenName)
   await expect(newPerson.familyName).toHaveValue(referral.parent.familyName)
+  await expect(page.getByRole('group', { name: 'Date of birth (optional)' }).getByRole('textbox', { name: 'Year' })).toHaveValue(
+    dateParts(referral.parent.dateOfBirth).year,
+  )
   await newPerson.fillIn(referral.parent)
   await newPerson.saveAndContinue()
 }

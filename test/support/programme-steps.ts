@@ -155,3 +155,14 @@ export async function coordinatorElsewhere(t: TestApp): Promise<Browser> {
   assert.equal((await browser.signIn(email, PASSWORD)).status, 303)
   return browser
 }
+
+/** The version a form was opened on (its hidden `version` field), to send back with it. */
+export function formVersion(page: Page): string {
+  return page.document.querySelector<HTMLInputElement>('input[name="version"]')?.value ?? ''
+}
+
+/** Module completion saved as its page sends it: the answers, with the version the page was opened on. */
+export async function modulesSaved(browser: Browser, cohortId: string, answers: Body): Promise<Page> {
+  const url = `/programme/cohorts/${cohortId}/modules`
+  return browser.submit(url, { ...answers, version: formVersion(await browser.get(url)) })
+}

@@ -260,7 +260,14 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
 }
 
 /** The audit entries that record a page being seen, not a change. */
-export const viewedActions = ['referral.viewed', 'advocacy.offer-viewed', 'advocacy.record-viewed', 'advocacy.home-viewed'] as const
+export const viewedActions = [
+  'referral.viewed',
+  'advocacy.offer-viewed',
+  'advocacy.record-viewed',
+  'advocacy.home-viewed',
+  'referral.meeting-downloaded',
+  'referral.seen-by-viewed',
+] as const
 
 /** The referral's state as stored. */
 export async function stateOf(db: Kysely<Schema>, referralId: string): Promise<string> {

@@ -1,24 +1,25 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
-import { WorkflowRefusedError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { actorOf, advocateOf, requireCoordinator, requireReader } from './access-service.ts'
-import { imageTypeOf, PHOTO_MAX_BYTES, type PhotoType } from './photo.ts'
+import { PHOTO_MAX_BYTES, PhotoRefusedError, type PhotoType } from './photo.ts'
+import { remadePhoto } from './photo-image.ts'
 import * as photos from './photo-repository.ts'
 import * as repository from './repository.ts'
 
 /** The advocate's photo, shown to families with their "about me". */
 
-/** Keeps the advocate's photo (JPEG or PNG, up to 2 MB, judged by its bytes), or removes it (`null`). */
+/**
+ * Keeps the advocate's photo, made again from its pixels with no metadata (`photo-image.ts`), or
+ * removes it (`null`). An upload that is not a whole JPEG or PNG is refused (`PhotoRefusedError`).
+ */
 export async function setPhoto(context: ServiceContext, caller: Caller, advocateId: string, bytes: Buffer | null): Promise<void> {
   requireCoordinator(caller.user)
   let photo: { bytes: Buffer; type: PhotoType } | null = null
   if (bytes) {
-    const type = imageTypeOf(bytes)
-    if (!type) throw new WorkflowRefusedError('The photo must be a JPEG or PNG image')
-    if (bytes.length > PHOTO_MAX_BYTES) throw new WorkflowRefusedError('The photo must be smaller than 2 MB')
-    photo = { bytes, type }
+    if (bytes.length > PHOTO_MAX_BYTES) throw new PhotoRefusedError('tooLarge')
+    photo = await remadePhoto(bytes)
   }
   await context.db.transaction().execute(async (trx) => {
     const row = await advocateOf(trx, caller.user.authorityId, advocateId)
@@ -27,7 +28,7 @@ export async function setPhoto(context: ServiceContext, caller: Caller, advocate
   })
 }
 
-/** The photo, for the advocacy service and the advocate themselves. */
+/** The photo, for the advocacy service and the advocate themselves. Each time it is served is recorded. */
 export async function photo(
   context: ServiceContext,
   caller: Caller,
@@ -38,5 +39,7 @@ export async function photo(
     hasRole(caller.user, 'advocate') && isId(advocateId) ? await repository.findAdvocateByUser(db, caller.user.authorityId, caller.user.id) : undefined
   if (own?.id !== advocateId) requireReader(caller.user)
   const row = isId(advocateId) ? await photos.photoOf(db, caller.user.authorityId, advocateId) : undefined
-  return row?.photo && row.photo_type ? { bytes: row.photo, type: row.photo_type, updatedAt: row.updated_at } : undefined
+  if (!row?.photo || !row.photo_type) return undefined
+  await recordAudit(db, actorOf(caller), { action: 'advocate.photo-viewed', recordType: 'advocate', recordId: advocateId })
+  return { bytes: row.photo, type: row.photo_type, updatedAt: row.updated_at }
 }

@@ -1,19 +1,39 @@
 /**
- * An advocate's photo: a JPEG or PNG of up to 2 MB, judged by its bytes (not by what the browser
- * says it is).
+ * An advocate's photo: what may be uploaded, and what is kept. Every photo is decoded and made
+ * again (`photo-image.ts`), so what is kept is a plain JPEG of at most 800 pixels a side with no
+ * metadata at all: no location, no camera, no date, whatever the upload carried.
  *
  * @pure
  */
 
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
+/** The largest upload: a phone's photo fits; it is made much smaller before it is kept. */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
+
+/** The largest image decoded, in pixels (5,000 by 5,000): a small file can claim to be far bigger. */
+export const PHOTO_MAX_SIDE_IN = 5000
+
+/** What is kept fits within this many pixels a side. */
+export const PHOTO_MAX_SIDE = 800
 
 export type PhotoType = 'image/jpeg' | 'image/png'
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+/** Why an upload is refused, as the photo's GOV.UK field error. */
+export const photoRefusals = {
+  missing: 'Choose a photo',
+  notAnImage: 'The photo must be a JPEG or PNG image',
+  tooLarge: `The photo must be smaller than ${PHOTO_MAX_BYTES / (1024 * 1024)} MB`,
+  tooManyPixels: `The photo must be at most ${PHOTO_MAX_SIDE_IN.toLocaleString('en-GB')} pixels wide and high`,
+} as const
 
-/** What the image is, by its first bytes. */
-export function imageTypeOf(bytes: Buffer): PhotoType | null {
-  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (bytes.length > 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png'
-  return null
+export type PhotoRefusal = keyof typeof photoRefusals
+
+/** An upload that cannot be kept, and why. */
+export class PhotoRefusedError extends Error {
+  override name = 'PhotoRefusedError'
+  readonly reason: PhotoRefusal
+
+  constructor(reason: PhotoRefusal) {
+    super(photoRefusals[reason])
+    this.reason = reason
+  }
 }

@@ -537,7 +537,10 @@ async function loadPool(db: Kysely<Schema>, services: DemoServices, coordinator:
   if (trainee) {
     const cohortId = await services.programme.createCohort(coordinator, { name: 'Autumn cohort (demo)', startsOn: addDays(today, -22) })
     await services.programme.addMember(coordinator, cohortId, trainee)
-    for (const week of [1, 2, 3, 4]) await services.programme.recordAttendance(coordinator, cohortId, week, week === 3 ? [] : [trainee])
+    for (const week of [1, 2, 3, 4]) {
+      const { session } = await services.programme.register(coordinator, cohortId, week)
+      await services.programme.recordAttendance(coordinator, cohortId, week, week === 3 ? [] : [trainee], session.version)
+    }
   }
   return ids
 }

@@ -17,12 +17,13 @@ describe(`finding people, and a person's page (${engine})`, () => {
   })
   after(async () => t.close())
 
-  test('a referrer finds a person by part of a name, so they are not recorded twice; the search is audited', async () => {
+  test('a referrer finds a person by their name and date of birth, so they are not recorded twice; the search is audited', async () => {
     const other = await signedIn(t, 'otherReferrer')
-    const page = await other.get('/people?name=findab')
+    const page = await other.get('/people?givenName=Maria&familyName=findable&dateOfBirth-day=3&dateOfBirth-month=4&dateOfBirth-year=1990')
     assert.match(textOf(page.html), /1 person found/)
     assert.match(textOf(page.html), /Maria Findable/)
-    assert.equal(textOf((await other.get('/people?name=nobody+like+this')).html).includes('0 people found'), true)
+    const nobody = await other.get('/people?givenName=nobody&familyName=like+this&dateOfBirth-day=3&dateOfBirth-month=4&dateOfBirth-year=1990')
+    assert.equal(textOf(nobody.html).includes('0 people found'), true)
     const audited = await t.database.db
       .selectFrom('audit_event')
       .select('details')
@@ -33,11 +34,11 @@ describe(`finding people, and a person's page (${engine})`, () => {
     assert.doesNotMatch(JSON.stringify(audited), /findab/i, 'the audit says how, not the name searched for')
   })
 
-  test('a search needs at least two letters of a name', async () => {
+  test('a search needs a whole name and a date of birth, or a case system ID', async () => {
     const referrer = await signedIn(t, 'referrer')
-    const page = await referrer.get('/people?name=a')
+    const page = await referrer.get('/people?givenName=a')
     assert.equal(page.status, 400)
-    assert.deepEqual(errorSummary(page.html), ['Enter at least 2 letters of a name'])
+    assert.deepEqual(errorSummary(page.html), ['Enter their last name, or search by case system ID', 'Enter their date of birth, or search by case system ID'])
   })
 
   test('the person page opens to their referrer and to the advocacy service, not to other referrers', async () => {

@@ -1,10 +1,13 @@
+import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
 
-export interface PersonSearch {
-  readonly name: string
-  readonly dateOfBirth: string | null
-  readonly externalId: string | null
-}
+/**
+ * A search that finds a person, never browses: their whole name with their date of birth, or their
+ * case system ID.
+ */
+export type PersonSearch =
+  | { readonly by: 'name'; readonly givenName: string; readonly familyName: string; readonly dateOfBirth: string }
+  | { readonly by: 'externalId'; readonly externalId: string }
 
 const personColumns = [
   'person.id',
@@ -20,22 +23,52 @@ const personColumns = [
   'person.version',
 ] as const
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
+/** The words of a typed name (at most four), each with a letter or a digit in it. */
+function wordsOf(name: string): string[] {
+  return name
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .slice(0, 4)
 }
 
-/** People in the authority matching every term given; names match in part, either way round. */
+/**
+ * Every typed word is a whole word of the folded name: "jose" finds "maria jose" and "lopez" finds
+ * "garcia lopez", but "l" or "luc" finds no "lucia": a search names someone, it does not browse.
+ */
+function beginsWordsOf(column: 'person.given_name_folded' | 'person.family_name_folded', typed: string) {
+  const words = wordsOf(typed)
+  if (words.length === 0) return sql<boolean>`false`
+  return sql.join(
+    words.map((word) => sql<boolean>`strpos(' ' || ${sql.ref(column)} || ' ', ' ' || fold_for_search(${word}) || ' ') > 0`),
+    sql` and `,
+  )
+}
+
+/**
+ * People in the authority the search names. By name: each part of both names, folded the same way
+ * on both sides (accents and capitals do not matter, `fold_for_search`), and the date of birth; or,
+ * for someone recorded with no date of birth, both names in full. By case system ID: that ID whole.
+ */
 export async function searchPeople(db: Queryable, authorityId: string, search: PersonSearch, kind: 'adult' | 'child', limit: number) {
   let query = db.selectFrom('person').select(personColumns).where('person.authority_id', '=', authorityId).where('person.kind', '=', kind)
-  const words = search.name.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 4)
-  for (const word of words) {
-    const pattern = likePattern(word)
-    query = query.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['person.given_name']), 'like', pattern), eb(eb.fn('lower', ['person.family_name']), 'like', pattern)]),
-    )
+  if (search.by === 'externalId') {
+    query = query.where('person.external_id', '=', search.externalId)
+  } else {
+    const { givenName, familyName, dateOfBirth } = search
+    query = query
+      .where(sql<boolean>`(${beginsWordsOf('person.given_name_folded', givenName)})`)
+      .where(sql<boolean>`(${beginsWordsOf('person.family_name_folded', familyName)})`)
+      .where((eb) =>
+        eb.or([
+          eb('person.date_of_birth', '=', dateOfBirth),
+          eb.and([
+            eb('person.date_of_birth', 'is', null),
+            eb('person.given_name_folded', '=', sql<string>`fold_for_search(${givenName})`),
+            eb('person.family_name_folded', '=', sql<string>`fold_for_search(${familyName})`),
+          ]),
+        ]),
+      )
   }
-  if (search.dateOfBirth) query = query.where('person.date_of_birth', '=', search.dateOfBirth)
-  if (search.externalId) query = query.where('person.external_id', '=', search.externalId)
   return query.orderBy('person.family_name').orderBy('person.given_name').orderBy('person.id').limit(limit).execute()
 }
 

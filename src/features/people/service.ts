@@ -7,10 +7,11 @@ import * as repository from './repository.ts'
 
 /**
  * People: parents, carers and children, and the families they belong to. The people feature owns
- * their records: staff who refer, and the advocacy service, find a person by name, date of birth or
- * case system ID so that nobody is recorded twice; the referrals feature adds people through the
- * functions below, inside its own transaction. (A person's page, with the referrals the user may
- * open, belongs to the referrals feature.)
+ * their records: staff who refer, and the advocacy service, find a person by their whole name and
+ * date of birth, or their case system ID, so that nobody is recorded twice, and nobody can browse
+ * the authority's families; the referrals feature adds people through the functions below, inside
+ * its own transaction. (A person's page, with the referrals the user may open, belongs to the
+ * referrals feature.)
  */
 
 export interface PersonSummary {
@@ -42,17 +43,37 @@ export interface NewPerson {
 
 export type PersonSearch = repository.PersonSearch
 
+/** A person as a search shows them: enough to know them, not to learn about them. */
+export interface PersonMatch {
+  readonly id: string
+  readonly name: string
+  readonly yearOfBirth: number | null
+  /** The last three characters of their case system ID, if they have one. */
+  readonly externalIdEnding: string | null
+}
+
 const SEARCH_LIMIT = 25
+
+/** The end of an ID, enough to tell two people apart without giving the ID away. */
+function endingOf(externalId: string | null): string | null {
+  if (externalId === null) return null
+  return externalId.length > 4 ? externalId.slice(-3) : null
+}
 
 /** Referrers and the advocacy service find people; the coordinator does too, to record families an advocate knows. */
 function requireFinder(user: SignedInUser): void {
   if (!hasRole(user, 'referrer', 'advocacy_admin', 'service_manager', 'coordinator')) throw new ForbiddenError('Not allowed to look people up')
 }
 
-/** Parents and carers matching the search, to choose from before adding anyone new. The search is audited. */
-export async function search(context: ServiceContext, caller: Caller, search: PersonSearch): Promise<{ people: PersonSummary[]; more: boolean }> {
+/**
+ * Parents and carers the search names (their whole name and date of birth, or their case system
+ * ID), to choose from before adding anyone new: each shown by name, year of birth and the end of
+ * their ID. The search is audited with whom it showed (`details.shown`), never what was typed.
+ */
+export async function search(context: ServiceContext, caller: Caller, search: PersonSearch): Promise<{ people: PersonMatch[]; more: boolean }> {
   requireFinder(caller.user)
   const rows = await repository.searchPeople(context.db, caller.user.authorityId, search, 'adult', SEARCH_LIMIT + 1)
+  const shown = rows.slice(0, SEARCH_LIMIT)
   await recordAudit(
     context.db,
     { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
@@ -60,14 +81,20 @@ export async function search(context: ServiceContext, caller: Caller, search: Pe
       action: 'person.searched',
       recordType: 'person',
       details: {
-        found: Math.min(rows.length, SEARCH_LIMIT),
-        byName: search.name !== '',
-        byDateOfBirth: search.dateOfBirth !== null,
-        byExternalId: search.externalId !== null,
+        found: shown.length,
+        byName: search.by === 'name',
+        byDateOfBirth: search.by === 'name',
+        byExternalId: search.by === 'externalId',
+        shown: shown.map((row) => row.id),
       },
     },
   )
-  const people = rows.slice(0, SEARCH_LIMIT).map((row) => ({ id: row.id, name: fullName(row), dateOfBirth: row.date_of_birth, externalId: row.external_id }))
+  const people = shown.map((row) => ({
+    id: row.id,
+    name: fullName(row),
+    yearOfBirth: row.date_of_birth ? Number(row.date_of_birth.slice(0, 4)) : null,
+    externalIdEnding: endingOf(row.external_id),
+  }))
   return { people, more: rows.length > SEARCH_LIMIT }
 }
 

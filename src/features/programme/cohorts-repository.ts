@@ -103,7 +103,7 @@ export async function cohortSessions(db: Queryable, authorityId: string, cohortI
 export async function findSession(db: Queryable, authorityId: string, cohortId: string, week: number, options: { forUpdate?: boolean } = {}) {
   let query = db
     .selectFrom('training_session')
-    .select(['id', 'week', 'module', 'held_on'])
+    .select(['id', 'week', 'module', 'held_on', 'version', 'updated_by', 'updated_at'])
     .where('authority_id', '=', authorityId)
     .where('cohort_id', '=', cohortId)
     .where('week', '=', week)
@@ -132,6 +132,24 @@ export async function sessionsAttended(db: Queryable, authorityId: string, cohor
     .where('training_session.cohort_id', '=', cohortId)
     .where('session_attendance.advocate_id', 'in', [...advocateIds])
     .execute()
+}
+
+/** Moves the register on from `version`, saying who saved it; false if it had already moved on. */
+export async function claimRegisterVersion(
+  db: Queryable,
+  authorityId: string,
+  sessionId: string,
+  version: number,
+  change: { by: string; now: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('training_session')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_by: change.by, updated_at: change.now }))
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', sessionId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
 }
 
 export async function replaceAttendance(db: Queryable, authorityId: string, sessionId: string, advocateIds: readonly string[]): Promise<void> {

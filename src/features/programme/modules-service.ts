@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto'
 import type { Caller } from '../../platform/auth/roles.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
+import type { Queryable } from '../../platform/db/schema.ts'
+import { ConflictError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { ACCREDITED_MODULE, modules, type ModuleKey } from '../../vocabulary/advocates.ts'
@@ -11,22 +14,48 @@ import { actorOf, notInFuture, ProgrammeAnswerRefused, requireCoordinator } from
 
 /** Which training modules each member of a cohort has completed (in this cohort or any other). */
 
+/**
+ * The version of a cohort's module completion: a digest of who is in the cohort and every module
+ * each has completed, and when. A completion is an advocate's, whichever cohort's page (or their
+ * history) recorded it, so a number kept on the cohort could not see a change made elsewhere; this
+ * changes whenever anything the page shows does.
+ */
+async function completionVersion(trx: Queryable, authorityId: string, cohortId: string): Promise<string> {
+  const members = (await cohorts.memberships(trx, authorityId, cohortId)).map((member) => member.advocate_id).sort()
+  const completions = await repository.completedModules(trx, authorityId, members)
+  const lines = members.map((id) =>
+    [
+      id,
+      ...completions
+        .filter((row) => row.advocate_id === id)
+        .map((row) => `${row.module}@${row.completed_on}`)
+        .sort(),
+    ].join(' '),
+  )
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32)
+}
+
+/** The cohort's members and their modules, with the version the page is opened on. */
 export async function moduleCompletion(context: ServiceContext, caller: Caller, cohortId: string) {
   requireCoordinator(caller)
-  const cohort = await cohortOf(context.db, caller.user.authorityId, cohortId)
-  return { cohort: { id: cohort.id, name: cohort.name }, members: await membersWithProgress(context.db, caller.user.authorityId, cohort.id) }
+  const authorityId = caller.user.authorityId
+  const cohort = await cohortOf(context.db, authorityId, cohortId)
+  const [members, version] = await Promise.all([membersWithProgress(context.db, authorityId, cohort.id), completionVersion(context.db, authorityId, cohort.id)])
+  return { cohort: { id: cohort.id, name: cohort.name }, members, version }
 }
 
 /**
  * Saves which modules the members shown on the form have completed. A module newly ticked is
  * completed on `completedOn`; one already recorded keeps its date; one unticked is no longer
- * completed (except the advocacy module of someone already accredited).
+ * completed (except the advocacy module of someone already accredited). If anything the page
+ * showed has changed since it was opened (`version`), nothing is saved: an untick on a stale page
+ * would take away a module someone has just recorded.
  */
 export async function saveModules(
   context: ServiceContext,
   caller: Caller,
   cohortId: string,
-  answers: { shown: readonly string[]; completed: readonly { advocateId: string; module: ModuleKey }[]; completedOn: string },
+  answers: { shown: readonly string[]; completed: readonly { advocateId: string; module: ModuleKey }[]; completedOn: string; version: string },
 ): Promise<{ completed: number; removed: number }> {
   requireCoordinator(caller)
   const authorityId = caller.user.authorityId
@@ -37,7 +66,12 @@ export async function saveModules(
     const shown = answers.shown.filter((id) => members.has(id))
     if (answers.completed.some((completion) => !shown.includes(completion.advocateId)))
       throw new ProgrammeAnswerRefused('completed', 'Select modules from the list')
-    const advocates = await lockRoster(trx, authorityId, shown)
+    // Every member's row is locked, so two saves of one cohort (or of a member's other cohort) take turns.
+    const locked = await lockRoster(trx, authorityId, [...members])
+    if ((await completionVersion(trx, authorityId, cohort.id)) !== answers.version) {
+      throw new ConflictError('Someone else changed these modules since you opened the page')
+    }
+    const advocates = locked.filter((advocate) => shown.includes(advocate.id))
     const existing = await repository.completedModules(trx, authorityId, shown)
     let completed = 0
     let removed = 0

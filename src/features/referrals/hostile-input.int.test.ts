@@ -960,7 +960,7 @@ describe(`hostile input (${engine})`, () => {
       escapedOn(await admin.get('/team-work'), ['Given', 'Family'], "the admin team's work")
       const person = await personOf(t, id)
       escapedOn(await referrer.get(`/people/${person}`), ['Given', 'Family', 'Gender', 'Pronouns', 'Case'], "the person's page")
-      escapedOn(await admin.get(`/people?name=${encodeURIComponent('Given field')}`), ['Given', 'Family'], 'search results')
+      escapedOn(await admin.get(`/people?externalId=${encodeURIComponent(tag('Case'))}`), ['Given', 'Family'], 'search results')
 
       await step(
         referrer,
@@ -1077,7 +1077,7 @@ describe(`hostile input (${engine})`, () => {
       ]
       // The offers, their answers and the advocate's contacts are the advocacy service's to see (what the referrer sees of them is not tested here).
       const serviceOnly = ['Advocate', 'Decline', 'Phoned', 'Change', 'Triage', 'Contact']
-      for (const [who, browser] of Object.entries(crew)) {
+      for (const [who, browser] of Object.entries(crew) as [keyof Crew, Browser][]) {
         const page = await browser.get(`/referrals/${id}`)
         escapedOn(page, who === 'referrer' ? everything : [...everything, ...serviceOnly], `the referral page, for the ${who}`)
         assert.ok(!unescapedMarkup(page.html), `the referral page, for the ${who}, shows no markup unescaped`)

@@ -15,7 +15,7 @@ import type { OutcomeInput } from './outcome-service.ts'
 import * as referrals from './referral-repository.ts'
 import { emptySectionOne, missingAnswers, summaryRows, type SectionOneAnswers, type SummaryRow } from './section-1/questions.ts'
 import { findSectionOne } from './section-1/section-one-repository.ts'
-import { actorOf, factsOf, loadReferral } from './steps.ts'
+import { actorOf, factsOf, loadReferral, tiesReferrerToPerson } from './steps.ts'
 import { assessTimeliness, type Timeliness } from './timeliness.ts'
 import { events, isEnded, offeredEvents, stateDefinitions, unmetGuards, type State, type WorkflowEvent } from './workflow.ts'
 
@@ -203,8 +203,10 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
 
 /**
  * A person's page: their details and the referrals this user may open. It opens to someone with
- * a relationship to the person: they referred them (or added them to a draft), or they are in
- * the advocacy service and the person has been referred to it. Viewing it is audited.
+ * a relationship to the person, through a referral: they are referring them (a draft in progress)
+ * or referred them (a referral they sent), or they are in the advocacy service and the person has
+ * been referred to it. Having added the person, or chosen them for a draft since deleted, is no
+ * relationship: the access ends with the draft. Viewing it is audited.
  */
 export async function personRecord(context: ServiceContext, caller: Caller, personId: string) {
   if (!hasRole(caller.user, 'referrer', 'advocacy_admin', 'service_manager')) throw new ForbiddenError('Not allowed')
@@ -213,8 +215,10 @@ export async function personRecord(context: ServiceContext, caller: Caller, pers
   if (!person) throw new NotFoundError('No such person')
   const all = await referrals.referralsOfPerson(context.db, caller.user.authorityId, personId)
   const service = hasRole(caller.user, 'advocacy_admin', 'service_manager')
-  const visible = all.filter((referral) => referral.referrer_id === caller.user.id || (service && referral.state !== 'draft'))
-  if (person.createdBy !== caller.user.id && visible.length === 0) throw new NotFoundError('No such person')
+  const visible = all.filter(
+    (referral) => (referral.referrer_id === caller.user.id && tiesReferrerToPerson(referral)) || (service && referral.sent_at !== null),
+  )
+  if (visible.length === 0) throw new NotFoundError('No such person')
   await recordAudit(context.db, actorOf(caller), { action: 'person.viewed', recordType: 'person', recordId: personId })
   return {
     id: person.id,

@@ -111,6 +111,7 @@ export async function referralsOfPerson(db: Queryable, authorityId: string, pers
       'referral.reference',
       'referral.state',
       'referral.referrer_id',
+      'referral.sent_at',
       'referral.created_at',
       'meeting.type as meeting_type',
       'meeting.meeting_date',

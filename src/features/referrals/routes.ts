@@ -15,10 +15,12 @@ import { outcomeRoutes } from './outcome/routes.ts'
 import { overviewRoutes } from './overview/routes.ts'
 import { passToManagerRoutes } from './pass-to-manager/routes.ts'
 import { personRecordRoutes } from './person-record/routes.ts'
+import { personSeenByRoutes } from './person-seen-by/routes.ts'
 import { personRoutes } from './person/routes.ts'
 import { rescheduleRoutes } from './reschedule/routes.ts'
 import { returnRoutes } from './return/routes.ts'
 import { sectionOneRoutes } from './section-1/routes.ts'
+import { seenByRoutes } from './seen-by/routes.ts'
 import type { ReferralService } from './service.ts'
 import { signOffRequestRoutes } from './sign-off-request/routes.ts'
 import { signOffRoutes } from './sign-off/routes.ts'
@@ -52,4 +54,6 @@ export function referralRoutes(
   signOffRoutes(app, deps)
   withdrawRoutes(app, deps)
   rescheduleRoutes(app, deps)
+  seenByRoutes(app, deps)
+  personSeenByRoutes(app, deps)
 }

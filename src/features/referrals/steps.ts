@@ -45,11 +45,23 @@ export function auditActor(actor: StepActor | Caller) {
   return 'user' in actor ? { userId: actor.user.id, authorityId: actor.user.authorityId, ip: actor.ip } : actor
 }
 
-/** The legitimate relationship rule: the referrer who made it; once sent, the advocacy admins and service managers. */
+/**
+ * The legitimate relationship rule: the referrer who made it; once sent, the advocacy admins and
+ * service managers. A draft deleted before it was sent (withdrawn with no `sent_at`) never reached
+ * the service, so it never opens to them.
+ */
 export function canSee(user: SignedInUser, row: ReferralRow): boolean {
   if (row.referrer_id === user.id) return true
-  if (row.state === 'draft') return false
+  if (row.sent_at === null) return false
   return hasRole(user, 'advocacy_admin', 'service_manager')
+}
+
+/**
+ * Whether a referral still ties its referrer to its person: a draft in progress, or one that was
+ * sent (whatever became of it since). A draft deleted before it was sent ties them to nobody.
+ */
+export function tiesReferrerToPerson(row: Pick<ReferralRow, 'state' | 'sent_at'>): boolean {
+  return row.state === 'draft' || row.sent_at !== null
 }
 
 /**

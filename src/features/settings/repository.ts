@@ -1,9 +1,44 @@
+import { sql } from 'kysely'
 import type { NewRow, Queryable } from '../../platform/db/schema.ts'
 import type { BankHolidayRegion } from '../../platform/time/bank-holidays.ts'
 
 export async function settingsOf(db: Queryable, authorityId: string): Promise<Map<string, string>> {
   const rows = await db.selectFrom('authority_setting').select(['key', 'value']).where('authority_id', '=', authorityId).execute()
   return new Map(rows.map((row) => [row.key, row.value]))
+}
+
+/** The row that holds the version of an authority's settings, beside the settings themselves. */
+const VERSION_KEY = 'settingsVersion'
+
+/** The version of the authority's settings (0 before anyone has saved them), and who saved them last and when. */
+export async function settingsVersion(db: Queryable, authorityId: string): Promise<{ version: number; updatedBy: string | null; updatedAt: Date | null }> {
+  const row = await db
+    .selectFrom('authority_setting')
+    .select(['value', 'updated_by', 'updated_at'])
+    .where('authority_id', '=', authorityId)
+    .where('key', '=', VERSION_KEY)
+    .executeTakeFirst()
+  return row ? { version: Number(row.value), updatedBy: row.updated_by, updatedAt: row.updated_at } : { version: 0, updatedBy: null, updatedAt: null }
+}
+
+/**
+ * Moves the settings on from `version`, in one statement: the first save adds the row at 1 (a
+ * second first save meets it and moves nothing), a later one moves it on only from the version
+ * given. False if the settings had already moved on.
+ */
+export async function claimSettingsVersion(db: Queryable, authorityId: string, version: number, change: { by: string; now: Date }): Promise<boolean> {
+  const row = await db
+    .insertInto('authority_setting')
+    .values({ authority_id: authorityId, key: VERSION_KEY, value: '1', updated_at: change.now, updated_by: change.by })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['authority_id', 'key'])
+        .doUpdateSet({ value: sql<string>`(authority_setting.value::integer + 1)::text`, updated_at: change.now, updated_by: change.by })
+        .where('authority_setting.value', '=', String(version)),
+    )
+    .returning('value')
+    .executeTakeFirst()
+  return row !== undefined && Number(row.value) === version + 1
 }
 
 export async function saveSetting(db: Queryable, authorityId: string, key: string, value: string, now: Date): Promise<void> {

@@ -1,7 +1,8 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
+import { staffNames } from '../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
-import { ForbiddenError } from '../../platform/errors.ts'
+import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
 import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
 import type * as bankHolidays from './bank-holidays-service.ts'
 import * as repository from './repository.ts'
@@ -18,10 +19,24 @@ export async function settingsFor(context: ServiceContext, authorityId: string, 
   return settingsFrom(await repository.settingsOf(trx, authorityId))
 }
 
-export async function save(context: ServiceContext, caller: Caller, settings: ServiceSettings): Promise<void> {
+/** The version of the authority's settings a page is opened on (one for all of them). */
+export async function settingsVersion(context: ServiceContext, authorityId: string): Promise<number> {
+  return (await repository.settingsVersion(context.db, authorityId)).version
+}
+
+/**
+ * Saves the settings, unless someone saved them since `version` (the one the page was opened on):
+ * then nothing is saved, and who did is named.
+ */
+export async function save(context: ServiceContext, caller: Caller, settings: ServiceSettings, version: number): Promise<void> {
   if (!hasRole(caller.user, 'system_admin')) throw new ForbiddenError('Only a system admin can change the settings')
   await context.db.transaction().execute(async (trx) => {
     const now = context.clock.now()
+    if (!(await repository.claimSettingsVersion(trx, caller.user.authorityId, version, { by: caller.user.id, now }))) {
+      const current = await repository.settingsVersion(trx, caller.user.authorityId)
+      const by = current.updatedBy ? (await staffNames(trx, caller.user.authorityId, [current.updatedBy])).get(current.updatedBy) : undefined
+      throw new ConflictError('Someone else saved the settings since you opened them', by ?? null, current.updatedAt)
+    }
     for (const key of settingKeys) await repository.saveSetting(trx, caller.user.authorityId, key, String(settings[key]), now)
     await repository.saveSetting(trx, caller.user.authorityId, 'bankHolidayRegion', settings.bankHolidayRegion, now)
     await recordAudit(
@@ -33,4 +48,7 @@ export async function save(context: ServiceContext, caller: Caller, settings: Se
 }
 
 /** What the pages (and other features' services, through src/composition.ts) call. */
-export type SettingsService = BoundService<{ settingsFor: typeof settingsFor; save: typeof save } & typeof bankHolidays, ServiceContext>
+export type SettingsService = BoundService<
+  { settingsFor: typeof settingsFor; settingsVersion: typeof settingsVersion; save: typeof save } & typeof bankHolidays,
+  ServiceContext
+>

@@ -1,3 +1,4 @@
+import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { fullName } from '../../platform/people-names.ts'
 import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
@@ -13,7 +14,27 @@ import * as repository from './repository.ts'
  * waiting, and on whom, comes from the workflow table; a worktray is a view of referrals, not a
  * second copy of them.
  */
-async function tray(context: ServiceContext, caller: Caller, waitingOn: repository.WorktrayQuery['waitingOn'], filters: WorktrayFilters) {
+/**
+ * A list shows people without opening their records, so which referrals it showed is recorded
+ * (`worktray.viewed`, `details.shown`), for "who has seen this record"; a list that showed nobody
+ * records nothing.
+ */
+async function recordShown(context: ServiceContext, caller: Caller, tray: 'mine' | 'team' | 'endings', page: number, shown: readonly string[]) {
+  if (shown.length === 0) return
+  await recordAudit(
+    context.db,
+    { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
+    { action: 'worktray.viewed', recordType: 'worktray', details: { tray, page, shown } },
+  )
+}
+
+async function tray(
+  context: ServiceContext,
+  caller: Caller,
+  name: 'mine' | 'team',
+  waitingOn: repository.WorktrayQuery['waitingOn'],
+  filters: WorktrayFilters,
+) {
   const today = londonDate(context.clock.now())
   const dueBy = filters.due === 'overdue' ? addDays(today, -1) : filters.due === 'today' ? today : filters.due === 'week' ? addDays(today, 7) : null
   const query = {
@@ -46,23 +67,37 @@ async function tray(context: ServiceContext, caller: Caller, waitingOn: reposito
       priority: row.priority ? priorities.label(row.priority) : null,
     }
   })
+  await recordShown(
+    context,
+    caller,
+    name,
+    filters.page,
+    items.map((item) => item.referralId),
+  )
   return { items, total: counts.total, overdue: counts.overdue, page: filters.page, pages: Math.max(1, Math.ceil(counts.total / PAGE_SIZE)) }
 }
 
 /** "My work": what is waiting on me. */
 export function myWork(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
-  return tray(context, caller, { userId: caller.user.id }, filters)
+  return tray(context, caller, 'mine', { userId: caller.user.id }, filters)
 }
 
 /** "My team's work": what is waiting on a team I am in. */
 export function teamWork(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
-  return tray(context, caller, { teamIds: caller.user.teamIds }, filters)
+  return tray(context, caller, 'team', { teamIds: caller.user.teamIds }, filters)
 }
 
 /** Referrals this referrer made that have ended since they last looked: they are told why. */
 export async function endings(context: ServiceContext, caller: Caller) {
   const ended = states.filter(isEnded)
   const rows = await repository.unreadEndings(context.db, caller.user.authorityId, caller.user.id, ended)
+  await recordShown(
+    context,
+    caller,
+    'endings',
+    1,
+    rows.map((row) => row.id),
+  )
   return rows.map((row) => ({
     referralId: row.id,
     reference: row.reference,

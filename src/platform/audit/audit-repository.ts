@@ -67,22 +67,41 @@ export async function auditEventsOf(db: Queryable, authorityId: string, recordTy
 }
 
 /**
- * Who has seen a record: the events about it (opened, changed) and the lists that showed it (a
- * worktray, a search), newest first.
+ * Who has seen any of these records: the events about them (opened, changed) and the lists that
+ * showed them (a worktray, a search: `details.shown`, found through the GIN index of migration
+ * 0006), newest first, a page at a time.
  */
-export async function eventsSeeing(db: Queryable, authorityId: string, recordType: string, recordId: string, limit: number) {
+export async function eventsSeeing(
+  db: Queryable,
+  authorityId: string,
+  records: readonly { readonly recordType: string; readonly recordId: string }[],
+  page: { readonly limit: number; readonly offset: number },
+) {
+  if (records.length === 0) return []
   return db
     .selectFrom('audit_event')
-    .select(['id', 'action', 'actor_id', 'at'])
+    .select([
+      'id',
+      'action',
+      'actor_id',
+      'at',
+      'record_type',
+      'record_id',
+      sql<string | null>`details ->> 'tray'`.as('tray'),
+      sql<unknown>`details -> 'shown'`.as('shown'),
+    ])
     .where('authority_id', '=', authorityId)
     .where((eb) =>
-      eb.or([
-        eb.and([eb('record_type', '=', recordType), eb('record_id', '=', recordId)]),
-        eb(sql`details -> 'shown'`, '@>', sql`${JSON.stringify([recordId])}::jsonb`),
-      ]),
+      eb.or(
+        records.flatMap((record) => [
+          eb.and([eb('record_type', '=', record.recordType), eb('record_id', '=', record.recordId)]),
+          eb(sql`details -> 'shown'`, '@>', sql`${JSON.stringify([record.recordId])}::jsonb`),
+        ]),
+      ),
     )
     .orderBy('id', 'desc')
-    .limit(limit)
+    .limit(page.limit)
+    .offset(page.offset)
     .execute()
 }
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/schema.ts'
-import { auditEventsOf, insertAuditEvent, lockChainHead, moveChainHead } from './audit-repository.ts'
+import { auditEventsOf, eventsSeeing, insertAuditEvent, lockChainHead, moveChainHead } from './audit-repository.ts'
 import { chainOf, genesisHash, linkHash } from './chain.ts'
 
 /**
@@ -70,5 +70,41 @@ export async function auditFor(db: Queryable, authorityId: string, recordType: s
     actorId: row.actor_id,
     at: row.at,
     details: row.details,
+  }))
+}
+
+/** One event in which someone saw a record: what they did, to which record, when; for a list, which list. */
+export interface Sighting {
+  readonly action: string
+  readonly actorId: string | null
+  readonly at: Date
+  readonly recordType: string
+  readonly recordId: string | null
+  /** For a worktray: which (`mine`, `team`, `endings`). */
+  readonly tray: string | null
+  /** For a list (a worktray, a search): the records it showed. */
+  readonly shown: readonly string[]
+}
+
+/**
+ * Who has seen any of these records, newest first, a page at a time: the events about them and the
+ * lists (worktrays, searches) that showed them. For "who has seen this record"; the caller checks
+ * who may ask.
+ */
+export async function sightingsOf(
+  db: Queryable,
+  authorityId: string,
+  records: readonly { readonly recordType: string; readonly recordId: string }[],
+  page: { readonly limit: number; readonly offset: number },
+): Promise<Sighting[]> {
+  const rows = await eventsSeeing(db, authorityId, records, page)
+  return rows.map((row) => ({
+    action: row.action,
+    actorId: row.actor_id,
+    at: row.at,
+    recordType: row.record_type,
+    recordId: row.record_id,
+    tray: row.tray,
+    shown: Array.isArray(row.shown) ? row.shown.filter((id): id is string => typeof id === 'string') : [],
   }))
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Kysely, Selectable, Transaction } from 'kysely'
 import type {
   AdvocateKind,
   Gender,
@@ -166,6 +166,9 @@ export interface PersonTable {
   kind: 'adult' | 'child'
   given_name: string
   family_name: string
+  /** The names lowered and without accents, kept by the database (`fold_for_search`, migration 0009), for search. */
+  given_name_folded: GeneratedAlways<string>
+  family_name_folded: GeneratedAlways<string>
   date_of_birth: IsoDate | null
   gender: string | null
   pronouns: string | null
@@ -297,6 +300,8 @@ export interface AuthoritySettingTable {
   key: string
   value: string
   updated_at: Timestamp
+  /** Kept on the settings' version row: who saved the settings last. */
+  updated_by: Generated<string | null>
 }
 
 /** A bank holiday the rules do not know (`added`), or one they give that is not one (`removed`). No authority's own. */
@@ -405,6 +410,10 @@ export interface TrainingSessionTable {
   week: number
   module: ModuleKey
   held_on: IsoDate
+  /** The register's version, and who saved it last and when. */
+  version: Version
+  updated_by: Generated<string | null>
+  updated_at: Generated<Date | null>
 }
 
 export interface SessionAttendanceTable {

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { parseForm } from '../../../platform/http/form-fields.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
+import { queryOf } from '../../../platform/http/query.ts'
+import { isSearched, searchSchema } from '../../people/schema.ts'
 import type { PeopleService } from '../../people/service.ts'
 import type { AdvocateService } from '../service.ts'
-import { knownFamilySchema, removeSchema, searchSchema } from './schema.ts'
+import { knownFamilySchema, removeSchema } from './schema.ts'
 
 type Params = { Params: { advocateId: string } }
 
@@ -12,24 +14,20 @@ const coordinator = { preHandler: requireRole('coordinator') }
 
 /** Families an advocate knows (found from one of their people): they are never matched to anyone in them. */
 export function knownFamiliesRoutes(app: FastifyInstance, { advocates, people }: { advocates: AdvocateService; people: PeopleService }): void {
-  app.get<Params & { Querystring: Record<string, unknown> | undefined }>('/advocates/:advocateId/known-families', coordinator, async (request, reply) => {
+  app.get<Params>('/advocates/:advocateId/known-families', coordinator, async (request, reply) => {
     const caller = callerOf(request)
     const advocate = await advocates.view(caller, request.params.advocateId)
-    const query = request.query ?? {}
+    const query = queryOf(request)
     const form = request.pageFlash.form
     let results = null
     let errors = form?.errors
-    if (typeof query['name'] === 'string') {
+    // The parent is found as anyone is: by their whole name and date of birth, or their case system ID.
+    if (isSearched(query)) {
       const search = parseForm(searchSchema, query)
-      if (search.ok) results = await people.search(caller, { name: search.data.name, dateOfBirth: null, externalId: null })
+      if (search.ok) results = await people.search(caller, search.data)
       else errors = search.errors
     }
-    return reply.view('features/advocates/known-families/known-families.njk', {
-      advocate,
-      results,
-      values: { name: query['name'] ?? '', ...form?.values },
-      errors,
-    })
+    return reply.view('features/advocates/known-families/known-families.njk', { advocate, results, values: { ...query, ...form?.values }, errors })
   })
 
   app.post<Params>('/advocates/:advocateId/known-families', coordinator, async (request, reply) =>

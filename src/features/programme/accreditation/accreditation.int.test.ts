@@ -13,6 +13,7 @@ import {
   NONEXISTENT,
   NOT_COORDINATORS,
   refusesHostileInput,
+  modulesSaved,
 } from '../../../../test/support/programme-steps.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
 
@@ -44,7 +45,7 @@ describe(`the Level 2 accreditation (${engine})`, () => {
 
     // Another module is not enough: it must be the advocacy module.
     await coordinator.get(`/programme/cohorts/${cohortId}/modules`)
-    await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+    await modulesSaved(coordinator, cohortId, {
       shown: ife,
       completed: `${ife}:safeguarding`,
       ...dateParts('completedOn', ['10', '11', '2026']),
@@ -55,7 +56,7 @@ describe(`the Level 2 accreditation (${engine})`, () => {
     })
     assert.equal(errorSummary(stillRefused.document).length, 1)
 
-    await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+    await modulesSaved(coordinator, cohortId, {
       shown: ife,
       completed: [`${ife}:safeguarding`, `${ife}:advocacy_skills`],
       ...dateParts('completedOn', ['10', '11', '2026']),
@@ -74,7 +75,7 @@ describe(`the Level 2 accreditation (${engine})`, () => {
     assert.match(textOf(accredited.document.getElementById('members')), /Accredited on 20 November 2026/)
     assert.deepEqual(await row(), { accredited_on: '2026-11-20', version: versionBefore + 1 }, 'a change to the advocate’s record')
 
-    const unticked = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+    const unticked = await modulesSaved(coordinator, cohortId, {
       shown: ife,
       completed: `${ife}:safeguarding`,
       ...dateParts('completedOn', ['24', '11', '2026']),

@@ -14,6 +14,8 @@ import {
   NOT_COORDINATORS,
   refusesHostileInput,
   ticked,
+  formVersion,
+  modulesSaved,
 } from '../../../../test/support/programme-steps.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
 
@@ -34,7 +36,7 @@ describe(`module completion (${engine})`, () => {
 
     const form = await coordinator.get(`/programme/cohorts/${cohortId}/modules`)
     assert.equal(form.document.querySelector<HTMLInputElement>('input[name="completedOn-day"]')?.value, '24', 'the date is today unless changed')
-    const first = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+    const first = await modulesSaved(coordinator, cohortId, {
       shown: [cara, dev],
       completed: [`${cara}:advocacy_skills`, `${cara}:legal_framework`, `${dev}:safeguarding`],
       ...dateParts('completedOn', ['20', '11', '2026']),
@@ -56,7 +58,7 @@ describe(`module completion (${engine})`, () => {
       /Cara Completer Training 0 of 8 2 of 6 Not yet: Child protection conferences; Understanding professionals’ concerns; Safeguarding; Data protection and safe data handling/,
     )
 
-    const again = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+    const again = await modulesSaved(coordinator, cohortId, {
       shown: [cara, dev],
       completed: [`${cara}:advocacy_skills`, `${cara}:legal_framework`, `${cara}:conferences`],
       ...dateParts('completedOn', ['23', '11', '2026']),
@@ -71,7 +73,7 @@ describe(`module completion (${engine})`, () => {
     assert.ok(ticked(shown, 'completed').includes(`${cara}:advocacy_skills`))
     assert.match(textOf(shown.document), /Advocacy skills and the role of the parent advocate Completed on 20 November 2026/)
 
-    const future = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+    const future = await modulesSaved(coordinator, cohortId, {
       shown: [cara],
       completed: `${cara}:safeguarding`,
       ...dateParts('completedOn', ['25', '11', '2026']),
@@ -80,7 +82,7 @@ describe(`module completion (${engine})`, () => {
     assert.ok(ticked(future, 'completed').includes(`${cara}:safeguarding`), 'the ticks are kept')
 
     const outsider = await advocate(t, { given_name: 'Otto', family_name: 'Outsider', stage: 'training' })
-    const notMember = await coordinator.submit(`/programme/cohorts/${cohortId}/modules`, {
+    const notMember = await modulesSaved(coordinator, cohortId, {
       shown: [cara, outsider],
       completed: `${outsider}:safeguarding`,
       ...dateParts('completedOn', ['24', '11', '2026']),
@@ -109,12 +111,13 @@ describe(`module completion (${engine})`, () => {
     const cohortId = await cohortMade(coordinator, 'Hostile 2026', ['2', '11', '2026'])
     const member = await advocate(t, { given_name: 'Hal', family_name: 'Hostile', stage: 'training' })
     await addMember(coordinator, cohortId, member)
+    const version = formVersion(await coordinator.get(`/programme/cohorts/${cohortId}/modules`))
     await refusesHostileInput(
       coordinator,
       {
         url: `/programme/cohorts/${cohortId}/modules`,
-        valid: { shown: member, completed: `${member}:safeguarding`, ...dateParts('completedOn', ['1', '11', '2026']) },
-        fields: ['shown', 'completed', 'completedOn-day', 'completedOn-year'],
+        valid: { shown: member, completed: `${member}:safeguarding`, ...dateParts('completedOn', ['1', '11', '2026']), version },
+        fields: ['shown', 'completed', 'completedOn-day', 'completedOn-year', 'version'],
       },
       member,
     )

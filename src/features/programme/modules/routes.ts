@@ -24,7 +24,16 @@ export function modulesRoutes(app: FastifyInstance, { programme }: { programme: 
     // A refusal about one member's modules is shown on that member's checkboxes.
     const href = form?.errors?.find((error) => error.field === 'completed')?.href ?? ''
     const completedFor = href.startsWith('#completed-') ? href.slice('#completed-'.length) : undefined
-    return reply.view('features/programme/modules/modules.njk', { ...page, modules: moduleOptions, values, ticked, completedFor, errors: form?.errors })
+    const version = form?.values['version'] ?? page.version
+    return reply.view('features/programme/modules/modules.njk', {
+      ...page,
+      version,
+      modules: moduleOptions,
+      values,
+      ticked,
+      completedFor,
+      errors: form?.errors,
+    })
   })
 
   app.post<CohortParams>('/programme/cohorts/:cohortId/modules', coordinator, async (request, reply) => {

@@ -5,6 +5,7 @@ import { modules, type ModuleKey } from '../../../vocabulary/advocates.ts'
 import { advocateIds } from '../choice-schema.ts'
 
 const COMPLETION = /^([0-9a-f-]{36}):([a-z_]{1,40})$/i
+const OUT_OF_DATE = 'This page was out of date: reload it and try again'
 
 function isModule(value: string): value is ModuleKey {
   return modules.values.some((module) => module === value)
@@ -21,10 +22,12 @@ const completion = z.string({ error: 'Select modules from the list' }).transform
 })
 
 export const modulesSchema = z.object({
-  shown: advocateIds('This page was out of date: reload it and try again'),
+  shown: advocateIds(OUT_OF_DATE),
   completed: z.preprocess(
     (value) => (value === undefined || value === '' ? [] : [...new Set([value].flat())]),
     z.array(completion, { error: 'Select modules from the list' }).max(200 * modules.values.length, 'Select modules from the list'),
   ),
   completedOn: dateInput({ required: 'Enter the date the modules were completed', label: 'Date completed' }),
+  /** The digest of what the page showed when it was opened (`modules-service.ts`). */
+  version: z.string({ error: OUT_OF_DATE }).regex(/^[0-9a-f]{32}$/, OUT_OF_DATE),
 })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
-import { errorSummary, heading, textOf, type Page } from '../../../../test/support/browser.ts'
+import { errorSummary, heading, textOf, type Browser, type FormValue, type Page } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
 import {
   addMember,
@@ -15,7 +15,13 @@ import {
   refusesHostileInput,
   ticked,
 } from '../../../../test/support/programme-steps.ts'
-import { signedIn } from '../../../../test/support/referral-steps.ts'
+import { signedIn, versionOn } from '../../../../test/support/referral-steps.ts'
+
+/** A register saved as its page sends it: the ticks, with the version the page was opened on. */
+async function registerSaved(browser: Browser, url: string, answers: Record<string, FormValue>): Promise<Page> {
+  const version = versionOn((await browser.get(url)).html)
+  return browser.submit(url, { ...answers, version })
+}
 
 /** The cohort page's count of who attended a week: "1 of 2". */
 function attendedIn(page: Page, week: number): string {
@@ -41,7 +47,7 @@ describe(`each week's register (${engine})`, () => {
     const register = await coordinator.get(`/programme/cohorts/${cohortId}/sessions/1`)
     assert.equal(heading(register.document), 'Week 1 of 8: register')
     assert.match(textOf(register.document), /Advocacy skills and the role of the parent advocate, on Tuesday 3 November 2026/)
-    const saved = await coordinator.submit(`/programme/cohorts/${cohortId}/sessions/1`, { attended: amira })
+    const saved = await registerSaved(coordinator, `/programme/cohorts/${cohortId}/sessions/1`, { attended: amira })
     assert.match(bannerOf(saved), /Attendance for week 1 saved 1 of the cohort attended/)
     assert.equal(attendedIn(saved, 1), '1 of 2')
     assert.equal(attendedIn(saved, 2), '0 of 2')
@@ -54,13 +60,13 @@ describe(`each week's register (${engine})`, () => {
     assert.deepEqual(attendedRows, [{ advocate_id: amira, week: 1 }])
     assert.deepEqual(ticked(await coordinator.get(`/programme/cohorts/${cohortId}/sessions/1`), 'attended'), [amira], 'the register shows who attended')
 
-    await coordinator.submit(`/programme/cohorts/${cohortId}/sessions/2`, { attended: [amira, bea] })
-    const replaced = await coordinator.submit(`/programme/cohorts/${cohortId}/sessions/2`, { attended: bea })
+    await registerSaved(coordinator, `/programme/cohorts/${cohortId}/sessions/2`, { attended: [amira, bea] })
+    const replaced = await registerSaved(coordinator, `/programme/cohorts/${cohortId}/sessions/2`, { attended: bea })
     assert.equal(attendedIn(replaced, 2), '1 of 2', 'saving again replaces the attendance')
-    const none = await coordinator.submit(`/programme/cohorts/${cohortId}/sessions/1`, {})
+    const none = await registerSaved(coordinator, `/programme/cohorts/${cohortId}/sessions/1`, {})
     assert.equal(attendedIn(none, 1), '0 of 2', 'nobody ticked: nobody attended')
 
-    const refused = await coordinator.submit(`/programme/cohorts/${cohortId}/sessions/3`, { attended: [amira, outsider] })
+    const refused = await registerSaved(coordinator, `/programme/cohorts/${cohortId}/sessions/3`, { attended: [amira, outsider] })
     assert.deepEqual(errorSummary(refused.document), ['Select people from the list of the cohort’s members'])
     assert.deepEqual(ticked(refused, 'attended'), [amira], 'the ticks are kept')
 
@@ -83,7 +89,11 @@ describe(`each week's register (${engine})`, () => {
     const cohortId = await cohortMade(coordinator, 'Hostile 2026', ['2', '11', '2026'])
     const member = await advocate(t, { given_name: 'Hal', family_name: 'Hostile', stage: 'training' })
     await addMember(coordinator, cohortId, member)
-    await refusesHostileInput(coordinator, { url: `/programme/cohorts/${cohortId}/sessions/4`, valid: { attended: member }, fields: ['attended'] }, member)
+    await refusesHostileInput(
+      coordinator,
+      { url: `/programme/cohorts/${cohortId}/sessions/4`, valid: { attended: member, version: '1' }, fields: ['attended', 'version'] },
+      member,
+    )
     for (const week of ['0', '9', 'x', '1.5', '01', LONG.slice(0, 500)]) {
       assert.equal((await coordinator.get(`/programme/cohorts/${cohortId}/sessions/${week}`)).status, 404, week)
       assert.equal((await coordinator.post(`/programme/cohorts/${cohortId}/sessions/${week}`, { attended: member })).status, 404, week)

@@ -23,15 +23,16 @@ export function registerRoutes(app: FastifyInstance, { programme }: { programme:
     const register = await programme.register(callerOf(request), request.params.cohortId, weekFrom(request.params.week))
     const form = request.pageFlash.form
     const attended = form ? listOf(form.values['attended']) : register.attended
-    return reply.view('features/programme/register/register.njk', { register, attended, errors: form?.errors, weeks: COHORT_WEEKS })
+    const version = form?.values['version'] ?? register.session.version
+    return reply.view('features/programme/register/register.njk', { register, attended, version, errors: form?.errors, weeks: COHORT_WEEKS })
   })
 
   app.post<SessionParams>('/programme/cohorts/:cohortId/sessions/:week', coordinator, async (request, reply) => {
     const caller = callerOf(request)
     const week = weekFrom(request.params.week)
     await programme.requireCohort(caller, request.params.cohortId)
-    return submitForm(request, reply, registerSchema, async ({ attended }) => {
-      await asFormErrors(() => programme.recordAttendance(caller, request.params.cohortId, week, attended))
+    return submitForm(request, reply, registerSchema, async ({ attended, version }) => {
+      await asFormErrors(() => programme.recordAttendance(caller, request.params.cohortId, week, attended, version))
       return {
         path: `/programme/cohorts/${request.params.cohortId}`,
         banner: { heading: `Attendance for week ${week} saved`, text: `${attended.length} of the cohort attended.` },

@@ -113,7 +113,13 @@ async function personBrief(trx: Queryable, authorityId: string, referralId: stri
 export async function advocateHome(context: ServiceContext, caller: Caller) {
   const advocate = await advocateOf(context.db, caller)
   const rows = await allocationsOfAdvocate(context.db, caller.user.authorityId, advocate.id)
-  await recordAudit(context.db, audit(caller), { action: 'advocacy.home-viewed', recordType: 'advocate', recordId: advocate.id })
+  // The list shows people: which referrals it showed is recorded, for "who has seen this record".
+  await recordAudit(context.db, audit(caller), {
+    action: 'advocacy.home-viewed',
+    recordType: 'advocate',
+    recordId: advocate.id,
+    details: { shown: rows.map((row) => row.referral_id) },
+  })
   const entry = (row: (typeof rows)[number]) => ({
     allocationId: row.id,
     referralId: row.referral_id,
@@ -242,5 +248,12 @@ export async function calendarFor(context: ServiceContext, caller: Caller, alloc
   const allocation = await ownAllocation(context.db, caller, allocationId, ['accepted', 'offered'])
   const brief = await personBrief(context.db, caller.user.authorityId, allocation.referral_id)
   if (!brief.meeting) throw new NotFoundError('No meeting')
+  // The file leaves the service with the meeting in it: the download is a view of the referral.
+  await recordAudit(context.db, audit(caller), {
+    action: 'referral.meeting-downloaded',
+    recordType: 'referral',
+    recordId: allocation.referral_id,
+    details: { allocationId: allocation.id },
+  })
   return { reference: brief.reference, meeting: brief.meeting, uid: `${allocation.id}@alongside` }
 }

@@ -6,8 +6,18 @@ import { submitForm } from '../../../platform/http/submit-form.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
 import type { PeopleService } from '../../people/service.ts'
 import type { ReferralService } from '../service.ts'
-import { searchSchema } from '../../people/schema.ts'
+import { isSearched, searchFields, searchSchema } from '../../people/schema.ts'
 import { chooseSchema, newPersonSchema } from './schema.ts'
+
+/** What was typed in the search (names, date of birth, case system ID), carried into "Add a new parent or carer" so nobody types it twice. */
+function typedIn(query: Record<string, unknown>): Record<string, string> {
+  const typed: Record<string, string> = {}
+  for (const field of searchFields) {
+    const value = query[field]
+    if (typeof value === 'string' && value.trim() !== '') typed[field] = value.trim().slice(0, 100)
+  }
+  return typed
+}
 
 type Params = { Params: { referralId: string } }
 
@@ -17,14 +27,13 @@ export function personRoutes(app: FastifyInstance, { referrals, people, clock }:
     const caller = callerOf(request)
     const referral = await referrals.view(caller, request.params.referralId)
     if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
-    const query = queryOf(request)
-    const searched = 'name' in query
-    const values: Record<string, unknown> = { name: '', ...query }
+    const values = queryOf(request)
+    const searched = isSearched(values)
     if (!searched) return reply.view('features/referrals/person/person.njk', { referral, values, searched, errors: request.pageFlash.form?.errors })
-    const form = parseForm(searchSchema, query)
+    const form = parseForm(searchSchema, values)
     if (!form.ok) return reply.code(400).view('features/referrals/person/person.njk', { referral, values, errors: form.errors, searched: false })
     const results = await people.search(caller, form.data)
-    const addQuery = new URLSearchParams({ name: form.data.name })
+    const addQuery = new URLSearchParams(typedIn(values))
     return reply.view('features/referrals/person/person.njk', { referral, values, searched, results, addQuery: addQuery.toString() })
   })
 
@@ -38,13 +47,10 @@ export function personRoutes(app: FastifyInstance, { referrals, people, clock }:
   app.get<Params>('/referrals/:referralId/person/new', async (request, reply) => {
     const referral = await referrals.view(callerOf(request), request.params.referralId)
     if (!referral.actions.save_referral) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
-    const query = queryOf(request)
-    const typed = typeof query['name'] === 'string' ? query['name'].trim().slice(0, 100) : ''
-    const [givenName = '', ...rest] = typed.split(/\s+/)
     const form = request.pageFlash.form
     return reply.view('features/referrals/person/new-person.njk', {
       referral,
-      values: form?.values ?? { givenName, familyName: rest.join(' ') },
+      values: form?.values ?? typedIn(queryOf(request)),
       errors: form?.errors,
     })
   })

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { errorSummary, textOf, type FormValue } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
-import { referralSent, signedIn } from '../../../../test/support/referral-steps.ts'
+import { referralSent, signedIn, versionOn } from '../../../../test/support/referral-steps.ts'
 
 const thresholds = { dbsValidMonths: '36', oneToOneWithinWeeks: '8', groupSessionsRequired: '2', groupWindowWeeks: '12', offerResponseHours: '48' }
 
@@ -39,7 +39,7 @@ describe(`bank holidays in the settings (${engine})`, () => {
 
     assert.equal(await dueAfterSending('Englandandwales'), '2026-11-30')
 
-    const saved = await sysadmin.submit('/admin/settings', { ...thresholds, bankHolidayRegion: 'scotland' })
+    const saved = await sysadmin.submit('/admin/settings', { ...thresholds, bankHolidayRegion: 'scotland', version: versionOn(page.html) })
     assert.match(textOf(saved.html), /Settings saved/)
     assert.match(saved.html, /value="scotland" checked/)
     assert.match(textOf(saved.html), /Bank holidays in Scotland in the next 12 months Date Bank holiday Monday 30 November 2026 St Andrew’s Day/)
@@ -58,9 +58,9 @@ describe(`bank holidays in the settings (${engine})`, () => {
   test('a region the service does not know, or none, is refused with a GOV.UK error and nothing changes', async () => {
     const sysadmin = await signedIn(t, 'sysadmin')
     const before = await t.services.settings.settingsFor(t.world.authorityId)
-    await sysadmin.get('/admin/settings')
+    const version = versionOn((await sysadmin.get('/admin/settings')).html)
     for (const bankHolidayRegion of ['wales', 'england-and-wales', '', undefined, ['scotland', 'northern_ireland']]) {
-      const refused = await sysadmin.submit('/admin/settings', { ...thresholds, dbsValidMonths: '24', bankHolidayRegion })
+      const refused = await sysadmin.submit('/admin/settings', { ...thresholds, dbsValidMonths: '24', bankHolidayRegion, version })
       assert.deepEqual(errorSummary(refused.html), ['Select which bank holidays your authority keeps'], JSON.stringify(bankHolidayRegion))
       assert.match(refused.html, /<a href="#bankHolidayRegion">/)
       assert.match(
@@ -74,7 +74,11 @@ describe(`bank holidays in the settings (${engine})`, () => {
 
   test('a system admin records a one-off bank holiday, checked against the ones the service knows, and takes it away again', async () => {
     const sysadmin = await signedIn(t, 'sysadmin')
-    await sysadmin.submit('/admin/settings', { ...thresholds, bankHolidayRegion: 'scotland' })
+    await sysadmin.submit('/admin/settings', {
+      ...thresholds,
+      bankHolidayRegion: 'scotland',
+      version: versionOn((await sysadmin.get('/admin/settings')).html),
+    })
     await sysadmin.get('/admin/settings/bank-holidays/new')
 
     const empty = await sysadmin.submit('/admin/settings/bank-holidays/new', {})

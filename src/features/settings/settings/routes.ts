@@ -11,7 +11,7 @@ const systemAdmin = { preHandler: requireRole('system_admin') }
 export function settingsPageRoutes(app: FastifyInstance, { settings }: { settings: SettingsService }): void {
   app.get('/admin/settings', systemAdmin, async (request, reply) => {
     const authorityId = callerOf(request).user.authorityId
-    const current = await settings.settingsFor(authorityId)
+    const [current, version] = await Promise.all([settings.settingsFor(authorityId), settings.settingsVersion(authorityId)])
     const form = request.pageFlash.form
     const values = form?.values ?? {
       ...Object.fromEntries(settingKeys.map((key) => [key, String(current[key])])),
@@ -19,6 +19,7 @@ export function settingsPageRoutes(app: FastifyInstance, { settings }: { setting
     }
     return reply.view('features/settings/settings/settings.njk', {
       values,
+      version: form?.values['version'] ?? version,
       errors: form?.errors,
       questions: settingKeys.map((key) => ({ key, ...questions[key] })),
       regionOptions,
@@ -27,8 +28,8 @@ export function settingsPageRoutes(app: FastifyInstance, { settings }: { setting
   })
 
   app.post('/admin/settings', systemAdmin, async (request, reply) =>
-    submitForm(request, reply, settingsSchema, async (chosen) => {
-      await settings.save(callerOf(request), chosen)
+    submitForm(request, reply, settingsSchema, async ({ version, ...chosen }) => {
+      await settings.save(callerOf(request), chosen, version)
       return { path: '/admin/settings', banner: { heading: 'Settings saved', text: 'They apply from now on.' } }
     }),
   )

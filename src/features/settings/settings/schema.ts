@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { oneOf, wholeNumber } from '../../../platform/http/form-fields.ts'
+import { oneOf, recordVersion, wholeNumber } from '../../../platform/http/form-fields.ts'
 import { bankHolidayRegions } from '../../../platform/time/bank-holidays.ts'
 import { settingLimits, type SettingKey } from '../settings.ts'
 
@@ -31,6 +31,8 @@ export const settingsSchema = z.object({
   groupWindowWeeks: answer('groupWindowWeeks'),
   offerResponseHours: answer('offerResponseHours'),
   bankHolidayRegion: oneOf(bankHolidayRegions.values, 'Select which bank holidays your authority keeps'),
+  /** The version of the settings the page was opened on. */
+  version: recordVersion(),
 })
 
 export const regionOptions = bankHolidayRegions.values.map((value) => ({ value, text: bankHolidayRegions.labels[value] }))

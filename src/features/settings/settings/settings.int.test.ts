@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { errorSummary, errorSummaryLinks, fieldError, textOf } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
-import { signedIn } from '../../../../test/support/referral-steps.ts'
+import { signedIn, versionOn } from '../../../../test/support/referral-steps.ts'
 
 const valid = {
   dbsValidMonths: '24',
@@ -32,7 +32,7 @@ describe(`the pool's settings page (${engine})`, () => {
       'the defaults, before anyone has changed them',
     )
     assert.equal(page.document.querySelector<HTMLInputElement>('input[name="bankHolidayRegion"][checked]')?.value, 'england_and_wales')
-    const saved = await sysadmin.submit('/admin/settings', valid)
+    const saved = await sysadmin.submit('/admin/settings', { ...valid, version: versionOn(page.html) })
     assert.match(textOf(saved.document.querySelector('.govuk-notification-banner')), /Settings saved They apply from now on\./)
     assert.deepEqual(await t.services.settings.settingsFor(t.world.authorityId), {
       dbsValidMonths: 24,
@@ -49,8 +49,8 @@ describe(`the pool's settings page (${engine})`, () => {
 
   test('every answer must be a whole number within sensible limits; what was typed is kept', async () => {
     const sysadmin = await signedIn(t, 'sysadmin')
-    await sysadmin.get('/admin/settings')
-    const refused = await sysadmin.submit('/admin/settings', { ...valid, dbsValidMonths: '0', oneToOneWithinWeeks: 'eight', offerResponseHours: '' })
+    const version = versionOn((await sysadmin.get('/admin/settings')).html)
+    const refused = await sysadmin.submit('/admin/settings', { ...valid, dbsValidMonths: '0', oneToOneWithinWeeks: 'eight', offerResponseHours: '', version })
     assert.deepEqual(errorSummary(refused.document), [
       'How long a DBS check counts for must be a whole number between 1 and 120',
       'How recent a peer advocate’s last one-to-one supervision must be must be a whole number between 1 and 52',

@@ -1,0 +1,96 @@
+import type { Sighting } from '../../platform/audit/audit.ts'
+import { events, type WorkflowEvent } from './workflow.ts'
+
+/**
+ * @pure
+ *
+ * "Who has seen this record", in words: what someone did that showed them the record, from its
+ * audit event. A referral's page says "Opened it"; a person's page names the referral when the
+ * event was about one of theirs ("Opened referral AL-00012").
+ */
+
+/** Sightings on one page of "Who has seen this record". */
+export const SEEN_BY_PAGE_SIZE = 25
+
+const worktrays: Readonly<Record<string, string>> = {
+  mine: 'My work',
+  team: 'My team’s work',
+  endings: 'My work, as ended',
+}
+
+/** The words of a step of the workflow, as its timeline reads. */
+function stepWords(event: string): string | undefined {
+  if (!(event in events)) return undefined
+  const timeline = events[event as WorkflowEvent].timeline
+  return timeline ?? 'saved the referral'
+}
+
+/** What was done to a referral, `it` being how the page names it ("it", or "referral AL-00012"). */
+function aboutReferral(action: string, it: string, tray: string | null): string {
+  switch (action) {
+    case 'referral.viewed':
+      return `Opened ${it}`
+    case 'referral.started':
+      return `Started ${it}`
+    case 'referral.meeting-downloaded':
+      return it === 'it' ? 'Downloaded the meeting to a calendar' : `Downloaded the meeting of ${it} to a calendar`
+    case 'referral.seen-by-viewed':
+      return `Looked at who has seen ${it}`
+    case 'advocacy.record-viewed':
+      return it === 'it' ? 'Opened the advocacy record' : `Opened the advocacy record of ${it}`
+    case 'advocacy.offer-viewed':
+      return `Opened the offer of ${it}`
+    case 'advocacy.home-viewed':
+      return `Saw ${it} listed in their own work (My people)`
+    case 'worktray.viewed':
+      return `Saw ${it} listed in ${worktrays[tray ?? ''] ?? 'a worktray'}`
+    case 'referral.section-1-saved':
+      return `Changed ${it}: saved Section 1`
+    case 'referral.children-changed':
+      return `Changed ${it}: the children`
+    case 'advocacy.contact-recorded':
+      return `Changed ${it}: recorded a contact`
+    case 'advocacy.views-saved':
+      return `Changed ${it}: saved the person’s views`
+    case 'advocacy.views-shared':
+      return `Changed ${it}: shared the person’s views with the conference chair`
+    default: {
+      const step = action.startsWith('referral.') ? stepWords(action.slice('referral.'.length)) : undefined
+      return step ? `Changed ${it}: ${step}` : `Changed ${it}`
+    }
+  }
+}
+
+/** What was done to a person's own record. */
+function aboutPerson(action: string): string {
+  switch (action) {
+    case 'person.viewed':
+      return 'Opened their page'
+    case 'person.searched':
+      return 'Found them in a search'
+    case 'person.created':
+      return 'Added them'
+    case 'person.seen-by-viewed':
+      return 'Looked at who has seen them'
+    default:
+      return 'Changed their record'
+  }
+}
+
+/**
+ * The words for one sighting on the page of `about`. On a person's page, an event about one of
+ * their referrals, or a list that showed one, names it by its reference (`references`: the
+ * person's referrals, id to reference).
+ */
+export function whatTheyDid(
+  sighting: Pick<Sighting, 'action' | 'recordType' | 'recordId' | 'tray' | 'shown'>,
+  about: { readonly kind: 'referral' | 'person'; readonly id: string },
+  references: ReadonlyMap<string, string>,
+): string {
+  if (sighting.action === 'person.searched') return 'Found them in a search'
+  if (sighting.recordType === 'person') return aboutPerson(sighting.action)
+  if (about.kind === 'referral') return aboutReferral(sighting.action, 'it', sighting.tray)
+  const referralId = sighting.recordType === 'referral' && sighting.recordId ? sighting.recordId : sighting.shown.find((id) => references.has(id))
+  const reference = referralId ? references.get(referralId) : undefined
+  return aboutReferral(sighting.action, reference ? `referral ${reference}` : 'a referral for them', sighting.tray)
+}

@@ -144,4 +144,15 @@ describe(`signing in and out (${engine})`, () => {
     const page = await browser.post('/sign-in', { email: t.world.staff.analyst.email, password: PASSWORD, returnTo: '//evil.example/steal' })
     assert.equal(page.location, '/')
   })
+
+  test('a return path holding characters a header cannot carry goes there safely encoded, never to an error page', async () => {
+    const browser = new Browser(t.app)
+    await browser.get('/sign-in')
+    const page = await browser.post('/sign-in', { email: t.world.staff.analyst.email, password: PASSWORD, returnTo: '/advocates?name=Łódź ✓' })
+    assert.equal(page.status, 303)
+    assert.equal(page.location, '/advocates?name=%C5%81%C3%B3d%C5%BA%20%E2%9C%93')
+    const signedIn = await browser.get(`/sign-in?returnTo=${encodeURIComponent('/people/Łódź\\x')}`)
+    assert.equal(signedIn.status, 303, 'signed in, the sign-in page sends them on')
+    assert.equal(signedIn.location, '/people/%C5%81%C3%B3d%C5%BA%5Cx')
+  })
 })

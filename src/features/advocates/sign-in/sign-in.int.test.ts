@@ -107,6 +107,28 @@ describe(`an advocate's sign-in (${engine})`, () => {
     assert.deepEqual(made, [], 'no second account')
   })
 
+  test('an email with characters no address holds is refused with a field error, never stripped into another address or an error page', async () => {
+    const coordinator = await signedIn(t, 'coordinator')
+    const url = await advocateAdded(coordinator, { givenName: 'Cleo', familyName: 'Control' })
+    for (const email of ['cl\u0000eo@example.org', 'cleo@exa\u0001mple.org', 'cleo@example.org\u0000', 'cl\u200beo@example.org', 'cl eo@example.org']) {
+      await coordinator.get(`${url}/sign-in`)
+      const refused = await coordinator.submit(`${url}/sign-in`, { email })
+      assert.equal(refused.status, 200, JSON.stringify(email))
+      assert.deepEqual(errorSummary(refused.document), ['Enter an email address in the correct format, like name@example.com'], JSON.stringify(email))
+    }
+    const made = await t.database.db.selectFrom('app_user').select('email').where('email', 'like', 'cl%eo@example.org').execute()
+    assert.deepEqual(made, [], 'no account was opened under an address nobody typed')
+    assert.equal(summaryValue((await coordinator.get(url)).document, 'Sign-in'), 'Not yet')
+  })
+
+  test('a refused form posted to an address holding characters a header cannot carry is not an error page', async () => {
+    const coordinator = await signedIn(t, 'coordinator')
+    await coordinator.get('/advocates')
+    const page = await coordinator.post(`/advocates/${encodeURIComponent('Łódź')}/sign-in`, { email: '' })
+    assert.ok(page.status === 303 || page.status === 404, `answered ${page.status}`)
+    if (page.location) assert.equal((await coordinator.get(page.location)).status, 404)
+  })
+
   test('only the coordinator gives advocates sign-ins', async () => {
     const url = await advocateAdded(await signedIn(t, 'coordinator'), { givenName: 'Ona', familyName: 'Only' })
     for (const who of ['admin', 'manager', 'sysadmin'] as const) {

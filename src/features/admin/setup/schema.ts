@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { emailAddress, requiredText } from '../../../platform/http/form-fields.ts'
-import { newPasswordFields, passwordsMatch } from '../password-schema.ts'
+import { newPasswordFields, newPasswordRules } from '../password-schema.ts'
 
 export const setupSchema = z
   .object({
@@ -9,4 +9,4 @@ export const setupSchema = z
     email: emailAddress({ required: 'Enter your email address', format: 'Enter an email address in the correct format, like name@example.gov.uk' }),
     ...newPasswordFields,
   })
-  .superRefine(passwordsMatch)
+  .superRefine(newPasswordRules((form) => ({ email: form.email, displayName: form.displayName, authorityName: form.authorityName })))

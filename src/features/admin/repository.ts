@@ -166,9 +166,23 @@ export async function setPasswordHash(db: Queryable, userId: string, passwordHas
 export async function findAccountByEmail(db: Queryable, email: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'authority_id', 'password_hash', 'active'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .innerJoin('authority', 'authority.id', 'app_user.authority_id')
+    .select([
+      'app_user.id',
+      'app_user.authority_id',
+      'app_user.password_hash',
+      'app_user.active',
+      'app_user.email',
+      'app_user.display_name',
+      'authority.name as authority_name',
+    ])
+    .where((eb) => eb(eb.fn('lower', ['app_user.email']), '=', email.toLowerCase()))
     .executeTakeFirst()
+}
+
+/** An account by its id alone (a one-time link names it), with whether it is open. */
+export async function findAccountById(db: Queryable, userId: string) {
+  return db.selectFrom('app_user').select(['id', 'authority_id', 'email', 'active']).where('id', '=', userId).executeTakeFirst()
 }
 
 export async function displayNames(db: Queryable, authorityId: string, userIds: readonly string[]) {

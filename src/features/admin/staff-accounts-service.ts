@@ -85,6 +85,35 @@ export type SignInCheck =
   /** Who the email belongs to, if anyone, for the audit of a refusal. */
   | { readonly opens: false; readonly userId: string | null; readonly authorityId: string | null }
 
+/** Who a one-time sign-in link is sent to: the open account this email signs in to. */
+export interface SignInLinkAccount {
+  readonly userId: string
+  readonly authorityId: string
+  /** As the account keeps it: the link goes there, not to what was typed. */
+  readonly email: string
+  readonly displayName: string
+  readonly authorityName: string
+}
+
+/** The open account this email signs in to, for a one-time sign-in link; undefined when there is none (or it is closed). */
+export async function signInLinkAccount(context: ServiceContext, email: string): Promise<SignInLinkAccount | undefined> {
+  const account = await repository.findAccountByEmail(context.db, email)
+  if (!account?.active) return undefined
+  return {
+    userId: account.id,
+    authorityId: account.authority_id,
+    email: account.email,
+    displayName: account.display_name,
+    authorityName: account.authority_name,
+  }
+}
+
+/** Whether the account a sign-in link names is still open, in the caller's transaction: its authority and email when it is. */
+export async function openAccount(_context: ServiceContext, trx: Queryable, userId: string): Promise<{ authorityId: string; email: string } | undefined> {
+  const account = await repository.findAccountById(trx, userId)
+  return account?.active ? { authorityId: account.authority_id, email: account.email } : undefined
+}
+
 /**
  * Whether this email and password open an active account. The password is checked even when there
  * is no such account, so the answer takes as long either way.

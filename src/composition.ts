@@ -3,6 +3,7 @@ import type { Config } from './config.ts'
 import * as adminAccounts from './features/admin/accounts-service.ts'
 import * as adminFirstStart from './features/admin/first-start-service.ts'
 import * as adminPasswords from './features/admin/passwords-service.ts'
+import { acknowledgeRoleGrant, roleGrants, roleGrantsWaiting } from './features/admin/role-grants-service.ts'
 import type { AdminContext, AdminService } from './features/admin/service.ts'
 import * as adminTeams from './features/admin/teams-service.ts'
 import * as advocateAbsences from './features/advocates/absences-service.ts'
@@ -55,7 +56,15 @@ export async function compose(
   const savedForms = createSavedForms(db, clock)
   const context: ServiceContext = { db, clock }
   const adminContext: AdminContext = { ...context, sessions }
-  const admin: AdminService = bindService(adminContext, { ...adminFirstStart, ...adminAccounts, ...adminPasswords, ...adminTeams })
+  const admin: AdminService = bindService(adminContext, {
+    ...adminFirstStart,
+    ...adminAccounts,
+    ...adminPasswords,
+    ...adminTeams,
+    roleGrants,
+    roleGrantsWaiting,
+    acknowledgeRoleGrant,
+  })
   const signIn: SignInService = bindService(
     { ...context, sessions, policy: config.signIn, mailer, baseUrl: config.baseUrl },
     { ...signInService, ...signInLinks },

@@ -31,7 +31,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app)
-  worktrayRoutes(app, { worktray: services.worktray })
+  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {
     referrals: services.referrals,

@@ -3,6 +3,7 @@ import type { Config } from './config.ts'
 import * as adminAccounts from './features/admin/accounts-service.ts'
 import * as adminFirstStart from './features/admin/first-start-service.ts'
 import * as adminPasswords from './features/admin/passwords-service.ts'
+import { acknowledgeRoleGrant, roleGrants, roleGrantsWaiting } from './features/admin/role-grants-service.ts'
 import type { AdminContext, AdminService } from './features/admin/service.ts'
 import * as adminTeams from './features/admin/teams-service.ts'
 import * as advocateAbsences from './features/advocates/absences-service.ts'
@@ -27,6 +28,7 @@ import { advocacyRecordService, allocationService, referralService } from './fea
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
 import * as settingsService from './features/settings/service.ts'
 import type { SettingsService } from './features/settings/service.ts'
+import * as signInLinks from './features/sign-in/link-service.ts'
 import * as signInService from './features/sign-in/service.ts'
 import type { SignInService } from './features/sign-in/service.ts'
 import * as worktray from './features/worktray/service.ts'
@@ -34,6 +36,7 @@ import { createSavedForms } from './platform/auth/saved-forms.ts'
 import { storedSessionSecret } from './platform/auth/session-secret-repository.ts'
 import { createSessions } from './platform/auth/sessions.ts'
 import type { Schema } from './platform/db/schema.ts'
+import { createMailer, type Mailer } from './platform/mail/mailer.ts'
 import { bindService, type ServiceContext } from './platform/service-context.ts'
 import type { Clock } from './platform/time/clock.ts'
 
@@ -41,14 +44,31 @@ import type { Clock } from './platform/time/clock.ts'
  * The composition root: one place that makes every service from the database, the clock and the
  * configuration. No container, no magic: read it top to bottom.
  */
-export async function compose(db: Kysely<Schema>, clock: Clock, config: Config) {
+export async function compose(
+  db: Kysely<Schema>,
+  clock: Clock,
+  config: Config,
+  // The application hands over its own, which logs what cannot be sent; a script's may say so on the console.
+  mailer: Mailer = createMailer(config.mail, (problem) => console.error('Could not send mail:', problem)),
+) {
   const secret = config.sessionSecret ?? (await storedSessionSecret(db))
   const sessions = createSessions(db, clock, config.session, secret)
   const savedForms = createSavedForms(db, clock)
   const context: ServiceContext = { db, clock }
   const adminContext: AdminContext = { ...context, sessions }
-  const admin: AdminService = bindService(adminContext, { ...adminFirstStart, ...adminAccounts, ...adminPasswords, ...adminTeams })
-  const signIn: SignInService = bindService({ ...context, sessions, policy: config.signIn }, { ...signInService })
+  const admin: AdminService = bindService(adminContext, {
+    ...adminFirstStart,
+    ...adminAccounts,
+    ...adminPasswords,
+    ...adminTeams,
+    roleGrants,
+    roleGrantsWaiting,
+    acknowledgeRoleGrant,
+  })
+  const signIn: SignInService = bindService(
+    { ...context, sessions, policy: config.signIn, mailer, baseUrl: config.baseUrl },
+    { ...signInService, ...signInLinks },
+  )
   const settings: SettingsService = bindService(context, { ...settingsService, ...settingsBankHolidays })
   // The programme imports the pool, so the pool is handed the programme's training records here instead of importing them back.
   const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }

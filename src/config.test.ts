@@ -23,13 +23,21 @@ describe('configuration', () => {
         assert.ok(error instanceof ConfigError)
         assert.match(error.message, /SESSION_SECRET is required in production/)
         assert.match(error.message, /DATABASE_URL is required in production/)
+        assert.match(error.message, /SMTP_URL is required in production/)
+        assert.match(error.message, /MAIL_FROM is required in production/)
         return true
       },
     )
   })
 
   test('refuses demo data in production, and a short secret anywhere', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/a', SESSION_SECRET: 'x'.repeat(40) }
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/a',
+      SESSION_SECRET: 'x'.repeat(40),
+      SMTP_URL: 'smtp://mail.example',
+      MAIL_FROM: 'Alongside <alongside@council.example>',
+    }
     assert.throws(() => loadConfig({ ...production, DEMO: 'true' }), /demo data cannot be loaded in production/)
     assert.throws(() => loadConfig({ SESSION_SECRET: 'short' }), /at least 32 characters/)
     assert.equal(loadConfig(production).session.secureCookie, true)
@@ -40,9 +48,26 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://nope' }), /postgres:\/\//)
   })
 
+  test('mail goes through SMTP when told where, and otherwise into the outbox folder; the account ceiling is at most NIST’s 100', () => {
+    assert.deepEqual(loadConfig({}).mail, { smtpUrl: undefined, from: 'Alongside <alongside@localhost>', outboxDir: 'data/outbox' })
+    assert.equal(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).mail.smtpUrl, 'smtp://127.0.0.1:2525')
+    assert.throws(() => loadConfig({ SMTP_URL: 'http://mail.example' }), /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/)
+    assert.deepEqual(loadConfig({}).signIn, { freeFailures: 5, maxDelayMinutes: 15, accountCeiling: 50 })
+    assert.throws(() => loadConfig({ SIGN_IN_ACCOUNT_CEILING: '101' }), /100 or fewer/)
+  })
+
   test('trusts no proxy unless told which, and refuses a list that is not addresses or ranges', () => {
     assert.deepEqual(loadConfig({}).trustedProxies, [])
-    assert.deepEqual(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/a', SESSION_SECRET: 'x'.repeat(40) }).trustedProxies, [])
+    assert.deepEqual(
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/a',
+        SESSION_SECRET: 'x'.repeat(40),
+        SMTP_URL: 'smtps://mail.example',
+        MAIL_FROM: 'a@b.example',
+      }).trustedProxies,
+      [],
+    )
     assert.deepEqual(loadConfig({ TRUSTED_PROXIES: '10.0.0.1, 10.1.0.0/16,fd00::/8' }).trustedProxies, ['10.0.0.1', '10.1.0.0/16', 'fd00::/8'])
     for (const wrong of ['everyone', '10.0.0.0/33', '10.0.0.1/8/2', 'true']) {
       assert.throws(() => loadConfig({ TRUSTED_PROXIES: wrong }), /TRUSTED_PROXIES must list IP addresses or CIDR ranges/, wrong)

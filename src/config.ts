@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { join } from 'node:path'
 import { z } from 'zod'
 
 /**
@@ -53,8 +54,14 @@ const environmentSchema = z
     SESSION_IDLE_MINUTES: positiveInteger.default(30),
     SESSION_ABSOLUTE_HOURS: positiveInteger.default(10),
     COOKIE_SECURE: booleanText.optional(),
-    SIGN_IN_MAX_FAILURES: positiveInteger.default(5),
-    SIGN_IN_LOCK_MINUTES: positiveInteger.default(15),
+    SIGN_IN_FREE_FAILURES: positiveInteger.default(5),
+    SIGN_IN_MAX_DELAY_MINUTES: positiveInteger.default(15),
+    SIGN_IN_ACCOUNT_CEILING: positiveInteger.max(100, 'SIGN_IN_ACCOUNT_CEILING must be 100 or fewer (NIST SP 800-63B 5.2.2)').default(50),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).optional(),
     PUBLIC_PAGES_PER_MINUTE: positiveInteger.default(300),
     DEMO: booleanText.default(false),
     VIEW_CACHE: booleanText.optional(),
@@ -70,6 +77,12 @@ const environmentSchema = z
     }
     if (env.DEMO) {
       context.addIssue({ code: 'custom', path: ['DEMO'], message: 'demo data cannot be loaded in production' })
+    }
+    if (!env.SMTP_URL) {
+      context.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'SMTP_URL is required in production (one-time sign-in links are sent by email)' })
+    }
+    if (!env.MAIL_FROM) {
+      context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required in production' })
     }
   })
 
@@ -95,7 +108,10 @@ export interface Config {
   /** When absent (never in production) the secret kept in the database is used. */
   readonly sessionSecret: string | undefined
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly secureCookie: boolean }
-  readonly signIn: { readonly maxFailures: number; readonly lockMinutes: number }
+  /** Sign-in throttling (ADR 13): delays per email and address, and a ceiling per email after which only an emailed link signs in. */
+  readonly signIn: { readonly freeFailures: number; readonly maxDelayMinutes: number; readonly accountCeiling: number }
+  /** Email: through SMTP, or (never in production) written to files in `outboxDir`. */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly outboxDir: string }
   /** Requests one client may make to the pages anyone can reach, in a minute. */
   readonly publicPagesPerMinute: number
   readonly demo: boolean
@@ -137,7 +153,8 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       absoluteHours: env.SESSION_ABSOLUTE_HOURS,
       secureCookie: env.COOKIE_SECURE ?? production,
     },
-    signIn: { maxFailures: env.SIGN_IN_MAX_FAILURES, lockMinutes: env.SIGN_IN_LOCK_MINUTES },
+    signIn: { freeFailures: env.SIGN_IN_FREE_FAILURES, maxDelayMinutes: env.SIGN_IN_MAX_DELAY_MINUTES, accountCeiling: env.SIGN_IN_ACCOUNT_CEILING },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Alongside <alongside@localhost>', outboxDir: join(env.DATA_DIR, 'outbox') },
     publicPagesPerMinute: env.PUBLIC_PAGES_PER_MINUTE,
     demo: env.DEMO,
     viewCache: env.VIEW_CACHE ?? true,

@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 async function main(): Promise<void> {
   const config = loadConfig()
   const database = await openDatabase(config.database)
-  const { app, services } = await createApplication({ database, clock: systemClock, config, root, logger: logOptions(config.logLevel) })
+  const { app, services, mailer } = await createApplication({ database, clock: systemClock, config, root, logger: logOptions(config.logLevel) })
 
   // Offers nobody answers in time go back to FGC Advocacy Admin: looked for every minute.
   const lapsing = setInterval(() => {
@@ -23,9 +23,10 @@ async function main(): Promise<void> {
   }, 60_000)
   lapsing.unref()
 
-  // Sessions and kept answers nobody can use any more are let go of, every hour.
+  // Sessions and kept answers nobody can use any more, and sign-in counts untouched for 30 days, are let go of, every hour.
   const housekeeping = setInterval(() => {
     purgeExpired(database.db, systemClock, config.session).catch((error: unknown) => app.log.error({ err: error }, 'could not purge expired sessions'))
+    services.signIn.forgetOldCounts().catch((error: unknown) => app.log.error({ err: error }, 'could not forget old sign-in counts'))
   }, 3_600_000)
   housekeeping.unref()
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     clearInterval(lapsing)
     clearInterval(housekeeping)
     await app.close()
+    await mailer.close()
     await database.close()
     process.exit(0)
   }

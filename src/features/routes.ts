@@ -27,11 +27,11 @@ export interface FeatureDependencies {
 /** Every feature's pages. Each feature gets only the services it uses. */
 export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
-  signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes })
+  signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes, clock })
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app)
-  worktrayRoutes(app, { worktray: services.worktray })
+  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {
     referrals: services.referrals,

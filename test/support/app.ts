@@ -6,6 +6,7 @@ import { createApplication } from '../../src/application.ts'
 import type { Services } from '../../src/composition.ts'
 import { loadConfig, type Config } from '../../src/config.ts'
 import type { Database } from '../../src/platform/db/database.ts'
+import type { Mailer } from '../../src/platform/mail/mailer.ts'
 import { TestClock } from './clock.ts'
 import { openTestDatabase } from './database.ts'
 import { createWorld, type World } from './world.ts'
@@ -18,6 +19,8 @@ export interface TestApp {
   readonly clock: TestClock
   readonly config: Config
   readonly services: Services
+  /** What the service sends mail through (SMTP_URL, or the outbox): `settled()` waits for what is on its way. */
+  readonly mailer: Mailer
   readonly world: World
   close(): Promise<void>
 }
@@ -27,7 +30,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   const database = await openTestDatabase()
   const clock = new TestClock()
   const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true', ...environment })
-  const { app, services } = await createApplication({ database, clock, config, root, logger: options.logger ?? false })
+  const { app, services, mailer } = await createApplication({ database, clock, config, root, logger: options.logger ?? false })
   await app.ready()
   const world = await createWorld(database.db)
   return {
@@ -36,9 +39,11 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     clock,
     config,
     services,
+    mailer,
     world,
     async close() {
       await app.close()
+      await mailer.close()
       await database.close()
     },
   }

@@ -24,10 +24,13 @@ export function parseDocument(html: string): Document {
 export class Browser {
   readonly #app: FastifyInstance
   readonly #cookies = new Map<string, string>()
+  readonly #headers: Record<string, string>
   csrfToken: string | undefined
 
-  constructor(app: FastifyInstance) {
+  /** `forwardedFor`: the address a trusted proxy says this browser is at (the app must trust 127.0.0.1 as a proxy). */
+  constructor(app: FastifyInstance, options: { forwardedFor?: string } = {}) {
     this.#app = app
+    this.#headers = options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}
   }
 
   #cookieHeader(): string {
@@ -62,7 +65,7 @@ export class Browser {
   }
 
   async get(url: string): Promise<Page> {
-    const response = await this.#app.inject({ method: 'GET', url, headers: { cookie: this.#cookieHeader() } })
+    const response = await this.#app.inject({ method: 'GET', url, headers: { ...this.#headers, cookie: this.#cookieHeader() } })
     return this.#remember(response)
   }
 
@@ -85,7 +88,7 @@ export class Browser {
     const response = await this.#app.inject({
       method: 'POST',
       url,
-      headers: { cookie: this.#cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...this.#headers, cookie: this.#cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: body.toString(),
     })
     return this.#remember(response)

@@ -1,13 +1,11 @@
 import { z } from 'zod'
 import { roleNames, roles } from '../../platform/auth/roles.ts'
-import { oneOf, recordVersion, requiredText, someIds, someOf } from '../../platform/http/form-fields.ts'
+import { emailAddress, oneOf, recordVersion, requiredText, someIds, someOf } from '../../platform/http/form-fields.ts'
 
 /** The questions about an account, shared by "Add a user" and "Change a user". */
 export const accountFields = {
   displayName: requiredText('Enter their full name', 'Full name', 200),
-  email: requiredText('Enter their email address', 'Email address', 320).pipe(
-    z.email({ error: 'Enter an email address in the correct format, like name@example.gov.uk' }),
-  ),
+  email: emailAddress({ required: 'Enter their email address', format: 'Enter an email address in the correct format, like name@example.gov.uk' }),
   roles: someOf(roles, 'Select roles from the list').refine((chosen) => chosen.length > 0, 'Select at least one role'),
   teamIds: someIds('Select teams from the list'),
 }

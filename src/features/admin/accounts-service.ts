@@ -1,10 +1,21 @@
 import type { Caller, Role } from '../../platform/auth/roles.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts'
+import { cancelLinksFor } from '../../platform/auth/account-links.ts'
+import { ConflictError, NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, AlreadyExistsError, requireSystemAdmin, type AccountDetail, type AccountSummary, type AdminContext, type NewAccount } from './admin.ts'
+import {
+  actorOf,
+  AlreadyExistsError,
+  OwnAccountError,
+  requireSystemAdmin,
+  type AccountDetail,
+  type AccountSummary,
+  type AdminContext,
+  type NewAccount,
+} from './admin.ts'
 import * as repository from './repository.ts'
+import { noticeRolesGranted } from './role-grants-service.ts'
 import { newPasswordLink, openStaffAccount } from './staff-accounts-service.ts'
 
 /** A system admin adds and changes the accounts of the people who use the service. */
@@ -34,20 +45,33 @@ export async function createAccount(context: ServiceContext, caller: Caller, acc
   return context.db.transaction().execute((trx) => openStaffAccount(context, trx, caller, account))
 }
 
-/** Saves the account if nobody changed it since `version`; closing it signs its holder out at once. */
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === b.length && a.every((role) => b.includes(role))
+}
+
+/**
+ * Saves the account if nobody changed it since `version`; closing it signs its holder out at once.
+ * Nobody changes their own roles or closes their own account (OwnAccountError): a system admin
+ * cannot give themselves the way into case records. Roles given that open case records are shown
+ * to the authority's service managers, and links to choose a password made before stop working
+ * (so a link made for an advocate cannot be used on the account they have become).
+ */
 export async function updateAccount(
   context: AdminContext,
   caller: Caller,
   change: NewAccount & { userId: string; version: number; active: boolean },
-): Promise<void> {
+): Promise<{ readonly rolesShownToManagers: readonly Role[] }> {
   requireSystemAdmin(caller)
   const authorityId = caller.user.authorityId
-  await context.db.transaction().execute(async (trx) => {
+  const shown = await context.db.transaction().execute(async (trx) => {
     const existing = isId(change.userId) ? await repository.findUser(trx, authorityId, change.userId) : undefined
     if (!existing) throw new NotFoundError('No such account')
     if (await repository.emailInUse(trx, change.email, existing.id)) throw new AlreadyExistsError('That email address already has an account')
-    if (existing.id === caller.user.id && (!change.active || !change.roles.includes('system_admin'))) {
-      throw new ForbiddenError('You cannot remove your own system admin role or close your own account')
+    if (existing.id === caller.user.id && !sameRoles(existing.roles, change.roles)) {
+      throw new OwnAccountError('roles', 'You cannot change your own roles. Ask another system admin to change them.')
+    }
+    if (existing.id === caller.user.id && !change.active) {
+      throw new OwnAccountError('active', 'You cannot close your own account. Ask another system admin to close it.')
     }
     const saved = await repository.updateUser(trx, {
       authorityId,
@@ -75,8 +99,12 @@ export async function updateAccount(
       recordId: existing.id,
       details: { roles: change.roles, active: change.active, teams: change.teamIds },
     })
+    const given = change.roles.filter((role) => !existing.roles.includes(role))
+    if (given.length > 0) await cancelLinksFor(trx, existing.id, context.clock.now(), 'set_password')
+    return noticeRolesGranted(context, trx, caller, existing.id, given)
   })
   if (!change.active) await context.sessions.endAllFor(change.userId, 'account-closed')
+  return { rolesShownToManagers: shown }
 }
 
 /** A new one-time link to choose a password (older ones stop working; its holder is signed out). */

@@ -49,6 +49,20 @@ export class AlreadyExistsError extends Error {
   override name = 'AlreadyExistsError'
 }
 
+/**
+ * What nobody may do to their own account (change its roles, close it, make it a sign-in link),
+ * with the field of the form it belongs to and what to do instead.
+ */
+export class OwnAccountError extends Error {
+  override name = 'OwnAccountError'
+  readonly field: string
+
+  constructor(field: string, message: string) {
+    super(message)
+    this.field = field
+  }
+}
+
 export function actorOf(caller: Caller) {
   return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }

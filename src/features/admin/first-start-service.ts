@@ -1,5 +1,5 @@
 import { createAccountLink, findUsableLink, useLink } from '../../platform/auth/account-links.ts'
-import { hashPassword } from '../../platform/auth/passwords.ts'
+import { hashPassword, requireAcceptablePassword } from '../../platform/auth/passwords.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { FGC_ADVOCACY_ADMIN, linkExpiry } from './admin.ts'
@@ -27,6 +27,7 @@ export async function setUpFirstAdmin(
   setup: { authorityName: string; displayName: string; email: string; password: string },
   ip: string,
 ): Promise<{ userId: string; authorityId: string } | undefined> {
+  requireAcceptablePassword(setup.password, { email: setup.email, displayName: setup.displayName, authorityName: setup.authorityName })
   const passwordHash = await hashPassword(setup.password)
   return context.db.transaction().execute(async (trx) => {
     const now = context.clock.now()

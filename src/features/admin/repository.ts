@@ -118,13 +118,14 @@ export async function listUsers(db: Queryable, authorityId: string) {
     .execute()
 }
 
-export async function findUser(db: Queryable, authorityId: string, userId: string) {
-  return db
+/** An account of the authority; `forUpdate` locks it for the caller's transaction (its roles cannot change meanwhile). */
+export async function findUser(db: Queryable, authorityId: string, userId: string, options: { forUpdate?: boolean } = {}) {
+  const query = db
     .selectFrom('app_user')
     .select(['id', 'display_name', 'email', 'roles', 'active', 'version', 'password_hash', 'updated_at'])
     .where('authority_id', '=', authorityId)
     .where('id', '=', userId)
-    .executeTakeFirst()
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst()
 }
 
 export async function teamIdsOf(db: Queryable, authorityId: string, userId: string): Promise<string[]> {
@@ -166,9 +167,23 @@ export async function setPasswordHash(db: Queryable, userId: string, passwordHas
 export async function findAccountByEmail(db: Queryable, email: string) {
   return db
     .selectFrom('app_user')
-    .select(['id', 'authority_id', 'password_hash', 'active'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .innerJoin('authority', 'authority.id', 'app_user.authority_id')
+    .select([
+      'app_user.id',
+      'app_user.authority_id',
+      'app_user.password_hash',
+      'app_user.active',
+      'app_user.email',
+      'app_user.display_name',
+      'authority.name as authority_name',
+    ])
+    .where((eb) => eb(eb.fn('lower', ['app_user.email']), '=', email.toLowerCase()))
     .executeTakeFirst()
+}
+
+/** An account by its id alone (a one-time link names it), with whether it is open. */
+export async function findAccountById(db: Queryable, userId: string) {
+  return db.selectFrom('app_user').select(['id', 'authority_id', 'email', 'active']).where('id', '=', userId).executeTakeFirst()
 }
 
 export async function displayNames(db: Queryable, authorityId: string, userIds: readonly string[]) {
@@ -183,4 +198,72 @@ export async function displayNames(db: Queryable, authorityId: string, userIds: 
 
 export async function listAuthorities(db: Queryable) {
   return db.selectFrom('authority').select(['id', 'is_demo']).execute()
+}
+
+/** An account given roles that open case records, for the authority's service managers. */
+export async function insertRoleGrant(
+  db: Queryable,
+  grant: { authorityId: string; userId: string; grantedBy: string; roles: readonly Role[]; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('role_grant')
+    .values({ authority_id: grant.authorityId, user_id: grant.userId, granted_by: grant.grantedBy, roles: textArray(grant.roles), granted_at: grant.at })
+    .execute()
+}
+
+/** The authority's role grants made since `since`, and any older one not yet acknowledged, newest first, with the names of those involved. */
+export async function listRoleGrants(db: Queryable, authorityId: string, since: Date) {
+  return db
+    .selectFrom('role_grant')
+    .innerJoin('app_user as holder', 'holder.id', 'role_grant.user_id')
+    .innerJoin('app_user as granter', 'granter.id', 'role_grant.granted_by')
+    .leftJoin('app_user as acknowledger', 'acknowledger.id', 'role_grant.acknowledged_by')
+    .select([
+      'role_grant.id',
+      'role_grant.user_id',
+      'role_grant.granted_by',
+      'role_grant.roles',
+      'role_grant.granted_at',
+      'role_grant.acknowledged_at',
+      'holder.display_name as holder_name',
+      'granter.display_name as granter_name',
+      'acknowledger.display_name as acknowledger_name',
+    ])
+    .where('role_grant.authority_id', '=', authorityId)
+    .where((eb) => eb.or([eb('role_grant.granted_at', '>=', since), eb('role_grant.acknowledged_at', 'is', null)]))
+    .orderBy('role_grant.granted_at', 'desc')
+    .limit(200)
+    .execute()
+}
+
+export async function countUnacknowledgedRoleGrants(db: Queryable, authorityId: string, exceptOnUserId: string): Promise<number> {
+  const row = await db
+    .selectFrom('role_grant')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('authority_id', '=', authorityId)
+    .where('acknowledged_at', 'is', null)
+    .where('user_id', '!=', exceptOnUserId)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+export async function findRoleGrant(db: Queryable, authorityId: string, grantId: string) {
+  return db
+    .selectFrom('role_grant')
+    .select(['id', 'user_id', 'granted_by', 'acknowledged_at'])
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', grantId)
+    .executeTakeFirst()
+}
+
+/** Acknowledges the grant if nobody has yet; false when someone did. */
+export async function acknowledgeRoleGrant(db: Queryable, grant: { authorityId: string; grantId: string; by: string; at: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable('role_grant')
+    .set({ acknowledged_by: grant.by, acknowledged_at: grant.at })
+    .where('authority_id', '=', grant.authorityId)
+    .where('id', '=', grant.grantId)
+    .where('acknowledged_at', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
 }

@@ -3,6 +3,7 @@ import type * as accounts from './accounts-service.ts'
 import type { AdminContext } from './admin.ts'
 import type * as firstStart from './first-start-service.ts'
 import type * as passwords from './passwords-service.ts'
+import type * as roleGrants from './role-grants-service.ts'
 import type * as teams from './teams-service.ts'
 
 /**
@@ -10,6 +11,10 @@ import type * as teams from './teams-service.ts'
  * functions taking the context first, bound in src/composition.ts. Other features' services use
  * staff-accounts-service.ts directly, with their own context.
  */
-export type AdminService = BoundService<typeof firstStart & typeof accounts & typeof passwords & typeof teams, AdminContext>
+export type AdminService = BoundService<
+  typeof firstStart & typeof accounts & typeof passwords & typeof teams & Pick<typeof roleGrants, 'roleGrants' | 'roleGrantsWaiting' | 'acknowledgeRoleGrant'>,
+  AdminContext
+>
 
-export { FGC_ADVOCACY_ADMIN, AlreadyExistsError, type AdminContext } from './admin.ts'
+export { FGC_ADVOCACY_ADMIN, AlreadyExistsError, OwnAccountError, type AdminContext } from './admin.ts'
+export type { RoleGrant } from './role-grants-service.ts'

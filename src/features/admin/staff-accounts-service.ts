@@ -1,12 +1,13 @@
 import { cancelLinksFor, createAccountLink } from '../../platform/auth/account-links.ts'
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../platform/auth/passwords.ts'
-import type { Caller } from '../../platform/auth/roles.ts'
+import type { Caller, Role } from '../../platform/auth/roles.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
-import { NotFoundError } from '../../platform/errors.ts'
+import { NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, AlreadyExistsError, linkExpiry, SET_PASSWORD_LINK_HOURS, type AdminContext, type NewAccount } from './admin.ts'
+import { actorOf, AlreadyExistsError, linkExpiry, OwnAccountError, SET_PASSWORD_LINK_HOURS, type AdminContext, type NewAccount } from './admin.ts'
 import * as repository from './repository.ts'
+import { noticeRolesGranted } from './role-grants-service.ts'
 
 /**
  * The staff accounts as other services use them: the one way to open an account and to give its
@@ -48,16 +49,33 @@ export async function openStaffAccount(
     recordId: userId,
     details: { roles: account.roles, teams: account.teamIds },
   })
+  await noticeRolesGranted(context, trx, caller, userId, account.roles)
   return { userId, token }
 }
 
 /**
  * A new one-time link to choose a password, for an account in the caller's authority: older links
  * stop working, and its holder is signed out everywhere. Audited as `account.password-link-issued`.
+ * Never for the caller's own account (it would sign them out, and they are signed in: OwnAccountError).
+ * With `onlyIfRolesWithin`, only for an account holding no other role: the coordinator may give an
+ * advocate a new link, never the holder of an account a system admin has since given more.
  */
-export async function newPasswordLink(context: AdminContext, caller: Caller, userId: string): Promise<string> {
+export async function newPasswordLink(
+  context: AdminContext,
+  caller: Caller,
+  userId: string,
+  options: { readonly onlyIfRolesWithin?: readonly Role[] } = {},
+): Promise<string> {
+  if (userId === caller.user.id) {
+    throw new OwnAccountError('form', 'You cannot make a sign-in link for your own account. Ask another system admin if you need one.')
+  }
   const token = await context.db.transaction().execute(async (trx) => {
-    if (!(await repository.findUser(trx, caller.user.authorityId, userId))) throw new NotFoundError('No such account')
+    const account = await repository.findUser(trx, caller.user.authorityId, userId, { forUpdate: true })
+    if (!account) throw new NotFoundError('No such account')
+    const within = options.onlyIfRolesWithin
+    if (within && !account.roles.every((role) => within.includes(role))) {
+      throw new WorkflowRefusedError('This sign-in is also used for other work, so only a system admin can make a new link for it')
+    }
     const now = context.clock.now()
     await cancelLinksFor(trx, userId, now)
     const issued = await createAccountLink(trx, {
@@ -84,6 +102,35 @@ export type SignInCheck =
   | { readonly opens: true; readonly userId: string; readonly authorityId: string }
   /** Who the email belongs to, if anyone, for the audit of a refusal. */
   | { readonly opens: false; readonly userId: string | null; readonly authorityId: string | null }
+
+/** Who a one-time sign-in link is sent to: the open account this email signs in to. */
+export interface SignInLinkAccount {
+  readonly userId: string
+  readonly authorityId: string
+  /** As the account keeps it: the link goes there, not to what was typed. */
+  readonly email: string
+  readonly displayName: string
+  readonly authorityName: string
+}
+
+/** The open account this email signs in to, for a one-time sign-in link; undefined when there is none (or it is closed). */
+export async function signInLinkAccount(context: ServiceContext, email: string): Promise<SignInLinkAccount | undefined> {
+  const account = await repository.findAccountByEmail(context.db, email)
+  if (!account?.active) return undefined
+  return {
+    userId: account.id,
+    authorityId: account.authority_id,
+    email: account.email,
+    displayName: account.display_name,
+    authorityName: account.authority_name,
+  }
+}
+
+/** Whether the account a sign-in link names is still open, in the caller's transaction: its authority and email when it is. */
+export async function openAccount(_context: ServiceContext, trx: Queryable, userId: string): Promise<{ authorityId: string; email: string } | undefined> {
+  const account = await repository.findAccountById(trx, userId)
+  return account?.active ? { authorityId: account.authority_id, email: account.email } : undefined
+}
 
 /**
  * Whether this email and password open an active account. The password is checked even when there

@@ -30,10 +30,16 @@ export async function createSignIn(context: AdvocatesContext, caller: Caller, ad
   })
 }
 
-/** A new one-time link for an advocate who has a sign-in (a forgotten password): older links stop working. */
+/**
+ * A new one-time link for an advocate who has a sign-in (a forgotten password): older links stop
+ * working. Only while the account is an advocate's alone: if a system admin has given it other
+ * roles since, a link from the coordinator would hand those over too, so only a system admin may.
+ */
 export async function newSignInLink(context: AdvocatesContext, caller: Caller, advocateId: string): Promise<string> {
   requireCoordinator(caller.user)
   const row = await advocateOf(context.db, caller.user.authorityId, advocateId)
   if (!row.user_id) throw new WorkflowRefusedError('This advocate has no sign-in yet')
-  return newPasswordLink(context, caller, row.user_id)
+  if (row.user_id === caller.user.id)
+    throw new WorkflowRefusedError('You cannot make a sign-in link for your own account. Ask your system admin if you need one.')
+  return newPasswordLink(context, caller, row.user_id, { onlyIfRolesWithin: ['advocate'] })
 }

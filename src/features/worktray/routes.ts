@@ -6,6 +6,7 @@ import { referralStates } from '../../vocabulary/referrals.ts'
 import { openStates } from '../referrals/workflow.ts'
 import { queryOf } from '../../platform/http/query.ts'
 import { dueFilters, worktraySteps, type WorktrayFilters } from './filters.ts'
+import type { AdminService } from '../admin/service.ts'
 import type { WorktrayService } from './service.ts'
 
 /** Filters come from the address bar: anything unexpected is ignored, never an error. */
@@ -46,11 +47,18 @@ function pagination(path: string, filters: WorktrayFilters, pages: number) {
 }
 
 /** "My work" and "My team's work". */
-export function worktrayRoutes(app: FastifyInstance, { worktray }: { worktray: WorktrayService }): void {
+export function worktrayRoutes(
+  app: FastifyInstance,
+  { worktray, roleChanges }: { worktray: WorktrayService; roleChanges: Pick<AdminService, 'roleGrantsWaiting'> },
+): void {
   app.get('/', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
-    const [tray, endings] = await Promise.all([worktray.myWork(caller, filters), hasRole(caller.user, 'referrer') ? worktray.endings(caller) : []])
+    const [tray, endings, roleChangesWaiting] = await Promise.all([
+      worktray.myWork(caller, filters),
+      hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
+      roleChanges.roleGrantsWaiting(caller),
+    ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
       view: 'mine',
@@ -60,6 +68,7 @@ export function worktrayRoutes(app: FastifyInstance, { worktray }: { worktray: W
       steps: worktraySteps,
       pagination: pagination('/', filters, tray.pages),
       hasTeams: caller.user.teamIds.length > 0,
+      roleChangesWaiting,
     })
   })
 

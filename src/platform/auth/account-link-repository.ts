@@ -2,7 +2,7 @@ import type { Queryable } from '../db/schema.ts'
 
 /** One-time links' queries. Only a hash of each token is stored. */
 
-export type LinkPurpose = 'first_admin' | 'set_password'
+export type LinkPurpose = 'first_admin' | 'set_password' | 'sign_in'
 
 export async function insertLink(
   db: Queryable,
@@ -38,6 +38,20 @@ export async function useLink(db: Queryable, tokenHash: string, now: Date): Prom
   return result.numUpdatedRows === 1n
 }
 
-export async function cancelLinksFor(db: Queryable, userId: string, now: Date): Promise<void> {
-  await db.updateTable('account_link').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute()
+export async function cancelLinksFor(db: Queryable, userId: string, now: Date, purpose?: LinkPurpose): Promise<void> {
+  let query = db.updateTable('account_link').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null)
+  if (purpose) query = query.where('purpose', '=', purpose)
+  await query.execute()
+}
+
+/** How many links of this purpose were made for one account since `since`, used or not. */
+export async function countLinksSince(db: Queryable, userId: string, purpose: LinkPurpose, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('account_link')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
 }

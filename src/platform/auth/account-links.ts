@@ -3,8 +3,9 @@ import type { Queryable } from '../db/schema.ts'
 import * as store from './account-link-repository.ts'
 
 /**
- * One-time links: the first system admin's set-up link, and the link a new member of staff uses to
- * choose their password. Only a hash of the token is stored; a link works once, before it expires.
+ * One-time links: the first system admin's set-up link, the link a new member of staff uses to
+ * choose their password, and the link emailed to sign in while an account is under attack. Only a
+ * hash of the token is stored; a link works once, before it expires.
  */
 
 export type { LinkPurpose } from './account-link-repository.ts'
@@ -38,7 +39,12 @@ export async function useLink(db: Queryable, token: string, now: Date): Promise<
   return store.useLink(db, hashToken(token), now)
 }
 
-/** Links for one account that have not been used yet are cancelled when a new one is issued. */
-export async function cancelLinksFor(db: Queryable, userId: string, now: Date): Promise<void> {
-  await store.cancelLinksFor(db, userId, now)
+/** Links for one account (of one purpose, or all) that have not been used yet are cancelled when a new one is issued. */
+export async function cancelLinksFor(db: Queryable, userId: string, now: Date, purpose?: LinkPurpose): Promise<void> {
+  await store.cancelLinksFor(db, userId, now, purpose)
+}
+
+/** How many links of this purpose were made for one account since `since` (a bound on how many are sent). */
+export async function countLinksSince(db: Queryable, userId: string, purpose: LinkPurpose, since: Date): Promise<number> {
+  return store.countLinksSince(db, userId, purpose, since)
 }

@@ -1,5 +1,7 @@
 import { argon2, randomBytes, timingSafeEqual } from 'node:crypto'
 import { promisify } from 'node:util'
+import { commonPasswords } from './common-passwords.ts'
+import { passwordMessages, passwordProblem, type PasswordOwner, type PasswordProblem } from './password-rules.ts'
 
 /**
  * Passwords are hashed with argon2id (Node's own implementation) at OWASP's recommended minimum
@@ -10,8 +12,33 @@ const argon2Async = promisify(argon2)
 
 const COST = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } as const
 
-export const PASSWORD_MIN_LENGTH = 12
-export const PASSWORD_MAX_LENGTH = 256
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordMessages, type PasswordOwner, type PasswordProblem } from './password-rules.ts'
+
+/**
+ * The one rule for every password anyone chooses (the first system admin's, one chosen from a
+ * link): the first reason to refuse it, or undefined. See password-rules.ts.
+ */
+export function newPasswordProblem(password: string, owner: PasswordOwner): PasswordProblem | undefined {
+  return passwordProblem(password, owner, commonPasswords())
+}
+
+/** A password the rule refuses reached a service: its page should have said so first. */
+export class UnacceptablePasswordError extends Error {
+  override name = 'UnacceptablePasswordError'
+  readonly statusCode = 400
+  readonly problem: PasswordProblem
+
+  constructor(problem: PasswordProblem) {
+    super(passwordMessages[problem])
+    this.problem = problem
+  }
+}
+
+/** Services call this before keeping a password, whatever their page checked: the rule holds however it is reached. */
+export function requireAcceptablePassword(password: string, owner: PasswordOwner): void {
+  const problem = newPasswordProblem(password, owner)
+  if (problem) throw new UnacceptablePasswordError(problem)
+}
 
 async function derive(password: string, nonce: Buffer, cost: { memory: number; passes: number; parallelism: number; tagLength: number }): Promise<Buffer> {
   return argon2Async('argon2id', { message: password, nonce, ...cost })

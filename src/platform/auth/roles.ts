@@ -13,6 +13,12 @@ export const roleNames: Readonly<Record<Role, string>> = {
   system_admin: 'System admin',
 }
 
+/**
+ * The roles that open case records (a referral, a person, the advocacy record), each in its own
+ * way: giving one of these to an account is shown to the authority's service managers.
+ */
+export const rolesThatOpenCaseRecords: readonly Role[] = ['referrer', 'advocacy_admin', 'service_manager', 'advocate', 'coordinator']
+
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value)
 }

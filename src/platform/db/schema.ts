@@ -92,7 +92,7 @@ export interface TeamMemberTable {
 
 export interface AccountLinkTable {
   token_hash: string
-  purpose: 'first_admin' | 'set_password'
+  purpose: 'first_admin' | 'set_password' | 'sign_in'
   authority_id: string | null
   user_id: string | null
   created_at: CreatedAt
@@ -113,12 +113,32 @@ export interface SessionTable {
   flash: Json<Flash>
 }
 
-export interface SignInAttemptTable {
-  id: Identity
+/** Wrong passwords for one email (lower case, whether or not it has an account) from one address. */
+export interface SignInGuessTable {
   email: string
-  ip: string
-  succeeded: boolean
-  at: Timestamp
+  address: string
+  failures: number
+  wait_until: Timestamp
+  last_failure_at: Timestamp
+}
+
+/** Wrong passwords for one email from every address since it last signed in. */
+export interface SignInAccountGuardTable {
+  email: string
+  failures: number
+  last_failure_at: Timestamp
+}
+
+/** An account given roles that open case records, for the authority's service managers to acknowledge. */
+export interface RoleGrantTable {
+  id: Generated<string>
+  authority_id: string
+  user_id: string
+  granted_by: string
+  roles: Role[]
+  granted_at: Timestamp
+  acknowledged_by: string | null
+  acknowledged_at: Date | null
 }
 
 export interface SavedFormTable {
@@ -500,7 +520,9 @@ export interface Schema {
   team_member: TeamMemberTable
   account_link: AccountLinkTable
   user_session: SessionTable
-  sign_in_attempt: SignInAttemptTable
+  sign_in_guess: SignInGuessTable
+  sign_in_account_guard: SignInAccountGuardTable
+  role_grant: RoleGrantTable
   saved_form: SavedFormTable
   audit_event: AuditEventTable
   audit_chain: AuditChainTable

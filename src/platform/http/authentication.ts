@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import { hasRole, type Caller, type Role, type SignedInUser } from '../auth/roles.ts'
 import type { SavedForms } from '../auth/saved-forms.ts'
 import { answersOf, boundedAnswers } from './form-fields.ts'
+import { locationPath } from './locations.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -11,12 +12,12 @@ declare module 'fastify' {
   }
 }
 
-/** Only a local path may be returned to after sign-in: never another site. */
+/** Only a local path may be returned to after sign-in: never another site. Encoded for a Location header. */
 export function safeReturnPath(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 2000) return undefined
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
   if (/[\u0000-\u001f\u007f]/.test(value)) return undefined
-  return value
+  return locationPath(value)
 }
 
 /**

@@ -20,9 +20,9 @@ async function signInFrom(t: TestApp, forwardedFor: string, password: string): P
 }
 
 async function recordedAddresses(t: TestApp): Promise<{ attempts: string[]; audit: (string | null)[] }> {
-  const attempts = await t.database.db.selectFrom('sign_in_attempt').select('ip').execute()
+  const attempts = await t.database.db.selectFrom('sign_in_guess').select('address').execute()
   const audit = await t.database.db.selectFrom('audit_event').select('ip').where('action', 'like', 'sign-in%').execute()
-  return { attempts: [...new Set(attempts.map((row) => row.ip))], audit: [...new Set(audit.map((row) => row.ip))] }
+  return { attempts: [...new Set(attempts.map((row) => row.address))], audit: [...new Set(audit.map((row) => row.ip))] }
 }
 
 describe(`the client's address (${engine})`, () => {
@@ -30,15 +30,21 @@ describe(`the client's address (${engine})`, () => {
     let t: TestApp
     before(async () => {
       // Production settings, as a deployment has them (the test's own database is used, not this URL).
-      t = await startTestApp({ NODE_ENV: 'production', DATABASE_URL: 'postgres://not-used.invalid/alongside' })
+      t = await startTestApp({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://not-used.invalid/alongside',
+        SMTP_URL: 'smtp://not-used.invalid',
+        MAIL_FROM: 'Alongside <alongside@test.example>',
+      })
     })
     after(() => t.close())
 
     test('a forged X-Forwarded-For changes neither the address the throttle counts nor the one the audit records', async () => {
       for (const forged of ['203.0.113.1', '203.0.113.2', '198.51.100.7, 10.0.0.1']) await signInFrom(t, forged, 'not the password')
+      const counted = await recordedAddresses(t)
       await signInFrom(t, '203.0.113.9', PASSWORD)
       const recorded = await recordedAddresses(t)
-      assert.deepEqual(recorded.attempts, ['127.0.0.1'])
+      assert.deepEqual(counted.attempts, ['127.0.0.1'], 'the throttle counted the connection’s address (signing in then clears its count)')
       assert.deepEqual(recorded.audit, ['127.0.0.1'])
     })
   })

@@ -5,9 +5,11 @@ import {
   cleanText,
   commaList,
   dateInput,
+  emailAddress,
   hoursAsMinutes,
   oneOf,
   optionalDateInput,
+  optionalEmailAddress,
   optionalOneOf,
   optionalText,
   optionalWholeNumber,
@@ -25,6 +27,32 @@ import {
 const messages = (result: ReturnType<typeof parseForm>) => (result.ok ? [] : result.errors.map((error) => error.message))
 
 describe('form fields', () => {
+  test('an email address is refused, not silently changed, when it holds what no address holds', () => {
+    const schema = z.object({ email: emailAddress({ required: 'Enter your email address', format: 'Enter an email address in the correct format' }) })
+    assert.deepEqual(parseForm(schema, { email: '  Name@Example.gov.uk\n' }), { ok: true, data: { email: 'Name@Example.gov.uk' } }, 'spaces around it go')
+    assert.deepEqual(messages(parseForm(schema, {})), ['Enter your email address'])
+    assert.deepEqual(messages(parseForm(schema, { email: '   ' })), ['Enter your email address'])
+    assert.deepEqual(messages(parseForm(schema, { email: ['a@example.org', 'b@example.org'] })), ['Enter your email address'])
+    for (const email of [
+      'na\u0000me@example.org',
+      'name@exa\u0001mple.org',
+      'name@example.org\u0000',
+      'na\u200bme@example.org',
+      'na me@example.org',
+      'na\tme@example.org',
+      'name',
+      'name@',
+      '@example.org',
+    ]) {
+      assert.deepEqual(messages(parseForm(schema, { email })), ['Enter an email address in the correct format'], JSON.stringify(email))
+    }
+    assert.deepEqual(messages(parseForm(schema, { email: `${'a'.repeat(320)}@example.org` })), ['Email address must be 320 characters or fewer'])
+    const optional = z.object({ email: optionalEmailAddress('Enter an email address in the correct format') })
+    assert.deepEqual(parseForm(optional, { email: ' ' }), { ok: true, data: { email: null } })
+    assert.deepEqual(parseForm(optional, {}), { ok: true, data: { email: null } })
+    assert.deepEqual(messages(parseForm(optional, { email: 'a\u0000@example.org' })), ['Enter an email address in the correct format'])
+  })
+
   test('clean text loses invisible control characters and keeps what a person typed', () => {
     assert.equal(cleanText('  a\u0000b\u0007c\r\nd\te  '), 'abc\nd\te')
     assert.equal(cleanText('<b>bold</b>'), '<b>bold</b>', 'markup is kept as text (templates escape it)')

@@ -50,6 +50,46 @@ export function optionalText(label: string, max = DEFAULT_TEXT_LIMIT) {
   )
 }
 
+export const EMAIL_MAX_LENGTH = 320
+
+/**
+ * What no email address holds: control characters (NUL among them), spaces and line breaks inside
+ * it, and invisible format characters (a zero-width space). Refused rather than removed, so an
+ * account is never opened under an address nobody typed.
+ */
+const NOT_IN_AN_EMAIL = /[\p{Cc}\p{Cf}\p{Z}\u2028\u2029]/u
+
+function emailText(value: unknown): unknown {
+  return typeof value === 'string' ? value.normalize('NFC').replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '') : value
+}
+
+function emailSchema(messages: { required: string; format: string }) {
+  return z
+    .string({ error: messages.required })
+    .max(EMAIL_MAX_LENGTH, `Email address must be ${EMAIL_MAX_LENGTH} characters or fewer`)
+    .refine((text) => !NOT_IN_AN_EMAIL.test(text), messages.format)
+    .pipe(z.email({ error: messages.format }))
+}
+
+/**
+ * An email address, which must be given: the one email field every form uses. Spaces around it are
+ * let go; anything else that cannot be in an address gets the format message.
+ */
+export function emailAddress(messages: { required: string; format: string }) {
+  return z.preprocess(emailText, z.string({ error: messages.required }).min(1, messages.required).pipe(emailSchema(messages)))
+}
+
+/** An email address that may be left blank (null). */
+export function optionalEmailAddress(format: string) {
+  return z.preprocess(
+    (value) => {
+      const text = emailText(value ?? '')
+      return text === '' ? null : text
+    },
+    emailSchema({ required: format, format }).nullable(),
+  )
+}
+
 /** Radios with the answers "yes" and "no", as a boolean. */
 export function yesNo(message: string) {
   return z.enum(['yes', 'no'], { error: message }).transform((answer) => answer === 'yes')
@@ -231,9 +271,33 @@ const DATE_PART = /^(.+)-(day|month|year)$/
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/
 const NAMES_NOT_TO_USE = new Set(['constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'])
 
+/** An answer no schema needs more of than this (every text limit is below it). */
+const ANSWER_LIMIT = 20_000
+
 /** A kept answer can be stored (PostgreSQL's jsonb cannot hold NUL) and shown again. */
 function keepable(text: string): string {
-  return text.replace(/\u0000/g, '').slice(0, 20_000)
+  return text.replace(/\u0000/g, '').slice(0, ANSWER_LIMIT)
+}
+
+/** An answer as the schema checks it: as sent (so a field can refuse what it may not hold), within bounds. */
+function asSent(text: string): string {
+  return text.slice(0, ANSWER_LIMIT)
+}
+
+function fieldsOf(body: unknown, each: (text: string) => string): Record<string, unknown> {
+  const answers = Object.create(null) as Record<string, unknown>
+  if (!body || typeof body !== 'object') return answers
+  for (const key of Object.keys(body)) {
+    const value: unknown = Reflect.get(body, key)
+    if (key === '_csrf' || !FIELD_NAME.test(key) || NAMES_NOT_TO_USE.has(key)) continue
+    if (typeof value === 'string') answers[key] = each(value)
+    else if (Array.isArray(value))
+      answers[key] = value
+        .filter((item: unknown) => typeof item === 'string')
+        .slice(0, 200)
+        .map(each)
+  }
+  return answers
 }
 
 /**
@@ -242,19 +306,7 @@ function keepable(text: string): string {
  * name can reach `Object.prototype`.
  */
 export function answersOf(body: unknown): Record<string, unknown> {
-  const answers = Object.create(null) as Record<string, unknown>
-  if (!body || typeof body !== 'object') return answers
-  for (const key of Object.keys(body)) {
-    const value: unknown = Reflect.get(body, key)
-    if (key === '_csrf' || !FIELD_NAME.test(key) || NAMES_NOT_TO_USE.has(key)) continue
-    if (typeof value === 'string') answers[key] = keepable(value)
-    else if (Array.isArray(value))
-      answers[key] = value
-        .filter((item: unknown) => typeof item === 'string')
-        .slice(0, 200)
-        .map(keepable)
-  }
-  return answers
+  return fieldsOf(body, keepable)
 }
 
 /** A kept form's answers beyond this size are cut down (each text, each list), then dropped. */
@@ -295,7 +347,7 @@ function nestDateParts(answers: Record<string, unknown>): Record<string, unknown
 
 /** Checks a posted form against its page's schema: the data, or one error per field in page order. */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.output<S>> {
-  const result = schema.safeParse(nestDateParts(answersOf(body)))
+  const result = schema.safeParse(nestDateParts(fieldsOf(body, asSent)))
   if (result.success) return { ok: true, data: result.data }
   const errors: FieldError[] = []
   for (const issue of result.error.issues) {

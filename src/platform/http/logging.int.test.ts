@@ -35,6 +35,11 @@ describe(`logs hold nothing personal (${engine})`, () => {
     await stranger.post(`/set-password/${setPasswordToken}`, { password: 'x' })
     await stranger.get(`/setup/${setupToken}`)
     await stranger.get(`/no-such-page/${setupToken}?q=${setPasswordToken}`)
+    const signInToken = 'SignInLinkTokenThatMustNotBeLoggedAnywhere0'
+    await stranger.get(`/sign-in/link/${signInToken}`)
+    await stranger.post(`/sign-in/link/${signInToken}`, {})
+    await stranger.get('/sign-in/link')
+    await stranger.post('/sign-in/link', { email: 'someone.private@example.org' })
 
     const log = lines.join('')
     assert.ok(lines.length > 20, 'requests were logged')
@@ -49,11 +54,13 @@ describe(`logs hold nothing personal (${engine})`, () => {
       'dateOfBirth-year',
       'SetPasswordTokenThatMustNotBeLogged',
       'SetupTokenThatMustNotBeLogged',
+      'SignInLinkTokenThatMustNotBeLogged',
     ]) {
       assert.ok(!log.includes(secret), `the logs do not contain "${secret}"`)
     }
     assert.doesNotMatch(log, /alongside-session=/, 'no session cookie')
     assert.match(log, /"route":"\/referrals\/:referralId\/section-1"/, 'routes are logged by their pattern')
     assert.match(log, /"route":"\/set-password\/:token"/, 'a one-time link is logged by its pattern alone')
+    assert.match(log, /"route":"\/sign-in\/link\/:token"/, 'and so is a link to sign in')
   })
 })

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { SignedInUser } from '../auth/roles.ts'
 import { isWellFormedSessionId, newSessionId, type Sessions } from '../auth/sessions.ts'
 import { boundedAnswers } from './form-fields.ts'
+import { locationPath } from './locations.ts'
 
 /**
  * Finds who is behind each request. Every browser holds a random session id in a cookie; once it
@@ -137,21 +138,25 @@ export const session = fp(
       await sessions.setFlash(request.sessionId, next)
     }
 
+    // A path may be built from what the browser sent (an id in the address bar): it is encoded as the
+    // browser will ask for it, so the header can be sent and the kept form is found under that name.
     app.decorateReply('redirectWithFormState', async function (this: FastifyReply, path: string, state: FormState) {
-      await updateFlash(this.request, (flash) => ({ ...flash, forms: withForm(flash.forms, path, state) }))
-      return this.redirect(path, 303)
+      const location = locationPath(path)
+      await updateFlash(this.request, (flash) => ({ ...flash, forms: withForm(flash.forms, location, state) }))
+      return this.redirect(location, 303)
     })
 
     app.decorateReply('redirectKeepingErrors', async function (this: FastifyReply, path: string) {
+      const location = locationPath(path)
       const errors = this.request.pageFlash.form?.errors
-      if (!errors || errors.length === 0) return this.redirect(path, 303)
-      await updateFlash(this.request, (flash) => ({ ...flash, forms: withForm(flash.forms, path, { values: {}, errors }) }))
-      return this.redirect(path, 303)
+      if (!errors || errors.length === 0) return this.redirect(location, 303)
+      await updateFlash(this.request, (flash) => ({ ...flash, forms: withForm(flash.forms, location, { values: {}, errors }) }))
+      return this.redirect(location, 303)
     })
 
     app.decorateReply('redirectWithBanner', async function (this: FastifyReply, path: string, banner: Banner) {
       await updateFlash(this.request, (flash) => ({ ...flash, banner }))
-      return this.redirect(path, 303)
+      return this.redirect(locationPath(path), 303)
     })
   },
   { name: 'session' },

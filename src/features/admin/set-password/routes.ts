@@ -16,7 +16,7 @@ export function setPasswordRoutes(app: FastifyInstance, { admin }: { admin: Admi
   app.post<Params>('/set-password/:token', { config: { public: true } }, async (request, reply) => {
     const holder = await admin.passwordLinkHolder(request.params.token)
     if (!holder) return reply.code(404).view('features/admin/setup/link-used.njk', {})
-    const form = parseForm(setPasswordSchema, request.body)
+    const form = parseForm(setPasswordSchema(holder), request.body)
     if (!form.ok) return reply.code(400).view('features/admin/set-password/set-password.njk', { holder, errors: form.errors })
     if (!(await admin.setPassword(request.params.token, form.data.password, request.ip))) {
       return reply.code(404).view('features/admin/setup/link-used.njk', {})

@@ -1,4 +1,8 @@
 import { z } from 'zod'
-import { newPasswordFields, passwordsMatch } from '../password-schema.ts'
+import type { PasswordOwner } from '../../../platform/auth/passwords.ts'
+import { newPasswordFields, newPasswordRules } from '../password-schema.ts'
 
-export const setPasswordSchema = z.object(newPasswordFields).superRefine(passwordsMatch)
+/** Choosing a password from a link: the rule knows whose account it is from the link. */
+export function setPasswordSchema(holder: PasswordOwner) {
+  return z.object(newPasswordFields).superRefine(newPasswordRules(() => holder))
+}

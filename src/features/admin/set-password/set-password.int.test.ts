@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { Browser, errorSummary, heading, textOf } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
+import { UnacceptablePasswordError } from '../../../platform/auth/passwords.ts'
 
 describe(`choosing a password from a one-time link (${engine})`, () => {
   let t: TestApp
@@ -40,6 +41,39 @@ describe(`choosing a password from a one-time link (${engine})`, () => {
     assert.equal((await newcomer.signIn('lin@test.example', 'purple river lantern')).status, 303)
     const audit = await t.database.db.selectFrom('audit_event').select('action').where('action', '=', 'account.password-set').execute()
     assert.equal(audit.length, 1)
+  })
+
+  test("common, breached and patterned passwords, and ones built from the account's own details, are refused with what to do instead", async () => {
+    const token = await newAccount('lin.weakling@test.example')
+    const newcomer = new Browser(t.app)
+    await newcomer.get(`/set-password/${token}`)
+    const refusals: Record<string, string> = {
+      aaaaaaaaaaaa: 'Choose a password that is not a repeated or predictable pattern, like aaaa or 1234. Three random words make a strong password.',
+      abcdefghijklmnop: 'Choose a password that is not a repeated or predictable pattern, like aaaa or 1234. Three random words make a strong password.',
+      password1234:
+        'Choose a different password: this one is among passwords that are used often or have been stolen. Three random words make a strong password.',
+      'Password1234!':
+        'Choose a different password: this one is among passwords that are used often or have been stolen. Three random words make a strong password.',
+      'lin.weakling@test.example': 'Choose a password that does not use your name, your email address, or the name of this service or your council',
+      'Lin Linkholder 2026': 'Choose a password that does not use your name, your email address, or the name of this service or your council',
+      'Alongside2026!!': 'Choose a password that does not use your name, your email address, or the name of this service or your council',
+      TestBorough123: 'Choose a password that does not use your name, your email address, or the name of this service or your council',
+    }
+    for (const [password, message] of Object.entries(refusals)) {
+      const refused = await newcomer.post(`/set-password/${token}`, { password, confirmPassword: password })
+      assert.equal(refused.status, 400, password)
+      assert.deepEqual(errorSummary(refused.document), [message], password)
+    }
+    await assert.rejects(
+      t.services.admin.setPassword(token, 'password1234', null),
+      UnacceptablePasswordError,
+      'the service holds the rule, whichever page calls it',
+    )
+    const kept = await newcomer.post(`/set-password/${token}`, {
+      password: 'linkholder walks the quiet canal',
+      confirmPassword: 'linkholder walks the quiet canal',
+    })
+    assert.equal(kept.location, '/sign-in?passwordSet=yes', 'a name among other words is no pattern: long passphrases stay welcome')
   })
 
   test('a link that is not one, or has expired, shows that it no longer works', async () => {

@@ -1,14 +1,12 @@
 import { z } from 'zod'
-import { requiredText } from '../../../platform/http/form-fields.ts'
-import { newPasswordFields, passwordsMatch } from '../password-schema.ts'
+import { emailAddress, requiredText } from '../../../platform/http/form-fields.ts'
+import { newPasswordFields, newPasswordRules } from '../password-schema.ts'
 
 export const setupSchema = z
   .object({
     authorityName: requiredText('Enter the name of your local authority', 'Name of your local authority', 200),
     displayName: requiredText('Enter your full name', 'Full name', 200),
-    email: requiredText('Enter your email address', 'Email address', 320).pipe(
-      z.email({ error: 'Enter an email address in the correct format, like name@example.gov.uk' }),
-    ),
+    email: emailAddress({ required: 'Enter your email address', format: 'Enter an email address in the correct format, like name@example.gov.uk' }),
     ...newPasswordFields,
   })
-  .superRefine(passwordsMatch)
+  .superRefine(newPasswordRules((form) => ({ email: form.email, displayName: form.displayName, authorityName: form.authorityName })))

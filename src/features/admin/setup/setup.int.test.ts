@@ -63,6 +63,26 @@ describe(`first start on an empty database (${engine})`, () => {
     assert.equal(refused.document.querySelector<HTMLInputElement>('input[name="authorityName"]')?.value, 'Camden', 'the answers are kept')
     assert.equal(refused.document.querySelector<HTMLInputElement>('input[name="password"]')?.value ?? '', '', 'but never the password')
 
+    for (const [weak, message] of [
+      [
+        'password1234',
+        'Choose a different password: this one is among passwords that are used often or have been stolen. Three random words make a strong password.',
+      ],
+      ['111111111111', 'Choose a password that is not a repeated or predictable pattern, like aaaa or 1234. Three random words make a strong password.'],
+      ['sam@camden.example', 'Choose a password that does not use your name, your email address, or the name of this service or your council'],
+      ['Camden Council 1', 'Choose a password that does not use your name, your email address, or the name of this service or your council'],
+    ] as const) {
+      const refusedWeak = await browser.post(`/setup/${token}`, {
+        authorityName: 'Camden Council',
+        displayName: 'Sam First',
+        email: 'sam@camden.example',
+        password: weak,
+        confirmPassword: weak,
+      })
+      assert.equal(refusedWeak.status, 400, weak)
+      assert.deepEqual(errorSummary(refusedWeak.document), [message], weak)
+    }
+
     const password = 'purple river lantern'
     const done = await browser.post(`/setup/${token}`, {
       authorityName: 'Camden',

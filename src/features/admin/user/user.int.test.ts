@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
-import { Browser, errorSummary, heading, textOf } from '../../../../test/support/browser.ts'
+import { Browser, errorSummary, fieldError, heading, textOf } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
 import { signedIn, versionOn } from '../../../../test/support/referral-steps.ts'
 
@@ -74,12 +74,39 @@ describe(`changing a user's account (${engine})`, () => {
     assert.equal(signedOut.status, 303, 'the closed account is signed out')
   })
 
-  test('a system admin cannot close their own account or drop their own role', async () => {
+  test('nobody changes their own roles or closes their own account: the page says why, and nothing is saved', async () => {
     const sysadmin = await signedIn(t, 'sysadmin')
     const url = `/admin/users/${t.world.staff.sysadmin.id}`
-    const version = versionOn((await sysadmin.get(url)).html)
-    const refused = await sysadmin.post(url, { displayName: 'Sid Sysadmin', email: t.world.staff.sysadmin.email, roles: 'referrer', active: 'yes', version })
-    assert.equal(refused.status, 403)
+    const own = { displayName: 'Sid Sysadmin', email: t.world.staff.sysadmin.email, active: 'yes' }
+    const granted = await sysadmin.submit(url, { ...own, roles: ['system_admin', 'service_manager'], version: versionOn((await sysadmin.get(url)).html) })
+    assert.deepEqual(errorSummary(granted.document), ['You cannot change your own roles. Ask another system admin to change them.'])
+    assert.equal(fieldError(granted.document, 'roles'), 'You cannot change your own roles. Ask another system admin to change them.')
+    const dropped = await sysadmin.submit(url, { ...own, roles: 'referrer', version: versionOn((await sysadmin.get(url)).html) })
+    assert.deepEqual(errorSummary(dropped.document), ['You cannot change your own roles. Ask another system admin to change them.'])
+    const closed = await sysadmin.submit(url, { ...own, roles: 'system_admin', active: 'no', version: versionOn((await sysadmin.get(url)).html) })
+    assert.deepEqual(errorSummary(closed.document), ['You cannot close your own account. Ask another system admin to close it.'])
+    const row = await t.database.db.selectFrom('app_user').select(['roles', 'active']).where('id', '=', t.world.staff.sysadmin.id).executeTakeFirstOrThrow()
+    assert.deepEqual(row, { roles: ['system_admin'], active: true })
+    const renamed = await sysadmin.post(url, { ...own, displayName: 'Sid Renamed', roles: 'system_admin', version: versionOn((await sysadmin.get(url)).html) })
+    assert.equal(renamed.location, '/admin/users', 'the rest of their own account they may change')
+  })
+
+  test('a new sign-in link for your own account is refused with a clear message, and you stay signed in', async () => {
+    const sysadmin = await signedIn(t, 'sysadmin')
+    const url = `/admin/users/${t.world.staff.sysadmin.id}`
+    const page = await sysadmin.get(url)
+    assert.ok(page.document.querySelector(`form[action="${url}/link"]`) === null, 'your own page offers no link')
+    const refused = await sysadmin.post(`${url}/link`, {})
+    assert.equal(refused.status, 409)
+    assert.deepEqual(errorSummary(refused.document), ['You cannot make a sign-in link for your own account. Ask another system admin if you need one.'])
+    assert.equal((await sysadmin.get('/admin/users')).status, 200, 'still signed in')
+    const issued = await t.database.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'account.password-link-issued')
+      .where('record_id', '=', t.world.staff.sysadmin.id)
+      .execute()
+    assert.deepEqual(issued, [])
   })
 
   test('a new sign-in link: older links stop working and the holder is signed out', async () => {

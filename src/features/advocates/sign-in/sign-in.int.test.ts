@@ -4,7 +4,7 @@ import { advocateAdded, idOf } from '../../../../test/support/advocate-steps.ts'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { Browser, errorSummary, heading, summaryValue, textOf, type Page } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
-import { signedIn } from '../../../../test/support/referral-steps.ts'
+import { signedIn, versionOn } from '../../../../test/support/referral-steps.ts'
 
 /** The token of the one-time link the page shows. */
 function tokenOn(page: Page): string {
@@ -47,6 +47,7 @@ describe(`an advocate's sign-in (${engine})`, () => {
       .execute()
     assert.deepEqual(audit.slice(1), [
       { action: 'account.created', record_type: 'account', record_id: account.id, details: { roles: ['advocate'], teams: [] } },
+      { action: 'account.roles-granted', record_type: 'account', record_id: account.id, details: { roles: ['advocate'] } },
       { action: 'advocate.sign-in-linked', record_type: 'advocate', record_id: idOf(url), details: { userId: account.id } },
     ])
 
@@ -105,6 +106,60 @@ describe(`an advocate's sign-in (${engine})`, () => {
     assert.deepEqual(errorSummary(twice.document), ['This advocate can already sign in'])
     const made = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'dora.again@example.org').execute()
     assert.deepEqual(made, [], 'no second account')
+  })
+
+  test('an email with characters no address holds is refused with a field error, never stripped into another address or an error page', async () => {
+    const coordinator = await signedIn(t, 'coordinator')
+    const url = await advocateAdded(coordinator, { givenName: 'Cleo', familyName: 'Control' })
+    for (const email of ['cl\u0000eo@example.org', 'cleo@exa\u0001mple.org', 'cleo@example.org\u0000', 'cl\u200beo@example.org', 'cl eo@example.org']) {
+      await coordinator.get(`${url}/sign-in`)
+      const refused = await coordinator.submit(`${url}/sign-in`, { email })
+      assert.equal(refused.status, 200, JSON.stringify(email))
+      assert.deepEqual(errorSummary(refused.document), ['Enter an email address in the correct format, like name@example.com'], JSON.stringify(email))
+    }
+    const made = await t.database.db.selectFrom('app_user').select('email').where('email', 'like', 'cl%eo@example.org').execute()
+    assert.deepEqual(made, [], 'no account was opened under an address nobody typed')
+    assert.equal(summaryValue((await coordinator.get(url)).document, 'Sign-in'), 'Not yet')
+  })
+
+  test('a refused form posted to an address holding characters a header cannot carry is not an error page', async () => {
+    const coordinator = await signedIn(t, 'coordinator')
+    await coordinator.get('/advocates')
+    const page = await coordinator.post(`/advocates/${encodeURIComponent('Łódź')}/sign-in`, { email: '' })
+    assert.ok(page.status === 303 || page.status === 404, `answered ${page.status}`)
+    if (page.location) assert.equal((await coordinator.get(page.location)).status, 404)
+  })
+
+  test("a new link is refused once a system admin has given the advocate's account other roles, and a link made before stops working", async () => {
+    const coordinator = await signedIn(t, 'coordinator')
+    const url = await advocateAdded(coordinator, { givenName: 'Gina', familyName: 'Granted' })
+    await coordinator.get(`${url}/sign-in`)
+    const earlier = tokenOn(await coordinator.post(`${url}/sign-in`, { email: 'gina@example.org' }))
+    const account = await t.database.db.selectFrom('app_user').select(['id', 'version']).where('email', '=', 'gina@example.org').executeTakeFirstOrThrow()
+
+    const sysadmin = await signedIn(t, 'sysadmin')
+    const userPage = await sysadmin.get(`/admin/users/${account.id}`)
+    const saved = await sysadmin.post(`/admin/users/${account.id}`, {
+      displayName: 'Gina Granted',
+      email: 'gina@example.org',
+      roles: ['advocate', 'system_admin'],
+      active: 'yes',
+      version: versionOn(userPage.html),
+    })
+    assert.equal(saved.location, '/admin/users')
+    assert.equal((await new Browser(t.app).get(`/set-password/${earlier}`)).status, 404, 'the link made for an advocate no longer works')
+
+    await coordinator.get(url)
+    const refused = await coordinator.post(`${url}/sign-in/link`, {})
+    assert.equal(refused.status, 409)
+    assert.match(textOf(refused.document.querySelector('main')), /This sign-in is also used for other work, so only a system admin can make a new link for it/)
+    const issued = await t.database.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'account.password-link-issued')
+      .where('record_id', '=', account.id)
+      .execute()
+    assert.deepEqual(issued, [], 'no link was made')
   })
 
   test('only the coordinator gives advocates sign-ins', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { SavedForms } from '../../../platform/auth/saved-forms.ts'
+import type { Clock } from '../../../platform/time/clock.ts'
 import { safeReturnPath } from '../../../platform/http/authentication.ts'
 import { parseForm } from '../../../platform/http/form-fields.ts'
 import { setSessionCookie } from '../../../platform/http/session.ts'
@@ -19,7 +20,13 @@ function resumeKey(value: unknown): string | undefined {
 /** Signing in: the one page anyone can use, throttled, which hands back a form kept across a time-out. */
 export function signInPageRoutes(
   app: FastifyInstance,
-  { signIn, savedForms, secureCookie, idleMinutes }: { signIn: SignInService; savedForms: SavedForms; secureCookie: boolean; idleMinutes: number },
+  {
+    signIn,
+    savedForms,
+    secureCookie,
+    idleMinutes,
+    clock,
+  }: { signIn: SignInService; savedForms: SavedForms; secureCookie: boolean; idleMinutes: number; clock: Clock },
 ): void {
   app.get<{ Querystring: Answers | undefined }>('/sign-in', { config: { public: true } }, async (request, reply) => {
     const query = request.query ?? {}
@@ -38,7 +45,7 @@ export function signInPageRoutes(
     const body = request.body ?? {}
     const returnTo = safeReturnPath(body['returnTo'])
     const resume = resumeKey(body['resume'])
-    const show = (status: number, errors: { field: string; message: string; href?: string }[]) =>
+    const show = (status: number, errors: { field: string; message: string; href?: string }[], throttled = false) =>
       reply.code(status).view(VIEW, {
         values: { email: typeof body['email'] === 'string' ? body['email'].slice(0, 320) : '' },
         errors,
@@ -46,14 +53,33 @@ export function signInPageRoutes(
         resume,
         timedOut: Boolean(resume),
         idleMinutes,
+        throttled,
       })
 
     const form = parseForm(signInSchema, body)
     if (!form.ok) return show(400, form.errors)
 
     const result = await signIn.signIn({ email: form.data.email, password: form.data.password, ip: request.ip, previousSessionId: request.sessionId })
-    if (result.outcome === 'locked') {
-      return show(429, [{ field: 'email', message: 'You have tried to sign in too many times. Wait 15 minutes, then try again.' }])
+    if (result.outcome === 'wait') {
+      const minutes = Math.max(1, Math.ceil((result.until.getTime() - clock.now().getTime()) / 60_000))
+      const wait = minutes === 1 ? '1 minute' : `${minutes} minutes`
+      return show(
+        429,
+        [{ field: 'email', message: `You have tried to sign in too many times. Wait ${wait}, then try again, or sign in with a link sent to your email` }],
+        true,
+      )
+    }
+    if (result.outcome === 'link-only') {
+      return show(
+        429,
+        [
+          {
+            field: 'email',
+            message: 'There have been too many wrong passwords for this email address. To keep the account safe, sign in with a link sent to your email',
+          },
+        ],
+        true,
+      )
     }
     if (result.outcome === 'refused') {
       return show(400, [{ field: 'email', message: 'Enter a correct email address and password' }])

@@ -35,9 +35,14 @@ export function meetingRoutes(app: FastifyInstance, { referrals, clock }: { refe
   })
 
   app.post<Params>('/referrals/:referralId/meeting', async (request, reply) =>
-    submitForm(request, reply, meetingSchema(londonDate(clock.now())), async (meeting) => {
-      await referrals.saveMeeting(callerOf(request), request.params.referralId, meeting, meeting.version)
-      return `/referrals/${request.params.referralId}/section-1`
-    }),
+    submitForm(
+      request,
+      reply,
+      meetingSchema(() => londonDate(clock.now())),
+      async (meeting) => {
+        await referrals.saveMeeting(callerOf(request), request.params.referralId, meeting, meeting.version)
+        return `/referrals/${request.params.referralId}/section-1`
+      },
+    ),
   )
 }

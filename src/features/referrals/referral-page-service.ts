@@ -17,7 +17,7 @@ import { emptySectionOne, missingAnswers, summaryRows, type SectionOneAnswers, t
 import { findSectionOne } from './section-1/section-one-repository.ts'
 import { actorOf, factsOf, loadReferral } from './steps.ts'
 import { assessTimeliness, type Timeliness } from './timeliness.ts'
-import { events, isEnded, offeredEvents, stateDefinitions, unmetGuards, type State, type WorkflowEvent } from './workflow.ts'
+import { events, inapplicableEvents, isEnded, offeredEvents, stateDefinitions, unmetGuards, type State, type WorkflowEvent } from './workflow.ts'
 
 /** The referral's page: everything about it this user may see, read in one transaction and audited once. */
 
@@ -71,6 +71,8 @@ export interface ReferralView {
   readonly timeline: readonly { readonly event: string; readonly label: string; readonly by: string; readonly at: Date; readonly note: string | null }[]
   /** What this user may do now, and for each what is still missing (empty when it may go ahead). */
   readonly actions: Readonly<Partial<Record<WorkflowEvent, readonly string[]>>>
+  /** Steps of this user's that do not apply to the referral as it is now, and why (not offered at all). */
+  readonly unavailable: Readonly<Partial<Record<WorkflowEvent, string>>>
 }
 
 /** Steps whose notes (who was offered, why they declined) are for the advocacy service alone. */
@@ -197,6 +199,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
         }
       }),
       actions,
+      unavailable: inapplicableEvents(caller.user, facts),
     }
   })
 }

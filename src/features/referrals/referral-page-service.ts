@@ -13,6 +13,7 @@ import type { DecisionInput } from './decisions-service.ts'
 import * as meetings from './meeting-repository.ts'
 import type { OutcomeInput } from './outcome-service.ts'
 import * as referrals from './referral-repository.ts'
+import { readMovedNote, type Move } from './reschedule/moved-note.ts'
 import { emptySectionOne, missingAnswers, summaryRows, type SectionOneAnswers, type SummaryRow } from './section-1/questions.ts'
 import { findSectionOne } from './section-1/section-one-repository.ts'
 import { actorOf, factsOf, loadReferral } from './steps.ts'
@@ -68,7 +69,15 @@ export interface ReferralView {
     readonly outcome: (OutcomeInput & { readonly recordedBy: string; readonly recordedAt: Date }) | null
   } | null
   readonly closed: { readonly at: Date; readonly reason: string | null; readonly details: string | null } | null
-  readonly timeline: readonly { readonly event: string; readonly label: string; readonly by: string; readonly at: Date; readonly note: string | null }[]
+  readonly timeline: readonly {
+    readonly event: string
+    readonly label: string
+    readonly by: string
+    readonly at: Date
+    readonly note: string | null
+    /** For a reschedule: the meeting's dates before and after, for the timeline to show as it shows every date. */
+    readonly moved: Move | null
+  }[]
   /** What this user may do now, and for each what is still missing (empty when it may go ahead). */
   readonly actions: Readonly<Partial<Record<WorkflowEvent, readonly string[]>>>
   /** Steps of this user's that do not apply to the referral as it is now, and why (not offered at all). */
@@ -196,6 +205,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
           by: advocacyOnly ? 'The advocacy service' : (entry.actor_name ?? 'The service'),
           at: entry.at,
           note: advocacyOnly ? null : entry.note,
+          moved: entry.event === 'reschedule' ? readMovedNote(entry.note) : null,
         }
       }),
       actions,

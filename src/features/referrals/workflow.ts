@@ -250,7 +250,7 @@ export const events = {
     to: 'awaiting_sign_off',
     permits: [admin],
     guards: [needsAdvocate, needsOutcome],
-    timeline: "'Pass to FGC Service Manager' request sent for sign-off",
+    timeline: 'Advocacy Outcome sent to FGC Service Manager for sign-off',
   },
   return_outcome: {
     from: ['awaiting_sign_off'],

@@ -129,19 +129,21 @@ export async function recordConsent(
   })
 }
 
+/** Withdraws a referral; a draft withdrawn by its referrer is a draft deleted (its record is kept). */
 export async function withdraw(
   context: ServiceContext,
   caller: Caller,
   referralId: string,
   withdrawal: { reason: WithdrawalReason; details: string | null },
-): Promise<void> {
-  await editReferral(context, caller, referralId, (trx, row) =>
-    takeStep(trx, context.clock, actorOf(caller), row, 'withdraw', {
+): Promise<{ wasDraft: boolean }> {
+  return editReferral(context, caller, referralId, async (trx, row) => {
+    await takeStep(trx, context.clock, actorOf(caller), row, 'withdraw', {
       change: { closed_reason: withdrawal.reason, closed_details: withdrawal.details },
       note: withdrawal.details,
       details: { reason: withdrawal.reason },
-    }),
-  )
+    })
+    return { wasDraft: row.state === 'draft' }
+  })
 }
 
 /**

@@ -52,6 +52,8 @@ export interface ReferralView {
     readonly venue: string | null
   } | null
   readonly stage: ReferralStage | null
+  /** The meeting is still to come (its date is after today): the Advocacy Outcome is about a meeting that has not happened. */
+  readonly meetingAhead: boolean
   readonly sectionOne: SectionOneAnswers & { readonly version: number }
   /** Section 1 as "Check your answers" shows it. */
   readonly sectionOneSummary: readonly SummaryRow[]
@@ -156,6 +158,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
           }
         : null,
       stage: row.stage,
+      meetingAhead: meeting !== undefined && meeting.meeting_date > today,
       sectionOne,
       sectionOneSummary: summaryRows(sectionOne),
       sectionOneMissing: missingAnswers(sectionOne, today).map((missing) => missing.message),

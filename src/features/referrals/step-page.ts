@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { callerOf } from '../../platform/http/authentication.ts'
+import { queryOf } from '../../platform/http/query.ts'
 import { submitForm } from '../../platform/http/submit-form.ts'
 import type { Banner } from '../../platform/http/session.ts'
 import type { ReferralService, ReferralView } from './service.ts'
@@ -68,4 +69,20 @@ export function stepPage<S extends z.ZodType>(app: FastifyInstance, referrals: R
   app.post<Params>(path, async (request: FastifyRequest<Params>, reply: FastifyReply) =>
     submitForm(request, reply, step.schema, (data) => step.save(request, request.params.referralId, data)),
   )
+}
+
+/**
+ * "Check your answers" is the hub (the GOV.UK pattern): its Change links add `?change=check`, the
+ * page's form carries it on in a hidden field (so it survives a refused form), and saving goes back
+ * to "Check your answers" instead of onwards. Only this one value is read: nothing sent can choose
+ * where the browser goes.
+ */
+export function changingFromCheck(request: FastifyRequest): boolean {
+  const sent = request.method === 'POST' ? (request.body as Record<string, unknown> | null | undefined)?.['change'] : queryOf(request)['change']
+  return sent === 'check' || (request.method === 'GET' && request.pageFlash.form?.values['change'] === 'check')
+}
+
+/** Where a page goes once saved: back to "Check your answers" when it was opened from there, else onwards. */
+export function nextAfterSaving(request: FastifyRequest, referralId: string, onwards: string): string {
+  return changingFromCheck(request) ? `/referrals/${referralId}/check` : onwards
 }

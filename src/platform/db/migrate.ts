@@ -6,6 +6,7 @@ import * as oneAdvocateKind from './migrations/0003-one-advocate-kind.ts'
 import * as bankHolidayRegions from './migrations/0004-bank-holiday-regions.ts'
 import * as auditChain from './migrations/0005-audit-chain.ts'
 import * as auditWhatListsShowed from './migrations/0006-audit-what-lists-showed.ts'
+import * as referralsMade from './migrations/0008-referrals-made.ts'
 
 /** Every migration, in order. Names sort in the order they run. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-bank-holiday-regions': bankHolidayRegions,
   '0005-audit-chain': auditChain,
   '0006-audit-what-lists-showed': auditWhatListsShowed,
+  '0008-referrals-made': referralsMade,
 }
 
 const provider: MigrationProvider = {

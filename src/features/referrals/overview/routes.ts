@@ -7,6 +7,8 @@ import { formatClockTime, formatDayAndDate } from '../../../platform/http/view-f
 import type { Move } from '../reschedule/moved-note.ts'
 import type { AdvocacyRecordService, AllocationService, ReferralService } from '../service.ts'
 import { contactMethods, labels } from '../../../vocabulary/referrals.ts'
+import { queryOf } from '../../../platform/http/query.ts'
+import { listFrom } from '../../worktray/lists.ts'
 import { referralActions } from './actions.ts'
 
 /** "Moved from Tuesday 15 December 2026 at 10:30am to …", as every other date is shown. */
@@ -47,6 +49,7 @@ export function overviewRoutes(
       sharedViews,
       canShareViews: hasRole(caller.user, 'advocacy_admin'),
       contactMethods: contactMethods.labels,
+      backTo: listFrom(queryOf(request)['from']),
       errors: request.pageFlash.form?.errors,
     })
   })

@@ -45,7 +45,8 @@ export function worktrayRoutes(app: FastifyInstance, { worktray }: { worktray: W
       filters,
       steps: worktraySteps,
       pagination: pagination('/', filters, tray.pages),
-      hasTeams: caller.user.teamIds.length > 0,
+      hasTeams,
+      teamWaiting,
     })
   })
 

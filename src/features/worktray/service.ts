@@ -34,7 +34,7 @@ async function tray(context: ServiceContext, caller: Caller, waitingOn: reposito
     const ownOffer = state === 'awaiting_advocate' && row.offer_id !== null && 'userId' in waitingOn && !hasRole(caller.user, 'advocacy_admin')
     return {
       referralId: row.id,
-      href: ownOffer ? `/my-people/offers/${row.offer_id}` : `/referrals/${row.id}`,
+      href: ownOffer ? `/my-people/offers/${row.offer_id}` : referralFrom(row.id, 'userId' in waitingOn ? 'mine' : 'team'),
       reference: row.reference,
       person: row.given_name ? fullName(row) : 'Parent or carer not added yet',
       step: stateDefinitions[state].step ?? stateDefinitions[state].label,
@@ -55,6 +55,20 @@ async function tray(context: ServiceContext, caller: Caller, waitingOn: reposito
 /** "My work": what is waiting on me. */
 export function myWork(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
   return tray(context, caller, { userId: caller.user.id }, filters)
+}
+
+/** How much waits on my teams (and how much of it is overdue), for "My work" to point to. */
+export async function teamWaiting(context: ServiceContext, caller: Caller): Promise<{ total: number; overdue: number }> {
+  const today = londonDate(context.clock.now())
+  return repository.worktrayCount(context.db, {
+    authorityId: caller.user.authorityId,
+    waitingOn: { teamIds: caller.user.teamIds },
+    state: null,
+    dueBy: null,
+    today,
+    limit: 0,
+    offset: 0,
+  })
 }
 
 /** "My team's work": what is waiting on a team I am in. */

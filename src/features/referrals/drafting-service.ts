@@ -58,7 +58,7 @@ export async function start(context: ServiceContext, caller: Caller, personId: s
       created_at: now,
       updated_at: now,
     })
-    await insertSectionOne(trx, authorityId, id)
+    await insertSectionOne(trx, authorityId, id, now)
     await referrals.insertEvent(trx, {
       authority_id: authorityId,
       referral_id: id,

@@ -18,7 +18,18 @@ import { emptySectionOne, missingAnswers, summaryRows, type SectionOneAnswers, t
 import { findSectionOne } from './section-1/section-one-repository.ts'
 import { actorOf, factsOf, loadReferral } from './steps.ts'
 import { assessTimeliness, type Timeliness } from './timeliness.ts'
-import { events, inapplicableEvents, isEnded, offeredEvents, stateDefinitions, unmetGuards, type State, type WorkflowEvent } from './workflow.ts'
+import {
+  draftLapse,
+  events,
+  inapplicableEvents,
+  type DraftLapse,
+  isEnded,
+  offeredEvents,
+  stateDefinitions,
+  unmetGuards,
+  type State,
+  type WorkflowEvent,
+} from './workflow.ts'
 
 /** The referral's page: everything about it this user may see, read in one transaction and audited once. */
 
@@ -52,6 +63,8 @@ export interface ReferralView {
     readonly venue: string | null
   } | null
   readonly stage: ReferralStage | null
+  /** For a draft: when the service will close it if nobody changes it, and whether to warn now. */
+  readonly draftLapse: DraftLapse | null
   /** The meeting is still to come (its date is after today): the Advocacy Outcome is about a meeting that has not happened. */
   readonly meetingAhead: boolean
   readonly sectionOne: SectionOneAnswers & { readonly version: number }
@@ -100,7 +113,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
     const row = await loadReferral(trx, caller, referralId)
     const authorityId = row.authority_id
     const state = row.state
-    const [sectionOneRow, decision, review, person, children, meeting, timeline, facts] = await Promise.all([
+    const [sectionOneRow, decision, review, person, children, meeting, timeline, facts, lastChanged] = await Promise.all([
       findSectionOne(trx, authorityId, row.id),
       decisions.findDecision(trx, authorityId, row.id),
       decisions.findReview(trx, authorityId, row.id),
@@ -109,6 +122,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       row.meeting_id ? meetings.findMeeting(trx, authorityId, row.meeting_id) : undefined,
       referrals.listEvents(trx, authorityId, row.id),
       factsOf(trx, context.clock, row),
+      state === 'draft' ? referrals.lastChangedAt(trx, authorityId, row.id) : null,
     ])
     const names = await staffNames(trx, authorityId, [
       row.referrer_id,
@@ -158,6 +172,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
           }
         : null,
       stage: row.stage,
+      draftLapse: lastChanged ? draftLapse(londonDate(lastChanged), today) : null,
       meetingAhead: meeting !== undefined && meeting.meeting_date > today,
       sectionOne,
       sectionOneSummary: summaryRows(sectionOne),

@@ -1,5 +1,5 @@
 import type { Role } from '../../platform/auth/roles.ts'
-import { addWorkingDays, type BankHolidays } from '../../platform/time/calendar.ts'
+import { addDays, addWorkingDays, type BankHolidays } from '../../platform/time/calendar.ts'
 import { referralStates, type ReferralState } from '../../vocabulary/referrals.ts'
 
 /**
@@ -17,11 +17,32 @@ import { referralStates, type ReferralState } from '../../vocabulary/referrals.t
  *                                   completed (end) ◄──complete── awaiting_sign_off ◄──request_sign_off
  *                                                                  └──return_outcome──► in_review
  *   Any state before an end: withdraw ──► withdrawn (end); reschedule (stays put, re-checks timeliness).
+ *   A draft nobody changes for 30 days: lapse_draft (the service) ──► withdrawn (end), warned about from 21 days.
  */
 
 export const states = referralStates
 
 export type State = ReferralState
+
+/**
+ * A draft left alone lapses: the referrer is warned from `warnAfterDays` without a change, and the
+ * service closes it (`lapse_draft`) after `lapseAfterDays`, so abandoned drafts do not sit overdue
+ * in "My work" for ever. Nothing is deleted: it ends as withdrawn, and says why.
+ */
+export const DRAFT_LAPSE = { warnAfterDays: 21, lapseAfterDays: 30 } as const
+
+export interface DraftLapse {
+  /** The UK date the service will close the draft, unless it is changed before then. */
+  readonly closesOn: string
+  /** Close enough to say so. */
+  readonly warn: boolean
+}
+
+/** When a draft last changed on `lastChangedOn` will close, and whether to warn about it `today`. */
+export function draftLapse(lastChangedOn: string, today: string): DraftLapse {
+  const closesOn = addDays(lastChangedOn, DRAFT_LAPSE.lapseAfterDays)
+  return { closesOn, warn: today >= addDays(lastChangedOn, DRAFT_LAPSE.warnAfterDays) }
+}
 
 /** Who a referral in this state is waiting on. */
 export type WaitsOn = 'referrer' | 'fgc_advocacy_admin' | 'assigned_manager' | 'offered_advocate'
@@ -265,6 +286,13 @@ export const events = {
     permits: [manager],
     guards: [needsAdvocate, needsOutcome],
     timeline: 'Advocacy Completed',
+  },
+  lapse_draft: {
+    from: ['draft'],
+    to: 'withdrawn',
+    permits: [system],
+    guards: [],
+    timeline: `Draft closed by the service: not changed for ${DRAFT_LAPSE.lapseAfterDays} days`,
   },
   withdraw: {
     from: openStates,

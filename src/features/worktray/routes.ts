@@ -32,10 +32,11 @@ export function worktrayRoutes(app: FastifyInstance, { worktray }: { worktray: W
     const caller = callerOf(request)
     const filters = filtersOf(request)
     const hasTeams = caller.user.teamIds.length > 0
-    const [tray, endings, teamWaiting] = await Promise.all([
+    const [tray, endings, teamWaiting, closingDrafts] = await Promise.all([
       worktray.myWork(caller, filters),
       hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
       hasTeams ? worktray.teamWaiting(caller) : null,
+      worktray.closingDrafts(caller),
     ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
@@ -47,6 +48,7 @@ export function worktrayRoutes(app: FastifyInstance, { worktray }: { worktray: W
       pagination: pagination('/', filters, tray.pages),
       hasTeams,
       teamWaiting,
+      closingDrafts,
     })
   })
 

@@ -6,6 +6,7 @@ import type { BoundService, ServiceContext } from '../../platform/service-contex
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { meetingOutcomes, meetingTypes, priorities, withdrawalReasons } from '../../vocabulary/referrals.ts'
+import { draftsClosingSoon } from '../referrals/drafting-service.ts'
 import { isEnded, stateDefinitions, states } from '../referrals/workflow.ts'
 import { PAGE_SIZE, type WorktrayFilters, type WorktrayItem } from './filters.ts'
 import { referralFrom } from './lists.ts'
@@ -74,6 +75,11 @@ export async function teamWaiting(context: ServiceContext, caller: Caller): Prom
 /** "My team's work": what is waiting on a team I am in. */
 export function teamWork(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
   return tray(context, caller, { teamIds: caller.user.teamIds }, filters)
+}
+
+/** This referrer's drafts nobody has changed for three weeks: the service will close them soon (`lapse_draft`). */
+export async function closingDrafts(context: ServiceContext, caller: Caller) {
+  return hasRole(caller.user, 'referrer') ? draftsClosingSoon(context, caller) : []
 }
 
 /** Referrals this referrer made that have ended since they last looked: they are told why. */

@@ -51,6 +51,7 @@ export const views = fp(
           env.addFilter('fieldError', filters.fieldError)
           env.addFilter('errorSummaryList', filters.errorSummaryList)
           env.addFilter('plural', filters.plural)
+          env.addFilter('labelledCells', filters.labelledCells)
           env.addGlobal('serviceName', SERVICE_NAME)
           env.addGlobal('roleNames', roleNames)
         },

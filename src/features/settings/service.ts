@@ -3,6 +3,7 @@ import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
 import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
+import type * as authorityDetails from './authority-details-service.ts'
 import type * as bankHolidays from './bank-holidays-service.ts'
 import * as repository from './repository.ts'
 import { settingKeys, settingsFrom, type ServiceSettings } from './settings.ts'
@@ -33,4 +34,7 @@ export async function save(context: ServiceContext, caller: Caller, settings: Se
 }
 
 /** What the pages (and other features' services, through src/composition.ts) call. */
-export type SettingsService = BoundService<{ settingsFor: typeof settingsFor; save: typeof save } & typeof bankHolidays, ServiceContext>
+export type SettingsService = BoundService<
+  { settingsFor: typeof settingsFor; save: typeof save } & typeof bankHolidays & typeof authorityDetails,
+  ServiceContext
+>

@@ -36,7 +36,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes })
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
-  aboutRoutes(app)
+  aboutRoutes(app, { settings: services.settings })
   worktrayRoutes(app, { worktray: services.worktray })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {

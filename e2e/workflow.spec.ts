@@ -203,7 +203,7 @@ test('Advocacy Completed: referral, request, decision, an offer the advocate acc
     await expect(completed.summaryValue('Advocacy Outcome', 'Hours of advocacy')).toHaveText('6.5')
     await expect(completed.timeline, 'the timeline, newest first').toHaveText([
       'Advocacy Completed',
-      "'Pass to FGC Service Manager' request sent for sign-off",
+      'Advocacy Outcome sent to FGC Service Manager for sign-off',
       'Advocacy Outcome recorded',
       'Offer accepted: advocate allocated',
       'Offered to an advocate',

@@ -12,6 +12,7 @@ import { rateLimits } from './platform/http/rate-limits.ts'
 import { securityHeaders } from './platform/http/security-headers.ts'
 import { session } from './platform/http/session.ts'
 import { ASSETS_PREFIX, staticAssets } from './platform/http/static-assets.ts'
+import { councilStyles } from './platform/http/council-styles.ts'
 import { views } from './platform/http/views.ts'
 import { featureRoutes } from './features/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
@@ -45,7 +46,7 @@ function answerUnroutableRequest(error: FastifyError, _request: FastifyRequest, 
     .header('cache-control', 'no-store')
     .send(
       `<!DOCTYPE html><html lang="en" class="govuk-template"><head><meta charset="utf-8"><title>${heading} – Alongside</title>` +
-        '<link rel="stylesheet" href="/assets/bundles/govuk-frontend.min.css"></head><body class="govuk-template__body">' +
+        '<link rel="stylesheet" href="/assets/styles/govuk-frontend.min.css"></head><body class="govuk-template__body">' +
         `<div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content"><h1 class="govuk-heading-l">${heading}</h1>` +
         '<p class="govuk-body">Check the web address, or <a class="govuk-link" href="/">go to your work</a>.</p></main></div></body></html>',
     )
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(async (health) => healthRoutes(health, { checkDatabase: deps.checkDatabase }))
   await app.register(securityHeaders, { production: config.production })
   await app.register(async (assets) => staticAssets(assets, { root: deps.root, production: config.production }), { prefix: ASSETS_PREFIX })
+  await app.register(async (styles) => councilStyles(styles, { root: deps.root, production: config.production }))
 
   await app.register(async (pages) => {
     pages.addHook('onSend', async (_request, reply) => {
@@ -79,7 +81,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await pages.register(rateLimits, { perMinute: config.publicPagesPerMinute })
     await pages.register(forms, { bodyLimit: FORM_BODY_LIMIT })
     await pages.register(csrf, { sessions: deps.sessions })
-    await pages.register(views, { root: deps.root, cache: config.viewCache })
+    await pages.register(views, { root: deps.root, cache: config.viewCache, logo: config.logo })
     await pages.register(authentication, { savedForms: deps.savedForms })
     // Before the features: an encapsulated plugin takes the error handler its parent has when it loads.
     registerErrorPages(pages)

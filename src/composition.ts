@@ -25,6 +25,7 @@ import type { ProgrammeService } from './features/programme/service.ts'
 import * as programmeSupervision from './features/programme/supervision-service.ts'
 import { trainingRecords } from './features/programme/training-records-service.ts'
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
+import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
 import * as settingsService from './features/settings/service.ts'
 import type { SettingsService } from './features/settings/service.ts'
@@ -69,7 +70,7 @@ export async function compose(
     { ...context, sessions, policy: config.signIn, mailer, baseUrl: config.baseUrl },
     { ...signInService, ...signInLinks },
   )
-  const settings: SettingsService = bindService(context, { ...settingsService, ...settingsBankHolidays })
+  const settings: SettingsService = bindService(context, { ...settingsService, ...settingsBankHolidays, ...settingsAuthorityDetails })
   // The programme imports the pool, so the pool is handed the programme's training records here instead of importing them back.
   const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }
   const advocates: AdvocateService = bindService(advocatesContext, {

@@ -66,6 +66,10 @@ const environmentSchema = z
     DEMO: booleanText.default(false),
     VIEW_CACHE: booleanText.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOGO: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.(svg|png)$/, 'LOGO must be the name of an SVG or PNG file in src/assets/logos (such as camden.svg)')
+      .optional(),
   })
   .superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return
@@ -118,6 +122,8 @@ export interface Config {
   /** Compile each template once and keep it (the default), or re-read it on every page (a developer editing templates live). */
   readonly viewCache: boolean
   readonly logLevel: string
+  /** The council's logo: a file in `src/assets/logos/` shown in the header beside the authority's name, if any. */
+  readonly logo: string | null
 }
 
 export class ConfigError extends Error {
@@ -159,5 +165,6 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     demo: env.DEMO,
     viewCache: env.VIEW_CACHE ?? true,
     logLevel: env.LOG_LEVEL,
+    logo: env.LOGO ?? null,
   }
 }

@@ -23,10 +23,11 @@ async function main(): Promise<void> {
   }, 60_000)
   lapsing.unref()
 
-  // Sessions and kept answers nobody can use any more, and sign-in counts untouched for 30 days, are let go of, every hour.
+  // Sessions and kept answers nobody can use any more, and sign-in counts untouched for 30 days, are let go of, and drafts nobody has changed for 30 days are closed, every hour.
   const housekeeping = setInterval(() => {
     purgeExpired(database.db, systemClock, config.session).catch((error: unknown) => app.log.error({ err: error }, 'could not purge expired sessions'))
     services.signIn.forgetOldCounts().catch((error: unknown) => app.log.error({ err: error }, 'could not forget old sign-in counts'))
+    services.referrals.lapseAbandonedDrafts().catch((error: unknown) => app.log.error({ err: error }, 'could not close abandoned drafts'))
   }, 3_600_000)
   housekeeping.unref()
 

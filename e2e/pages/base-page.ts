@@ -1,10 +1,11 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, expectAccessible } from '../support/fixtures.ts'
+import { expectReflows } from '../support/reflow.ts'
 
 /**
  * What every page object shares, as in MoJ's hmpps templates: each page is known by its h1, and
- * `verifyOnPage()` (a static on each page class) checks that heading is there and then has axe check
- * the page, so no journey can reach a page without checking it.
+ * `verifyOnPage()` (a static on each page class) checks that heading is there, has axe check the
+ * page, and checks it reflows at 320 CSS pixels, so no journey can reach a page without checking it.
  */
 export abstract class BasePage {
   readonly page: Page
@@ -16,10 +17,11 @@ export abstract class BasePage {
       typeof heading === 'string' ? page.getByRole('heading', { level: 1, name: heading, exact: true }) : page.getByRole('heading', { level: 1, name: heading })
   }
 
-  /** The h1 is this page's, and axe finds no problem with the page. */
+  /** The h1 is this page's, axe finds no problem with the page, and it reflows at 320 CSS pixels. */
   protected async verify(): Promise<this> {
     await expect(this.heading).toBeVisible()
     await expectAccessible(this.page)
+    await expectReflows(this.page)
     return this
   }
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { DEMO_PASSWORD, demoAccounts } from '../../src/features/demo/demo-data.ts'
 import { expect, expectAccessible } from './fixtures.ts'
+import { expectReflows } from './reflow.ts'
 
 export type DemoRole = 'referrer' | 'referrer2' | 'admin' | 'manager' | 'advocate' | 'coordinator' | 'analyst' | 'sysadmin'
 
@@ -17,16 +18,18 @@ export interface Credentials {
   readonly displayName: string
 }
 
-/** Signs in through the real sign-in page (checking it with axe on the way). */
+/** Signs in through the real sign-in page (checking it with axe, and at 320 pixels, on the way). */
 export async function signInWith(page: Page, account: Credentials): Promise<void> {
   await page.goto('/sign-in')
   await expectAccessible(page)
+  await expectReflows(page)
   await page.getByLabel('Email address').fill(account.email)
   await page.getByLabel('Password', { exact: true }).fill(account.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   // In the header: the name may also be in a worktray's "Waiting on" column.
   await expect(page.getByRole('banner').getByText(account.displayName, { exact: true })).toBeVisible()
   await expectAccessible(page)
+  await expectReflows(page)
 }
 
 /** Signs in as one of the demo accounts. */
@@ -39,4 +42,5 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('heading', { name: 'You have signed out' })).toBeVisible()
   await expectAccessible(page)
+  await expectReflows(page)
 }

@@ -27,10 +27,16 @@ export interface FeatureDependencies {
 /** Every feature's pages. Each feature gets only the services it uses. */
 export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
+  // Every page says whose service this is: the authority's name in the header (views/layout.njk).
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'GET') return
+    const authority = await services.settings.brandFor(request.user?.authorityId ?? null)
+    if (authority) reply.locals = { ...reply.locals, authority }
+  })
   signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes, clock })
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
-  aboutRoutes(app)
+  aboutRoutes(app, { settings: services.settings })
   worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {

@@ -146,7 +146,8 @@ export type GenderPreference = ValueOf<typeof genderPreferences>
 export type Adjustment = ValueOf<typeof adjustments>
 export type NextAction = ValueOf<typeof nextActions>
 /** Why a referral ended: withdrawn (with its reason), No Further Action, or Advocacy Completed. */
-export type ClosedReason = WithdrawalReason | 'no_further_action' | 'completed'
+/** Why a referral ended: a withdrawal's reason, the decision or sign-off, or a draft the service closed (`lapsed`). */
+export type ClosedReason = WithdrawalReason | 'no_further_action' | 'completed' | 'lapsed'
 
 /** Every label, for templates: `labels.meetingTypes[referral.meeting.type]`. */
 export const labels = {

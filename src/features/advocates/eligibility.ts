@@ -87,3 +87,21 @@ export function eligibility(facts: EligibilityFacts, today: string, settings: El
   }
   return { eligible: reasons.length === 0, reasons, dbsExpiresOn }
 }
+
+/**
+ * Whether an advocate can be offered work now. Two different things: eligibility is about them
+ * (training, DBS check, supervision, stage), capacity about their work (every place taken). A full
+ * advocate is eligible, but cannot be offered more until a place is free.
+ */
+export interface Availability {
+  readonly status: 'yes' | 'full' | 'no'
+  /** Why not, in words a coordinator can act on; empty when they can be offered work. */
+  readonly reasons: readonly string[]
+}
+
+export function availability(eligible: Eligibility, load: number, capacity: number): Availability {
+  const full = load >= capacity
+  const placesTaken = capacity === 1 ? 'their only place is taken' : `all ${capacity} places are taken`
+  if (!eligible.eligible) return { status: 'no', reasons: [...eligible.reasons, ...(full ? [placesTaken] : [])] }
+  return full ? { status: 'full', reasons: [placesTaken] } : { status: 'yes', reasons: [] }
+}

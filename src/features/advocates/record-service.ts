@@ -11,6 +11,7 @@ import * as families from './families-repository.ts'
 import { detailsOf, fieldsOf, UNKNOWN_ELIGIBILITY, type AdvocateDetails, type AdvocateSummary } from './record.ts'
 import type { AdvocatesContext } from './context.ts'
 import * as repository from './repository.ts'
+import { availability } from './eligibility.ts'
 import { eligibilities, loadsOf } from './standing-service.ts'
 
 /**
@@ -25,15 +26,20 @@ export async function list(context: AdvocatesContext, caller: Caller): Promise<A
   const rows = await repository.listAdvocates(db, caller.user.authorityId)
   const [eligible, loads] = await Promise.all([eligibilities(context, db, caller.user.authorityId, rows), loadsOf(db, caller.user.authorityId)])
   await recordAudit(db, actorOf(caller), { action: 'advocate.listed', recordType: 'advocate', details: { count: rows.length } })
-  return rows.map((row) => ({
-    id: row.id,
-    name: fullName(row),
-    kind: row.kind,
-    stage: row.stage,
-    capacity: row.capacity,
-    load: loads.get(row.id) ?? 0,
-    eligibility: eligible.get(row.id) ?? UNKNOWN_ELIGIBILITY,
-  }))
+  return rows.map((row) => {
+    const eligibility = eligible.get(row.id) ?? UNKNOWN_ELIGIBILITY
+    const load = loads.get(row.id) ?? 0
+    return {
+      id: row.id,
+      name: fullName(row),
+      kind: row.kind,
+      stage: row.stage,
+      capacity: row.capacity,
+      load,
+      eligibility,
+      availability: availability(eligibility, load, row.capacity),
+    }
+  })
 }
 
 /** One advocate's whole record, for the coordinator and the advocacy service. Viewing is audited. */
@@ -87,6 +93,7 @@ export async function view(context: AdvocatesContext, caller: Caller, advocateId
     })),
     eligibility: eligible.get(row.id) ?? UNKNOWN_ELIGIBILITY,
     load: loads.get(row.id) ?? 0,
+    availability: availability(eligible.get(row.id) ?? UNKNOWN_ELIGIBILITY, loads.get(row.id) ?? 0, row.capacity),
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AdvocateKind, Gender, LanguageLevel, Specialism, Stage, Weekday } from '../../vocabulary/advocates.ts'
-import type { Eligibility } from './eligibility.ts'
+import type { Availability, Eligibility } from './eligibility.ts'
 import type { AdvocateFields } from './repository.ts'
 
 /**
@@ -34,6 +34,8 @@ export interface AdvocateSummary {
   readonly capacity: number
   readonly load: number
   readonly eligibility: Eligibility
+  /** Eligibility and capacity together: whether they can be offered work now. */
+  readonly availability: Availability
 }
 
 /** Who cannot be offered work, when nothing is known of them. */

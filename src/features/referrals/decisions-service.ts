@@ -8,6 +8,7 @@ import { londonDate } from '../../platform/time/clock.ts'
 import type { AdvocateType, ConsentMethod, NextAction, Priority, WithdrawalReason } from '../../vocabulary/referrals.ts'
 import * as decisions from './decision-repository.ts'
 import * as meetings from './meeting-repository.ts'
+import { movedNote } from './reschedule/moved-note.ts'
 import { updateSectionOne } from './section-1/section-one-repository.ts'
 import { actorOf, editReferral, factsOf, requireStep, takeStep, type ReferralRow } from './steps.ts'
 import { assessTimeliness, LateReasonNeededError } from './timeliness.ts'
@@ -128,19 +129,21 @@ export async function recordConsent(
   })
 }
 
+/** Withdraws a referral; a draft withdrawn by its referrer is a draft deleted (its record is kept). */
 export async function withdraw(
   context: ServiceContext,
   caller: Caller,
   referralId: string,
   withdrawal: { reason: WithdrawalReason; details: string | null },
-): Promise<void> {
-  await editReferral(context, caller, referralId, (trx, row) =>
-    takeStep(trx, context.clock, actorOf(caller), row, 'withdraw', {
+): Promise<{ wasDraft: boolean }> {
+  return editReferral(context, caller, referralId, async (trx, row) => {
+    await takeStep(trx, context.clock, actorOf(caller), row, 'withdraw', {
       change: { closed_reason: withdrawal.reason, closed_details: withdrawal.details },
       note: withdrawal.details,
       details: { reason: withdrawal.reason },
-    }),
-  )
+    })
+    return { wasDraft: row.state === 'draft' }
+  })
 }
 
 /**
@@ -174,7 +177,7 @@ export async function reschedule(
     await takeStep(trx, context.clock, actorOf(caller), row, 'reschedule', {
       facts: { late: timeliness.late, lateReasonGiven: Boolean(lateReason) },
       change: { due_by: timeliness.dueBy, late: timeliness.late, late_reason: lateReason },
-      note: `Moved from ${meeting.meeting_date}${meeting.meeting_time ? ` ${meeting.meeting_time}` : ''} to ${change.date}${change.time ? ` ${change.time}` : ''}`,
+      note: movedNote({ from: { date: meeting.meeting_date, time: meeting.meeting_time }, to: { date: change.date, time: change.time } }),
       details: { late: timeliness.late, wasLate: row.late },
     })
     return { late: timeliness.late }

@@ -4,6 +4,7 @@ import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Schema } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
+import { fullName } from '../../platform/people-names.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { MeetingType, ReferralStage } from '../../vocabulary/referrals.ts'
@@ -12,8 +13,9 @@ import type { NewPerson } from '../people/service.ts'
 import * as meetings from './meeting-repository.ts'
 import * as referrals from './referral-repository.ts'
 import { insertSectionOne } from './section-1/section-one-repository.ts'
-import { actorOf, editReferral, factsOf, loadReferral, meetingOf, requireStep, takeStep, type ReferralRow } from './steps.ts'
+import { actorOf, editReferral, factsOf, loadReferral, meetingOf, requireStep, systemActor, takeStep, type ReferralRow } from './steps.ts'
 import { assessTimeliness, LateReasonNeededError, type Timeliness } from './timeliness.ts'
+import { DRAFT_LAPSE, draftLapse } from './workflow.ts'
 
 /**
  * Drafting a Child Protection Advocacy Referral: the referrer starts it, finds or adds the parent,
@@ -58,7 +60,7 @@ export async function start(context: ServiceContext, caller: Caller, personId: s
       created_at: now,
       updated_at: now,
     })
-    await insertSectionOne(trx, authorityId, id)
+    await insertSectionOne(trx, authorityId, id, now)
     await referrals.insertEvent(trx, {
       authority_id: authorityId,
       referral_id: id,
@@ -190,5 +192,45 @@ export async function sendRequest(
       note: request.note,
       details: { late },
     })
+  })
+}
+
+const DAY = 86_400_000
+
+/**
+ * Drafts nobody has changed for `DRAFT_LAPSE.lapseAfterDays` are closed by the service, as a
+ * workflow step of its own (`lapse_draft`, actor `system`): nothing is deleted, and the referrer
+ * sees why among the referrals that have ended. A job: each draft in its own transaction, checked
+ * again under its lock, so it is safe to run twice or from two processes. Returns how many closed.
+ */
+export async function lapseAbandonedDrafts(context: ServiceContext): Promise<number> {
+  const today = londonDate(context.clock.now())
+  const candidates = await referrals.draftsUnchangedSince(context.db, new Date(context.clock.now().getTime() - (DRAFT_LAPSE.lapseAfterDays - 1) * DAY))
+  let lapsed = 0
+  for (const candidate of candidates) {
+    lapsed += await context.db.transaction().execute(async (trx) => {
+      const row = await referrals.findReferral(trx, candidate.authority_id, candidate.id, { forUpdate: true })
+      if (row?.state !== 'draft') return 0
+      const changed = await referrals.lastChangedAt(trx, row.authority_id, row.id)
+      if (draftLapse(londonDate(changed), today).closesOn > today) return 0
+      await takeStep(trx, context.clock, systemActor(row.authority_id), row, 'lapse_draft', {
+        change: { closed_reason: 'lapsed', closed_details: null },
+        details: { lastChangedOn: londonDate(changed) },
+      })
+      return 1
+    })
+  }
+  return lapsed
+}
+
+/** This referrer's drafts the service will close soon (unchanged for `DRAFT_LAPSE.warnAfterDays`), and when. */
+export async function draftsClosingSoon(context: ServiceContext, caller: Caller) {
+  const warnFrom = new Date(context.clock.now().getTime() - (DRAFT_LAPSE.warnAfterDays - 1) * DAY)
+  const today = londonDate(context.clock.now())
+  const rows = await referrals.draftsOfUnchangedSince(context.db, caller.user.authorityId, caller.user.id, warnFrom)
+  return rows.flatMap((row) => {
+    const lapse = draftLapse(londonDate(row.last_changed_at), today)
+    if (!lapse.warn) return []
+    return [{ referralId: row.id, reference: row.reference, person: fullName(row) || null, closesOn: lapse.closesOn }]
   })
 }

@@ -13,11 +13,23 @@ import type { DecisionInput } from './decisions-service.ts'
 import * as meetings from './meeting-repository.ts'
 import type { OutcomeInput } from './outcome-service.ts'
 import * as referrals from './referral-repository.ts'
+import { readMovedNote, type Move } from './reschedule/moved-note.ts'
 import { emptySectionOne, missingAnswers, summaryRows, type SectionOneAnswers, type SummaryRow } from './section-1/questions.ts'
 import { findSectionOne } from './section-1/section-one-repository.ts'
 import { actorOf, factsOf, loadReferral, tiesReferrerToPerson } from './steps.ts'
 import { assessTimeliness, type Timeliness } from './timeliness.ts'
-import { events, isEnded, offeredEvents, stateDefinitions, unmetGuards, type State, type WorkflowEvent } from './workflow.ts'
+import {
+  draftLapse,
+  events,
+  inapplicableEvents,
+  type DraftLapse,
+  isEnded,
+  offeredEvents,
+  stateDefinitions,
+  unmetGuards,
+  type State,
+  type WorkflowEvent,
+} from './workflow.ts'
 
 /** The referral's page: everything about it this user may see, read in one transaction and audited once. */
 
@@ -51,6 +63,10 @@ export interface ReferralView {
     readonly venue: string | null
   } | null
   readonly stage: ReferralStage | null
+  /** For a draft: when the service will close it if nobody changes it, and whether to warn now. */
+  readonly draftLapse: DraftLapse | null
+  /** The meeting is still to come (its date is after today): the Advocacy Outcome is about a meeting that has not happened. */
+  readonly meetingAhead: boolean
   readonly sectionOne: SectionOneAnswers & { readonly version: number }
   /** Section 1 as "Check your answers" shows it. */
   readonly sectionOneSummary: readonly SummaryRow[]
@@ -68,9 +84,19 @@ export interface ReferralView {
     readonly outcome: (OutcomeInput & { readonly recordedBy: string; readonly recordedAt: Date }) | null
   } | null
   readonly closed: { readonly at: Date; readonly reason: string | null; readonly details: string | null } | null
-  readonly timeline: readonly { readonly event: string; readonly label: string; readonly by: string; readonly at: Date; readonly note: string | null }[]
+  readonly timeline: readonly {
+    readonly event: string
+    readonly label: string
+    readonly by: string
+    readonly at: Date
+    readonly note: string | null
+    /** For a reschedule: the meeting's dates before and after, for the timeline to show as it shows every date. */
+    readonly moved: Move | null
+  }[]
   /** What this user may do now, and for each what is still missing (empty when it may go ahead). */
   readonly actions: Readonly<Partial<Record<WorkflowEvent, readonly string[]>>>
+  /** Steps of this user's that do not apply to the referral as it is now, and why (not offered at all). */
+  readonly unavailable: Readonly<Partial<Record<WorkflowEvent, string>>>
 }
 
 /** Steps whose notes (who was offered, why they declined) are for the advocacy service alone. */
@@ -87,7 +113,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
     const row = await loadReferral(trx, caller, referralId)
     const authorityId = row.authority_id
     const state = row.state
-    const [sectionOneRow, decision, review, person, children, meeting, timeline, facts] = await Promise.all([
+    const [sectionOneRow, decision, review, person, children, meeting, timeline, facts, lastChanged] = await Promise.all([
       findSectionOne(trx, authorityId, row.id),
       decisions.findDecision(trx, authorityId, row.id),
       decisions.findReview(trx, authorityId, row.id),
@@ -96,6 +122,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       row.meeting_id ? meetings.findMeeting(trx, authorityId, row.meeting_id) : undefined,
       referrals.listEvents(trx, authorityId, row.id),
       factsOf(trx, context.clock, row),
+      state === 'draft' ? referrals.lastChangedAt(trx, authorityId, row.id) : null,
     ])
     const names = await staffNames(trx, authorityId, [
       row.referrer_id,
@@ -145,6 +172,8 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
           }
         : null,
       stage: row.stage,
+      draftLapse: lastChanged ? draftLapse(londonDate(lastChanged), today) : null,
+      meetingAhead: meeting !== undefined && meeting.meeting_date > today,
       sectionOne,
       sectionOneSummary: summaryRows(sectionOne),
       sectionOneMissing: missingAnswers(sectionOne, today).map((missing) => missing.message),
@@ -194,9 +223,11 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
           by: advocacyOnly ? 'The advocacy service' : (entry.actor_name ?? 'The service'),
           at: entry.at,
           note: advocacyOnly ? null : entry.note,
+          moved: entry.event === 'reschedule' ? readMovedNote(entry.note) : null,
         }
       }),
       actions,
+      unavailable: inapplicableEvents(caller.user, facts),
     }
   })
 }

@@ -121,3 +121,56 @@ export async function referralsOfPerson(db: Queryable, authorityId: string, pers
     .orderBy('referral.created_at', 'desc')
     .execute()
 }
+
+/**
+ * When a draft last changed: its own row, its Section 1 or its meeting, whichever changed last.
+ * (Ticking the children does not count.)
+ */
+const lastChanged = sql<Date>`greatest(referral.updated_at, section_one.updated_at, meeting.updated_at)`
+
+export async function lastChangedAt(db: Queryable, authorityId: string, referralId: string): Promise<Date> {
+  const row = await db
+    .selectFrom('referral')
+    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
+    .leftJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .select(lastChanged.as('last_changed_at'))
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.id', '=', referralId)
+    .executeTakeFirstOrThrow()
+  return new Date(row.last_changed_at)
+}
+
+/**
+ * Drafts, in every authority, not changed since `before`: those the service may close. Drafts wait
+ * on their referrer, so the open-work index (`referral_waiting_on_user`) bounds the search.
+ */
+export async function draftsUnchangedSince(db: Queryable, before: Date) {
+  return db
+    .selectFrom('referral')
+    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
+    .leftJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .select(['referral.id', 'referral.authority_id'])
+    .where('referral.state', '=', 'draft')
+    .where('referral.waiting_on_user_id', 'is not', null)
+    .where(lastChanged, '<', before)
+    .orderBy('referral.id')
+    .execute()
+}
+
+/** This referrer's drafts not changed since `before` (those the service will close soon), the oldest first. */
+export async function draftsOfUnchangedSince(db: Queryable, authorityId: string, userId: string, before: Date) {
+  const rows = await db
+    .selectFrom('referral')
+    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
+    .leftJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .leftJoin('person', 'person.id', 'referral.person_id')
+    .select(['referral.id', 'referral.reference', 'person.given_name', 'person.family_name', lastChanged.as('last_changed_at')])
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.waiting_on_user_id', '=', userId)
+    .where('referral.state', '=', 'draft')
+    .where(lastChanged, '<', before)
+    .orderBy('last_changed_at')
+    .limit(50)
+    .execute()
+  return rows.map((row) => ({ ...row, last_changed_at: new Date(row.last_changed_at) }))
+}

@@ -124,7 +124,7 @@ describe(`the Advocacy Workflow through its pages (${engine})`, () => {
       'Offered to an advocate',
       'Offer accepted: advocate allocated',
       'Advocacy Outcome recorded',
-      'request sent for sign-off',
+      'Advocacy Outcome sent to FGC Service Manager for sign-off',
     ]) {
       assert.ok(done.includes(step), `the timeline shows "${step}"`)
     }

@@ -32,6 +32,7 @@ const expected: Record<WorkflowEvent, { from: State[]; to: State | 'same'; who: 
   request_sign_off: { from: ['in_review'], to: 'awaiting_sign_off', who: ['advocacy_admin'] },
   return_outcome: { from: ['awaiting_sign_off'], to: 'in_review', who: ['service_manager'] },
   complete: { from: ['awaiting_sign_off'], to: 'completed', who: ['service_manager'] },
+  lapse_draft: { from: ['draft'], to: 'withdrawn', who: ['system'] },
   withdraw: { from: open, to: 'withdrawn', who: ['own referrer', 'advocacy_admin', 'service_manager'] },
   reschedule: { from: open.filter((state) => state !== 'draft'), to: 'same', who: ['own referrer', 'advocacy_admin', 'service_manager'] },
 }

@@ -1,5 +1,5 @@
 import type { Role } from '../../platform/auth/roles.ts'
-import { addWorkingDays, type BankHolidays } from '../../platform/time/calendar.ts'
+import { addDays, addWorkingDays, type BankHolidays } from '../../platform/time/calendar.ts'
 import { referralStates, type ReferralState } from '../../vocabulary/referrals.ts'
 
 /**
@@ -17,11 +17,32 @@ import { referralStates, type ReferralState } from '../../vocabulary/referrals.t
  *                                   completed (end) ◄──complete── awaiting_sign_off ◄──request_sign_off
  *                                                                  └──return_outcome──► in_review
  *   Any state before an end: withdraw ──► withdrawn (end); reschedule (stays put, re-checks timeliness).
+ *   A draft nobody changes for 30 days: lapse_draft (the service) ──► withdrawn (end), warned about from 21 days.
  */
 
 export const states = referralStates
 
 export type State = ReferralState
+
+/**
+ * A draft left alone lapses: the referrer is warned from `warnAfterDays` without a change, and the
+ * service closes it (`lapse_draft`) after `lapseAfterDays`, so abandoned drafts do not sit overdue
+ * in "My work" for ever. Nothing is deleted: it ends as withdrawn, and says why.
+ */
+export const DRAFT_LAPSE = { warnAfterDays: 21, lapseAfterDays: 30 } as const
+
+export interface DraftLapse {
+  /** The UK date the service will close the draft, unless it is changed before then. */
+  readonly closesOn: string
+  /** Close enough to say so. */
+  readonly warn: boolean
+}
+
+/** When a draft last changed on `lastChangedOn` will close, and whether to warn about it `today`. */
+export function draftLapse(lastChangedOn: string, today: string): DraftLapse {
+  const closesOn = addDays(lastChangedOn, DRAFT_LAPSE.lapseAfterDays)
+  return { closesOn, warn: today >= addDays(lastChangedOn, DRAFT_LAPSE.warnAfterDays) }
+}
 
 /** Who a referral in this state is waiting on. */
 export type WaitsOn = 'referrer' | 'fgc_advocacy_admin' | 'assigned_manager' | 'offered_advocate'
@@ -89,7 +110,25 @@ export interface Actor {
  */
 type Permit = { readonly role: ActorRole; readonly ownReferralOnly?: true; readonly offeredAdvocateOnly?: true }
 
-type Guard = (facts: ReferralFacts) => string | null
+/**
+ * What must hold before a step can be taken. Most guards say what is still needed (the referral
+ * page lists it, and the step's page explains it); a guard that `hides` says instead that the step
+ * does not apply to the referral as it is now (no offer while an advocate is allocated, no change of
+ * advocate before there is one), so nobody is offered the step at all. Either way the step is
+ * refused with the guard's reason.
+ */
+interface Guard {
+  readonly check: (facts: ReferralFacts) => string | null
+  readonly hides?: true
+}
+
+function needs(check: Guard['check']): Guard {
+  return { check }
+}
+
+function onlyWhile(check: Guard['check']): Guard {
+  return { check, hides: true }
+}
 
 interface EventDefinition {
   readonly from: readonly State[]
@@ -107,15 +146,19 @@ const manager: Permit = { role: 'service_manager' }
 const offeredAdvocate: Permit = { role: 'advocate', offeredAdvocateOnly: true }
 const system: Permit = { role: 'system' }
 
-const needsPerson: Guard = (facts) => (facts.hasPerson ? null : 'Add the parent or carer being referred')
-const needsMeeting: Guard = (facts) => (facts.hasMeeting ? null : 'Add the meeting the advocate is needed for')
-const needsSectionOne: Guard = (facts) => (facts.sectionOneComplete ? null : 'Answer every question in Section 1')
-const needsLateReason: Guard = (facts) => (!facts.late || facts.lateReasonGiven ? null : 'This referral is late: say why it could not be made sooner')
-const needsConsent: Guard = (facts) =>
-  facts.consentGiven ? null : 'An advocate cannot be offered or allocated until the person has consented to advocacy (Section 1)'
-const needsAdvocate: Guard = (facts) => (facts.advocateRecorded ? null : 'Allocate an advocate first')
-const needsNoAdvocate: Guard = (facts) => (facts.advocateRecorded ? 'An advocate is already allocated: change the advocate first' : null)
-const needsOutcome: Guard = (facts) => (facts.outcomeRecorded ? null : 'Complete the Advocacy Outcome form first')
+const needsPerson = needs((facts) => (facts.hasPerson ? null : 'Add the parent or carer being referred'))
+const needsMeeting = needs((facts) => (facts.hasMeeting ? null : 'Add the meeting the advocate is needed for'))
+const needsSectionOne = needs((facts) => (facts.sectionOneComplete ? null : 'Answer every question in Section 1'))
+const needsLateReason = needs((facts) => (!facts.late || facts.lateReasonGiven ? null : 'This referral is late: say why it could not be made sooner'))
+const needsConsent = needs((facts) =>
+  facts.consentGiven ? null : 'An advocate cannot be offered or allocated until the person has consented to advocacy (Section 1)',
+)
+const needsAdvocate = needs((facts) => (facts.advocateRecorded ? null : 'Allocate an advocate first'))
+const needsOutcome = needs((facts) => (facts.outcomeRecorded ? null : 'Complete the Advocacy Outcome form first'))
+/** Finding an advocate (an offer, a triage) is for a referral without one. */
+const onlyWithoutAdvocate = onlyWhile((facts) => (facts.advocateRecorded ? 'An advocate is already allocated: change the advocate first' : null))
+/** Changing the advocate is for a referral with one. */
+const onlyWithAdvocate = onlyWhile((facts) => (facts.advocateRecorded ? null : 'No advocate is allocated yet, so there is none to change'))
 
 export const events = {
   save_referral: {
@@ -178,7 +221,7 @@ export const events = {
     from: ['in_review'],
     to: 'awaiting_advocate',
     permits: [admin],
-    guards: [needsConsent, needsNoAdvocate],
+    guards: [onlyWithoutAdvocate, needsConsent],
     timeline: 'Offered to an advocate',
   },
   accept_offer: {
@@ -206,14 +249,14 @@ export const events = {
     from: ['in_review'],
     to: null,
     permits: [admin],
-    guards: [needsConsent, needsNoAdvocate],
+    guards: [onlyWithoutAdvocate, needsConsent],
     timeline: 'Triaged to a local service',
   },
   end_allocation: {
     from: ['in_review'],
     to: null,
     permits: [admin],
-    guards: [needsAdvocate],
+    guards: [onlyWithAdvocate],
     timeline: 'Advocate changed: the allocation ended',
   },
   record_outcome: {
@@ -228,7 +271,7 @@ export const events = {
     to: 'awaiting_sign_off',
     permits: [admin],
     guards: [needsAdvocate, needsOutcome],
-    timeline: "'Pass to FGC Service Manager' request sent for sign-off",
+    timeline: 'Advocacy Outcome sent to FGC Service Manager for sign-off',
   },
   return_outcome: {
     from: ['awaiting_sign_off'],
@@ -243,6 +286,13 @@ export const events = {
     permits: [manager],
     guards: [needsAdvocate, needsOutcome],
     timeline: 'Advocacy Completed',
+  },
+  lapse_draft: {
+    from: ['draft'],
+    to: 'withdrawn',
+    permits: [system],
+    guards: [],
+    timeline: `Draft closed by the service: not changed for ${DRAFT_LAPSE.lapseAfterDays} days`,
   },
   withdraw: {
     from: openStates,
@@ -286,23 +336,40 @@ export function decide(event: WorkflowEvent, actor: Actor, facts: ReferralFacts)
     return { allowed: false, kind: 'role', reason: 'Your role does not allow this step' }
   }
   for (const guard of definition.guards) {
-    const reason = guard(facts)
+    const reason = guard.check(facts)
     if (reason) return { allowed: false, kind: 'guard', reason }
   }
   return { allowed: true, to: definition.to ?? facts.state }
 }
 
-/** The events this person could fire now, were the guards met: what the referral page offers them. */
+/**
+ * The steps this person could take now, or once what is still needed is done: what the referral
+ * page offers them. A step that does not apply to the referral as it is (a guard that `hides`) is
+ * not among them.
+ */
 export function offeredEvents(actor: Actor, facts: ReferralFacts): WorkflowEvent[] {
   return eventNames.filter((event) => {
     const decision = decide(event, actor, facts)
-    return decision.allowed || decision.kind === 'guard'
+    if (decision.allowed) return true
+    return decision.kind === 'guard' && !(events[event].guards as readonly Guard[]).some((guard) => guard.hides && guard.check(facts) !== null)
   })
 }
 
-/** The reasons an event is held back by its guards (empty when it may go ahead). */
+/** The steps this person could take in this state that do not apply to the referral as it is now, each with why. */
+export function inapplicableEvents(actor: Actor, facts: ReferralFacts): Partial<Record<WorkflowEvent, string>> {
+  const found: Partial<Record<WorkflowEvent, string>> = {}
+  for (const event of eventNames) {
+    const decision = decide(event, actor, facts)
+    if (decision.allowed || decision.kind !== 'guard') continue
+    const hiding = (events[event].guards as readonly Guard[]).find((guard) => guard.hides && guard.check(facts) !== null)
+    if (hiding) found[event] = hiding.check(facts) ?? decision.reason
+  }
+  return found
+}
+
+/** What is still needed before an event can go ahead (empty when it may). */
 export function unmetGuards(event: WorkflowEvent, facts: ReferralFacts): string[] {
-  return (events[event].guards as readonly Guard[]).map((guard) => guard(facts)).filter((reason) => reason !== null)
+  return (events[event].guards as readonly Guard[]).map((guard) => guard.check(facts)).filter((reason) => reason !== null)
 }
 
 export interface StepDueFacts {

@@ -69,3 +69,43 @@ export async function insertBankHolidayChange(db: Queryable, row: NewRow<'bank_h
 export async function deleteBankHolidayChange(db: Queryable, id: string) {
   return db.deleteFrom('bank_holiday_change').where('id', '=', id).returning(['region', 'on_date', 'change', 'name']).executeTakeFirst()
 }
+
+/** An authority's name, with its settings (all of them, as stored), for its pages and header. */
+export async function authorityWithSettings(db: Queryable, authorityId: string) {
+  const rows = await db
+    .selectFrom('authority')
+    .leftJoin('authority_setting', 'authority_setting.authority_id', 'authority.id')
+    .select(['authority.id', 'authority.name', 'authority_setting.key', 'authority_setting.value'])
+    .where('authority.id', '=', authorityId)
+    .execute()
+  const first = rows[0]
+  if (!first) return undefined
+  return {
+    id: first.id,
+    name: first.name,
+    settings: new Map(rows.flatMap((row) => (row.key !== null && row.value !== null ? [[row.key, row.value] as const] : []))),
+  }
+}
+
+/** The authority this database holds, when it holds exactly one (as a council's own installation does). */
+export async function onlyAuthority(db: Queryable): Promise<string | null> {
+  const rows = await db.selectFrom('authority').select('id').orderBy('id').limit(2).execute()
+  return rows.length === 1 ? (rows[0]?.id ?? null) : null
+}
+
+/**
+ * Moves a setting that counts changes from `expected` to `expected + 1`, if it is still at
+ * `expected` (0: never set); false when someone else moved it first.
+ */
+export async function claimVersion(db: Queryable, authorityId: string, key: string, expected: number, now: Date): Promise<boolean> {
+  const next = String(expected + 1)
+  const claimed = await db
+    .insertInto('authority_setting')
+    .values({ authority_id: authorityId, key, value: next, updated_at: now })
+    .onConflict((conflict) =>
+      conflict.columns(['authority_id', 'key']).doUpdateSet({ value: next, updated_at: now }).where('authority_setting.value', '=', String(expected)),
+    )
+    .returning('value')
+    .executeTakeFirst()
+  return claimed !== undefined
+}

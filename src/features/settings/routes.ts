@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { authorityDetailsRoutes } from './authority/routes.ts'
 import { bankHolidayRoutes } from './bank-holidays/routes.ts'
 import type { SettingsService } from './service.ts'
 import { settingsPageRoutes } from './settings/routes.ts'
@@ -7,4 +8,5 @@ import { settingsPageRoutes } from './settings/routes.ts'
 export function settingsRoutes(app: FastifyInstance, deps: { settings: SettingsService }): void {
   settingsPageRoutes(app, deps)
   bankHolidayRoutes(app, deps)
+  authorityDetailsRoutes(app, deps)
 }

@@ -4,6 +4,7 @@ import { staffNames } from '../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
 import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
+import type * as authorityDetails from './authority-details-service.ts'
 import type * as bankHolidays from './bank-holidays-service.ts'
 import * as repository from './repository.ts'
 import { settingKeys, settingsFrom, type ServiceSettings } from './settings.ts'
@@ -49,6 +50,6 @@ export async function save(context: ServiceContext, caller: Caller, settings: Se
 
 /** What the pages (and other features' services, through src/composition.ts) call. */
 export type SettingsService = BoundService<
-  { settingsFor: typeof settingsFor; settingsVersion: typeof settingsVersion; save: typeof save } & typeof bankHolidays,
+  { settingsFor: typeof settingsFor; settingsVersion: typeof settingsVersion; save: typeof save } & typeof bankHolidays & typeof authorityDetails,
   ServiceContext
 >

@@ -87,3 +87,53 @@ export async function unreadEndings(db: Queryable, authorityId: string, referrer
     .limit(20)
     .execute()
 }
+
+/**
+ * One page of the referrals a referrer has made (sent), newest first, whatever has happened to
+ * them since: served by the index `referral_made` (migration 0008), so its cost is one referrer's
+ * referrals, not the authority's.
+ */
+export async function referralsMadePage(db: Queryable, authorityId: string, referrerId: string, limit: number, offset: number) {
+  return db
+    .selectFrom('referral')
+    .leftJoin('person', 'person.id', 'referral.person_id')
+    .leftJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .leftJoin('team', 'team.id', 'referral.waiting_on_team_id')
+    .leftJoin('app_user as waiting_user', 'waiting_user.id', 'referral.waiting_on_user_id')
+    .leftJoin('review', 'review.referral_id', 'referral.id')
+    .select([
+      'referral.id',
+      'referral.reference',
+      'referral.state',
+      'referral.sent_at',
+      'referral.closed_at',
+      'referral.closed_reason',
+      'referral.late',
+      'person.given_name',
+      'person.family_name',
+      'meeting.type as meeting_type',
+      'meeting.meeting_date',
+      'team.name as team_name',
+      'waiting_user.display_name as waiting_user_name',
+      'review.meeting_outcome',
+    ])
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.referrer_id', '=', referrerId)
+    .where('referral.sent_at', 'is not', null)
+    .orderBy('referral.sent_at', 'desc')
+    .orderBy('referral.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export async function referralsMadeCount(db: Queryable, authorityId: string, referrerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('referral')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.referrer_id', '=', referrerId)
+    .where('referral.sent_at', 'is not', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.total)
+}

@@ -7,6 +7,8 @@ import { openStates } from '../referrals/workflow.ts'
 import { queryOf } from '../../platform/http/query.ts'
 import { dueFilters, worktraySteps, type WorktrayFilters } from './filters.ts'
 import type { AdminService } from '../admin/service.ts'
+import { pagination } from './pagination.ts'
+import { referralsMadeRoutes } from './referrals-made/routes.ts'
 import type { WorktrayService } from './service.ts'
 
 /** Filters come from the address bar: anything unexpected is ignored, never an error. */
@@ -25,27 +27,6 @@ function filtersOf(request: FastifyRequest): WorktrayFilters {
   return { step: query.step ?? null, due: query.due ?? null, page: query.page ?? 1 }
 }
 
-function pagination(path: string, filters: WorktrayFilters, pages: number) {
-  const href = (page: number) => {
-    const query = new URLSearchParams()
-    if (filters.step) query.set('step', filters.step)
-    if (filters.due) query.set('due', filters.due)
-    query.set('page', String(page))
-    return `${path}?${query}`
-  }
-  if (pages <= 1) return null
-  return {
-    previous: filters.page > 1 ? { href: href(filters.page - 1) } : undefined,
-    next: filters.page < pages ? { href: href(filters.page + 1) } : undefined,
-    items: Array.from({ length: pages }, (_, index) => index + 1)
-      .filter((page) => page === 1 || page === pages || Math.abs(page - filters.page) <= 2)
-      .flatMap((page, index, shown) => [
-        ...(index > 0 && page - (shown[index - 1] ?? page) > 1 ? [{ ellipsis: true }] : []),
-        { number: page, href: href(page), current: page === filters.page },
-      ]),
-  }
-}
-
 /** "My work" and "My team's work". */
 export function worktrayRoutes(
   app: FastifyInstance,
@@ -54,9 +35,12 @@ export function worktrayRoutes(
   app.get('/', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
-    const [tray, endings, roleChangesWaiting] = await Promise.all([
+    const hasTeams = caller.user.teamIds.length > 0
+    const [tray, endings, teamWaiting, closingDrafts, roleChangesWaiting] = await Promise.all([
       worktray.myWork(caller, filters),
       hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
+      hasTeams ? worktray.teamWaiting(caller) : null,
+      worktray.closingDrafts(caller),
       roleChanges.roleGrantsWaiting(caller),
     ])
     return reply.view('features/worktray/worktray.njk', {
@@ -67,7 +51,9 @@ export function worktrayRoutes(
       filters,
       steps: worktraySteps,
       pagination: pagination('/', filters, tray.pages),
-      hasTeams: caller.user.teamIds.length > 0,
+      hasTeams,
+      teamWaiting,
+      closingDrafts,
       roleChangesWaiting,
     })
   })
@@ -87,4 +73,6 @@ export function worktrayRoutes(
       hasTeams: caller.user.teamIds.length > 0,
     })
   })
+
+  referralsMadeRoutes(app, { worktray })
 }

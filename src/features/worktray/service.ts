@@ -1,12 +1,15 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
+import { ForbiddenError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
 import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
-import { meetingTypes, priorities } from '../../vocabulary/referrals.ts'
+import { meetingOutcomes, meetingTypes, priorities, withdrawalReasons } from '../../vocabulary/referrals.ts'
+import { draftsClosingSoon } from '../referrals/drafting-service.ts'
 import { isEnded, stateDefinitions, states } from '../referrals/workflow.ts'
 import { PAGE_SIZE, type WorktrayFilters, type WorktrayItem } from './filters.ts'
+import { referralFrom } from './lists.ts'
 import * as repository from './repository.ts'
 
 /**
@@ -52,7 +55,7 @@ async function tray(
     const ownOffer = state === 'awaiting_advocate' && row.offer_id !== null && 'userId' in waitingOn && !hasRole(caller.user, 'advocacy_admin')
     return {
       referralId: row.id,
-      href: ownOffer ? `/my-people/offers/${row.offer_id}` : `/referrals/${row.id}`,
+      href: ownOffer ? `/my-people/offers/${row.offer_id}` : referralFrom(row.id, 'userId' in waitingOn ? 'mine' : 'team'),
       reference: row.reference,
       person: row.given_name ? fullName(row) : 'Parent or carer not added yet',
       step: stateDefinitions[state].step ?? stateDefinitions[state].label,
@@ -82,9 +85,28 @@ export function myWork(context: ServiceContext, caller: Caller, filters: Worktra
   return tray(context, caller, 'mine', { userId: caller.user.id }, filters)
 }
 
+/** How much waits on my teams (and how much of it is overdue), for "My work" to point to. */
+export async function teamWaiting(context: ServiceContext, caller: Caller): Promise<{ total: number; overdue: number }> {
+  const today = londonDate(context.clock.now())
+  return repository.worktrayCount(context.db, {
+    authorityId: caller.user.authorityId,
+    waitingOn: { teamIds: caller.user.teamIds },
+    state: null,
+    dueBy: null,
+    today,
+    limit: 0,
+    offset: 0,
+  })
+}
+
 /** "My team's work": what is waiting on a team I am in. */
 export function teamWork(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
   return tray(context, caller, 'team', { teamIds: caller.user.teamIds }, filters)
+}
+
+/** This referrer's drafts nobody has changed for three weeks: the service will close them soon (`lapse_draft`). */
+export async function closingDrafts(context: ServiceContext, caller: Caller) {
+  return hasRole(caller.user, 'referrer') ? draftsClosingSoon(context, caller) : []
 }
 
 /** Referrals this referrer made that have ended since they last looked: they are told why. */
@@ -106,6 +128,63 @@ export async function endings(context: ServiceContext, caller: Caller) {
     colour: stateDefinitions[row.state].colour,
     closedAt: row.closed_at,
   }))
+}
+
+/** A referral in "Referrals I've made": where it stands, or how it ended. */
+export interface MadeItem {
+  readonly referralId: string
+  readonly href: string
+  readonly reference: string
+  readonly person: string
+  readonly meeting: string | null
+  readonly meetingDate: string | null
+  readonly sentAt: Date
+  readonly status: string
+  readonly colour: string
+  readonly late: boolean
+  /** While it is open: who it is waiting on. */
+  readonly waitingOn: string | null
+  /** Once it has ended: when, and what happened (the meeting's outcome, or why it was withdrawn). */
+  readonly ended: { readonly on: Date; readonly detail: string | null } | null
+}
+
+function endingDetail(row: { state: string; closed_reason: string | null; meeting_outcome: string | null }): string | null {
+  const detail =
+    row.state === 'completed' ? meetingOutcomes.label(row.meeting_outcome) : row.state === 'withdrawn' ? withdrawalReasons.label(row.closed_reason) : ''
+  return detail || null
+}
+
+/**
+ * "Referrals I've made": every referral this referrer has sent, newest first, a page at a time,
+ * with where each stands or how it ended. Which referrals and people it showed is audited.
+ */
+export async function referralsMade(context: ServiceContext, caller: Caller, page: number) {
+  if (!hasRole(caller.user, 'referrer')) throw new ForbiddenError('Only a referrer has referrals they made')
+  const { authorityId, id: referrerId } = caller.user
+  const [rows, total] = await Promise.all([
+    repository.referralsMadePage(context.db, authorityId, referrerId, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    repository.referralsMadeCount(context.db, authorityId, referrerId),
+  ])
+  await recordAudit(
+    context.db,
+    { userId: referrerId, authorityId, ip: caller.ip },
+    { action: 'referral.listed', recordType: 'referral', details: { list: 'referrals-made', page, shown: rows.map((row) => row.id) } },
+  )
+  const items: MadeItem[] = rows.map((row) => ({
+    referralId: row.id,
+    href: referralFrom(row.id, 'made'),
+    reference: row.reference,
+    person: row.given_name ? fullName(row) : 'Parent or carer not added',
+    meeting: row.meeting_type ? meetingTypes.label(row.meeting_type) : null,
+    meetingDate: row.meeting_date,
+    sentAt: row.sent_at ?? new Date(0),
+    status: stateDefinitions[row.state].label,
+    colour: stateDefinitions[row.state].colour,
+    late: row.late,
+    waitingOn: isEnded(row.state) ? null : (row.team_name ?? row.waiting_user_name ?? null),
+    ended: isEnded(row.state) && row.closed_at ? { on: row.closed_at, detail: endingDetail(row) } : null,
+  }))
+  return { items, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) }
 }
 
 export type WorktrayService = BoundService<typeof import('./service.ts'), ServiceContext>

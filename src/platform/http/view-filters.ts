@@ -99,3 +99,25 @@ export function plural(count: unknown, singular: string, pluralForm = `${singula
   const n = typeof count === 'number' ? count : Number(count)
   return `${n} ${n === 1 ? singular : pluralForm}`
 }
+
+interface TableOptions {
+  readonly head?: readonly ({ readonly text?: unknown; readonly label?: unknown } | null | undefined)[]
+  readonly rows?: readonly (readonly ({ readonly attributes?: Record<string, unknown> } | null | undefined)[] | null | undefined)[]
+}
+
+/**
+ * A GOV.UK table's options with every body cell named by its column's header: `data-label`, which
+ * the stacked layout of a narrow screen shows (app.css). A header's `label` wins over its `text`;
+ * a header with only `html` gives no label.
+ */
+export function labelledCells(options: unknown): unknown {
+  if (!options || typeof options !== 'object') return options
+  const table = options as TableOptions
+  const labels = (table.head ?? []).map((header) => (typeof header?.label === 'string' ? header.label : typeof header?.text === 'string' ? header.text : ''))
+  return {
+    ...table,
+    rows: (table.rows ?? []).map((row) =>
+      row ? row.map((cell, index) => (cell ? { ...cell, attributes: { 'data-label': labels[index] ?? '', ...cell.attributes } } : cell)) : row,
+    ),
+  }
+}

@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import view from '@fastify/view'
 import type { FastifyInstance } from 'fastify'
@@ -19,6 +20,8 @@ export interface ViewOptions {
   readonly root: string
   /** Compile templates once and keep them. */
   readonly cache: boolean
+  /** The council's logo, a file in `src/assets/logos/` (checked to be there at start), or none. */
+  readonly logo?: string | null
 }
 
 export const SERVICE_NAME = 'Alongside'
@@ -29,7 +32,11 @@ export const SERVICE_NAME = 'Alongside'
  * signed in.
  */
 export const views = fp(
-  async (app: FastifyInstance, { root, cache }: ViewOptions) => {
+  async (app: FastifyInstance, { root, cache, logo = null }: ViewOptions) => {
+    if (logo)
+      await access(join(root, 'src/assets/logos', logo)).catch(() => {
+        throw new Error(`LOGO names src/assets/logos/${logo}, which is not there`)
+      })
     await app.register(view, {
       engine: { nunjucks },
       templates: [join(root, 'src'), join(root, 'node_modules/govuk-frontend/dist'), join(root, 'node_modules/@ministryofjustice/frontend')],
@@ -51,8 +58,10 @@ export const views = fp(
           env.addFilter('fieldError', filters.fieldError)
           env.addFilter('errorSummaryList', filters.errorSummaryList)
           env.addFilter('plural', filters.plural)
+          env.addFilter('labelledCells', filters.labelledCells)
           env.addGlobal('serviceName', SERVICE_NAME)
           env.addGlobal('roleNames', roleNames)
+          env.addGlobal('logo', logo ? `/assets/logos/${logo}` : null)
         },
       },
     })

@@ -7,6 +7,7 @@ import { addDays } from '../../../platform/time/calendar.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
 import { newPersonSchema } from '../person/schema.ts'
 import type { ReferralService } from '../service.ts'
+import { changingFromCheck, nextAfterSaving } from '../step-page.ts'
 
 type Params = { Params: { referralId: string } }
 
@@ -21,13 +22,19 @@ export function childrenRoutes(app: FastifyInstance, { referrals, clock }: { ref
     const family = await referrals.familyChildren(caller, referral.id)
     const form = request.pageFlash.form
     const chosen = form?.values['childIds'] ?? referral.children.map((child) => child.id)
-    return reply.view('features/referrals/children/children.njk', { referral, family, chosen: [chosen].flat(), errors: form?.errors })
+    return reply.view('features/referrals/children/children.njk', {
+      referral,
+      family,
+      chosen: [chosen].flat(),
+      errors: form?.errors,
+      fromCheck: changingFromCheck(request),
+    })
   })
 
   app.post<Params>('/referrals/:referralId/children', async (request, reply) =>
     submitForm(request, reply, childrenSchema, async ({ childIds }) => {
       await referrals.setChildren(callerOf(request), request.params.referralId, childIds)
-      return `/referrals/${request.params.referralId}/meeting`
+      return nextAfterSaving(request, request.params.referralId, `/referrals/${request.params.referralId}/meeting`)
     }),
   )
 

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../platform/http/view-filters.ts'
 import { advocateKinds, specialisms } from '../../../vocabulary/advocates.ts'
 import type { AllocationService } from '../service.ts'
 import type { ReferralService } from '../service.ts'
+import { refuseUnlessOpen } from '../step-page.ts'
 
 type Params = { Params: { referralId: string } }
 
@@ -19,7 +20,8 @@ export function matchesRoutes(app: FastifyInstance, { referrals, allocations }: 
   app.get<Params>('/referrals/:referralId/matches', admin, async (request, reply) => {
     const caller = callerOf(request)
     const referral = await referrals.view(caller, request.params.referralId)
-    if (!referral.actions.offer) return reply.redirectKeepingErrors(`/referrals/${referral.id}`)
+    const refused = await refuseUnlessOpen(reply, referral, ['offer'])
+    if (refused) return refused
     const { request: needs, result } = await allocations.matches(caller, referral.id)
     const all = queryOf(request)['all'] === 'yes'
     return reply.view('features/referrals/matches/matches.njk', {
@@ -29,7 +31,6 @@ export function matchesRoutes(app: FastifyInstance, { referrals, allocations }: 
       rankedCount: result.ranked.length,
       excluded: result.excluded,
       all,
-      blockers: referral.actions.offer,
       errors: request.pageFlash.form?.errors,
       kinds: advocateKinds.labels,
       specialismLabels: specialisms.labels,

@@ -5,6 +5,7 @@ import { submitForm } from '../../../platform/http/submit-form.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
 import type { ReferralService } from '../service.ts'
 import { meetingTypes, stages } from '../../../vocabulary/referrals.ts'
+import { changingFromCheck, nextAfterSaving } from '../step-page.ts'
 import { meetingSchema } from './schema.ts'
 
 type Params = { Params: { referralId: string } }
@@ -29,15 +30,21 @@ export function meetingRoutes(app: FastifyInstance, { referrals, clock }: { refe
       values,
       version: values['version'] ?? meeting?.version ?? '',
       errors: form?.errors,
+      fromCheck: changingFromCheck(request),
       meetingTypes: meetingTypes.values.map((value) => ({ value, text: meetingTypes.labels[value] })),
       stages: stages.values.map((value) => ({ value, text: stages.labels[value] })),
     })
   })
 
   app.post<Params>('/referrals/:referralId/meeting', async (request, reply) =>
-    submitForm(request, reply, meetingSchema(londonDate(clock.now())), async (meeting) => {
-      await referrals.saveMeeting(callerOf(request), request.params.referralId, meeting, meeting.version)
-      return `/referrals/${request.params.referralId}/section-1`
-    }),
+    submitForm(
+      request,
+      reply,
+      meetingSchema(() => londonDate(clock.now())),
+      async (meeting) => {
+        await referrals.saveMeeting(callerOf(request), request.params.referralId, meeting, meeting.version)
+        return nextAfterSaving(request, request.params.referralId, `/referrals/${request.params.referralId}/section-1`)
+      },
+    ),
   )
 }

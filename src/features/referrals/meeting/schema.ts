@@ -3,17 +3,24 @@ import { dateInput, oneOf, optionalText, optionalWholeNumber, timeOfDay } from '
 import { addDays } from '../../../platform/time/calendar.ts'
 import { meetingTypes, stages } from '../../../vocabulary/referrals.ts'
 
-/** The meeting's date must be a sensible one: not long past, not years away. */
-export function meetingDate(today: string, label = 'Date of the meeting') {
-  const earliest = addDays(today, -365)
-  const latest = addDays(today, 730)
-  return dateInput({ required: 'Enter the date of the meeting', label }).refine((date) => date === null || (date >= earliest && date <= latest), {
-    message: `${label} must be within the last year or the next 2 years`,
-    path: ['day'],
+/** How far ahead a meeting may be booked. */
+const LATEST_YEARS = 2
+
+/**
+ * The meeting's date, for the meeting step and for reschedule alike: today or later (a referral for
+ * a meeting that has happened helps nobody, and would read as made "-7 days before the meeting"),
+ * and not years away. `today` is asked when a form is checked, so the rule never goes stale.
+ */
+export function meetingDate(today: () => string, label = 'Date of the meeting') {
+  return dateInput({ required: 'Enter the date of the meeting', label }).superRefine((date, context) => {
+    const now = today()
+    if (date < now) context.addIssue({ code: 'custom', message: `${label} must be today or in the future`, path: ['day'] })
+    else if (date > addDays(now, 365 * LATEST_YEARS))
+      context.addIssue({ code: 'custom', message: `${label} must be within the next ${LATEST_YEARS} years`, path: ['day'] })
   })
 }
 
-export function meetingSchema(today: string) {
+export function meetingSchema(today: () => string) {
   return z
     .object({
       type: oneOf(meetingTypes.values, 'Select the type of meeting'),

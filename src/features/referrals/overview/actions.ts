@@ -9,11 +9,14 @@ export interface ReferralAction {
   readonly primary: boolean
   /** Why it cannot be done yet, if anything is missing. */
   readonly blockers: readonly string[]
+  /** What is still needed, as a sentence ("Before you can …: …."); empty when nothing is. */
+  readonly stillNeeded: string
 }
 
-const pages: Partial<Record<WorkflowEvent, { page: string; text: string; primary?: true }>> = {
-  send_request: { page: 'check', text: 'Check answers and send the request', primary: true },
-  resubmit: { page: 'check', text: 'Check answers and send back to the service manager', primary: true },
+/** Each step's page and button. `hub`: its page lists what is still needed itself, so it is always a button. */
+const pages: Partial<Record<WorkflowEvent, { page: string; text: string; primary?: true; hub?: true }>> = {
+  send_request: { page: 'check', text: 'Check answers and send the request', primary: true, hub: true },
+  resubmit: { page: 'check', text: 'Check answers and send back to the service manager', primary: true, hub: true },
   pass_to_manager: { page: 'pass-to-manager', text: 'Pass to FGC Service Manager', primary: true },
   decide_review: { page: 'decision', text: "Record the Advocacy Manager's Decision", primary: true },
   return_for_information: { page: 'return', text: 'Return to the referrer for more information' },
@@ -28,21 +31,36 @@ const pages: Partial<Record<WorkflowEvent, { page: string; text: string; primary
   withdraw: { page: 'withdraw', text: 'Withdraw this referral' },
 }
 
+/** What a referral's page offers its user: the steps they can take now, and those still waiting on something. */
+export interface ReferralActions {
+  /** Buttons: the steps this user can take now, the main next step first. */
+  readonly now: readonly ReferralAction[]
+  /** Steps this user will take once something else is done: shown as what is still needed, never as buttons. */
+  readonly stillNeeded: readonly ReferralAction[]
+}
+
 /**
- * The buttons a referral's page offers this user, from what the workflow allows them now. Steps
- * that would repeat one already taken are left out (the advocate, once recorded, is changed from
- * its own summary card).
+ * What a referral's page offers this user, from what the workflow allows them (steps that do not
+ * apply to the referral as it is are not in `referral.actions` at all). A step is a button only
+ * when nothing is missing; otherwise it says what is still needed. Steps that would repeat one
+ * already taken are left out (the consent once recorded; the Advocacy Outcome, once recorded, is
+ * changed from its own summary card).
  */
-export function referralActions(referral: ReferralView): ReferralAction[] {
+export function referralActions(referral: ReferralView): ReferralActions {
   const actions: ReferralAction[] = []
   for (const [event, blockers] of Object.entries(referral.actions) as [WorkflowEvent, readonly string[]][]) {
     const page = pages[event]
     if (!page) continue
     if (event === 'record_consent' && referral.sectionOne.consentGiven === true) continue
     if (event === 'offer' && referral.sectionOne.consentGiven !== true) continue
-    if (event === 'record_outcome' && (referral.review?.outcome || !referral.review?.advocateName)) continue
-    actions.push({ event, text: page.text, href: `/referrals/${referral.id}/${page.page}`, primary: page.primary === true, blockers })
+    if (event === 'record_outcome' && referral.review?.outcome) continue
+    const stillNeeded = blockers.length === 0 || page.hub ? '' : `Before you can ${lowerFirst(page.text)}: ${blockers.map(lowerFirst).join('; ')}.`
+    actions.push({ event, text: page.text, href: `/referrals/${referral.id}/${page.page}`, primary: page.primary === true, blockers, stillNeeded })
   }
-  const primary = actions.filter((action) => action.primary)
-  return [...primary, ...actions.filter((action) => !action.primary)]
+  const ordered = [...actions.filter((action) => action.primary), ...actions.filter((action) => !action.primary)]
+  return { now: ordered.filter((action) => !action.stillNeeded), stillNeeded: ordered.filter((action) => action.stillNeeded) }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
 }

@@ -3,9 +3,19 @@ import { hasRole } from '../../../platform/auth/roles.ts'
 import { z } from 'zod'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
+import { formatClockTime, formatDayAndDate } from '../../../platform/http/view-filters.ts'
+import type { Move } from '../reschedule/moved-note.ts'
 import type { AdvocacyRecordService, AllocationService, ReferralService } from '../service.ts'
 import { contactMethods, labels } from '../../../vocabulary/referrals.ts'
+import { queryOf } from '../../../platform/http/query.ts'
+import { listFrom } from '../../worktray/lists.ts'
 import { referralActions } from './actions.ts'
+
+/** "Moved from Tuesday 15 December 2026 at 10:30am to …", as every other date is shown. */
+function movedText(move: Move): string {
+  const when = (at: Move['from']) => `${formatDayAndDate(at.date)}${at.time ? ` at ${formatClockTime(at.time)}` : ''}`
+  return `Moved from ${when(move.from)} to ${when(move.to)}`
+}
 
 /** A referral's page: a task list while it is a draft, then everything about it and its timeline. */
 export function overviewRoutes(
@@ -25,7 +35,7 @@ export function overviewRoutes(
     const template = referral.state === 'draft' ? 'features/referrals/overview/task-list.njk' : 'features/referrals/overview/referral.njk'
     const timeline = referral.timeline.map((entry) => ({
       label: { text: entry.label },
-      text: entry.note ?? '',
+      text: entry.moved ? movedText(entry.moved) : (entry.note ?? ''),
       datetime: { timestamp: entry.at.toISOString(), type: 'datetime' },
       byline: { text: entry.by },
     }))
@@ -39,6 +49,7 @@ export function overviewRoutes(
       sharedViews,
       canShareViews: hasRole(caller.user, 'advocacy_admin'),
       contactMethods: contactMethods.labels,
+      backTo: listFrom(queryOf(request)['from']),
       errors: request.pageFlash.form?.errors,
     })
   })

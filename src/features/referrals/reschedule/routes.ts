@@ -15,7 +15,7 @@ export function rescheduleRoutes(app: FastifyInstance, { referrals, clock }: { r
     page: 'reschedule',
     events: ['reschedule'],
     schema: z.object({
-      date: meetingDate(londonDate(clock.now()), 'New date of the meeting'),
+      date: meetingDate(() => londonDate(clock.now()), 'New date of the meeting'),
       time: timeOfDay('Time of the meeting'),
       venue: optionalText('Venue', 200),
       lateReason: optionalText('Why the referral is late', 2000),

@@ -41,8 +41,12 @@ export async function findSectionOne(
 }
 
 /** The row a new referral starts with: every answer still to give. */
-export async function insertSectionOne(db: Queryable, authorityId: string, referralId: string): Promise<void> {
-  await db.insertInto('section_one').values({ referral_id: referralId, authority_id: authorityId }).execute()
+/** An empty Section 1 for a new draft, made at `now` (the service's clock; the database's own clock when not given). */
+export async function insertSectionOne(db: Queryable, authorityId: string, referralId: string, now?: Date): Promise<void> {
+  await db
+    .insertInto('section_one')
+    .values({ referral_id: referralId, authority_id: authorityId, ...(now ? { updated_at: now } : {}) })
+    .execute()
 }
 
 /**

@@ -23,7 +23,8 @@ export function withdrawRoutes(app: FastifyInstance, { referrals }: { referrals:
     schema: withdrawSchema,
     data: async () => ({ reasons: withdrawalReasons.values.map((value) => ({ value, text: withdrawalReasons.labels[value] })) }),
     save: async (request, referralId, withdrawal) => {
-      await referrals.withdraw(callerOf(request), referralId, withdrawal)
+      const { wasDraft } = await referrals.withdraw(callerOf(request), referralId, withdrawal)
+      if (wasDraft) return { path: '/', banner: { heading: 'Draft deleted', text: 'It is no longer in your work. Nothing was sent.' } }
       return { path: '/', banner: { heading: 'Referral withdrawn', text: 'It has been taken out of everyone’s work. Its record is kept.' } }
     },
   })

@@ -24,6 +24,7 @@ export function settingsPageRoutes(app: FastifyInstance, { settings }: { setting
       questions: settingKeys.map((key) => ({ key, ...questions[key] })),
       regionOptions,
       bankHolidays: await settings.bankHolidays(authorityId),
+      authority: await settings.authorityFor(authorityId),
     })
   })
 

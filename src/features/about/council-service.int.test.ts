@@ -110,8 +110,10 @@ describe(`a council's service, not GOV.UK's (${engine})`, () => {
     const report = accessibility.querySelector('#reporting-problems')?.nextElementSibling?.nextElementSibling
     assert.equal(report?.querySelector('a')?.getAttribute('href'), 'mailto:access@testborough.gov.uk')
 
-    await sysadmin.get('/admin/settings')
+    const settingsPage = await sysadmin.get('/admin/settings')
+    const settingsVersion = settingsPage.document.querySelector<HTMLInputElement>('input[name="version"]')?.value ?? ''
     const pool = await sysadmin.submit('/admin/settings', {
+      version: settingsVersion,
       dbsValidMonths: '24',
       oneToOneWithinWeeks: '6',
       groupSessionsRequired: '3',

@@ -36,7 +36,7 @@ describe(`views the audit trail records (${engine})`, () => {
   /** The referrals a worktray page links to, in order. */
   function listed(page: { document: Document }): string[] {
     return [...page.document.querySelectorAll('main a[href^="/referrals/"]')]
-      .map((link) => /^\/referrals\/([0-9a-f-]{36})$/.exec(link.getAttribute('href') ?? '')?.[1])
+      .map((link) => /^\/referrals\/([0-9a-f-]{36})(\?.*)?$/.exec(link.getAttribute('href') ?? '')?.[1])
       .filter((id): id is string => id !== undefined)
   }
 

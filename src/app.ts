@@ -15,6 +15,7 @@ import { ASSETS_PREFIX, staticAssets } from './platform/http/static-assets.ts'
 import { councilStyles } from './platform/http/council-styles.ts'
 import { views } from './platform/http/views.ts'
 import { featureRoutes } from './features/routes.ts'
+import { createTranslations } from './platform/i18n/translations.ts'
 import { healthRoutes } from './features/health/routes.ts'
 
 export interface AppDependencies {
@@ -59,6 +60,8 @@ function answerUnroutableRequest(error: FastifyError, _request: FastifyRequest, 
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config } = deps
+  // The message catalogues, read once: a broken catalogue stops the start, not a family's page.
+  const translations = createTranslations()
   const app = Fastify({
     logger: deps.logger,
     // Only the configured proxies' X-Forwarded-For is believed: anyone else could write any address there.
@@ -81,11 +84,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await pages.register(rateLimits, { perMinute: config.publicPagesPerMinute })
     await pages.register(forms, { bodyLimit: FORM_BODY_LIMIT })
     await pages.register(csrf, { sessions: deps.sessions })
-    await pages.register(views, { root: deps.root, cache: config.viewCache, logo: config.logo })
+    await pages.register(views, { root: deps.root, cache: config.viewCache, logo: config.logo, translations })
     await pages.register(authentication, { savedForms: deps.savedForms })
     // Before the features: an encapsulated plugin takes the error handler its parent has when it loads.
     registerErrorPages(pages)
-    await pages.register(async (features) => featureRoutes(features, deps))
+    await pages.register(async (features) => featureRoutes(features, { ...deps, translations }))
   })
 
   return app

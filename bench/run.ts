@@ -21,7 +21,7 @@ const unknown = asked.filter((part) => !(parts as readonly string[]).includes(pa
 if (unknown.length > 0) throw new Error(`npm run bench -- [${parts.join(' | ')}]…, not ${unknown.join(' ')}`)
 const runs = (part: (typeof parts)[number]) => asked.length === 0 || asked.includes(part)
 
-if (runs('matching')) benchMatching()
+if (runs('matching')) await benchMatching()
 if (runs('pages')) await benchPages()
 if (runs('worktrays')) await benchWorktrays()
 if (runs('flood')) await import('./flood.ts')

@@ -292,6 +292,9 @@ export async function generateDataset(db: Kysely<Schema>, { scale, passwordHash,
           ) numbered
         ) stated`,
     ],
+    // The planner knows nothing of a temporary table until it is analysed: without this it may join
+    // each referral to the staff one row at a time.
+    ['plan', `analyze bench_authority, bench_staff, bench_advocate, bench_shape`],
     ['plan', `create temporary table bench_path (path text, seq integer, event text, from_state text, to_state text, actor text)`],
     [
       'plan',

@@ -94,6 +94,17 @@ export class Browser {
     return this.#remember(response)
   }
 
+  /** Posts a body made by hand (a file upload's form), with this browser's cookies. */
+  async postRaw(url: string, payload: string | Buffer, contentType: string): Promise<Page> {
+    const response = await this.#app.inject({
+      method: 'POST',
+      url,
+      headers: { ...this.#headers, cookie: this.#cookieHeader(), 'content-type': contentType },
+      payload,
+    })
+    return this.#remember(response)
+  }
+
   /** Posts, then follows the redirect to the page shown next. */
   async submit(url: string, form: Record<string, FormValue>): Promise<Page> {
     const posted = await this.post(url, form)

@@ -20,7 +20,14 @@ describe(`every route is in the matrices' list (${engine})`, () => {
   const listed = new Set(routes.map((route) => `${route.method} ${route.route}`))
 
   test("the app's routes are read in full (so the checks below see every one)", () => {
-    for (const known of ['GET /', 'GET /health', 'POST /sign-in', 'GET /referrals/:referralId', 'POST /referrals/:referralId/withdraw', 'GET /referrals-made']) {
+    for (const known of [
+      'GET /',
+      'GET /health',
+      'POST /sign-in',
+      'GET /referrals/:referralId',
+      'POST /referrals/:referralId/withdraw',
+      'GET /referrals-made',
+    ]) {
       assert.ok(served.includes(known), `${known} is among ${served.length} routes read`)
     }
     assert.ok(served.length > 100, `${served.length} routes`)
@@ -34,7 +41,8 @@ describe(`every route is in the matrices' list (${engine})`, () => {
   test('every route that names a record is listed, with who it is open to, so the access matrix tries it for every role', () => {
     const missing = served.filter((route) => namesARecord(route) && !listed.has(route))
     assert.deepEqual(missing, [], 'add these to test/support/routes.ts')
-    for (const route of routes.filter((candidate) => namesARecord(candidate.route))) assert.ok(route.open, `${route.method} ${route.route} says who it is open to`)
+    for (const route of routes.filter((candidate) => namesARecord(candidate.route)))
+      assert.ok(route.open, `${route.method} ${route.route} says who it is open to`)
   })
 
   test('the list names no route the app does not serve', () => {

@@ -32,10 +32,28 @@ export interface Fixture {
 /** A well-formed one-time token that no link has. */
 export const UNKNOWN_TOKEN = 'A'.repeat(43)
 
+/** A one-pixel PNG. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+/** The nth weekday from 1 December 2026 that is no bank holiday anywhere (a one-off bank holiday can be added on it). */
+function weekday(n: number): Record<string, string> {
+  const day = new Date(Date.UTC(2026, 11, 1))
+  for (let found = -1; ; day.setUTCDate(day.getUTCDate() + 1)) {
+    const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6
+    const holidays = day.getUTCMonth() === 11 && day.getUTCDate() >= 24
+    if (!weekend && !holidays && day.getUTCFullYear() === 2026) found += 1
+    else if (!weekend && day.getUTCFullYear() === 2027 && day.getUTCDate() > 4) found += 1
+    if (found === n) break
+  }
+  return { 'date-day': String(day.getUTCDate()), 'date-month': String(day.getUTCMonth() + 1), 'date-year': String(day.getUTCFullYear()) }
+}
+
 export async function openFixture(): Promise<Fixture> {
   const t = await startTestApp()
   const crew = await crewOf(t)
   const avrilId = await worldAdvocate(t)
+  // A local service to triage to, so the triage page has its form.
+  await localService(t, { name: 'Matrix Local Service' })
   const browsers = new Map<Member, Browser>([
     ['referrer', crew.referrer],
     ['admin', crew.admin],
@@ -81,7 +99,10 @@ export async function openFixture(): Promise<Fixture> {
           await db.insertInto('cohort_member').values({ cohort_id: values['cohortId'], advocate_id: advocateId, authority_id: t.world.authorityId }).execute()
           return advocateId
         }
-        return eligibleAdvocate(t, { familyName: unique() })
+        // With a photo, so the photo's own address has something to show.
+        const advocateId = await eligibleAdvocate(t, { familyName: unique() })
+        await db.updateTable('advocate').set({ photo: PIXEL, photo_type: 'image/png' }).where('id', '=', advocateId).execute()
+        return advocateId
       }
       case 'absenceId': {
         const row = await db
@@ -133,13 +154,12 @@ export async function openFixture(): Promise<Fixture> {
         await sysadmin.get('/admin/settings/bank-holidays/new')
         const added = await sysadmin.post('/admin/settings/bank-holidays/new', {
           change: 'added',
-          'date-day': String(2 + (holidays++ % 27)),
-          'date-month': '12',
-          'date-year': '2026',
+          ...weekday(holidays++),
           regions: 'scotland',
           name: `${unique()} holiday`,
         })
-        if (added.location !== '/admin/settings') assert.fail(`a bank holiday is added: ${JSON.stringify(errorSummary((await sysadmin.get(added.location ?? '')).html))}`)
+        if (added.location !== '/admin/settings')
+          assert.fail(`a bank holiday is added: ${JSON.stringify(errorSummary((await sysadmin.get(added.location ?? '')).html))}`)
         const row = await db.selectFrom('bank_holiday_change').select('id').orderBy('created_at', 'desc').orderBy('id').executeTakeFirstOrThrow()
         return row.id
       }
@@ -147,7 +167,11 @@ export async function openFixture(): Promise<Fixture> {
         if (route.route.startsWith('/set-password/')) {
           const sysadmin = await as('sysadmin')
           await sysadmin.get('/admin/users/new')
-          const created = await sysadmin.post('/admin/users/new', { displayName: `Lin ${unique()}`, email: `${unique().toLowerCase()}@test.example`, roles: 'referrer' })
+          const created = await sysadmin.post('/admin/users/new', {
+            displayName: `Lin ${unique()}`,
+            email: `${unique().toLowerCase()}@test.example`,
+            roles: 'referrer',
+          })
           const token = /\/set-password\/([A-Za-z0-9_-]{43})$/.exec(textOf(created.document.querySelector('.app-link-to-copy')))?.[1]
           assert.ok(token, 'a new account has its one-time link')
           return token

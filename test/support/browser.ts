@@ -174,3 +174,21 @@ export function tableRows(page: string | Document, caption?: string): string[][]
 export function heading(page: string | Document): string {
   return textOf(documentOf(page).querySelector('h1'))
 }
+
+/** What a form field holds as the page is shown: an input's value or a text area's text ('' when empty, undefined when there is no such field). */
+export function fieldValue(page: string | Document, name: string): string | undefined {
+  const field = documentOf(page).querySelector(
+    `input[name="${name}"]:not([type="radio"]):not([type="checkbox"]), textarea[name="${name}"], select[name="${name}"]`,
+  )
+  if (!field) return undefined
+  // The parser keeps a text area's content as written: its character references are read as a browser reads them.
+  if (field.tagName === 'TEXTAREA')
+    return (parseDocument(`<!DOCTYPE html><html><body><p>${field.textContent ?? ''}</p></body></html>`).querySelector('p')?.textContent ?? '').trim()
+  if (field.tagName === 'SELECT') return field.querySelector('option[selected]')?.getAttribute('value') ?? ''
+  return field.getAttribute('value') ?? ''
+}
+
+/** The values of a group of radios or checkboxes that are ticked. */
+export function checkedValues(page: string | Document, name: string): string[] {
+  return [...documentOf(page).querySelectorAll(`input[name="${name}"][checked]`)].map((input) => input.getAttribute('value') ?? '')
+}

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { startTestApp, type TestApp } from '../../../test/support/app.ts'
-import { Browser, errorSummary, textOf, type FormValue, type Page } from '../../../test/support/browser.ts'
-import { engine } from '../../../test/support/database.ts'
-import { allocationOn, eligibleAdvocate, localService, offerOn, worldAdvocate } from '../../../test/support/pool.ts'
-import { completeSectionOne } from '../../../test/support/referral-steps.ts'
-import type { Person } from '../../../test/support/world.ts'
+import { startTestApp, type TestApp } from '../support/app.ts'
+import { Browser, errorSummary, textOf, type FormValue, type Page } from '../support/browser.ts'
+import { engine } from '../support/database.ts'
+import { routes } from '../support/routes.ts'
+import { allocationOn, eligibleAdvocate, localService, offerOn, worldAdvocate } from '../support/pool.ts'
+import { completeSectionOne } from '../support/referral-steps.ts'
+import type { Person } from '../support/world.ts'
 import {
   advocateUser,
   allocationsOf,
@@ -20,7 +21,7 @@ import {
   versionsOf,
   type Crew,
   type Stage,
-} from '../../../test/support/workflow-steps.ts'
+} from '../support/workflow-steps.ts'
 
 /**
  * "A person's record is open only to those with a legitimate relationship to it: the referrer who
@@ -32,31 +33,10 @@ import {
  * other local authority staff; test that wall."
  */
 
-/** Every page under /referrals/:id. */
-const pages = [
-  '',
-  '/person',
-  '/person/new',
-  '/children',
-  '/children/new',
-  '/meeting',
-  '/section-1',
-  '/check',
-  '/sent',
-  '/pass-to-manager',
-  '/decision',
-  '/return',
-  '/consent',
-  '/matches',
-  '/offer',
-  '/triage',
-  '/change-advocate',
-  '/outcome',
-  '/sign-off-request',
-  '/sign-off',
-  '/withdraw',
-  '/reschedule',
-] as const
+const RECORD = '/referrals/:referralId'
+
+/** Every page under /referrals/:id, from the one list of routes. */
+const pages = routes.filter((route) => route.method === 'GET' && route.route.startsWith(RECORD)).map((route) => route.route.slice(RECORD.length))
 
 type Body = Record<string, FormValue>
 
@@ -341,6 +321,16 @@ describe(`record-level access on every route (${engine})`, () => {
   describe('taking any action on a referral', () => {
     const findings: Finding[] = []
     let posted = 0
+
+    test('every form under /referrals/:id in the list of routes is an action tried here', () => {
+      const forms = routes
+        .filter((route) => route.method === 'POST' && route.route.startsWith(`${RECORD}/`))
+        .map((route) => route.route.slice(RECORD.length + 1))
+      assert.deepEqual(
+        forms.filter((form) => !actions.some((action) => action.path === form)),
+        [],
+      )
+    })
 
     before(async () => {
       for (const action of actions) {

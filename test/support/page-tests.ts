@@ -31,7 +31,13 @@ export interface PageSpec {
   /** Where a good answer leads, and where it leaves the referral. */
   readonly then: { readonly location: (id: string) => string; readonly state: string }
   /** Answers the page refuses, and the messages its error summary shows for them. */
-  readonly errors: readonly { readonly label: string; readonly body: (context: Context) => Promise<Body> | Body; readonly messages: readonly string[] }[]
+  readonly errors: readonly {
+    readonly label: string
+    readonly body: (context: Context) => Promise<Body> | Body
+    readonly messages: readonly string[]
+    /** The form keeps what was answered as a draft even so (Section 1): only the referral's place is unchanged. */
+    readonly keptAsDraft?: boolean
+  }[]
   /** Whether a second window may post after the first (a form that changes what others share). */
   readonly secondWindow?: boolean
 }
@@ -64,7 +70,7 @@ export function pageTests(spec: PageSpec, more?: (get: () => Fixture) => void): 
     })
 
     for (const error of spec.errors) {
-      test(`${error.label}: the error summary says so, and nothing is saved`, async () => {
+      test(`${error.label}: the error summary says so, and ${error.keptAsDraft ? 'the referral stays where it was' : 'nothing is saved'}`, async () => {
         const id = await fresh()
         const browser = fixture.crew[spec.who]
         await browser.get(path(id))
@@ -73,7 +79,8 @@ export function pageTests(spec: PageSpec, more?: (get: () => Fixture) => void): 
         assert.equal(page.location, path(id), 'sent back to the form')
         const shown = await browser.get(path(id))
         assert.deepEqual(errorSummary(shown.document), error.messages)
-        assert.deepEqual(await snapshot(fixture.t.database.db, id), before)
+        if (error.keptAsDraft) assert.equal(await stateOf(fixture.t.database.db, id), (before as { referral: { state: string } }).referral.state)
+        else assert.deepEqual(await snapshot(fixture.t.database.db, id), before)
       })
     }
 

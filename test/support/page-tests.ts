@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import type { TestApp } from './app.ts'
 import { Browser, errorSummary, heading, textOf, type FormValue, type Page } from './browser.ts'
 import { engine } from './database.ts'
 import { openFixture, type Fixture } from './fixture.ts'
@@ -122,4 +123,22 @@ export function pageTests(spec: PageSpec, more?: (get: () => Fixture) => void): 
 
 async function shownErrors(browser: Browser, page: Page): Promise<string[]> {
   return page.location ? errorSummary((await browser.get(page.location)).document) : errorSummary(page.document)
+}
+
+/**
+ * Posts a form without its token, with an empty one, a made-up one and one of the right length, and
+ * checks each is refused with the service's 403 page and changes nothing (no referral started either).
+ */
+export async function refusedWithoutToken(t: TestApp, browser: Browser, path: string, body: Body, id: string | null): Promise<void> {
+  await browser.get(path === '/sign-out' || path === '/referrals' ? '/' : path)
+  const before = id ? await snapshot(t.database.db, id) : null
+  const referralsBefore = await t.database.db.selectFrom('referral').select('id').execute()
+  for (const token of [undefined, '', 'not-the-token', 'x'.repeat(43)]) {
+    const page =
+      token === undefined ? await browser.post(path, body, { withToken: false }) : await browser.post(path, { ...body, _csrf: token }, { withToken: false })
+    assert.equal(page.status, 403, `${path} without a good token (${token ?? 'none'})`)
+    assert.match(textOf(page.html), /Your form could not be sent/)
+    if (id) assert.deepEqual(await snapshot(t.database.db, id), before, `${path} changed nothing`)
+    assert.equal((await t.database.db.selectFrom('referral').select('id').execute()).length, referralsBefore.length, 'no referral was started')
+  }
 }

@@ -1,8 +1,8 @@
+import { pageTests, refusedWithoutToken } from '../../../../test/support/page-tests.ts'
 import assert from 'node:assert/strict'
 import { before, describe, test } from 'node:test'
 import type { TestApp } from '../../../../test/support/app.ts'
 import { Browser, errorSummary, fieldValue, textOf } from '../../../../test/support/browser.ts'
-import { pageTests } from '../../../../test/support/page-tests.ts'
 import { completeSectionOne, versionOn } from '../../../../test/support/referral-steps.ts'
 import { PASSWORD } from '../../../../test/support/world.ts'
 import { draftWithPerson, referralAt, signedInAs, snapshot, validMeeting, versionsOf, type Crew } from '../../../../test/support/workflow-steps.ts'
@@ -103,6 +103,20 @@ pageTests(
         })
         assert.equal(again.location, `/referrals/${id}`)
         assert.equal((await sectionOneRow(t, id))?.reason, 'Reason from the second window')
+      })
+    })
+
+    describe('forms posted without their token (CSRF)', () => {
+      test('saving Section 1', async () => {
+        const id = await referralAt(t, crew, 'complete_draft', 'Forged')
+        const { sectionOne } = await versionsOf(t.database.db, id)
+        await refusedWithoutToken(
+          t,
+          crew.referrer,
+          `/referrals/${id}/section-1`,
+          { ...completeSectionOne, reason: 'Forged', action: 'draft', version: sectionOne },
+          id,
+        )
       })
     })
 

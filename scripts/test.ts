@@ -5,8 +5,8 @@
  *                            Prettier's check of the layout
  *   2. typecheck (source, tests and journeys)
  *   3. unit tests            {src,test,lint}/**\/*.test.ts (pure rules; no database)
- *   4. integration tests     src/**\/*.int.test.ts on PGlite, then again on PostgreSQL when
- *                            TEST_DATABASE_URL is set (the same files)
+ *   4. integration tests     {src,test}/**\/*.int.test.ts (the pages', and test/matrices) on PGlite,
+ *                            then again on PostgreSQL when TEST_DATABASE_URL is set (the same files)
  *   5. browser journeys      e2e/**\/*.spec.ts in Debian's Chromium, on PostgreSQL when
  *                            TEST_DATABASE_URL is set, otherwise on PGlite
  */

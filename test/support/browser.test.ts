@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { errorSummary, errorSummaryLinks, fieldError, heading, summaryValue, tableRows, textOf } from './browser.ts'
+import { checkedValues, errorSummary, errorSummaryLinks, fieldError, fieldValue, heading, summaryValue, tableRows, textOf } from './browser.ts'
 
 const page = `<!DOCTYPE html><html><body>
 <div class="govuk-error-summary"><h2>There is a problem</h2><ul class="govuk-list govuk-error-summary__list">
@@ -28,5 +28,18 @@ describe('reading a page as a person would', () => {
     assert.deepEqual(tableRows(page, 'Waiting'), [['A-1', 'Due today']])
     assert.deepEqual(tableRows(page), [['A-1', 'Due today'], ['B-2']])
     assert.ok(!textOf(page).includes('not text'))
+  })
+
+  it('reads what a form holds: a text area, an input, a choice, and the boxes ticked', () => {
+    const form = `<form><textarea name="reason">
+Typed &lt;here&gt;</textarea><input name="venue" value="Town &amp; Hall"><input type="radio" name="agreed" value="yes" checked>
+<input type="radio" name="agreed" value="no"><input type="checkbox" name="days" value="mon" checked><input type="checkbox" name="days" value="tue">
+<select name="region"><option value="a">A</option><option value="b" selected>B</option></select></form>`
+    assert.equal(fieldValue(form, 'reason'), 'Typed <here>')
+    assert.equal(fieldValue(form, 'venue'), 'Town & Hall')
+    assert.equal(fieldValue(form, 'region'), 'b')
+    assert.equal(fieldValue(form, 'agreed'), undefined)
+    assert.deepEqual(checkedValues(form, 'agreed'), ['yes'])
+    assert.deepEqual(checkedValues(form, 'days'), ['mon'])
   })
 })

@@ -94,6 +94,17 @@ export class Browser {
     return this.#remember(response)
   }
 
+  /** Posts a body made by hand (a file upload's form), with this browser's cookies. */
+  async postRaw(url: string, payload: string | Buffer, contentType: string): Promise<Page> {
+    const response = await this.#app.inject({
+      method: 'POST',
+      url,
+      headers: { ...this.#headers, cookie: this.#cookieHeader(), 'content-type': contentType },
+      payload,
+    })
+    return this.#remember(response)
+  }
+
   /** Posts, then follows the redirect to the page shown next. */
   async submit(url: string, form: Record<string, FormValue>): Promise<Page> {
     const posted = await this.post(url, form)
@@ -162,4 +173,22 @@ export function tableRows(page: string | Document, caption?: string): string[][]
 /** The page's main heading. */
 export function heading(page: string | Document): string {
   return textOf(documentOf(page).querySelector('h1'))
+}
+
+/** What a form field holds as the page is shown: an input's value or a text area's text ('' when empty, undefined when there is no such field). */
+export function fieldValue(page: string | Document, name: string): string | undefined {
+  const field = documentOf(page).querySelector(
+    `input[name="${name}"]:not([type="radio"]):not([type="checkbox"]), textarea[name="${name}"], select[name="${name}"]`,
+  )
+  if (!field) return undefined
+  // The parser keeps a text area's content as written: its character references are read as a browser reads them.
+  if (field.tagName === 'TEXTAREA')
+    return (parseDocument(`<!DOCTYPE html><html><body><p>${field.textContent ?? ''}</p></body></html>`).querySelector('p')?.textContent ?? '').trim()
+  if (field.tagName === 'SELECT') return field.querySelector('option[selected]')?.getAttribute('value') ?? ''
+  return field.getAttribute('value') ?? ''
+}
+
+/** The values of a group of radios or checkboxes that are ticked. */
+export function checkedValues(page: string | Document, name: string): string[] {
+  return [...documentOf(page).querySelectorAll(`input[name="${name}"][checked]`)].map((input) => input.getAttribute('value') ?? '')
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import type { TestApp } from './app.ts'
-import { Browser, errorSummary } from './browser.ts'
+import { Browser, errorSummary, parseDocument } from './browser.ts'
 import { PASSWORD, type StaffKey } from './world.ts'
 
 /** Signs a member of the test world in, in a browser of their own. */
@@ -77,7 +77,7 @@ export async function referralSent(
   })
   assert.equal(meeting.location, `/referrals/${id}/section-1`, JSON.stringify(errorSummary((await referrer.get(`/referrals/${id}/meeting`)).html)))
   const sectionOne = await referrer.get(`/referrals/${id}/section-1`)
-  const version = /name="version" value="(\d+)"/.exec(sectionOne.html)?.[1] ?? ''
+  const version = versionOn(sectionOne.html)
   const saved = await referrer.post(`/referrals/${id}/section-1`, { ...completeSectionOne, version })
   assert.equal(saved.location, `/referrals/${id}/check`, JSON.stringify(errorSummary((await referrer.get(`/referrals/${id}/section-1`)).html)))
   await referrer.get(`/referrals/${id}/check`)
@@ -86,6 +86,7 @@ export async function referralSent(
   return id
 }
 
+/** The version a page's form carries (its hidden `version` field), read as a browser reads it. */
 export function versionOn(html: string): string {
-  return /name="version" value="(\d+)"/.exec(html)?.[1] ?? ''
+  return parseDocument(html).querySelector('input[name="version"]')?.getAttribute('value') ?? ''
 }

@@ -43,7 +43,8 @@ describe(`role changes that open case records, shown to service managers (${engi
       /Another service manager must acknowledge a change to your own roles/,
       'no button on a change to your own roles',
     )
-    const grantId = /\/admin\/role-changes\/([0-9a-f-]{36})\/acknowledge/.exec(list.html)?.[1] ?? ''
+    const action = list.document.querySelector('form[action$="/acknowledge"]')?.getAttribute('action') ?? ''
+    const grantId = /^\/admin\/role-changes\/([0-9a-f-]{36})\/acknowledge$/.exec(action)?.[1] ?? ''
     const refused = await analyst.submit(`/admin/role-changes/${grantId}/acknowledge`, {})
     assert.deepEqual(errorSummary(refused.document), ['Another service manager must acknowledge a change to your own roles'])
     assert.equal(textOf((await analyst.get('/')).document.querySelector('.govuk-notification-banner')), '', 'nor is it waiting on them')

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { SavedForms } from '../../../platform/auth/saved-forms.ts'
 import type { Clock } from '../../../platform/time/clock.ts'
 import { safeReturnPath } from '../../../platform/http/authentication.ts'
-import { parseForm } from '../../../platform/http/form-fields.ts'
+import { answersOf, parseForm } from '../../../platform/http/form-fields.ts'
 import { setSessionCookie } from '../../../platform/http/session.ts'
 import type { SignInService } from '../service.ts'
 import { signInSchema } from './schema.ts'
@@ -45,9 +45,11 @@ export function signInPageRoutes(
     const body = request.body ?? {}
     const returnTo = safeReturnPath(body['returnTo'])
     const resume = resumeKey(body['resume'])
+    // The email is shown again as every form's answers are: less any NUL, which a page must not hold.
+    const typed = answersOf(body)['email']
     const show = (status: number, errors: { field: string; message: string; href?: string }[], throttled = false) =>
       reply.code(status).view(VIEW, {
-        values: { email: typeof body['email'] === 'string' ? body['email'].slice(0, 320) : '' },
+        values: { email: typeof typed === 'string' ? typed.slice(0, 320) : '' },
         errors,
         returnTo,
         resume,

@@ -155,4 +155,13 @@ describe(`signing in and out (${engine})`, () => {
     assert.equal(signedIn.status, 303, 'signed in, the sign-in page sends them on')
     assert.equal(signedIn.location, '/people/%C5%81%C3%B3d%C5%BA%5Cx')
   })
+
+  test('an email typed with a NUL is shown again without it (a page holds no NUL)', async () => {
+    const browser = new Browser(t.app)
+    await browser.get('/sign-in')
+    const page = await browser.post('/sign-in', { email: 'ana\u0000@test.example', password: 'wrong password' })
+    assert.equal(page.status, 400)
+    assert.ok(!page.html.includes('\u0000'), 'no NUL in the page')
+    assert.equal(page.document.querySelector<HTMLInputElement>('input[name="email"]')?.value, 'ana@test.example')
+  })
 })

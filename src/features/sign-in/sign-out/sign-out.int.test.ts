@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { heading } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
+import { refusedWithoutToken } from '../../../../test/support/page-tests.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
 
 describe(`signing out (${engine})`, () => {
@@ -30,5 +31,11 @@ describe(`signing out (${engine})`, () => {
     const browser = await signedIn(t, 'manager')
     assert.equal((await browser.post('/sign-out', {}, { withToken: false })).status, 403)
     assert.equal((await browser.get('/')).status, 200)
+  })
+
+  test('a sign-out without a good token (none, empty, made up, or of the right length) is refused, and the admin is still signed in', async () => {
+    const admin = await signedIn(t, 'admin')
+    await refusedWithoutToken(t, admin, '/sign-out', {}, null)
+    assert.equal((await admin.get('/')).status, 200, 'still signed in')
   })
 })

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import * as advocates from '../advocates/repository.ts'
-import { startTestApp, type TestApp } from '../../../test/support/app.ts'
-import { errorSummary, textOf } from '../../../test/support/browser.ts'
-import { engine } from '../../../test/support/database.ts'
-import { eligibleAdvocate, offerOn } from '../../../test/support/pool.ts'
-import { signedIn } from '../../../test/support/referral-steps.ts'
-import { crewOf, referralAt, type Crew } from '../../../test/support/workflow-steps.ts'
+import * as advocates from '../../advocates/repository.ts'
+import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
+import { errorSummary, textOf } from '../../../../test/support/browser.ts'
+import { engine } from '../../../../test/support/database.ts'
+import { eligibleAdvocate, offerOn } from '../../../../test/support/pool.ts'
+import { signedIn } from '../../../../test/support/referral-steps.ts'
+import { crewOf, referralAt, type Crew } from '../../../../test/support/workflow-steps.ts'
 
 describe(`allocation: offers, answers, triage and re-allocation (${engine})`, () => {
   let t: TestApp

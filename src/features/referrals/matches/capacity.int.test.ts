@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { Caller } from '../../platform/auth/roles.ts'
-import { startTestApp, type TestApp } from '../../../test/support/app.ts'
-import { engine } from '../../../test/support/database.ts'
-import { eligibleAdvocate } from '../../../test/support/pool.ts'
-import { crewOf, referralAt } from '../../../test/support/workflow-steps.ts'
+import type { Caller } from '../../../platform/auth/roles.ts'
+import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
+import { engine } from '../../../../test/support/database.ts'
+import { eligibleAdvocate } from '../../../../test/support/pool.ts'
+import { crewOf, referralAt } from '../../../../test/support/workflow-steps.ts'
 
 /**
  * "Two admins allocating at the same moment never push an advocate past capacity." Many offers to

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { startTestApp, type TestApp } from '../../../test/support/app.ts'
-import { Browser, errorSummary, textOf, type FormValue, type Page } from '../../../test/support/browser.ts'
-import { engine } from '../../../test/support/database.ts'
-import { allocationOn, eligibleAdvocate, localService, offerOn, worldAdvocate } from '../../../test/support/pool.ts'
-import { completeSectionOne } from '../../../test/support/referral-steps.ts'
-import { PASSWORD } from '../../../test/support/world.ts'
+import { startTestApp, type TestApp } from '../support/app.ts'
+import { Browser, errorSummary, textOf, type FormValue, type Page } from '../support/browser.ts'
+import { engine } from '../support/database.ts'
+import { allocationOn, eligibleAdvocate, localService, offerOn, worldAdvocate } from '../support/pool.ts'
+import { completeSectionOne } from '../support/referral-steps.ts'
+import { PASSWORD } from '../support/world.ts'
 import {
   advocateUser,
   crewOf,
@@ -21,7 +21,7 @@ import {
   versionsOf,
   type Crew,
   type Stage,
-} from '../../../test/support/workflow-steps.ts'
+} from '../support/workflow-steps.ts'
 
 /**
  * "Hostile input in every field (very long text, control characters, markup, wrong types, missing

@@ -1,0 +1,3 @@
+import { accessMatrix } from '../support/access-matrix.ts'
+
+accessMatrix('admin', 'users, teams, role changes and settings')

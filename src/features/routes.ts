@@ -8,6 +8,7 @@ import { aboutRoutes } from './about/routes.ts'
 import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { familyRoutes } from './family/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
@@ -50,4 +51,15 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   advocateRoutes(app, { advocates: services.advocates, people: services.people, clock, baseUrl: config.baseUrl })
   localServiceRoutes(app, { localServices: services.localServices })
   myPeopleRoutes(app, { advocacyRecord: services.advocacyRecord, allocations: services.allocations, clock })
+  familyRoutes(app, {
+    access: services.family.access,
+    wayIn: services.family.wayIn,
+    pages: services.family.pages,
+    settings: services.settings,
+    secureCookie,
+    baseUrl: config.baseUrl,
+    idleMinutes: config.family.idleMinutes,
+    codeDaysAfterEnd: config.family.codeDaysAfterEnd,
+    clock,
+  })
 }

@@ -119,7 +119,7 @@ export interface Config {
   /** Sign-in throttling (ADR 13): delays per email and address, and a ceiling per email after which only an emailed link signs in. */
   readonly signIn: { readonly freeFailures: number; readonly maxDelayMinutes: number; readonly accountCeiling: number }
   /**
-   * Families' way in (ADR 16): how long a code keeps working after the advocacy ends, the family
+   * Families' way in (ADR 17): how long a code keeps working after the advocacy ends, the family
    * session's time-outs, and the longest wait between wrong words for one code from every address.
    */
   readonly family: {

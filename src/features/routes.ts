@@ -4,6 +4,7 @@ import type { Config } from '../config.ts'
 import type { SavedForms } from '../platform/auth/saved-forms.ts'
 import type { Sessions } from '../platform/auth/sessions.ts'
 import type { Clock } from '../platform/time/clock.ts'
+import type { Translations } from '../platform/i18n/translations.ts'
 import { aboutRoutes } from './about/routes.ts'
 import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
@@ -23,6 +24,8 @@ export interface FeatureDependencies {
   readonly sessions: Sessions
   readonly savedForms: SavedForms
   readonly clock: Clock
+  /** The words of family pages, in each family language (platform/i18n). */
+  readonly translations: Translations
 }
 
 /** Every feature's pages. Each feature gets only the services it uses. */

@@ -10,7 +10,7 @@ import { EVERY_ADDRESS, NO_CODE, noCodeCounter, reserveFamilyGuess, wordCounters
 import { wordProblem, type WordProblem } from './word-rules.ts'
 
 /**
- * A family member's way in (ADR 16): the code from their letter, then the word they chose at first
+ * A family member's way in (ADR 17): the code from their letter, then the word they chose at first
  * use; and the family session that follows, which is its own kind (its own table and cookie) and
  * opens that person's pages and nothing else. Every use, failure and refusal is audited; nothing of
  * the code or the word is.

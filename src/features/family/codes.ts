@@ -1,7 +1,7 @@
 import { createHmac, randomInt } from 'node:crypto'
 
 /**
- * A family member's personal code (ADR 16): 12 characters from an alphabet of 21 with nothing that
+ * A family member's personal code (ADR 17): 12 characters from an alphabet of 21 with nothing that
  * reads as something else (no 0/O/Q, 1/I/L, 2/Z, 5/S, G, 8/B, U/V), in three groups of four to read
  * aloud and type ("ACDE-FHJK-MNPR"): 21^12, about 2^52, so it cannot be guessed. It is kept only as
  * a keyed hash: HMAC-SHA-256 under a key derived from the service's secret, so a copy of the table

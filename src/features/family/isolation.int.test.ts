@@ -7,7 +7,7 @@ import { codeIssued, familySignedIn } from '../../../test/support/family-steps.t
 import { advocateUser, crewOf, referralAt, type Crew } from '../../../test/support/workflow-steps.ts'
 
 /**
- * A family session is its own kind (ADR 16): it opens that person's pages and nothing else. Every
+ * A family session is its own kind (ADR 17): it opens that person's pages and nothing else. Every
  * staff route, walked from the app's own list, refuses it; a staff session opens no family page;
  * and nothing of the other parent (their referral, their advocate) ever reaches the person's pages.
  */

@@ -38,7 +38,7 @@ async function familyError(error: FastifyError, request: FastifyRequest, reply: 
 }
 
 /**
- * The family side (ADR 16). Staff give a person their way in from the referral (`way-in/`); the
+ * The family side (ADR 17). Staff give a person their way in from the referral (`way-in/`); the
  * person's own pages live under /your-advocacy in a context of their own: every route in it is a
  * family page (the staff sign-in check does not apply, and a staff session opens none of them),
  * and every page but signing in needs a family session, read from the family cookie alone.

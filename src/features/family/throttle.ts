@@ -1,5 +1,5 @@
 /**
- * Whether a family sign-in may be checked now (ADR 16): the staff sign-in's rule of growing delays
+ * Whether a family sign-in may be checked now (ADR 17): the staff sign-in's rule of growing delays
  * (ADR 13, `delayAfter`), counted on the family's own counters. Pure: the caller hands over the
  * counters as they are, locked, and keeps what this returns before it checks the word, so a guess
  * is counted before it is made and concurrent guesses cannot go past the limit.
@@ -11,7 +11,7 @@
  *   PIN from many addresses takes months, not minutes. Never a lock: the person behind the code
  *   still gets in after a wait, and staff see the wrong words and can give a new code.
  * - Codes that open nothing, from one address: `noCodeFree` free, then the same doubling. The codes
- *   cannot be guessed (ADR 16); this only stops a flood.
+ *   cannot be guessed (ADR 17); this only stops a flood.
  * - A count starts afresh a day after its last wrong guess.
  *
  * @pure

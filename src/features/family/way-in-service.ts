@@ -14,7 +14,7 @@ import { EVERY_ADDRESS } from './throttle.ts'
 import * as repository from './way-in-repository.ts'
 
 /**
- * Staff giving a family member their way in (ADR 16): issuing a code (shown once, on a letter to
+ * Staff giving a family member their way in (ADR 17): issuing a code (shown once, on a letter to
  * print), issuing a new one, and revoking it. Open to the advocacy admins and the coordinator for
  * any referral that reached the service, and to the advocate working with the person.
  */

@@ -1,7 +1,7 @@
 /**
  * @pure
  *
- * The memorable word or PIN a family member chooses at first use (ADR 16). It is short on purpose:
+ * The memorable word or PIN a family member chooses at first use (ADR 17). It is short on purpose:
  * the code on their letter is the strong part, and guessing the word is slowed by the throttle.
  * What it must not be is something the other parent could guess at once: their date of birth in
  * any form, their name, or a PIN everyone tries first.

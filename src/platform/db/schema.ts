@@ -512,7 +512,7 @@ export interface PersonViewsTable {
   version: Version
 }
 
-/** A family member's way in for one referral (ADR 16): the code's keyed hash, and the word they chose. */
+/** A family member's way in for one referral (ADR 17): the code's keyed hash, and the word they chose. */
 export interface FamilyCodeTable {
   id: Generated<string>
   authority_id: string

@@ -10,7 +10,7 @@ declare module 'fastify' {
     /** A page anyone may see without signing in (sign-in itself, first-time set-up, health). */
     public?: boolean
     /**
-     * A family member's page (ADR 16): the staff sign-in check does not apply, because a staff
+     * A family member's page (ADR 17): the staff sign-in check does not apply, because a staff
      * session never opens it; the family feature checks for a family session of its own instead.
      */
     family?: boolean

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import nunjucks from 'nunjucks'
 import { roleNames } from '../auth/roles.ts'
+import type { Translations } from '../i18n/translations.ts'
+import type { PageAssetName } from './page-assets.ts'
 import * as filters from './view-filters.ts'
 
 declare module 'fastify' {
@@ -22,6 +24,10 @@ export interface ViewOptions {
   readonly cache: boolean
   /** The council's logo, a file in `src/assets/logos/` (checked to be there at start), or none. */
   readonly logo?: string | null
+  /** The message catalogues: every page has English's `t`; family pages switch it (language.ts). */
+  readonly translations: Translations
+  /** Where the files every page links to are (fingerprinted: page-assets.ts). */
+  readonly assets: Readonly<Record<PageAssetName, string>>
 }
 
 export const SERVICE_NAME = 'Alongside'
@@ -32,7 +38,8 @@ export const SERVICE_NAME = 'Alongside'
  * signed in.
  */
 export const views = fp(
-  async (app: FastifyInstance, { root, cache, logo = null }: ViewOptions) => {
+  async (app: FastifyInstance, { root, cache, logo = null, translations, assets }: ViewOptions) => {
+    const english = translations.translator('en')
     if (logo)
       await access(join(root, 'src/assets/logos', logo)).catch(() => {
         throw new Error(`LOGO names src/assets/logos/${logo}, which is not there`)
@@ -60,6 +67,7 @@ export const views = fp(
           env.addFilter('plural', filters.plural)
           env.addFilter('labelledCells', filters.labelledCells)
           env.addGlobal('serviceName', SERVICE_NAME)
+          env.addGlobal('assets', assets)
           env.addGlobal('roleNames', roleNames)
           env.addGlobal('logo', logo ? `/assets/logos/${logo}` : null)
         },
@@ -73,6 +81,9 @@ export const views = fp(
         csrfToken: request.csrfToken(),
         user: request.user,
         currentPath: request.url.split('?')[0],
+        t: english.t,
+        htmlLang: 'en',
+        dir: 'ltr',
       }
     })
 

@@ -25,7 +25,7 @@ function inWords(reply: FastifyReply, errors: readonly FieldError[]): FieldError
 /**
  * Signing in to the family pages: the code from the letter and the word chosen at first use (or,
  * the first time, choosing it). Anyone may open these pages; they are throttled by code and by
- * address (ADR 16). The code never goes into an address or a log: it is posted, and shown back only
+ * address (ADR 17). The code never goes into an address or a log: it is posted, and shown back only
  * in the form it was typed into.
  */
 export function familySignInRoutes(

@@ -8,7 +8,7 @@ import { CONTROLS, LONG, MARKUP } from '../../../../test/support/programme-steps
 import { crewOf, referralAt, type Crew } from '../../../../test/support/workflow-steps.ts'
 
 /**
- * A family member's way in (ADR 16): the code from the letter, a word chosen at first use, then
+ * A family member's way in (ADR 17): the code from the letter, a word chosen at first use, then
  * code and word; a date of birth is never enough; revoked, replaced and expired codes open nothing.
  */
 describe(`family sign-in (${engine})`, () => {

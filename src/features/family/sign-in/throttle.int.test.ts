@@ -7,7 +7,7 @@ import { codeIssued, familyBrowser, familySignedIn, WORD } from '../../../../tes
 import { crewOf, referralAt, type Crew } from '../../../../test/support/workflow-steps.ts'
 
 /**
- * Guessing at a family code (ADR 16): counted before it is checked, under a lock, per code and
+ * Guessing at a family code (ADR 17): counted before it is checked, under a lock, per code and
  * address and per code from everywhere; growing delays, never a lock that keeps the person out;
  * and nobody without the code can slow the person at all. Addresses come through a trusted proxy.
  */

@@ -13,7 +13,7 @@ type Params = { Params: { referralId: string } }
 const staff = { preHandler: requireRole('advocacy_admin', 'coordinator', 'advocate') }
 
 /**
- * A person's way in to their own pages, from their referral (ADR 16): its state, and issuing,
+ * A person's way in to their own pages, from their referral (ADR 17): its state, and issuing,
  * re-issuing and revoking their code. Issuing shows the letter once, with the code on it, to print;
  * the code is never shown again (only its hash is kept), so a lost letter means a new code.
  */

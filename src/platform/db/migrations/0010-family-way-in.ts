@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { runStatements } from '../run-statements.ts'
 
 /**
- * Families' own way in (ADR 16), owned by the family feature:
+ * Families' own way in (ADR 17), owned by the family feature:
  *
  * - `family_code`: the personal code given to a parent (or young person) for one referral, kept
  *   only as a keyed hash (HMAC-SHA-256), with the memorable word they chose at first use (argon2id,

@@ -29,7 +29,7 @@ export interface FeatureDependencies {
 }
 
 /** Every feature's pages. Each feature gets only the services it uses. */
-export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: FeatureDependencies): void {
+export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock, translations }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
   // Every page says whose service this is: the authority's name in the header (views/layout.njk).
   app.addHook('preHandler', async (request, reply) => {
@@ -64,5 +64,6 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     idleMinutes: config.family.idleMinutes,
     codeDaysAfterEnd: config.family.codeDaysAfterEnd,
     clock,
+    translations,
   })
 }

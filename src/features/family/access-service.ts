@@ -186,7 +186,16 @@ export async function resolveFamilySession(context: FamilyContext, sessionId: st
     return { status: 'timed-out' }
   }
   if (now.getTime() - row.last_seen_at.getTime() > 60_000) await sessions.touchSession(db, row.id_hash, now)
-  return { status: 'active', member: { codeId: row.code_id, authorityId: row.authority_id, referralId: row.referral_id, personId: row.person_id } }
+  return {
+    status: 'active',
+    member: {
+      codeId: row.code_id,
+      authorityId: row.authority_id,
+      referralId: row.referral_id,
+      personId: row.person_id,
+      languages: row.preferred_languages ?? [],
+    },
+  }
 }
 
 export async function familySignOut(context: FamilyContext, sessionId: string, caller: FamilyCaller): Promise<void> {

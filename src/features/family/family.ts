@@ -29,6 +29,8 @@ export interface FamilyMember {
   readonly authorityId: string
   readonly referralId: string
   readonly personId: string
+  /** The languages their referral records for them (Section 1), as typed: what their pages open in. */
+  readonly languages: readonly string[]
 }
 
 /** A family member and where they are: what every family page's service call is made for. */

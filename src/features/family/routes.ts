@@ -1,10 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Translations } from '../../platform/i18n/translations.ts'
 import type { Clock } from '../../platform/time/clock.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import type { SettingsService } from '../settings/service.ts'
 import type { FamilyAccessService } from './access-service.ts'
 import { advocateRoutes } from './advocate/routes.ts'
-import { FAMILY_PREFIX, familyCookieName, familyLocals } from './family-request.ts'
+import { FAMILY_PREFIX, familyCookieName, familyLanguageHook } from './family-request.ts'
 import { meetingRoutes } from './meeting/routes.ts'
 import type { FamilyPagesService } from './pages-service.ts'
 import { rightsRoutes } from './rights/routes.ts'
@@ -24,15 +25,21 @@ export interface FamilyDependencies {
   readonly idleMinutes: number
   readonly codeDaysAfterEnd: number
   readonly clock: Clock
+  readonly translations: Translations
 }
 
 /** A refusal on a family page, in the family's words. */
-async function familyError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function familyError(
+  speak: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   const notFound = error instanceof NotFoundError || error instanceof ForbiddenError
   const status = notFound ? 404 : typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
   if (status >= 500) request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed')
   else request.log.info({ status, type: error.name }, 'request refused')
-  familyLocals(request, reply)
+  await speak(request, reply)
   const kind = status === 404 ? 'notFound' : status === 429 ? 'tooMany' : 'problem'
   return reply.code(status).header('cache-control', 'no-store').view('features/family/error.njk', { kind })
 }
@@ -44,7 +51,7 @@ async function familyError(error: FastifyError, request: FastifyRequest, reply: 
  * and every page but signing in needs a family session, read from the family cookie alone.
  */
 export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): void {
-  wayInRoutes(app, { wayIn: deps.wayIn, baseUrl: deps.baseUrl, codeDaysAfterEnd: deps.codeDaysAfterEnd })
+  wayInRoutes(app, { wayIn: deps.wayIn, baseUrl: deps.baseUrl, codeDaysAfterEnd: deps.codeDaysAfterEnd, translations: deps.translations })
 
   app.register(
     async (family) => {
@@ -52,15 +59,16 @@ export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): vo
       family.addHook('onRoute', (route) => {
         route.config = { ...route.config, family: true }
       })
-      family.setErrorHandler(familyError)
+      const speak = familyLanguageHook(deps.translations, deps.secureCookie)
+      family.setErrorHandler((error: FastifyError, request, reply) => familyError(async (...args) => speak.call(family, ...args), error, request, reply))
 
       family.addHook('preHandler', async (request, reply) => {
         const presented = request.cookies[familyCookieName(deps.secureCookie)]
         const resolved = presented ? await deps.access.resolveFamilySession(presented) : { status: 'none' as const }
         if (resolved.status === 'active') request.familyMember = resolved.member
         const brand = await deps.settings.brandFor(request.familyMember?.authorityId ?? null)
-        reply.locals = { ...reply.locals, authority: brand ?? undefined }
-        familyLocals(request, reply)
+        reply.locals = { ...reply.locals, authority: brand ?? undefined, familyMember: request.familyMember !== null }
+        await speak.call(family, request, reply)
         if (request.routeOptions.config.public || request.familyMember) return
         const timedOut = resolved.status === 'timed-out' ? '?timedOut=yes' : ''
         return reply.redirect(`${FAMILY_PREFIX}/sign-in${timedOut}`, 303)

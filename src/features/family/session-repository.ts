@@ -11,7 +11,9 @@ export async function findSession(db: Queryable, idHash: string) {
     .selectFrom('family_session')
     .innerJoin('family_code', 'family_code.id', 'family_session.code_id')
     .innerJoin('referral', 'referral.id', 'family_code.referral_id')
+    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
     .select([
+      'section_one.preferred_languages',
       'family_session.id_hash',
       'family_session.created_at',
       'family_session.last_seen_at',

@@ -10,7 +10,9 @@ export async function referralForWayIn(db: Queryable, authorityId: string, refer
   return db
     .selectFrom('referral')
     .leftJoin('person', 'person.id', 'referral.person_id')
+    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
     .select([
+      'section_one.preferred_languages',
       'referral.id',
       'referral.reference',
       'referral.state',

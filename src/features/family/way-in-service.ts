@@ -44,6 +44,8 @@ export interface WayInView {
   readonly referralId: string
   readonly reference: string
   readonly personName: string
+  /** The languages their referral records (Section 1), as typed: the letter is offered in the first that is a family language. */
+  readonly languages: readonly string[]
   /** The code's state the page was opened at, for its forms. */
   readonly state: CodeState
   /** The UK day the code stops working, once the referral has ended. */
@@ -71,6 +73,7 @@ export async function wayIn(context: FamilyContext, caller: Caller, referralId: 
     referralId: row.id,
     reference: row.reference,
     personName: fullName(row),
+    languages: row.preferred_languages ?? [],
     state: code?.id ?? NO_CODE_STATE,
     lastDay,
     tooLate: lastDay !== null && londonDate(context.clock.now()) > lastDay,

@@ -3,7 +3,7 @@ import { parseForm } from '../../../platform/http/form-fields.ts'
 import type { FieldError } from '../../../platform/http/session.ts'
 import type { Clock } from '../../../platform/time/clock.ts'
 import type { FamilyAccessService } from '../access-service.ts'
-import { FAMILY_PREFIX, familyCallerOf, familyCookieName, familyCookieOptions } from '../family-request.ts'
+import { FAMILY, FAMILY_PREFIX, familyCallerOf, familyCookieName, familyCookieOptions, tOf } from '../family-request.ts'
 import { chooseWordSchema, signInSchema } from './schema.ts'
 
 const SIGN_IN = 'features/family/sign-in/sign-in.njk'
@@ -18,8 +18,8 @@ function typed(body: Answers, field: string, max: number): string {
 
 /** Field errors whose messages are catalogue keys, in the page's words. */
 function inWords(reply: FastifyReply, errors: readonly FieldError[]): FieldError[] {
-  const t = reply.locals['t'] as (key: string, values?: Record<string, string | number>) => string
-  return errors.map((error) => ({ ...error, message: t(error.message) }))
+  const t = tOf(reply)
+  return errors.map((error) => ({ ...error, message: t(`${FAMILY}:${error.message}`) }))
 }
 
 /**
@@ -58,10 +58,10 @@ export function familySignInRoutes(
       case 'word-needed':
         return show(400, [{ field: 'word', message: 'signIn.error.wordNeeded', href: '#word' }])
       case 'wait': {
-        const t = reply.locals['t'] as (key: string, values?: Record<string, number>) => string
+        const t = tOf(reply)
         return reply.code(429).view(SIGN_IN, {
           values: { code: typed(body, 'code', 100) },
-          errors: [{ field: 'code', href: '#code', message: t('signIn.error.wait', { minutes: minutesUntil(result.until) }) }],
+          errors: [{ field: 'code', href: '#code', message: t(`${FAMILY}:signIn.error.wait`, { minutes: minutesUntil(result.until) }) }],
           idleMinutes,
         })
       }

@@ -10,8 +10,8 @@ export function statusRoutes(app: FastifyInstance, { pages }: { pages: FamilyPag
       navigation: 'status',
       givenName: status.givenName,
       headline: status.headline,
-      next: status.next.map((sentence) => sentenceText(request, sentence)),
-      timeline: status.timeline.map((sentence) => sentenceText(request, sentence)),
+      next: status.next.map((sentence) => sentenceText(reply, sentence)),
+      timeline: status.timeline.map((sentence) => sentenceText(reply, sentence)),
       socialWorker: status.socialWorker,
     })
   })

@@ -3,8 +3,8 @@ import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { parseForm } from '../../../platform/http/form-fields.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
 import { ConflictError, WorkflowRefusedError } from '../../../platform/errors.ts'
-import { FAMILY_PREFIX } from '../family-request.ts'
-import { dateInWords, translator } from '../messages.ts'
+import { plainDate, type Translations } from '../../../platform/i18n/translations.ts'
+import { FAMILY_PREFIX, recordedLanguage } from '../family-request.ts'
 import type { WayInService } from '../way-in-service.ts'
 import { issueSchema, revokeSchema } from './schema.ts'
 
@@ -19,12 +19,20 @@ const staff = { preHandler: requireRole('advocacy_admin', 'coordinator', 'advoca
  */
 export function wayInRoutes(
   app: FastifyInstance,
-  { wayIn, baseUrl, codeDaysAfterEnd }: { wayIn: WayInService; baseUrl: string; codeDaysAfterEnd: number },
+  { wayIn, baseUrl, codeDaysAfterEnd, translations }: { wayIn: WayInService; baseUrl: string; codeDaysAfterEnd: number; translations: Translations },
 ): void {
   app.get<Params>('/referrals/:referralId/way-in', staff, async (request, reply) => {
     const view = await wayIn.wayIn(callerOf(request), request.params.referralId)
     const form = request.pageFlash.form
-    return reply.view('features/family/way-in/way-in.njk', { view, values: form?.values ?? {}, errors: form?.errors })
+    const languages = translations.familyLanguages.map((language) => ({
+      value: language.code,
+      text:
+        language.code === 'en'
+          ? language.englishName
+          : `${language.englishName} (${language.name})${language.reviewedByTranslator ? '' : ': not yet checked by a translator'}`,
+    }))
+    const language = form?.values['language'] ?? recordedLanguage(translations, view.languages) ?? 'en'
+    return reply.view('features/family/way-in/way-in.njk', { view, languages, values: { language, ...form?.values }, errors: form?.errors })
   })
 
   // The letter is the answer to the post itself, never a page to come back to: the code is shown once.
@@ -34,16 +42,17 @@ export function wayInRoutes(
     if (!form.ok) return reply.redirectWithFormState(back, { values: {}, errors: form.errors })
     try {
       const letter = await wayIn.issueCode(callerOf(request), request.params.referralId, form.data.openedAt)
-      const language = 'en' as const
+      const { language, t } = translations.translator(form.data.language)
       return reply.header('cache-control', 'no-store').view('features/family/way-in/letter.njk', {
         letter,
         address: form.data.address,
         signInUrl: `${baseUrl}${FAMILY_PREFIX}`,
         codeDaysAfterEnd,
-        htmlLang: language,
-        t: translator(language),
-        issuedOn: dateInWords(language, letter.issuedOn),
-        lastDay: letter.lastDay ? dateInWords(language, letter.lastDay) : null,
+        letterLanguage: language.code,
+        letterDir: language.dir,
+        t,
+        issuedOn: plainDate(letter.issuedOn),
+        lastDay: letter.lastDay ? plainDate(letter.lastDay) : null,
       })
     } catch (error) {
       if (error instanceof ConflictError)

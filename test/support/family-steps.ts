@@ -41,3 +41,11 @@ export async function familySignedIn(t: TestApp, code: string, word = WORD, brow
   assert.equal(page.location, '/your-advocacy')
   return browser
 }
+
+/** A family member signed in to the pages of a referral at `stage`, reading them in English. */
+export async function familyReading(t: TestApp, crew: { admin: Browser }, referralId: string): Promise<Browser> {
+  const { code } = await codeIssued(crew.admin, referralId)
+  const browser = await familySignedIn(t, code)
+  await browser.get('/your-advocacy?language=en')
+  return browser
+}

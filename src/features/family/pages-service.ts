@@ -7,7 +7,7 @@ import type { Adjustment, GenderPreference, MeetingType, NextAction } from '../.
 import { authorityFor } from '../settings/authority-details-service.ts'
 import { codeLastDay, familyActor, type FamilyCaller, type FamilyContext } from './family.ts'
 import * as repository from './pages-repository.ts'
-import { stateHeadlines, timelineSentences, whatHappensNext, type Sentence } from './where-things-stand.ts'
+import { headline, timelineSentences, whatHappensNext, type Sentence } from './where-things-stand.ts'
 
 /**
  * A family member's own pages, read from the code their session began with (so only ever their own
@@ -58,17 +58,9 @@ export async function familyStatus(context: FamilyContext, caller: FamilyCaller)
   ])
   const working = workingFrom(allocation)
   await seen(context, caller, 'status')
-  const headline =
-    row.state === 'in_review' && working === 'advocate'
-      ? 'status.haveAdvocate'
-      : row.state === 'in_review' && working === 'local-service'
-        ? 'status.localService'
-        : row.state === 'in_review'
-          ? 'status.findingAdvocate'
-          : stateHeadlines[row.state]
   return {
     givenName: row.given_name,
-    headline,
+    headline: headline(row.state, working === 'asking' ? 'none' : working),
     next: whatHappensNext({
       state: row.state,
       stepDueOn: row.step_due_on,

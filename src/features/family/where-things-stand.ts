@@ -103,16 +103,26 @@ export function whatHappensNext(facts: NextFacts): Sentence[] {
   }
 }
 
-/** A short status for the top of the page, by state. */
-export const stateHeadlines: Readonly<Record<State, string>> = {
-  draft: 'status.asked',
-  awaiting_admin: 'status.asked',
-  awaiting_decision: 'status.deciding',
-  returned: 'status.deciding',
-  in_review: 'status.inReview',
-  awaiting_advocate: 'status.findingAdvocate',
-  awaiting_sign_off: 'status.finishing',
-  no_further_action: 'status.noAdvocate',
-  completed: 'status.finished',
-  withdrawn: 'status.stopped',
+/** A short status for the top of the page: by state, and while in review, by who is working with them. */
+export function headline(state: State, working: NextFacts['working']): string {
+  switch (state) {
+    case 'draft':
+    case 'awaiting_admin':
+      return 'status.asked'
+    case 'awaiting_decision':
+    case 'returned':
+      return 'status.deciding'
+    case 'in_review':
+      return working === 'advocate' ? 'status.haveAdvocate' : working === 'local-service' ? 'status.localService' : 'status.findingAdvocate'
+    case 'awaiting_advocate':
+      return 'status.findingAdvocate'
+    case 'awaiting_sign_off':
+      return 'status.finishing'
+    case 'no_further_action':
+      return 'status.noAdvocate'
+    case 'completed':
+      return 'status.finished'
+    case 'withdrawn':
+      return 'status.stopped'
+  }
 }

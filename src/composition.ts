@@ -16,7 +16,16 @@ import * as advocateSignIn from './features/advocates/sign-in-service.ts'
 import { chooseWord, familySignIn, familySignOut, forgetOldFamilySignIns, resolveFamilySession } from './features/family/access-service.ts'
 import { codeKey } from './features/family/codes.ts'
 import type { FamilyContext } from './features/family/family.ts'
-import { familyAdvocate, familyAdvocatePhoto, familyMeeting, familyReferralSays, familyRights, familyStatus } from './features/family/pages-service.ts'
+import {
+  agreeToShareViews,
+  familyAdvocate,
+  familyAdvocatePhoto,
+  familyMeeting,
+  familyReferralSays,
+  familyRights,
+  familyStatus,
+  familyViews,
+} from './features/family/pages-service.ts'
 import { familyThrottlePolicy } from './features/family/throttle.ts'
 import { issueCode, revokeCode, wayIn } from './features/family/way-in-service.ts'
 import * as localServicesService from './features/local-services/service.ts'
@@ -109,7 +118,16 @@ export async function compose(
   const family = {
     access: bindService(familyContext, { familySignIn, chooseWord, resolveFamilySession, familySignOut, forgetOldFamilySignIns }),
     wayIn: bindService(familyContext, { wayIn, issueCode, revokeCode }),
-    pages: bindService(familyContext, { familyStatus, familyAdvocate, familyAdvocatePhoto, familyMeeting, familyRights, familyReferralSays }),
+    pages: bindService(familyContext, {
+      familyStatus,
+      familyAdvocate,
+      familyAdvocatePhoto,
+      familyMeeting,
+      familyRights,
+      familyReferralSays,
+      familyViews,
+      agreeToShareViews,
+    }),
   }
   const services = {
     family,

@@ -41,6 +41,10 @@ describe(`a family session reaches its own pages and nothing else (${engine})`, 
       .where('referral_id', '=', referralId)
       .execute()
     await db.updateTable('section_one').set({ reason: secrets.otherReason, safety_notes: secrets.safety }).where('referral_id', '=', otherReferralId).execute()
+    await db
+      .insertInto('person_views')
+      .values({ referral_id: otherReferralId, authority_id: child.authority_id, views: 'OTHERPARENT-views-never-shown', updated_at: new Date() })
+      .execute()
 
     const referral = await db.selectFrom('referral').select('person_id').where('id', '=', referralId).executeTakeFirstOrThrow()
     const allocation = await db
@@ -107,7 +111,14 @@ describe(`a family session reaches its own pages and nothing else (${engine})`, 
   })
 
   test('nothing of the other parent, nor the safety notes, reaches the person’s pages', async () => {
-    const pages = ['/your-advocacy', '/your-advocacy/advocate', '/your-advocacy/meeting', '/your-advocacy/rights', '/your-advocacy/what-the-referral-says']
+    const pages = [
+      '/your-advocacy',
+      '/your-advocacy/advocate',
+      '/your-advocacy/meeting',
+      '/your-advocacy/views',
+      '/your-advocacy/rights',
+      '/your-advocacy/what-the-referral-says',
+    ]
     let everything = ''
     for (const url of pages) {
       const page = await family.get(url)
@@ -115,7 +126,7 @@ describe(`a family session reaches its own pages and nothing else (${engine})`, 
       everything += page.html
     }
     assert.match(everything, /Avery Mine/, 'their own advocate is there')
-    for (const secret of [secrets.safety, secrets.otherReason, secrets.otherAdvocate, 'Ottoline', secrets.otherParent, 'domestic abuse']) {
+    for (const secret of [secrets.safety, secrets.otherReason, secrets.otherAdvocate, 'Ottoline', secrets.otherParent, 'OTHERPARENT-views', 'domestic abuse']) {
       assert.ok(!everything.includes(secret), `the family's pages do not contain "${secret}"`)
     }
     const calendar = await family.get('/your-advocacy/meeting.ics')

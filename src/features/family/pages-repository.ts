@@ -125,3 +125,11 @@ export async function whatTheReferralSays(db: Queryable, authorityId: string, co
     ])
     .executeTakeFirst()
 }
+
+/** The views the person prepared with their advocate, and whether they agreed to share them (and whether they have been). */
+export async function viewsOf(db: Queryable, authorityId: string, codeId: string) {
+  return fromCode(db, authorityId, codeId)
+    .innerJoin('person_views', 'person_views.referral_id', 'referral.id')
+    .select(['person_views.views', 'person_views.person_agreed_to_share', 'person_views.agreed_on', 'person_views.shared_at', 'person_views.version'])
+    .executeTakeFirst()
+}

@@ -4,6 +4,7 @@ import type { BoundService } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { Weekday } from '../../vocabulary/advocates.ts'
 import type { Adjustment, GenderPreference, MeetingType, NextAction } from '../../vocabulary/referrals.ts'
+import { recordPersonsAgreement } from '../referrals/advocacy-record/advocacy-record-service.ts'
 import { authorityFor } from '../settings/authority-details-service.ts'
 import { codeLastDay, familyActor, type FamilyCaller, type FamilyContext } from './family.ts'
 import * as repository from './pages-repository.ts'
@@ -15,7 +16,7 @@ import { headline, timelineSentences, whatHappensNext, type Sentence } from './w
  * person. Each page seen is audited as the family's.
  */
 
-type Page = 'status' | 'advocate' | 'meeting' | 'rights' | 'referral' | 'advocate-photo' | 'meeting-calendar'
+type Page = 'status' | 'advocate' | 'meeting' | 'rights' | 'referral' | 'advocate-photo' | 'meeting-calendar' | 'views'
 
 async function seen(context: FamilyContext, caller: FamilyCaller, page: Page): Promise<void> {
   await recordAudit(context.db, familyActor(caller), {
@@ -205,6 +206,38 @@ export async function familyReferralSays(context: FamilyContext, caller: FamilyC
   }
 }
 
+export interface ViewsView {
+  /** The views in the person's words, as written with their advocate, or null before there are any. */
+  readonly views: string | null
+  readonly agreed: boolean
+  readonly agreedOn: string | null
+  readonly sharedOn: string | null
+  readonly version: number
+}
+
+/** The views they prepared with their advocate, and whether they agree to share them. */
+export async function familyViews(context: FamilyContext, caller: FamilyCaller): Promise<ViewsView> {
+  const row = await repository.viewsOf(context.db, caller.member.authorityId, caller.member.codeId)
+  await seen(context, caller, 'views')
+  return {
+    views: row?.views ?? null,
+    agreed: row?.person_agreed_to_share ?? false,
+    agreedOn: row?.agreed_on ?? null,
+    sharedOn: row?.shared_at ? londonDate(row.shared_at) : null,
+    version: row?.version ?? 0,
+  }
+}
+
+/** They agree (or not) that their views are shared with the conference chair: what lets the admin share them. */
+export async function agreeToShareViews(context: FamilyContext, caller: FamilyCaller, agreed: boolean, version: number): Promise<void> {
+  await recordPersonsAgreement(
+    context,
+    { authorityId: caller.member.authorityId, referralId: caller.member.referralId, ip: caller.ip, codeId: caller.member.codeId },
+    agreed,
+    version,
+  )
+}
+
 export type FamilyPagesService = BoundService<
   {
     familyStatus: typeof familyStatus
@@ -213,6 +246,8 @@ export type FamilyPagesService = BoundService<
     familyMeeting: typeof familyMeeting
     familyRights: typeof familyRights
     familyReferralSays: typeof familyReferralSays
+    familyViews: typeof familyViews
+    agreeToShareViews: typeof agreeToShareViews
   },
   FamilyContext
 >

@@ -13,6 +13,7 @@ import { familySignInRoutes } from './sign-in/routes.ts'
 import { statusRoutes } from './status/routes.ts'
 import type { WayInService } from './way-in-service.ts'
 import { wayInRoutes } from './way-in/routes.ts'
+import { viewsRoutes } from './views/routes.ts'
 import { referralSaysRoutes } from './what-the-referral-says/routes.ts'
 
 export interface FamilyDependencies {
@@ -80,6 +81,7 @@ export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): vo
       meetingRoutes(family, deps)
       rightsRoutes(family, deps)
       referralSaysRoutes(family, deps)
+      viewsRoutes(family, deps)
     },
     { prefix: FAMILY_PREFIX },
   )

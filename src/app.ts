@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, type RouteOptions } from 'fastify'
 import type { Config } from './config.ts'
 import type { Services } from './composition.ts'
 import type { Clock } from './platform/time/clock.ts'
@@ -29,6 +29,8 @@ export interface AppDependencies {
   readonly clock: Clock
   readonly checkDatabase: () => Promise<void>
   readonly logger: NonNullable<FastifyServerOptions['logger']>
+  /** Told of every route as it is added (tests that walk every route, such as a family session's refusals). */
+  readonly onRoute?: (route: RouteOptions) => void
 }
 
 const FORM_BODY_LIMIT = 1024 * 1024
@@ -74,6 +76,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     frameworkErrors: answerUnroutableRequest,
   })
 
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute)
   await app.register(async (health) => healthRoutes(health, { checkDatabase: deps.checkDatabase }))
   await app.register(securityHeaders, { production: config.production })
   await app.register(async (assets) => staticAssets(assets, { root: deps.root, production: config.production, pageAssets }), { prefix: ASSETS_PREFIX })

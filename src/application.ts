@@ -13,6 +13,7 @@ export async function createApplication(options: {
   config: Config
   root: string
   logger: AppDependencies['logger']
+  onRoute?: AppDependencies['onRoute']
 }): Promise<{ app: FastifyInstance; services: Services; mailer: Mailer }> {
   const { database, clock, config } = options
   // A message that could not be sent is logged by its error code alone (never its address or content).
@@ -27,6 +28,7 @@ export async function createApplication(options: {
     clock,
     checkDatabase: () => checkDatabase(database.db),
     logger: options.logger,
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   })
   return { app, services, mailer }
 }

@@ -13,6 +13,21 @@ import * as advocatePhoto from './features/advocates/photo-service.ts'
 import * as advocateRecord from './features/advocates/record-service.ts'
 import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
 import * as advocateSignIn from './features/advocates/sign-in-service.ts'
+import { chooseWord, familySignIn, familySignOut, forgetOldFamilySignIns, resolveFamilySession } from './features/family/access-service.ts'
+import { codeKey } from './features/family/codes.ts'
+import type { FamilyContext } from './features/family/family.ts'
+import {
+  agreeToShareViews,
+  familyAdvocate,
+  familyAdvocatePhoto,
+  familyMeeting,
+  familyReferralSays,
+  familyRights,
+  familyStatus,
+  familyViews,
+} from './features/family/pages-service.ts'
+import { familyThrottlePolicy } from './features/family/throttle.ts'
+import { issueCode, revokeCode, wayIn } from './features/family/way-in-service.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
 import * as people from './features/people/service.ts'
@@ -90,7 +105,32 @@ export async function compose(
     ...programmeAccreditation,
     ...programmeSupervision,
   })
+  const familyContext: FamilyContext = {
+    ...context,
+    codeKey: codeKey(secret),
+    policy: {
+      codeDaysAfterEnd: config.family.codeDaysAfterEnd,
+      idleMinutes: config.family.idleMinutes,
+      absoluteHours: config.family.absoluteHours,
+      throttle: familyThrottlePolicy(config.signIn, config.family),
+    },
+  }
+  const family = {
+    access: bindService(familyContext, { familySignIn, chooseWord, resolveFamilySession, familySignOut, forgetOldFamilySignIns }),
+    wayIn: bindService(familyContext, { wayIn, issueCode, revokeCode }),
+    pages: bindService(familyContext, {
+      familyStatus,
+      familyAdvocate,
+      familyAdvocatePhoto,
+      familyMeeting,
+      familyRights,
+      familyReferralSays,
+      familyViews,
+      agreeToShareViews,
+    }),
+  }
   const services = {
+    family,
     settings,
     advocates,
     localServices,

@@ -57,6 +57,10 @@ const environmentSchema = z
     SIGN_IN_FREE_FAILURES: positiveInteger.default(5),
     SIGN_IN_MAX_DELAY_MINUTES: positiveInteger.default(15),
     SIGN_IN_ACCOUNT_CEILING: positiveInteger.max(100, 'SIGN_IN_ACCOUNT_CEILING must be 100 or fewer (NIST SP 800-63B 5.2.2)').default(50),
+    FAMILY_CODE_DAYS_AFTER_END: positiveInteger.max(3650).default(90),
+    FAMILY_SESSION_IDLE_MINUTES: positiveInteger.default(20),
+    FAMILY_SESSION_ABSOLUTE_HOURS: positiveInteger.default(4),
+    FAMILY_SIGN_IN_MAX_DELAY_MINUTES: positiveInteger.max(1440).default(60),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
@@ -114,6 +118,16 @@ export interface Config {
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly secureCookie: boolean }
   /** Sign-in throttling (ADR 13): delays per email and address, and a ceiling per email after which only an emailed link signs in. */
   readonly signIn: { readonly freeFailures: number; readonly maxDelayMinutes: number; readonly accountCeiling: number }
+  /**
+   * Families' way in (ADR 17): how long a code keeps working after the advocacy ends, the family
+   * session's time-outs, and the longest wait between wrong words for one code from every address.
+   */
+  readonly family: {
+    readonly codeDaysAfterEnd: number
+    readonly idleMinutes: number
+    readonly absoluteHours: number
+    readonly maxDelayMinutes: number
+  }
   /** Email: through SMTP, or (never in production) written to files in `outboxDir`. */
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly outboxDir: string }
   /** Requests one client may make to the pages anyone can reach, in a minute. */
@@ -160,6 +174,12 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       secureCookie: env.COOKIE_SECURE ?? production,
     },
     signIn: { freeFailures: env.SIGN_IN_FREE_FAILURES, maxDelayMinutes: env.SIGN_IN_MAX_DELAY_MINUTES, accountCeiling: env.SIGN_IN_ACCOUNT_CEILING },
+    family: {
+      codeDaysAfterEnd: env.FAMILY_CODE_DAYS_AFTER_END,
+      idleMinutes: env.FAMILY_SESSION_IDLE_MINUTES,
+      absoluteHours: env.FAMILY_SESSION_ABSOLUTE_HOURS,
+      maxDelayMinutes: env.FAMILY_SIGN_IN_MAX_DELAY_MINUTES,
+    },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Alongside <alongside@localhost>', outboxDir: join(env.DATA_DIR, 'outbox') },
     publicPagesPerMinute: env.PUBLIC_PAGES_PER_MINUTE,
     demo: env.DEMO,

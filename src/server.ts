@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const housekeeping = setInterval(() => {
     purgeExpired(database.db, systemClock, config.session).catch((error: unknown) => app.log.error({ err: error }, 'could not purge expired sessions'))
     services.signIn.forgetOldCounts().catch((error: unknown) => app.log.error({ err: error }, 'could not forget old sign-in counts'))
+    services.family.access.forgetOldFamilySignIns().catch((error: unknown) => app.log.error({ err: error }, 'could not forget old family sign-in counts'))
     services.referrals.lapseAbandonedDrafts().catch((error: unknown) => app.log.error({ err: error }, 'could not close abandoned drafts'))
   }, 3_600_000)
   housekeeping.unref()

@@ -9,6 +9,7 @@ import { aboutRoutes } from './about/routes.ts'
 import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { familyRoutes } from './family/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
@@ -28,7 +29,7 @@ export interface FeatureDependencies {
 }
 
 /** Every feature's pages. Each feature gets only the services it uses. */
-export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: FeatureDependencies): void {
+export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock, translations }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
   // Every page says whose service this is: the authority's name in the header (views/layout.njk).
   app.addHook('preHandler', async (request, reply) => {
@@ -53,4 +54,16 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   advocateRoutes(app, { advocates: services.advocates, people: services.people, clock, baseUrl: config.baseUrl })
   localServiceRoutes(app, { localServices: services.localServices })
   myPeopleRoutes(app, { advocacyRecord: services.advocacyRecord, allocations: services.allocations, clock })
+  familyRoutes(app, {
+    access: services.family.access,
+    wayIn: services.family.wayIn,
+    pages: services.family.pages,
+    settings: services.settings,
+    secureCookie,
+    baseUrl: config.baseUrl,
+    idleMinutes: config.family.idleMinutes,
+    codeDaysAfterEnd: config.family.codeDaysAfterEnd,
+    clock,
+    translations,
+  })
 }

@@ -22,7 +22,15 @@ export interface TestApp {
   /** What the service sends mail through (SMTP_URL, or the outbox): `settled()` waits for what is on its way. */
   readonly mailer: Mailer
   readonly world: World
+  /** Every route the app has, as it was registered: for tests that walk them all. */
+  readonly routes: readonly RegisteredRoute[]
   close(): Promise<void>
+}
+
+export interface RegisteredRoute {
+  readonly method: string
+  readonly url: string
+  readonly config: { readonly public?: boolean; readonly family?: boolean }
 }
 
 /** The real application on a fresh database, with a world of authorities and staff to act in it. */
@@ -30,7 +38,25 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   const database = await openTestDatabase()
   const clock = new TestClock()
   const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true', ...environment })
-  const { app, services, mailer } = await createApplication({ database, clock, config, root, logger: options.logger ?? false })
+  const routes: RegisteredRoute[] = []
+  const { app, services, mailer } = await createApplication({
+    database,
+    clock,
+    config,
+    root,
+    logger: options.logger ?? false,
+    onRoute: (route) => {
+      // The route's config is read when asked: hooks of the route's own context may still add to it.
+      for (const method of [route.method].flat())
+        routes.push({
+          method,
+          url: route.url,
+          get config() {
+            return (route.config ?? {}) as RegisteredRoute['config']
+          },
+        })
+    },
+  })
   await app.ready()
   const world = await createWorld(database.db)
   return {
@@ -41,6 +67,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     services,
     mailer,
     world,
+    routes,
     async close() {
       await app.close()
       await mailer.close()

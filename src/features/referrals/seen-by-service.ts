@@ -6,7 +6,7 @@ import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import * as people from '../people/records-service.ts'
 import * as referrals from './referral-repository.ts'
-import { SEEN_BY_PAGE_SIZE, whatTheyDid } from './seen-by.ts'
+import { byThePerson, SEEN_BY_PAGE_SIZE, whatTheyDid } from './seen-by.ts'
 import { actorOf, loadReferral } from './steps.ts'
 
 /**
@@ -46,7 +46,11 @@ async function seenBy(
   await recordAudit(context.db, actorOf(caller), { action: `${about.kind}.seen-by-viewed`, recordType: about.kind, recordId: about.id, details: { page } })
   return {
     rows: shown.map((sighting) => ({
-      who: sighting.actorId ? (names.get(sighting.actorId) ?? 'Someone no longer on the staff list') : 'The service',
+      who: sighting.actorId
+        ? (names.get(sighting.actorId) ?? 'Someone no longer on the staff list')
+        : byThePerson(sighting.action)
+          ? 'The person, on their own pages'
+          : 'The service',
       what: whatTheyDid(sighting, about, references),
       at: sighting.at,
     })),

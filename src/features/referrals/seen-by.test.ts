@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { whatTheyDid } from './seen-by.ts'
+import { byThePerson, whatTheyDid } from './seen-by.ts'
 
 const REFERRAL = '11111111-1111-4111-8111-111111111111'
 const OTHER = '22222222-2222-4222-8222-222222222222'
@@ -53,5 +53,16 @@ describe('who has seen a record, in words', () => {
       [sighting('worktray.viewed', 'worktray', null, { tray: 'team', shown: [] }), 'Saw a referral for them listed in My team’s work'],
     ]
     for (const [event, words] of cases) assert.equal(whatTheyDid(event, onPerson, references), words, event.action)
+  })
+})
+
+describe('the person’s own events on their pages', () => {
+  test('are told as theirs, in words', () => {
+    assert.equal(byThePerson('family.page-viewed'), true)
+    assert.equal(byThePerson('family.code-issued'), false, 'a code is issued by staff')
+    const about = { kind: 'referral' as const, id: 'r1' }
+    const sighting = (action: string) => ({ action, recordType: 'referral', recordId: 'r1', tray: null, shown: [], with: null })
+    assert.equal(whatTheyDid(sighting('family.page-viewed'), about, new Map()), 'Read their own pages')
+    assert.equal(whatTheyDid(sighting('family.code-issued'), about, new Map()), 'Changed it: gave the person a code for their own pages')
   })
 })

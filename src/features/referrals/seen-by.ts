@@ -25,6 +25,11 @@ function stepWords(event: string): string | undefined {
   return timeline ?? 'saved the referral'
 }
 
+/** Whether an event was the person's own, on their family pages (it has no member of staff behind it). */
+export function byThePerson(action: string): boolean {
+  return ['family.page-viewed', 'family.signed-in', 'family.signed-out', 'family.word-chosen', 'advocacy.views-agreement-recorded'].includes(action)
+}
+
 /** What was done to a referral, `it` being how the page names it ("it", or "referral AL-00012"). */
 function aboutReferral(action: string, it: string, tray: string | null, shownWith: string | null): string {
   switch (action) {
@@ -54,6 +59,22 @@ function aboutReferral(action: string, it: string, tray: string | null, shownWit
       return `Changed ${it}: saved the person’s views`
     case 'advocacy.views-shared':
       return `Changed ${it}: shared the person’s views with the conference chair`
+    case 'advocacy.views-agreement-recorded':
+      return `Changed ${it}: answered whether their views may be shared`
+    case 'family.page-viewed':
+      return it === 'it' ? 'Read their own pages' : `Read their own pages about ${it}`
+    case 'family.signed-in':
+      return 'Signed in to their own pages'
+    case 'family.signed-out':
+      return 'Signed out of their own pages'
+    case 'family.word-chosen':
+      return 'Chose their word or PIN for their own pages'
+    case 'family.way-in-viewed':
+      return 'Opened the person’s way in to their own pages'
+    case 'family.code-issued':
+      return `Changed ${it}: gave the person a code for their own pages`
+    case 'family.code-revoked':
+      return `Changed ${it}: revoked the person’s code`
     default: {
       const step = action.startsWith('referral.') ? stepWords(action.slice('referral.'.length)) : undefined
       return step ? `Changed ${it}: ${step}` : `Changed ${it}`

@@ -512,6 +512,43 @@ export interface PersonViewsTable {
   version: Version
 }
 
+/** A family member's way in for one referral (ADR 17): the code's keyed hash, and the word they chose. */
+export interface FamilyCodeTable {
+  id: Generated<string>
+  authority_id: string
+  referral_id: string
+  person_id: string
+  code_hash: string
+  word_hash: string | null
+  issued_by: string
+  issued_at: Timestamp
+  word_chosen_at: Date | null
+  last_used_at: Date | null
+  ended_at: Date | null
+  end_reason: 'revoked' | 'replaced' | null
+  ended_by: string | null
+}
+
+/** A family member's session: apart from staff sessions, tied to the code it began with. */
+export interface FamilySessionTable {
+  id_hash: string
+  code_id: string
+  authority_id: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  ended_at: Date | null
+  end_reason: string | null
+}
+
+/** Wrong words for a code (its id) from one address or every address (`*`); codes that open nothing (`no-code`) from one address. */
+export interface FamilySignInGuessTable {
+  subject: string
+  address: string
+  failures: number
+  wait_until: Timestamp
+  last_failure_at: Timestamp
+}
+
 export interface Schema {
   authority: AuthorityTable
   app_setting: AppSettingTable
@@ -553,6 +590,9 @@ export interface Schema {
   allocation: AllocationTable
   advocacy_contact: AdvocacyContactTable
   person_views: PersonViewsTable
+  family_code: FamilyCodeTable
+  family_session: FamilySessionTable
+  family_sign_in_guess: FamilySignInGuessTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

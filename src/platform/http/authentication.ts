@@ -9,6 +9,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A page anyone may see without signing in (sign-in itself, first-time set-up, health). */
     public?: boolean
+    /**
+     * A family member's page (ADR 17): the staff sign-in check does not apply, because a staff
+     * session never opens it; the family feature checks for a family session of its own instead.
+     */
+    family?: boolean
   }
 }
 
@@ -30,7 +35,8 @@ export function safeReturnPath(value: unknown): string | undefined {
 export const authentication = fp(
   async (app: FastifyInstance, { savedForms }: { savedForms: SavedForms }) => {
     app.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.config.public || request.user) return
+      const { config } = request.routeOptions
+      if (config.public || config.family || request.user) return
       if (request.method === 'GET' || request.method === 'HEAD') {
         const query = new URLSearchParams({ returnTo: request.url })
         if (request.timedOut) query.set('timedOut', 'yes')

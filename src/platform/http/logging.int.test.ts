@@ -40,6 +40,11 @@ describe(`logs hold nothing personal (${engine})`, () => {
     await stranger.post(`/sign-in/link/${signInToken}`, {})
     await stranger.get('/sign-in/link')
     await stranger.post('/sign-in/link', { email: 'someone.private@example.org' })
+    // A family member's code and word sign in: neither may reach a log, whatever the answer.
+    await stranger.get('/your-advocacy/sign-in')
+    await stranger.post('/your-advocacy/sign-in', { code: 'QWXY-KMNP-FAMC', word: 'familywordsecret' })
+    await stranger.post('/your-advocacy/sign-in/word', { code: 'QWXY-KMNP-FAMC', word: 'familywordsecret', confirmation: 'familywordsecret' })
+    await stranger.get('/your-advocacy/sign-in?code=QWXY-KMNP-FAMC')
 
     const log = lines.join('')
     assert.ok(lines.length > 20, 'requests were logged')
@@ -55,6 +60,9 @@ describe(`logs hold nothing personal (${engine})`, () => {
       'SetPasswordTokenThatMustNotBeLogged',
       'SetupTokenThatMustNotBeLogged',
       'SignInLinkTokenThatMustNotBeLogged',
+      'QWXY',
+      'KMNP-FAMC',
+      'familywordsecret',
     ]) {
       assert.ok(!log.includes(secret), `the logs do not contain "${secret}"`)
     }
@@ -62,5 +70,6 @@ describe(`logs hold nothing personal (${engine})`, () => {
     assert.match(log, /"route":"\/referrals\/:referralId\/section-1"/, 'routes are logged by their pattern')
     assert.match(log, /"route":"\/set-password\/:token"/, 'a one-time link is logged by its pattern alone')
     assert.match(log, /"route":"\/sign-in\/link\/:token"/, 'and so is a link to sign in')
+    assert.match(log, /"route":"\/your-advocacy\/sign-in"/, 'a family sign-in is logged by its route alone')
   })
 })

@@ -71,3 +71,19 @@ export async function markViewsShared(db: Queryable, authorityId: string, referr
     .where('referral_id', '=', referralId)
     .execute()
 }
+
+/** The person's own agreement (or not) to share their views, if nobody changed the views since `version`; false when someone did. */
+export async function recordAgreement(
+  db: Queryable,
+  change: { authorityId: string; referralId: string; version: number; agreed: boolean; agreedOn: string | null; now: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('person_views')
+    .set({ person_agreed_to_share: change.agreed, agreed_on: change.agreedOn, updated_at: change.now, version: sql<number>`version + 1` })
+    .where('authority_id', '=', change.authorityId)
+    .where('referral_id', '=', change.referralId)
+    .where('version', '=', change.version)
+    .where('shared_at', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}

@@ -184,6 +184,44 @@ export async function saveViews(
   })
 }
 
+/**
+ * The person themselves, from their own pages (`features/family`), agrees or does not agree that
+ * the views they prepared with their advocate are shared with the conference chair. Once shared,
+ * nothing changes; if the views changed since the page was opened, nothing is saved.
+ */
+export async function recordPersonsAgreement(
+  context: ServiceContext,
+  person: { readonly authorityId: string; readonly referralId: string; readonly ip: string | null; readonly codeId: string },
+  agreed: boolean,
+  version: number,
+): Promise<void> {
+  await context.db.transaction().execute(async (trx) => {
+    const current = await repository.findViews(trx, person.authorityId, person.referralId)
+    if (!current?.views) throw new WorkflowRefusedError('There are no views to share yet')
+    if (current.shared_at) throw new WorkflowRefusedError('These views have already been shared with the conference chair')
+    const now = context.clock.now()
+    const saved = await repository.recordAgreement(trx, {
+      authorityId: person.authorityId,
+      referralId: person.referralId,
+      version,
+      agreed,
+      agreedOn: agreed ? londonDate(now) : null,
+      now,
+    })
+    if (!saved) throw new ConflictError('The views were changed since the page was opened', null, current.updated_at)
+    await recordAudit(
+      trx,
+      { userId: null, authorityId: person.authorityId, ip: person.ip },
+      {
+        action: 'advocacy.views-agreement-recorded',
+        recordType: 'referral',
+        recordId: person.referralId,
+        details: { agreed, by: 'the person', codeId: person.codeId },
+      },
+    )
+  })
+}
+
 /** The admin shares the person's views with the conference chair — only with the person's agreement. */
 export async function shareViews(context: ServiceContext, caller: Caller, referralId: string): Promise<void> {
   if (!hasRole(caller.user, 'advocacy_admin')) throw new ForbiddenError('Only FGC Advocacy Admin shares the person’s views')

@@ -1,0 +1,88 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Translations } from '../../platform/i18n/translations.ts'
+import type { Clock } from '../../platform/time/clock.ts'
+import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
+import type { SettingsService } from '../settings/service.ts'
+import type { FamilyAccessService } from './access-service.ts'
+import { advocateRoutes } from './advocate/routes.ts'
+import { FAMILY_PREFIX, familyCookieName, familyLanguageHook } from './family-request.ts'
+import { meetingRoutes } from './meeting/routes.ts'
+import type { FamilyPagesService } from './pages-service.ts'
+import { rightsRoutes } from './rights/routes.ts'
+import { familySignInRoutes } from './sign-in/routes.ts'
+import { statusRoutes } from './status/routes.ts'
+import type { WayInService } from './way-in-service.ts'
+import { wayInRoutes } from './way-in/routes.ts'
+import { viewsRoutes } from './views/routes.ts'
+import { referralSaysRoutes } from './what-the-referral-says/routes.ts'
+
+export interface FamilyDependencies {
+  readonly access: FamilyAccessService
+  readonly wayIn: WayInService
+  readonly pages: FamilyPagesService
+  readonly settings: SettingsService
+  readonly secureCookie: boolean
+  readonly baseUrl: string
+  readonly idleMinutes: number
+  readonly codeDaysAfterEnd: number
+  readonly clock: Clock
+  readonly translations: Translations
+}
+
+/** A refusal on a family page, in the family's words. */
+async function familyError(
+  speak: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const notFound = error instanceof NotFoundError || error instanceof ForbiddenError
+  const status = notFound ? 404 : typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+  if (status >= 500) request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed')
+  else request.log.info({ status, type: error.name }, 'request refused')
+  await speak(request, reply)
+  const kind = status === 404 ? 'notFound' : status === 429 ? 'tooMany' : 'problem'
+  return reply.code(status).header('cache-control', 'no-store').view('features/family/error.njk', { kind })
+}
+
+/**
+ * The family side (ADR 17). Staff give a person their way in from the referral (`way-in/`); the
+ * person's own pages live under /your-advocacy in a context of their own: every route in it is a
+ * family page (the staff sign-in check does not apply, and a staff session opens none of them),
+ * and every page but signing in needs a family session, read from the family cookie alone.
+ */
+export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): void {
+  wayInRoutes(app, { wayIn: deps.wayIn, baseUrl: deps.baseUrl, codeDaysAfterEnd: deps.codeDaysAfterEnd, translations: deps.translations })
+
+  app.register(
+    async (family) => {
+      family.decorateRequest('familyMember', null)
+      family.addHook('onRoute', (route) => {
+        route.config = { ...route.config, family: true }
+      })
+      const speak = familyLanguageHook(deps.translations, deps.secureCookie)
+      family.setErrorHandler((error: FastifyError, request, reply) => familyError(async (...args) => speak.call(family, ...args), error, request, reply))
+
+      family.addHook('preHandler', async (request, reply) => {
+        const presented = request.cookies[familyCookieName(deps.secureCookie)]
+        const resolved = presented ? await deps.access.resolveFamilySession(presented) : { status: 'none' as const }
+        if (resolved.status === 'active') request.familyMember = resolved.member
+        const brand = await deps.settings.brandFor(request.familyMember?.authorityId ?? null)
+        reply.locals = { ...reply.locals, authority: brand ?? undefined, familyMember: request.familyMember !== null }
+        await speak.call(family, request, reply)
+        if (request.routeOptions.config.public || request.familyMember) return
+        const timedOut = resolved.status === 'timed-out' ? '?timedOut=yes' : ''
+        return reply.redirect(`${FAMILY_PREFIX}/sign-in${timedOut}`, 303)
+      })
+
+      familySignInRoutes(family, deps)
+      statusRoutes(family, deps)
+      advocateRoutes(family, deps)
+      meetingRoutes(family, deps)
+      rightsRoutes(family, deps)
+      referralSaysRoutes(family, deps)
+      viewsRoutes(family, deps)
+    },
+    { prefix: FAMILY_PREFIX },
+  )
+}

@@ -22,6 +22,9 @@ import * as programmeModules from './features/programme/modules-service.ts'
 import * as programmeOverview from './features/programme/overview-service.ts'
 import * as programmeRegister from './features/programme/register-service.ts'
 import type { ProgrammeService } from './features/programme/service.ts'
+import * as publicApplications from './features/public/applications-service.ts'
+import * as publicEnquiries from './features/public/enquiries-service.ts'
+import type { PublicService } from './features/public/service.ts'
 import * as programmeSupervision from './features/programme/supervision-service.ts'
 import { trainingRecords } from './features/programme/training-records-service.ts'
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
@@ -90,6 +93,7 @@ export async function compose(
     ...programmeAccreditation,
     ...programmeSupervision,
   })
+  const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
   const services = {
     settings,
     advocates,
@@ -102,6 +106,7 @@ export async function compose(
     referrals: referralService(context),
     worktray: bindService(context, worktray),
     programme,
+    publicPages,
   }
   return { sessions, savedForms, services }
 }

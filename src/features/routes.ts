@@ -12,6 +12,7 @@ import { adminRoutes } from './admin/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
+import { publicRoutes } from './public/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { settingsRoutes } from './settings/routes.ts'
 import { signInRoutes } from './sign-in/routes.ts'
@@ -28,7 +29,7 @@ export interface FeatureDependencies {
 }
 
 /** Every feature's pages. Each feature gets only the services it uses. */
-export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: FeatureDependencies): void {
+export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock, translations }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
   // Every page says whose service this is: the authority's name in the header (views/layout.njk).
   app.addHook('preHandler', async (request, reply) => {
@@ -40,7 +41,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app, { settings: services.settings })
-  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin })
+  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin, enquiries: services.publicPages })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {
     referrals: services.referrals,
@@ -53,4 +54,5 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   advocateRoutes(app, { advocates: services.advocates, people: services.people, clock, baseUrl: config.baseUrl })
   localServiceRoutes(app, { localServices: services.localServices })
   myPeopleRoutes(app, { advocacyRecord: services.advocacyRecord, allocations: services.allocations, clock })
+  publicRoutes(app, { publicPages: services.publicPages, settings: services.settings, translations, secureCookie })
 }

@@ -98,7 +98,8 @@ export function commaListKey(keys: { tooLong: string; tooMany: string }, options
     (value) => {
       if (value === undefined || value === null) return []
       const cleaned = cleanText(value)
-      if (cleaned === undefined) return value
+      // Sent twice (a list) or as anything but text: not a list someone typed.
+      if (cleaned === undefined) return null
       const seen = new Set<string>()
       return cleaned
         .split(/[,;\n\u060c\u061b\u3001\uff0c]/)
@@ -110,7 +111,7 @@ export function commaListKey(keys: { tooLong: string; tooMany: string }, options
           return true
         })
     },
-    z.array(z.string().max(options.maxLength, keys.tooLong), { error: keys.tooLong }).max(options.maxItems, keys.tooMany),
+    z.array(z.string().max(options.maxLength, keys.tooLong), { error: 'public:common.checkAnswer' }).max(options.maxItems, keys.tooMany),
   )
 }
 

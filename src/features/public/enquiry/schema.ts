@@ -17,7 +17,7 @@ export const closeSchema = z
     path: ['referralReference'],
     when: always,
   })
-  .refine((form) => form.outcome === 'linked_to_referral' || Boolean(form.note), {
+  .refine((form) => (form.outcome !== 'referral_requested' && form.outcome !== 'answered') || Boolean(form.note), {
     message: 'Enter a note: who you asked to refer, or what you told the person',
     path: ['note'],
     when: always,

@@ -40,6 +40,9 @@ export interface EnquiryAnswers {
   readonly anythingElse: string | null
 }
 
+/** How long the same enquiry sent again counts as the first one. */
+const TWIN_WITHIN_MINUTES = 60
+
 export type Sent = { readonly outcome: 'received' } | { readonly outcome: 'refused'; readonly why: Refusal }
 
 /**
@@ -51,8 +54,13 @@ export async function askForAnAdvocate(context: ServiceContext, answers: Enquiry
   const { authorityId } = answers
   return context.db.transaction().execute(async (trx) => {
     const now = context.clock.now()
+    const phone = answers.contactWay === 'phone' ? answers.phone : null
+    const email = answers.contactWay === 'email' ? answers.email : null
     const refusal = await acceptReceipt(trx, { authorityId, form: 'enquiry', ip: from.ip, at: now })
     if (refusal) return { outcome: 'refused', why: refusal }
+    // The same form sent twice (a double click) is one enquiry: the receipt above still counts it.
+    const since = new Date(now.getTime() - TWIN_WITHIN_MINUTES * 60_000)
+    if (await repository.findRecentTwin(trx, authorityId, { name: answers.name, phone, email, since })) return { outcome: 'received' }
     const dueOn = addWorkingDays(londonDate(now), ANSWER_WITHIN_WORKING_DAYS, await bankHolidaysFor(trx, authorityId))
     const forSomeoneElse = answers.asker === 'someone_else'
     const id = await repository.insertEnquiry(trx, {
@@ -64,8 +72,8 @@ export async function askForAnAdvocate(context: ServiceContext, answers: Enquiry
       parent_agreed: true,
       name: answers.name,
       contact_way: answers.contactWay,
-      phone: answers.contactWay === 'phone' ? answers.phone : null,
-      email: answers.contactWay === 'email' ? answers.email : null,
+      phone,
+      email,
       safe_to_leave_message: answers.safeToLeaveMessage,
       safe_times: answers.safeTimes,
       social_worker: answers.socialWorker,

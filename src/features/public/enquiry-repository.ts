@@ -15,6 +15,28 @@ export async function insertEnquiry(db: Queryable, enquiry: NewEnquiry): Promise
   return row.id
 }
 
+/**
+ * An open enquiry for the same person with the same contact, received since `since`: the same form
+ * sent twice (a double click, a reload of the post), which is not a second enquiry.
+ */
+export async function findRecentTwin(
+  db: Queryable,
+  authorityId: string,
+  twin: { name: string; phone: string | null; email: string | null; since: Date },
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('advocacy_enquiry')
+    .select('id')
+    .where('authority_id', '=', authorityId)
+    .where('state', '=', 'open')
+    .where('received_at', '>', twin.since)
+    .where('name', '=', twin.name)
+    .where((eb) => (twin.phone === null ? eb('phone', 'is', null) : eb('phone', '=', twin.phone)))
+    .where((eb) => (twin.email === null ? eb('email', 'is', null) : eb('email', '=', twin.email)))
+    .executeTakeFirst()
+  return row?.id
+}
+
 /** Open enquiries waiting on these teams (or, with no teams, on the whole authority), overdue first, then oldest. */
 export async function openEnquiries(db: Queryable, authorityId: string, query: { teamIds?: readonly string[] | undefined; limit: number; offset: number }) {
   let select = db.selectFrom('advocacy_enquiry').where('authority_id', '=', authorityId).where('state', '=', 'open')

@@ -128,6 +128,18 @@ describe(`Ask for an advocate (${engine})`, () => {
     )
   })
 
+  test('the same form sent twice (a double click) is one enquiry', async () => {
+    const browser = stranger()
+    await browser.get('/advocacy/ask')
+    const [first, second] = await Promise.all([
+      browser.post('/advocacy/ask', answers({ name: 'Double Click' })),
+      browser.post('/advocacy/ask', answers({ name: 'Double Click' })),
+    ])
+    assert.deepEqual([first.location, second.location], ['/advocacy/ask/sent', '/advocacy/ask/sent'])
+    const rows = await t.database.db.selectFrom('advocacy_enquiry').select('id').where('name', '=', 'Double Click').execute()
+    assert.equal(rows.length, 1)
+  })
+
   test('someone asking for a parent gives their own name and says the parent agrees, or nothing is sent', async () => {
     const browser = stranger()
     await browser.get('/advocacy/ask')

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify'
 import { inTheirLanguage } from '../../platform/http/language.ts'
 import { answersOf } from '../../platform/http/form-fields.ts'
@@ -25,7 +26,31 @@ export function publicPage({ translations, secureCookie }: PublicPageDependencie
   return { config: { public: true }, preHandler: inTheirLanguage(translations, { secureCookie }) }
 }
 
-/** A public form's post: also at most `POSTS_PER_HOUR` from one address (an IPv6 one by its /64), sent or refused. */
+/** Whether a post carries this browser's form token (the platform's CSRF check runs again after this). */
+function carriesItsToken(request: FastifyRequest): boolean {
+  const body = request.body as Record<string, unknown> | null | undefined
+  const sent = body && typeof body === 'object' ? body['_csrf'] : undefined
+  if (typeof sent !== 'string') return false
+  const expected = Buffer.from(request.csrfToken())
+  const actual = Buffer.from(sent)
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+}
+
+/**
+ * A public form posted without its token (the page was left open until the browser forgot its
+ * session, or it came from another site) is refused in the reader's own language, before the
+ * platform's check would refuse it with a page for staff. Nothing in it is read or kept.
+ */
+async function refuseWithoutItsToken(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  if (carriesItsToken(request)) return undefined
+  request.log.warn({ route: request.routeOptions.url }, 'form refused: missing or wrong CSRF token')
+  return reply.code(403).view('features/public/partials/form-expired.njk', {})
+}
+
+/**
+ * A public form's post: in the reader's language from the start (so even a refusal for a missing
+ * token is), and at most `POSTS_PER_HOUR` from one address (an IPv6 one by its /64), sent or refused.
+ */
 export function publicPost(deps: PublicPageDependencies): RouteShorthandOptions {
   return {
     config: {
@@ -37,7 +62,8 @@ export function publicPost(deps: PublicPageDependencies): RouteShorthandOptions 
         errorResponseBuilder: () => new TooManyPostsError('Too many posts of a public form from one address'),
       },
     },
-    preHandler: inTheirLanguage(deps.translations, { secureCookie: deps.secureCookie }),
+    // Before every preHandler, the platform's token check among them.
+    preValidation: [inTheirLanguage(deps.translations, { secureCookie: deps.secureCookie }), refuseWithoutItsToken],
   }
 }
 

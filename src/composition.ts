@@ -37,6 +37,9 @@ import * as programmeModules from './features/programme/modules-service.ts'
 import * as programmeOverview from './features/programme/overview-service.ts'
 import * as programmeRegister from './features/programme/register-service.ts'
 import type { ProgrammeService } from './features/programme/service.ts'
+import * as publicApplications from './features/public/applications-service.ts'
+import * as publicEnquiries from './features/public/enquiries-service.ts'
+import type { PublicService } from './features/public/service.ts'
 import * as programmeSupervision from './features/programme/supervision-service.ts'
 import { trainingRecords } from './features/programme/training-records-service.ts'
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
@@ -129,6 +132,7 @@ export async function compose(
       agreeToShareViews,
     }),
   }
+  const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
   const services = {
     family,
     settings,
@@ -142,6 +146,7 @@ export async function compose(
     referrals: referralService(context),
     worktray: bindService(context, worktray),
     programme,
+    publicPages,
   }
   return { sessions, savedForms, services }
 }

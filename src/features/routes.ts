@@ -13,6 +13,7 @@ import { familyRoutes } from './family/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
+import { publicRoutes } from './public/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { settingsRoutes } from './settings/routes.ts'
 import { signInRoutes } from './sign-in/routes.ts'
@@ -41,7 +42,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app, { settings: services.settings })
-  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin })
+  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin, enquiries: services.publicPages })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {
     referrals: services.referrals,
@@ -66,4 +67,5 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     clock,
     translations,
   })
+  publicRoutes(app, { publicPages: services.publicPages, settings: services.settings, translations, secureCookie })
 }

@@ -174,3 +174,13 @@ export async function draftsOfUnchangedSince(db: Queryable, authorityId: string,
     .execute()
   return rows.map((row) => ({ ...row, last_changed_at: new Date(row.last_changed_at) }))
 }
+
+/** A referral of the authority by its reference (`ADV-00012`), as a person types it. */
+export async function findReferralByReference(db: Queryable, authorityId: string, reference: string) {
+  return db
+    .selectFrom('referral')
+    .select(['id', 'reference', 'state'])
+    .where('authority_id', '=', authorityId)
+    .where('reference', '=', reference)
+    .executeTakeFirst()
+}

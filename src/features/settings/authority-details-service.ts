@@ -40,6 +40,17 @@ export async function authorityFor(context: ServiceContext, authorityId: string 
   }
 }
 
+/** Most councils one installation lists for someone to choose from; a national one would need a search. */
+const MOST_AUTHORITIES_LISTED = 500
+
+/**
+ * The councils this installation serves, by name, for a member of the public to choose whose
+ * service they are asking (the public pages); one when it is a council's own installation.
+ */
+export async function authoritiesServed(context: ServiceContext): Promise<readonly { readonly id: string; readonly name: string }[]> {
+  return repository.authorityNames(context.db, MOST_AUTHORITIES_LISTED)
+}
+
 /** What the header shows on every page: whose service this is. */
 export async function brandFor(context: ServiceContext, authorityId: string | null): Promise<{ readonly name: string } | null> {
   const authority = await authorityFor(context, authorityId)

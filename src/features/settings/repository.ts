@@ -109,3 +109,8 @@ export async function claimVersion(db: Queryable, authorityId: string, key: stri
     .executeTakeFirst()
   return claimed !== undefined
 }
+
+/** Every authority this installation serves, by name: for someone not signed in to choose their council. */
+export async function authorityNames(db: Queryable, limit: number) {
+  return db.selectFrom('authority').select(['id', 'name']).orderBy('name').orderBy('id').limit(limit).execute()
+}

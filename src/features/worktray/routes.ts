@@ -7,6 +7,7 @@ import { openStates } from '../referrals/workflow.ts'
 import { queryOf } from '../../platform/http/query.ts'
 import { dueFilters, worktraySteps, type WorktrayFilters } from './filters.ts'
 import type { AdminService } from '../admin/service.ts'
+import type { PublicService } from '../public/service.ts'
 import { pagination } from './pagination.ts'
 import { referralsMadeRoutes } from './referrals-made/routes.ts'
 import type { WorktrayService } from './service.ts'
@@ -30,18 +31,23 @@ function filtersOf(request: FastifyRequest): WorktrayFilters {
 /** "My work" and "My team's work". */
 export function worktrayRoutes(
   app: FastifyInstance,
-  { worktray, roleChanges }: { worktray: WorktrayService; roleChanges: Pick<AdminService, 'roleGrantsWaiting'> },
+  {
+    worktray,
+    roleChanges,
+    enquiries,
+  }: { worktray: WorktrayService; roleChanges: Pick<AdminService, 'roleGrantsWaiting'>; enquiries: Pick<PublicService, 'enquiriesWaiting'> },
 ): void {
   app.get('/', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
     const hasTeams = caller.user.teamIds.length > 0
-    const [tray, endings, teamWaiting, closingDrafts, roleChangesWaiting] = await Promise.all([
+    const [tray, endings, teamWaiting, closingDrafts, roleChangesWaiting, enquiriesWaiting] = await Promise.all([
       worktray.myWork(caller, filters),
       hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
       hasTeams ? worktray.teamWaiting(caller) : null,
       worktray.closingDrafts(caller),
       roleChanges.roleGrantsWaiting(caller),
+      enquiries.enquiriesWaiting(caller, 'mine'),
     ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
@@ -55,13 +61,14 @@ export function worktrayRoutes(
       teamWaiting,
       closingDrafts,
       roleChangesWaiting,
+      enquiriesWaiting,
     })
   })
 
   app.get('/team-work', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
-    const tray = await worktray.teamWork(caller, filters)
+    const [tray, enquiriesWaiting] = await Promise.all([worktray.teamWork(caller, filters), enquiries.enquiriesWaiting(caller, 'team')])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: "My team's work",
       view: 'team',
@@ -71,6 +78,7 @@ export function worktrayRoutes(
       steps: worktraySteps,
       pagination: pagination('/team-work', filters, tray.pages),
       hasTeams: caller.user.teamIds.length > 0,
+      enquiriesWaiting,
     })
   })
 

@@ -26,6 +26,7 @@ import type {
   ReferralState,
   ViewsHeard,
 } from '../../vocabulary/referrals.ts'
+import type { Asker, ContactWay, EnquiryMeetingType, EnquiryOutcome, EnquiryState, PublicForm } from '../../vocabulary/enquiries.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -549,6 +550,47 @@ export interface FamilySignInGuessTable {
   last_failure_at: Timestamp
 }
 
+/** A request for an advocate sent from the public pages (the public feature's). */
+export interface AdvocacyEnquiryTable {
+  id: Generated<string>
+  authority_id: string
+  team_id: string | null
+  asker: Asker
+  asker_name: string | null
+  asker_relationship: string | null
+  parent_agreed: boolean
+  name: string
+  contact_way: ContactWay
+  phone: string | null
+  email: string | null
+  safe_to_leave_message: boolean
+  safe_times: string | null
+  social_worker: string | null
+  meeting_type: EnquiryMeetingType | null
+  meeting_date: IsoDate | null
+  language: string | null
+  anything_else: string | null
+  page_language: string
+  received_at: Timestamp
+  due_on: IsoDate
+  state: Generated<EnquiryState>
+  outcome: EnquiryOutcome | null
+  outcome_note: string | null
+  referral_id: string | null
+  closed_by: string | null
+  closed_at: Date | null
+  version: Version
+}
+
+/** When a public form was accepted, and from where (hashed): what the flood limits count. */
+export interface PublicFormReceiptTable {
+  id: Identity
+  authority_id: string
+  form: PublicForm
+  address_hash: string
+  received_at: Timestamp
+}
+
 export interface Schema {
   authority: AuthorityTable
   app_setting: AppSettingTable
@@ -593,6 +635,8 @@ export interface Schema {
   family_code: FamilyCodeTable
   family_session: FamilySessionTable
   family_sign_in_guess: FamilySignInGuessTable
+  advocacy_enquiry: AdvocacyEnquiryTable
+  public_form_receipt: PublicFormReceiptTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

@@ -6,6 +6,7 @@ import type { Sessions } from '../platform/auth/sessions.ts'
 import type { Clock } from '../platform/time/clock.ts'
 import type { Translations } from '../platform/i18n/translations.ts'
 import { aboutRoutes } from './about/routes.ts'
+import { informationRoutes } from './information/routes.ts'
 import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
@@ -28,7 +29,7 @@ export interface FeatureDependencies {
 }
 
 /** Every feature's pages. Each feature gets only the services it uses. */
-export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock }: FeatureDependencies): void {
+export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock, translations }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
   // Every page says whose service this is: the authority's name in the header (views/layout.njk).
   app.addHook('preHandler', async (request, reply) => {
@@ -40,6 +41,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app, { settings: services.settings })
+  informationRoutes(app, { translations, secureCookie })
   worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {

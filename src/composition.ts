@@ -13,6 +13,9 @@ import * as advocatePhoto from './features/advocates/photo-service.ts'
 import * as advocateRecord from './features/advocates/record-service.ts'
 import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
 import * as advocateSignIn from './features/advocates/sign-in-service.ts'
+import * as informationPagesService from './features/information/information-service.ts'
+import type { InformationService } from './features/information/service.ts'
+import { loadShippedPages } from './features/information/shipped-pages.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
 import * as people from './features/people/service.ts'
@@ -90,8 +93,10 @@ export async function compose(
     ...programmeAccreditation,
     ...programmeSupervision,
   })
+  const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)
   const services = {
     settings,
+    information,
     advocates,
     localServices,
     allocations: allocationService({ ...context, advocates, localServices, settings }),

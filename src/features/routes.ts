@@ -41,7 +41,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app, { settings: services.settings })
-  informationRoutes(app, { translations, secureCookie })
+  informationRoutes(app, { information: services.information, settings: services.settings, translations, secureCookie })
   worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {

@@ -26,6 +26,7 @@ import type {
   ReferralState,
   ViewsHeard,
 } from '../../vocabulary/referrals.ts'
+import type { InformationPage } from '../../vocabulary/information.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -512,6 +513,20 @@ export interface PersonViewsTable {
   version: Version
 }
 
+/** One published version of an information page, in one language (migration 0010). */
+export interface InformationPageVersionTable {
+  id: Generated<string>
+  authority_id: string
+  page: InformationPage
+  language: string
+  version: number
+  title: string
+  body: string
+  written_with_parents: boolean
+  published_by: string
+  published_at: Date
+}
+
 export interface Schema {
   authority: AuthorityTable
   app_setting: AppSettingTable
@@ -553,6 +568,7 @@ export interface Schema {
   allocation: AllocationTable
   advocacy_contact: AdvocacyContactTable
   person_views: PersonViewsTable
+  information_page_version: InformationPageVersionTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

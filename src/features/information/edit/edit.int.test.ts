@@ -54,7 +54,7 @@ describe(`editing the information pages (${engine})`, () => {
       version: '0',
       action: 'preview',
     })
-    assert.equal(textOf(preview.document.querySelector('.app-preview h1')), 'What an advocate does')
+    assert.equal(textOf(preview.document.querySelector('.app-preview .govuk-heading-xl')), 'What an advocate does')
     assert.equal(textOf(preview.document.querySelector('.app-preview h2')), 'Who we are')
     assert.equal(preview.document.querySelectorAll('.app-preview ul > li').length, 2)
     assert.ok(preview.document.querySelector('.app-preview details'), 'the preview explains glossary words as families will see them')

@@ -89,3 +89,27 @@ describe('appExplained', () => {
     assert.equal(html.trim(), 'Your advocate &lt;calls&gt;')
   })
 })
+
+describe('appPlainLanguage', () => {
+  test('shows the reading age against the target and each flag with its suggestion, escaped', async () => {
+    const { checkPlainLanguage } = await import('../../platform/i18n/plain-language.ts')
+    const check = checkPlainLanguage(
+      `The local authority will facilitate a multi-agency strategy discussion prior to the initial child protection conference in order to ensure <b>all</b> relevant professionals participate.`,
+      { glossary: translations.translator('en').glossary },
+    )
+    const html = env.renderString(
+      '{% from "views/components/app-plain-language/macro.njk" import appPlainLanguage %}{{ appPlainLanguage({ check: check, target: 11, headingLevel: 3 }) }}',
+      { check },
+    )
+    const document = parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`)
+    assert.equal(textOf(document.querySelector('h3#plain-language')), 'Plain language')
+    assert.match(textOf(document.querySelector('.govuk-warning-text')), /reads above a reading age of 11/)
+    assert.match(textOf(document.querySelector('.govuk-summary-list')), /Reading age \d+ \(the target is 11 or under\)/)
+    assert.deepEqual(
+      [...document.querySelectorAll('h4')].map((heading) => textOf(heading)),
+      ['Long sentences', 'Words with a plainer one', 'Words families can open an explanation of'],
+    )
+    assert.ok(html.includes('&lt;b&gt;all&lt;/b&gt;'), 'the writer’s words are escaped')
+    assert.match(textOf(document.body), /Try “the council” instead of “local authority”/)
+  })
+})

@@ -11,7 +11,7 @@ import { SHIPPED_ON, shippedKey, type ShippedPages } from './shipped-pages.ts'
 /**
  * The information pages families read (what an advocate does, the conference, the plan, their
  * rights), one set for each authority, in each language: each publish is a new version, and until
- * an authority publishes its own a page is the first version shipped with Alongside (ADR 17).
+ * an authority publishes its own a page is the first version shipped with Alongside (ADR 18).
  * A coordinator or an advocacy admin edits them.
  */
 

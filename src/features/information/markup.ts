@@ -1,7 +1,7 @@
 /**
  * @pure
  *
- * The tiny markup staff write information pages in (ADR 17), read into a structure the template
+ * The tiny markup staff write information pages in (ADR 18), read into a structure the template
  * renders with GOV.UK's classes, escaping every word. Nothing here is HTML and nothing becomes HTML:
  * `<script>` in the text is the eight characters `<script>` on the page.
  *

@@ -5,7 +5,7 @@ import { informationPages, isInformationPage, type InformationPage } from '../..
 /**
  * The first version of each information page, shipped with Alongside in each language
  * (`pages/<page>.<language>.txt`: a `# Title` line, then the text in the pages' markup). Every
- * authority shows these until it publishes its own (ADR 17). Read once, at start: a broken file
+ * authority shows these until it publishes its own (ADR 18). Read once, at start: a broken file
  * stops the service starting, not a family's page.
  */
 export interface ShippedPage {

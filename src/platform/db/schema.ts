@@ -513,7 +513,7 @@ export interface PersonViewsTable {
   version: Version
 }
 
-/** One published version of an information page, in one language (migration 0010). */
+/** One published version of an information page, in one language (migration 0012). */
 export interface InformationPageVersionTable {
   id: Generated<string>
   authority_id: string

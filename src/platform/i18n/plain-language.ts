@@ -6,7 +6,7 @@
  * call `checkPlainLanguage`); the tests run it over every English message families read.
  *
  * - **Reading age** from the Flesch–Kincaid grade (`flesch-kincaid`, with syllables counted by
- *   `syllable`: ADR 17), as a UK reading age: US grade + 5. The target is a reading age of 9 to 11,
+ *   `syllable`: ADR 18), as a UK reading age: US grade + 5. The target is a reading age of 9 to 11,
  *   so a text meets it at 11 or under. The formula is made for English, so only English gets a
  *   reading age; every language gets the long sentences and the glossary words.
  * - **Glossary words** are counted as one short word: each is explained where a family reads it (the

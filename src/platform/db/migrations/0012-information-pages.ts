@@ -6,7 +6,7 @@ import { runStatements } from '../run-statements.ts'
  * rights), as each authority publishes them: every publish is a new row, in one language, so what a
  * family was shown on any day can be told, and two editors cannot overwrite each other (the next
  * version's number is unique for the page and language; the second to claim it is refused). Until
- * an authority publishes its own, the first version shipped with the service is shown (ADR 17).
+ * an authority publishes its own, the first version shipped with the service is shown (ADR 18).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [

@@ -13,6 +13,7 @@ import { securityHeaders } from './platform/http/security-headers.ts'
 import { session } from './platform/http/session.ts'
 import { ASSETS_PREFIX, staticAssets } from './platform/http/static-assets.ts'
 import { councilStyles } from './platform/http/council-styles.ts'
+import { buildPageAssets } from './platform/http/page-assets.ts'
 import { views } from './platform/http/views.ts'
 import { featureRoutes } from './features/routes.ts'
 import { createTranslations } from './platform/i18n/translations.ts'
@@ -62,6 +63,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const { config } = deps
   // The message catalogues, read once: a broken catalogue stops the start, not a family's page.
   const translations = createTranslations()
+  // The files every page links to: fingerprinted, compressed and cached for a year (page-assets.ts).
+  const pageAssets = await buildPageAssets(deps.root)
   const app = Fastify({
     logger: deps.logger,
     // Only the configured proxies' X-Forwarded-For is believed: anyone else could write any address there.
@@ -73,7 +76,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(async (health) => healthRoutes(health, { checkDatabase: deps.checkDatabase }))
   await app.register(securityHeaders, { production: config.production })
-  await app.register(async (assets) => staticAssets(assets, { root: deps.root, production: config.production }), { prefix: ASSETS_PREFIX })
+  await app.register(async (assets) => staticAssets(assets, { root: deps.root, production: config.production, pageAssets }), { prefix: ASSETS_PREFIX })
   await app.register(async (styles) => councilStyles(styles, { root: deps.root, production: config.production }))
 
   await app.register(async (pages) => {
@@ -84,7 +87,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await pages.register(rateLimits, { perMinute: config.publicPagesPerMinute })
     await pages.register(forms, { bodyLimit: FORM_BODY_LIMIT })
     await pages.register(csrf, { sessions: deps.sessions })
-    await pages.register(views, { root: deps.root, cache: config.viewCache, logo: config.logo, translations })
+    await pages.register(views, { root: deps.root, cache: config.viewCache, logo: config.logo, translations, assets: pageAssets.urls })
     await pages.register(authentication, { savedForms: deps.savedForms })
     // Before the features: an encapsulated plugin takes the error handler its parent has when it loads.
     registerErrorPages(pages)

@@ -8,6 +8,9 @@ import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { AdvocateType, MeetingType, ReferralStage } from '../../vocabulary/referrals.ts'
 import * as people from '../people/records-service.ts'
+import { contactsOf, viewsOf, type Contact, type PersonViews } from './advocacy-record/record-reads.ts'
+import { currentAllocation } from './allocation/allocation-repository.ts'
+import { historyOf } from './allocation/allocation-history.ts'
 import * as decisions from './decision-repository.ts'
 import type { DecisionInput } from './decisions-service.ts'
 import * as meetings from './meeting-repository.ts'
@@ -16,7 +19,7 @@ import * as referrals from './referral-repository.ts'
 import { readMovedNote, type Move } from './reschedule/moved-note.ts'
 import { emptySectionOne, missingAnswers, summaryRows, type SectionOneAnswers, type SummaryRow } from './section-1/questions.ts'
 import { findSectionOne } from './section-1/section-one-repository.ts'
-import { actorOf, factsOf, loadReferral, tiesReferrerToPerson } from './steps.ts'
+import { actorOf, factsFrom, loadReferral, tiesReferrerToPerson } from './steps.ts'
 import { assessTimeliness, type Timeliness } from './timeliness.ts'
 import {
   draftLapse,
@@ -97,6 +100,12 @@ export interface ReferralView {
   readonly actions: Readonly<Partial<Record<WorkflowEvent, readonly string[]>>>
   /** Steps of this user's that do not apply to the referral as it is now, and why (not offered at all). */
   readonly unavailable: Readonly<Partial<Record<WorkflowEvent, string>>>
+  /** For the advocacy service (once sent): every offer, acceptance, decline and triage. */
+  readonly allocationHistory: Awaited<ReturnType<typeof historyOf>>
+  /** For the advocacy service (once sent): the advocate's contacts and the person's views. */
+  readonly record: { readonly contacts: readonly Contact[]; readonly views: PersonViews } | null
+  /** The person's views, for anyone who may see the referral, once shared with the chair. */
+  readonly sharedViews: { readonly views: string; readonly sharedAt: Date } | null
 }
 
 /** Steps whose notes (who was offered, why they declined) are for the advocacy service alone. */
@@ -107,23 +116,33 @@ const timelineLabels: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(events).map(([name, event]) => [name, event.timeline ?? name])),
 }
 
-/** The whole referral as this user may see it. Viewing is audited. */
+/**
+ * The whole referral as this user may see it: read in one transaction, each table once, and
+ * audited once (the advocacy service's view names the advocacy record it showed too).
+ */
 export async function view(context: ServiceContext, caller: Caller, referralId: string): Promise<ReferralView> {
   return context.db.transaction().execute(async (trx) => {
     const row = await loadReferral(trx, caller, referralId)
     const authorityId = row.authority_id
     const state = row.state
-    const [sectionOneRow, decision, review, person, children, meeting, timeline, facts, lastChanged] = await Promise.all([
-      findSectionOne(trx, authorityId, row.id),
-      decisions.findDecision(trx, authorityId, row.id),
-      decisions.findReview(trx, authorityId, row.id),
-      row.person_id ? people.findPerson(trx, authorityId, row.person_id) : undefined,
-      referrals.referralChildren(trx, authorityId, row.id),
-      row.meeting_id ? meetings.findMeeting(trx, authorityId, row.meeting_id) : undefined,
-      referrals.listEvents(trx, authorityId, row.id),
-      factsOf(trx, context.clock, row),
-      state === 'draft' ? referrals.lastChangedAt(trx, authorityId, row.id) : null,
-    ])
+    // The advocacy record and the offers made are the advocacy service's alone; shared views are everyone's.
+    const withRecord = hasRole(caller.user, 'advocacy_admin', 'service_manager') && state !== 'draft'
+    const [sectionOneRow, decision, review, person, children, meeting, timeline, allocation, lastChanged, allocationHistory, contacts, views] =
+      await Promise.all([
+        findSectionOne(trx, authorityId, row.id),
+        decisions.findDecision(trx, authorityId, row.id),
+        decisions.findReview(trx, authorityId, row.id),
+        row.person_id ? people.findPerson(trx, authorityId, row.person_id) : undefined,
+        referrals.referralChildren(trx, authorityId, row.id),
+        row.meeting_id ? meetings.findMeeting(trx, authorityId, row.meeting_id) : undefined,
+        referrals.listEvents(trx, authorityId, row.id),
+        currentAllocation(trx, authorityId, row.id),
+        state === 'draft' ? referrals.lastChangedAt(trx, authorityId, row.id) : null,
+        withRecord ? historyOf(trx, authorityId, row.id) : [],
+        withRecord ? contactsOf(trx, authorityId, row.id) : [],
+        viewsOf(trx, authorityId, row.id),
+      ])
+    const facts = factsFrom(row, { sectionOne: sectionOneRow, review, allocation }, context.clock)
     const names = await staffNames(trx, authorityId, [
       row.referrer_id,
       ...(row.assigned_manager_id ? [row.assigned_manager_id] : []),
@@ -140,7 +159,12 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
     if (isReferrer && isEnded(state) && !row.referrer_read_at) {
       await referrals.updateReferral(trx, authorityId, row.id, row.state, { referrer_read_at: context.clock.now() })
     }
-    await recordAudit(trx, actorOf(caller), { action: 'referral.viewed', recordType: 'referral', recordId: row.id })
+    await recordAudit(trx, actorOf(caller), {
+      action: 'referral.viewed',
+      recordType: 'referral',
+      recordId: row.id,
+      ...(withRecord ? { details: { with: 'advocacy-record' } } : {}),
+    })
 
     const today = londonDate(context.clock.now())
     const assessed = meeting ? assessTimeliness(meeting.type, meeting.meeting_date, row.sent_at ? londonDate(row.sent_at) : today) : null
@@ -228,6 +252,9 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       }),
       actions,
       unavailable: inapplicableEvents(caller.user, facts),
+      allocationHistory,
+      record: withRecord ? { contacts, views } : null,
+      sharedViews: views.sharedAt && views.views && views.personAgreedToShare ? { views: views.views, sharedAt: views.sharedAt } : null,
     }
   })
 }

@@ -10,8 +10,8 @@ const references = new Map([
   [OTHER, 'AL-00031'],
 ])
 
-function sighting(action: string, recordType: string, recordId: string | null, extra: { tray?: string; shown?: string[] } = {}) {
-  return { action, recordType, recordId, tray: extra.tray ?? null, shown: extra.shown ?? [] }
+function sighting(action: string, recordType: string, recordId: string | null, extra: { tray?: string; shown?: string[]; with?: string } = {}) {
+  return { action, recordType, recordId, tray: extra.tray ?? null, shown: extra.shown ?? [], with: extra.with ?? null }
 }
 
 describe('who has seen a record, in words', () => {
@@ -21,6 +21,7 @@ describe('who has seen a record, in words', () => {
   test('on a referral’s page, what was done to it', () => {
     const cases: [ReturnType<typeof sighting>, string][] = [
       [sighting('referral.viewed', 'referral', REFERRAL), 'Opened it'],
+      [sighting('referral.viewed', 'referral', REFERRAL, { with: 'advocacy-record' }), 'Opened it and its advocacy record'],
       [sighting('referral.started', 'referral', REFERRAL), 'Started it'],
       [sighting('referral.meeting-downloaded', 'referral', REFERRAL), 'Downloaded the meeting to a calendar'],
       [sighting('referral.seen-by-viewed', 'referral', REFERRAL), 'Looked at who has seen it'],

@@ -26,10 +26,10 @@ function stepWords(event: string): string | undefined {
 }
 
 /** What was done to a referral, `it` being how the page names it ("it", or "referral AL-00012"). */
-function aboutReferral(action: string, it: string, tray: string | null): string {
+function aboutReferral(action: string, it: string, tray: string | null, shownWith: string | null): string {
   switch (action) {
     case 'referral.viewed':
-      return `Opened ${it}`
+      return shownWith === 'advocacy-record' ? `Opened ${it} and its advocacy record` : `Opened ${it}`
     case 'referral.started':
       return `Started ${it}`
     case 'referral.meeting-downloaded':
@@ -83,14 +83,14 @@ function aboutPerson(action: string): string {
  * person's referrals, id to reference).
  */
 export function whatTheyDid(
-  sighting: Pick<Sighting, 'action' | 'recordType' | 'recordId' | 'tray' | 'shown'>,
+  sighting: Pick<Sighting, 'action' | 'recordType' | 'recordId' | 'tray' | 'shown' | 'with'>,
   about: { readonly kind: 'referral' | 'person'; readonly id: string },
   references: ReadonlyMap<string, string>,
 ): string {
   if (sighting.action === 'person.searched') return 'Found them in a search'
   if (sighting.recordType === 'person') return aboutPerson(sighting.action)
-  if (about.kind === 'referral') return aboutReferral(sighting.action, 'it', sighting.tray)
+  if (about.kind === 'referral') return aboutReferral(sighting.action, 'it', sighting.tray, sighting.with)
   const referralId = sighting.recordType === 'referral' && sighting.recordId ? sighting.recordId : sighting.shown.find((id) => references.has(id))
   const reference = referralId ? references.get(referralId) : undefined
-  return aboutReferral(sighting.action, reference ? `referral ${reference}` : 'a referral for them', sighting.tray)
+  return aboutReferral(sighting.action, reference ? `referral ${reference}` : 'a referral for them', sighting.tray, sighting.with)
 }

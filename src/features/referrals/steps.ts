@@ -81,6 +81,10 @@ export async function loadReferral(
   return row
 }
 
+type SectionOneRead = Awaited<ReturnType<typeof findSectionOne>>
+type ReviewRead = Pick<NonNullable<Awaited<ReturnType<typeof decisions.findReview>>>, 'outcome_recorded_at'> | undefined
+type AllocationRead = Pick<NonNullable<Awaited<ReturnType<typeof allocations.currentAllocation>>>, 'status' | 'advocate_user_id'> | undefined
+
 /** What the workflow needs to know of a referral to decide what may happen to it. */
 export async function factsOf(trx: Queryable, clock: Clock, row: ReferralRow, overrides: Partial<ReferralFacts> = {}): Promise<ReferralFacts> {
   const [sectionOne, review, allocation] = await Promise.all([
@@ -88,6 +92,16 @@ export async function factsOf(trx: Queryable, clock: Clock, row: ReferralRow, ov
     decisions.findReview(trx, row.authority_id, row.id),
     allocations.currentAllocation(trx, row.authority_id, row.id),
   ])
+  return factsFrom(row, { sectionOne, review, allocation }, clock, overrides)
+}
+
+/** The same facts, from rows already read (the referral's page reads them anyway). */
+export function factsFrom(
+  row: ReferralRow,
+  { sectionOne, review, allocation }: { sectionOne: SectionOneRead; review: ReviewRead; allocation: AllocationRead },
+  clock: Clock,
+  overrides: Partial<ReferralFacts> = {},
+): ReferralFacts {
   return {
     state: row.state,
     referrerId: row.referrer_id,

@@ -84,6 +84,8 @@ export interface Sighting {
   readonly tray: string | null
   /** For a list (a worktray, a search): the records it showed. */
   readonly shown: readonly string[]
+  /** What else the page showed with the record (`advocacy-record`), where it says. */
+  readonly with: string | null
 }
 
 /**
@@ -106,5 +108,6 @@ export async function sightingsOf(
     recordId: row.record_id,
     tray: row.tray,
     shown: Array.isArray(row.shown) ? row.shown.filter((id): id is string => typeof id === 'string') : [],
+    with: row.with_part,
   }))
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import { createExplainer } from '../i18n/glossary.ts'
 import type { Translations, Translator } from '../i18n/translations.ts'
+import { queryOf } from './query.ts'
 
 /** A reader's choice of language, kept in their browser: not personal, not a secret. */
 export const LANGUAGE_COOKIE = 'language'
@@ -73,7 +74,7 @@ export function inTheirLanguage(
   { secureCookie, recorded }: { secureCookie: boolean; recorded?: (request: FastifyRequest) => string | null | undefined },
 ): preHandlerAsyncHookHandler {
   return async function openInTheirLanguage(request: FastifyRequest, reply: FastifyReply) {
-    const asked = (request.query as Record<string, unknown> | undefined)?.['language']
+    const asked = queryOf(request)['language']
     const code = chooseLanguage(translations, {
       asked,
       remembered: request.cookies[LANGUAGE_COOKIE],

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
+import { pageAssetRoutes, type PageAssets } from './page-assets.ts'
 
 /** Where the static files are served from. */
 export const ASSETS_PREFIX = '/assets'
@@ -12,9 +13,13 @@ export const ASSETS_PREFIX = '/assets'
  * last line) is answered here with a plain 404, never handed to the pages' "Page not found", which
  * needs a session these requests never open.
  */
-export async function staticAssets(app: FastifyInstance, { root, production }: { root: string; production: boolean }): Promise<void> {
+export async function staticAssets(
+  app: FastifyInstance,
+  { root, production, pageAssets }: { root: string; production: boolean; pageAssets: PageAssets },
+): Promise<void> {
   const maxAge = production ? '1d' : 0
   app.setNotFoundHandler(async (_request, reply) => reply.code(404).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('Not found'))
+  pageAssetRoutes(app, pageAssets)
   await app.register(fastifyStatic, {
     root: [
       join(root, 'node_modules/govuk-frontend/dist/govuk/assets'),

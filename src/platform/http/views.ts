@@ -6,6 +6,7 @@ import fp from 'fastify-plugin'
 import nunjucks from 'nunjucks'
 import { roleNames } from '../auth/roles.ts'
 import type { Translations } from '../i18n/translations.ts'
+import type { PageAssetName } from './page-assets.ts'
 import * as filters from './view-filters.ts'
 
 declare module 'fastify' {
@@ -25,6 +26,8 @@ export interface ViewOptions {
   readonly logo?: string | null
   /** The message catalogues: every page has English's `t`; family pages switch it (language.ts). */
   readonly translations: Translations
+  /** Where the files every page links to are (fingerprinted: page-assets.ts). */
+  readonly assets: Readonly<Record<PageAssetName, string>>
 }
 
 export const SERVICE_NAME = 'Alongside'
@@ -35,7 +38,7 @@ export const SERVICE_NAME = 'Alongside'
  * signed in.
  */
 export const views = fp(
-  async (app: FastifyInstance, { root, cache, logo = null, translations }: ViewOptions) => {
+  async (app: FastifyInstance, { root, cache, logo = null, translations, assets }: ViewOptions) => {
     const english = translations.translator('en')
     if (logo)
       await access(join(root, 'src/assets/logos', logo)).catch(() => {
@@ -64,6 +67,7 @@ export const views = fp(
           env.addFilter('plural', filters.plural)
           env.addFilter('labelledCells', filters.labelledCells)
           env.addGlobal('serviceName', SERVICE_NAME)
+          env.addGlobal('assets', assets)
           env.addGlobal('roleNames', roleNames)
           env.addGlobal('logo', logo ? `/assets/logos/${logo}` : null)
         },

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
+import { z } from 'zod'
 
 /**
  * The message catalogues families read: `src/locales/<language>/<namespace>.json`, one nested JSON
@@ -36,23 +37,23 @@ function isTree(value: unknown): value is MessageTree {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** `languages.json`: each language's code, and what the service needs to know of it. */
+const languagesFile = z.record(
+  z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as "es"'),
+  z.strictObject({
+    locale: z.string().optional(),
+    name: z.string().min(1),
+    englishName: z.string().min(1),
+    dir: z.enum(['ltr', 'rtl']),
+    reviewedByTranslator: z.boolean(),
+  }),
+)
+
 /** Reads every catalogue once, at start: a broken file stops the service starting, not a family's page. */
 export function loadCatalogues(folder: string = LOCALES_FOLDER): Catalogues {
-  const described: unknown = JSON.parse(readFileSync(join(folder, 'languages.json'), 'utf8'))
-  if (!isTree(described)) throw new Error(`${folder}/languages.json must be an object of languages`)
-  const languages: Language[] = Object.entries(described).map(([code, about]) => {
-    if (!isTree(about)) throw new Error(`languages.json: ${code} must be an object`)
-    const { locale = code, name, englishName, dir, reviewedByTranslator } = about as Record<string, unknown>
-    if (
-      typeof locale !== 'string' ||
-      typeof name !== 'string' ||
-      typeof englishName !== 'string' ||
-      (dir !== 'ltr' && dir !== 'rtl') ||
-      typeof reviewedByTranslator !== 'boolean'
-    )
-      throw new Error(`languages.json: ${code} needs name, englishName, an optional locale, dir ("ltr" or "rtl") and reviewedByTranslator`)
-    return { code, locale, name, englishName, dir, reviewedByTranslator }
-  })
+  const described = languagesFile.safeParse(JSON.parse(readFileSync(join(folder, 'languages.json'), 'utf8')))
+  if (!described.success) throw new Error(`${folder}/languages.json: ${z.prettifyError(described.error)}`)
+  const languages: Language[] = Object.entries(described.data).map(([code, { locale = code, ...about }]) => ({ code, locale, ...about }))
   if (!languages.some((language) => language.code === SOURCE_LANGUAGE)) throw new Error(`languages.json must describe ${SOURCE_LANGUAGE}`)
   const byLanguage: Record<string, Catalogue> = {}
   for (const { code } of languages) {

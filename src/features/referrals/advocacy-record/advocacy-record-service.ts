@@ -7,7 +7,6 @@ import { isId } from '../../../platform/ids.ts'
 import { fullName } from '../../../platform/people-names.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { londonDate } from '../../../platform/time/clock.ts'
-import type { ContactMethod } from '../../../vocabulary/referrals.ts'
 import * as people from '../../people/records-service.ts'
 import { advocateOfUser, allocationsOfAdvocate, findAllocation } from '../allocation/allocation-repository.ts'
 import * as meetings from '../meeting-repository.ts'
@@ -17,6 +16,7 @@ import { findSectionOne } from '../section-1/section-one-repository.ts'
 import { canSee } from '../steps.ts'
 import { isEnded } from '../workflow.ts'
 import * as repository from './advocacy-record-repository.ts'
+import { contactsOf, viewsOf, type Contact } from './record-reads.ts'
 
 /**
  * The advocacy record: what an advocate records with the person — contacts, notes, and the person's
@@ -25,23 +25,6 @@ import * as repository from './advocacy-record-repository.ts'
  * local authority staff. The person's views reach others only once the person has agreed and the
  * admin has shared them with the conference chair.
  */
-
-export interface Contact {
-  readonly contactedOn: string
-  readonly method: ContactMethod
-  readonly minutes: number | null
-  readonly notes: string | null
-}
-
-export interface PersonViews {
-  readonly views: string | null
-  readonly personAgreedToShare: boolean
-  readonly agreedOn: string | null
-  readonly sharedAt: Date | null
-  readonly version: number
-}
-
-const noViews: PersonViews = { views: null, personAgreedToShare: false, agreedOn: null, sharedAt: null, version: 0 }
 
 function audit(caller: Caller) {
   return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
@@ -69,18 +52,6 @@ async function serviceReferral(trx: Queryable, caller: Caller, referralId: strin
   const row = isId(referralId) ? await referrals.findReferral(trx, caller.user.authorityId, referralId) : undefined
   if (!row || !canSee(caller.user, row)) throw new NotFoundError('No such referral')
   return row
-}
-
-async function contactsOf(trx: Queryable, authorityId: string, referralId: string): Promise<Contact[]> {
-  const rows = await repository.contactsOf(trx, authorityId, referralId)
-  return rows.map((row) => ({ contactedOn: row.contacted_on, method: row.method, minutes: row.minutes, notes: row.notes }))
-}
-
-async function viewsOf(trx: Queryable, authorityId: string, referralId: string): Promise<PersonViews> {
-  const row = await repository.findViews(trx, authorityId, referralId)
-  return row
-    ? { views: row.views, personAgreedToShare: row.person_agreed_to_share, agreedOn: row.agreed_on, sharedAt: row.shared_at, version: row.version }
-    : noViews
 }
 
 /** What an advocate needs to know of the person and the meeting (with the offer, and while they work). */
@@ -156,22 +127,6 @@ export async function personForAdvocate(context: ServiceContext, caller: Caller,
   ])
   await recordAudit(context.db, audit(caller), { action: 'advocacy.record-viewed', recordType: 'referral', recordId: allocation.referral_id })
   return { allocationId: allocation.id, ...brief, contacts, views }
-}
-
-/** The advocacy record of a referral, for the advocacy service's admins and managers. */
-export async function forService(context: ServiceContext, caller: Caller, referralId: string) {
-  const row = await serviceReferral(context.db, caller, referralId)
-  const [contacts, views] = await Promise.all([contactsOf(context.db, row.authority_id, row.id), viewsOf(context.db, row.authority_id, row.id)])
-  await recordAudit(context.db, audit(caller), { action: 'advocacy.record-viewed', recordType: 'referral', recordId: row.id })
-  return { contacts, views }
-}
-
-/** The person's views, for anyone who may see the referral, once they are shared with the chair. */
-export async function sharedViews(context: ServiceContext, caller: Caller, referralId: string): Promise<{ views: string; sharedAt: Date } | null> {
-  const row = isId(referralId) ? await referrals.findReferral(context.db, caller.user.authorityId, referralId) : undefined
-  if (!row || !canSee(caller.user, row)) throw new NotFoundError('No such referral')
-  const views = await viewsOf(context.db, row.authority_id, row.id)
-  return views.sharedAt && views.views && views.personAgreedToShare ? { views: views.views, sharedAt: views.sharedAt } : null
 }
 
 /** The advocate records a contact with the person they are working with. */

@@ -2,6 +2,7 @@ import { hasRole, type Caller } from '../../../platform/auth/roles.ts'
 import { ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../../platform/errors.ts'
 import { isId } from '../../../platform/ids.ts'
 import { fullName } from '../../../platform/people-names.ts'
+import { historyOf } from './allocation-history.ts'
 import type { ServiceContext } from '../../../platform/service-context.ts'
 import { londonDate } from '../../../platform/time/clock.ts'
 import type { AdvocateService } from '../../advocates/service.ts'
@@ -230,17 +231,5 @@ export async function endAllocation(context: ServiceContext, caller: Caller, ref
 /** The allocations a referral has had, for its page. */
 export async function history(context: ServiceContext, caller: Caller, referralId: string) {
   const row = await loadReferral(context.db, caller, referralId)
-  const rows = await allocations.allocationHistory(context.db, row.authority_id, row.id)
-  return rows.map((allocation) => ({
-    id: allocation.id,
-    who: allocation.local_service_name ?? fullName({ given_name: allocation.advocate_given_name, family_name: allocation.advocate_family_name }),
-    status: allocation.status,
-    offeredAt: allocation.offered_at,
-    respondBy: allocation.respond_by,
-    respondedAt: allocation.responded_at,
-    declineReason: allocation.decline_reason,
-    endedAt: allocation.ended_at,
-    endedReason: allocation.ended_reason,
-    preferences: allocation.preferences,
-  }))
+  return historyOf(context.db, row.authority_id, row.id)
 }

@@ -5,7 +5,8 @@ import * as decisions from '../decision-repository.ts'
 import { findSectionOne } from '../section-1/section-one-repository.ts'
 import { meetingOf, type ReferralRow } from '../steps.ts'
 import * as allocations from './allocation-repository.ts'
-import { needsFrom, type MatchRequest } from './matching.ts'
+import type { MatchRequest } from './matching.ts'
+import { needsFrom } from './needs.ts'
 
 /** What the referral asks of an advocate, read from Section 1, the person, the decision and the family. */
 export async function matchRequestFor(trx: Queryable, row: ReferralRow): Promise<MatchRequest> {

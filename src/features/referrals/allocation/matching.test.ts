@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
 import { languageLevels, specialisms } from '../../../vocabulary/advocates.ts'
-import { needsFrom, rankCandidates, type Candidate, type MatchRequest } from './matching.ts'
+import { rankCandidates, type Candidate, type MatchRequest } from './matching.ts'
+import { needsFrom } from './needs.ts'
 
 const MEETING = '2026-12-10'
 

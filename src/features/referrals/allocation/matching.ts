@@ -110,12 +110,14 @@ const SPEAKING_LEVELS: ReadonlySet<LanguageLevel> = new Set(['conversational', '
 
 const genderWords: Readonly<Record<'woman' | 'man' | 'non_binary', string>> = { woman: 'woman', man: 'man', non_binary: 'non-binary' }
 
-function sameWords(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase()
+/** The same words, whatever their case or the spaces around them. */
+export function sameWords(a: string, b: string): boolean {
+  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase()
 }
 
 function speaks(candidate: Candidate, language: string): { level: LanguageLevel } | undefined {
-  return candidate.languages.find((spoken) => SPEAKING_LEVELS.has(spoken.level) && sameWords(spoken.language, language))
+  for (const spoken of candidate.languages) if (SPEAKING_LEVELS.has(spoken.level) && sameWords(spoken.language, language)) return spoken
+  return undefined
 }
 
 function heritageMatches(candidate: Candidate, wanted: string): boolean {
@@ -126,26 +128,39 @@ function heritageMatches(candidate: Candidate, wanted: string): boolean {
 
 const NO_REASONS: readonly string[] = Object.freeze([])
 
+/** The reasons so far and one more; made only for the first (no closure per candidate, as a local `add` would be). */
+function withReason(reasons: string[] | undefined, reason: string): string[] {
+  if (!reasons) return [reason]
+  reasons.push(reason)
+  return reasons
+}
+
 /** Why an advocate can never be offered this referral (empty: they can). Nothing is allocated for one who can. */
 export function exclusions(request: MatchRequest, candidate: Candidate): readonly string[] {
   let reasons: string[] | undefined
-  const add = (reason: string) => (reasons ??= []).push(reason)
-  if (!candidate.eligible) add(`not eligible: ${candidate.ineligibleBecause.join('; ')}`)
+  if (!candidate.eligible) reasons = withReason(reasons, `not eligible: ${candidate.ineligibleBecause.join('; ')}`)
   if (request.advocateKind && candidate.kind !== request.advocateKind) {
-    add(
+    reasons = withReason(
+      reasons,
       `is a ${candidate.kind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate; the decision asked for a ${request.advocateKind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate`,
     )
   }
-  if (candidate.activeLoad >= candidate.capacity) add(`has no free place (${candidate.activeLoad} of ${candidate.capacity} taken)`)
+  if (candidate.activeLoad >= candidate.capacity) reasons = withReason(reasons, `has no free place (${candidate.activeLoad} of ${candidate.capacity} taken)`)
   for (const absence of candidate.absences) {
     if (absence.startsOn <= request.meetingDate && request.meetingDate <= absence.endsOn) {
-      add('is away on the day of the meeting')
+      reasons = withReason(reasons, 'is away on the day of the meeting')
       break
     }
   }
-  if (request.otherParentAdvocateIds.includes(candidate.id)) add('is working with the other parent, and there is domestic abuse between the parents')
-  if (request.familyGroupId && candidate.knownFamilyGroupIds.includes(request.familyGroupId)) add('is recorded as knowing the family')
+  if (request.otherParentAdvocateIds.includes(candidate.id))
+    reasons = withReason(reasons, 'is working with the other parent, and there is domestic abuse between the parents')
+  if (request.familyGroupId && candidate.knownFamilyGroupIds.includes(request.familyGroupId)) reasons = withReason(reasons, 'is recorded as knowing the family')
   return reasons ?? NO_REASONS
+}
+
+/** A whole number kept within `digits` digits. */
+function clamp(value: number, digits: number): number {
+  return Math.max(0, Math.min(10 ** digits - 1, Math.floor(value)))
 }
 
 /**
@@ -154,25 +169,24 @@ export function exclusions(request: MatchRequest, candidate: Candidate): readonl
  * met (1), fitting specialisms (2), continuity (1), share of places free (4), fewer recent
  * allocations (3).
  */
-function packKey(parts: {
-  every: boolean
-  fresh: boolean
-  needs: number
-  preferences: number
-  fitting: number
-  continuity: boolean
-  freeShare: number
-  recent: number
-}): number {
-  const clamp = (value: number, digits: number) => Math.max(0, Math.min(10 ** digits - 1, Math.floor(value)))
-  let key = parts.every ? 1 : 0
-  key = key * 10 + (parts.fresh ? 1 : 0)
-  key = key * 100 + clamp(parts.needs, 2)
-  key = key * 10 + clamp(parts.preferences, 1)
-  key = key * 100 + clamp(parts.fitting, 2)
-  key = key * 10 + (parts.continuity ? 1 : 0)
-  key = key * 10_000 + clamp(parts.freeShare * 9_999, 4)
-  key = key * 1_000 + (999 - clamp(parts.recent, 3))
+function packKey(
+  every: boolean,
+  fresh: boolean,
+  needs: number,
+  preferences: number,
+  fitting: number,
+  continuity: boolean,
+  freeShare: number,
+  recent: number,
+): number {
+  let key = every ? 1 : 0
+  key = key * 10 + (fresh ? 1 : 0)
+  key = key * 100 + clamp(needs, 2)
+  key = key * 10 + clamp(preferences, 1)
+  key = key * 100 + clamp(fitting, 2)
+  key = key * 10 + (continuity ? 1 : 0)
+  key = key * 10_000 + clamp(freeShare * 9_999, 4)
+  key = key * 1_000 + (999 - clamp(recent, 3))
   return key
 }
 
@@ -254,16 +268,8 @@ function assess(request: MatchRequest, candidate: Candidate, weekday: string, wo
     request.neededLanguages.length === 0 ? 'not_asked' : meetsEveryNeed ? 'met' : interpreterNeeded && request.interpreterFallback ? 'interpreter' : 'not_met'
 
   return {
-    key: packKey({
-      every: meetsEveryNeed,
-      fresh: !alreadyOffered,
-      needs: needsMet,
-      preferences: preferencesMet,
-      fitting,
-      continuity,
-      freeShare: free / candidate.capacity,
-      recent: candidate.recentAllocations,
-    }),
+    // Positional, not an object of parts: one object fewer for each of thousands of candidates.
+    key: packKey(meetsEveryNeed, !alreadyOffered, needsMet, preferencesMet, fitting, continuity, free / candidate.capacity, candidate.recentAllocations),
     meetsEveryNeed,
     preferences: { language, gender, heritage },
   }
@@ -325,61 +331,5 @@ export function rankCandidates(request: MatchRequest, candidates: readonly Candi
   return {
     ranked,
     excluded: excluded.sort((a, b) => byText(a.candidate.name, b.candidate.name) || byText(a.candidate.id, b.candidate.id)),
-  }
-}
-
-export interface NeedsFacts {
-  readonly preferredLanguages: readonly string[]
-  readonly interpreterNeeded: boolean | null
-  readonly preferredGender: string | null
-  readonly preferredHeritage: string | null
-  readonly adjustments: readonly string[]
-  readonly disabilityDetails: string | null
-  readonly otherNeedsDetails: string | null
-  readonly reason: string | null
-  readonly domesticAbuseBetweenParents: boolean | null
-  readonly personGender: string | null
-  readonly personDateOfBirth: string | null
-}
-
-const specialismSigns: readonly [Specialism, RegExp][] = [
-  ['dyslexia', /dyslexi/i],
-  ['learning_disability', /learning (disabilit|difficult|need)/i],
-  ['autism', /autis/i],
-  ['mental_health', /mental health|depress|anxiety|psychosis/i],
-  ['substance_use', /alcohol|drugs?\b|substance/i],
-  ['care_experienced', /care leaver|care-experienced|care experienced|grew up in care/i],
-]
-
-/**
- * The needs, preferences and specialisms a referral's answers point to. A British Sign Language
- * interpreter in the adjustments makes BSL a needed language; a father, a young parent or domestic
- * abuse each point to advocates trained for them.
- */
-export function needsFrom(
-  facts: NeedsFacts,
-  meetingDate: string,
-): Pick<MatchRequest, 'neededLanguages' | 'interpreterFallback' | 'preferredGender' | 'preferredHeritage' | 'wantedSpecialisms'> {
-  const text = [facts.disabilityDetails, facts.otherNeedsDetails, facts.reason].filter(Boolean).join(' ')
-  const wanted = new Set<Specialism>(specialismSigns.filter(([, sign]) => sign.test(text)).map(([specialism]) => specialism))
-  if (facts.adjustments.includes('bsl_interpreter')) wanted.add('deaf')
-  if (facts.domesticAbuseBetweenParents) wanted.add('domestic_abuse')
-  if (facts.personGender && /^(male|man|father|dad)$/i.test(facts.personGender.trim())) wanted.add('fathers')
-  if (facts.personDateOfBirth) {
-    const ageAtMeeting =
-      Number(meetingDate.slice(0, 4)) - Number(facts.personDateOfBirth.slice(0, 4)) - (meetingDate.slice(5) < facts.personDateOfBirth.slice(5) ? 1 : 0)
-    if (ageAtMeeting < 25) wanted.add('young_parents')
-  }
-  const languages = [...facts.preferredLanguages]
-  if (facts.adjustments.includes('bsl_interpreter') && !languages.some((language) => sameWords(language, 'BSL') || /sign language/i.test(language))) {
-    languages.push('BSL')
-  }
-  const gender = facts.preferredGender === 'woman' || facts.preferredGender === 'man' || facts.preferredGender === 'non_binary' ? facts.preferredGender : null
-  return {
-    neededLanguages: languages,
-    interpreterFallback: facts.interpreterNeeded !== false,
-    preferredGender: gender,
-    preferredHeritage: facts.preferredHeritage,
-    wantedSpecialisms: [...wanted],
   }
 }

@@ -5,7 +5,7 @@ import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
 import { formatClockTime, formatDayAndDate } from '../../../platform/http/view-filters.ts'
 import type { Move } from '../reschedule/moved-note.ts'
-import type { AdvocacyRecordService, AllocationService, ReferralService } from '../service.ts'
+import type { AdvocacyRecordService, ReferralService } from '../service.ts'
 import { contactMethods, labels } from '../../../vocabulary/referrals.ts'
 import { queryOf } from '../../../platform/http/query.ts'
 import { listFrom } from '../../worktray/lists.ts'
@@ -20,18 +20,12 @@ function movedText(move: Move): string {
 /** A referral's page: a task list while it is a draft, then everything about it and its timeline. */
 export function overviewRoutes(
   app: FastifyInstance,
-  { referrals, allocations, advocacyRecord }: { referrals: ReferralService; allocations: AllocationService; advocacyRecord: AdvocacyRecordService },
+  { referrals, advocacyRecord }: { referrals: ReferralService; advocacyRecord: AdvocacyRecordService },
 ): void {
   app.get<{ Params: { referralId: string } }>('/referrals/:referralId', async (request, reply) => {
     const caller = callerOf(request)
     const referral = await referrals.view(caller, request.params.referralId)
-    // The advocacy record and the offers made are the advocacy service's alone; shared views are everyone's.
-    const advocacyService = hasRole(caller.user, 'advocacy_admin', 'service_manager') && referral.state !== 'draft'
-    const [allocationHistory, record, sharedViews] = await Promise.all([
-      advocacyService ? allocations.history(caller, referral.id) : Promise.resolve([]),
-      advocacyService ? advocacyRecord.forService(caller, referral.id) : Promise.resolve(null),
-      advocacyRecord.sharedViews(caller, referral.id),
-    ])
+    const { allocationHistory, record, sharedViews } = referral
     const template = referral.state === 'draft' ? 'features/referrals/overview/task-list.njk' : 'features/referrals/overview/referral.njk'
     const timeline = referral.timeline.map((entry) => ({
       label: { text: entry.label },

@@ -1,0 +1,20 @@
+import type { Queryable } from '../../../platform/db/schema.ts'
+import { fullName } from '../../../platform/people-names.ts'
+import * as allocations from './allocation-repository.ts'
+
+/** Every offer, acceptance, decline and triage of a referral, oldest first, for the advocacy service. */
+export async function historyOf(trx: Queryable, authorityId: string, referralId: string) {
+  const rows = await allocations.allocationHistory(trx, authorityId, referralId)
+  return rows.map((allocation) => ({
+    id: allocation.id,
+    who: allocation.local_service_name ?? fullName({ given_name: allocation.advocate_given_name, family_name: allocation.advocate_family_name }),
+    status: allocation.status,
+    offeredAt: allocation.offered_at,
+    respondBy: allocation.respond_by,
+    respondedAt: allocation.responded_at,
+    declineReason: allocation.decline_reason,
+    endedAt: allocation.ended_at,
+    endedReason: allocation.ended_reason,
+    preferences: allocation.preferences,
+  }))
+}

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { KyselyPlugin, RootOperationNode } from 'kysely'
+import { createApplication } from '../../../application.ts'
+import { loadConfig } from '../../../config.ts'
+import type { Database } from '../../../platform/db/database.ts'
+import { root, type TestApp } from '../../../../test/support/app.ts'
+import { TestClock } from '../../../../test/support/clock.ts'
+import { engine, openTestDatabase } from '../../../../test/support/database.ts'
+import { createWorld } from '../../../../test/support/world.ts'
+import { crewOf, referralAt, type Crew } from '../../../../test/support/workflow-steps.ts'
+
+/** "select:referral", "insert:audit_event": what a statement does, and to which table first. */
+function described(node: RootOperationNode): string {
+  const kind = node.kind.replace('QueryNode', '').toLowerCase()
+  const table = (from: unknown): string => {
+    const named = from as { table?: { identifier?: { name?: string } }; node?: { table?: { identifier?: { name?: string } } } } | undefined
+    return named?.table?.identifier?.name ?? named?.node?.table?.identifier?.name ?? '?'
+  }
+  if (node.kind === 'SelectQueryNode') return `${kind}:${table(node.from?.froms[0])}`
+  if (node.kind === 'InsertQueryNode') return `${kind}:${table(node.into)}`
+  if (node.kind === 'UpdateQueryNode') return `${kind}:${table(node.table)}`
+  return kind
+}
+
+describe(`the referral page reads what it shows once (${engine})`, () => {
+  const statements: string[] = []
+  let counting = false
+  let t: TestApp
+  let database: Database
+  let crew: Crew
+  before(async () => {
+    database = await openTestDatabase()
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (counting) statements.push(described(args.node))
+        return args.node
+      },
+      transformResult: async (args) => args.result,
+    }
+    const clock = new TestClock()
+    const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true' })
+    const { app, services, mailer } = await createApplication({
+      database: { ...database, db: database.db.withPlugin(counter) },
+      clock,
+      config,
+      root,
+      logger: false,
+    })
+    await app.ready()
+    const world = await createWorld(database.db)
+    t = {
+      app,
+      database,
+      clock,
+      config,
+      services,
+      mailer,
+      world,
+      close: async () => {
+        await app.close()
+        await mailer.close()
+        await database.close()
+      },
+    }
+    crew = await crewOf(t)
+  })
+  after(async () => t.close())
+
+  test('in one transaction: the referral once, each of its tables once, and one audit write', async () => {
+    const id = await referralAt(t, crew, 'advocate_recorded')
+    for (const [who, browser] of [
+      ['the admin, with the advocacy record', crew.admin],
+      ['the referrer', crew.referrer],
+    ] as const) {
+      statements.length = 0
+      counting = true
+      const page = await browser.get(`/referrals/${id}`)
+      counting = false
+      assert.equal(page.status, 200, who)
+      const times = (statement: string) => statements.filter((seen) => seen === statement).length
+      assert.equal(times('select:referral'), 1, `${who}: ${statements.join(', ')}`)
+      assert.equal(times('insert:audit_event'), 1, `${who}: one audit write`)
+      for (const table of ['section_one', 'decision', 'review', 'person', 'meeting', 'referral_event', 'person_views', 'advocacy_contact'])
+        assert.ok(times(`select:${table}`) <= 1, `${who}: ${table} read ${times(`select:${table}`)} times`)
+    }
+  })
+})

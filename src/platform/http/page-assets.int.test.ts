@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { after, before, describe, test } from 'node:test'
+import { startTestApp, type TestApp } from '../../../test/support/app.ts'
+import { parseDocument } from '../../../test/support/browser.ts'
+import { engine } from '../../../test/support/database.ts'
+import { signedIn } from '../../../test/support/referral-steps.ts'
+
+/** Every file a page links to: its styles, its scripts (and the module its script imports), its icon. */
+function linkedFiles(html: string): string[] {
+  const page = parseDocument(html)
+  const links = [...page.querySelectorAll('link[rel="stylesheet"], link[rel="icon"]')].map((link) => link.getAttribute('href') ?? '')
+  const scripts = [...page.querySelectorAll('script[src]')].map((script) => script.getAttribute('src') ?? '')
+  return [...links, ...scripts]
+}
+
+describe(`the files every page links to (${engine})`, () => {
+  let t: TestApp
+  before(async () => {
+    t = await startTestApp()
+  })
+  after(async () => t.close())
+
+  test('are fingerprinted, compressed, and kept by the browser for a year, so a repeat view is one request', async (context) => {
+    const cookie = (await signedIn(t, 'referrer')).cookieHeader()
+    const page = await t.app.inject({ method: 'GET', url: '/', headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } })
+    assert.equal(page.statusCode, 200)
+    const files = linkedFiles(page.body)
+    assert.equal(files.length, 5, `styles ×3, the icon and the script: ${files.join(', ')}`)
+    let firstView = Buffer.byteLength(page.body)
+    for (const url of files) {
+      assert.match(url, /^\/assets\/v\/[\w-]{16}\/[\w.-]+$/, url)
+      const brotli = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+      assert.equal(brotli.statusCode, 200, url)
+      assert.equal(brotli.headers['cache-control'], 'public, max-age=31536000, immutable', url)
+      assert.equal(brotli.headers['content-encoding'], 'br', url)
+      assert.equal(brotli.headers['vary'], 'accept-encoding', url)
+      const plain = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } })
+      assert.equal(plain.headers['content-encoding'], undefined, url)
+      assert.deepEqual(brotliDecompressSync(brotli.rawPayload), plain.rawPayload, `${url}: the same file, compressed`)
+      const gzip = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=1, br;q=0' } })
+      assert.equal(gzip.headers['content-encoding'], 'gzip', url)
+      assert.deepEqual(gunzipSync(gzip.rawPayload), plain.rawPayload, url)
+      firstView += brotli.rawPayload.length
+    }
+    const script = await t.app.inject({ method: 'GET', url: files.find((url) => url.endsWith('/app.js')) ?? '', headers: { 'accept-encoding': 'identity' } })
+    const imported = /from '([^']+)'/.exec(script.body)?.[1] ?? ''
+    assert.match(imported, /^\/assets\/v\/[\w-]{16}\/govuk-frontend\.min\.js$/, 'the script imports GOV.UK Frontend by its fingerprint too')
+    const bundle = await t.app.inject({ method: 'GET', url: imported })
+    assert.equal(bundle.statusCode, 200)
+    assert.doesNotMatch(bundle.body, /sourceMappingURL/, 'no source map is named that is not served')
+    context.diagnostic(`a page's first view, compressed: ${Math.round(firstView / 1024)} KB`)
+  })
+
+  test('a fingerprint that is not the file’s, or a name that is not one of them, is a clean 404', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/sign-in' })
+    const styles = linkedFiles(page.body).find((url) => url.endsWith('/app.css')) ?? ''
+    const fingerprint = styles.split('/')[3] ?? ''
+    for (const url of [
+      styles.replace(fingerprint, 'AAAAAAAAAAAAAAAA'),
+      `/assets/v/${fingerprint}/package.json`,
+      `/assets/v/${fingerprint}/..%2f..%2fpackage.json`,
+      '/assets/v/x/y',
+    ]) {
+      const response = await t.app.inject({ method: 'GET', url })
+      assert.equal(response.statusCode, 404, url)
+    }
+  })
+})

@@ -28,6 +28,9 @@ import {
 } from './features/family/pages-service.ts'
 import { familyThrottlePolicy } from './features/family/throttle.ts'
 import { issueCode, revokeCode, wayIn } from './features/family/way-in-service.ts'
+import * as informationPagesService from './features/information/information-service.ts'
+import type { InformationService } from './features/information/service.ts'
+import { loadShippedPages } from './features/information/shipped-pages.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
 import * as people from './features/people/service.ts'
@@ -133,9 +136,11 @@ export async function compose(
     }),
   }
   const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
+  const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)
   const services = {
     family,
     settings,
+    information,
     advocates,
     localServices,
     allocations: allocationService({ ...context, advocates, localServices, settings }),

@@ -6,6 +6,7 @@ import type { Sessions } from '../platform/auth/sessions.ts'
 import type { Clock } from '../platform/time/clock.ts'
 import type { Translations } from '../platform/i18n/translations.ts'
 import { aboutRoutes } from './about/routes.ts'
+import { informationRoutes } from './information/routes.ts'
 import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
@@ -42,6 +43,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
   aboutRoutes(app, { settings: services.settings })
+  informationRoutes(app, { information: services.information, settings: services.settings, translations, secureCookie })
   worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin, enquiries: services.publicPages })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {

@@ -27,6 +27,7 @@ import type {
   ViewsHeard,
 } from '../../vocabulary/referrals.ts'
 import type { Asker, ContactWay, EnquiryMeetingType, EnquiryOutcome, EnquiryState, PublicForm } from '../../vocabulary/enquiries.ts'
+import type { InformationPage } from '../../vocabulary/information.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -591,6 +592,20 @@ export interface PublicFormReceiptTable {
   received_at: Timestamp
 }
 
+/** One published version of an information page, in one language (migration 0012). */
+export interface InformationPageVersionTable {
+  id: Generated<string>
+  authority_id: string
+  page: InformationPage
+  language: string
+  version: number
+  title: string
+  body: string
+  written_with_parents: boolean
+  published_by: string
+  published_at: Date
+}
+
 export interface Schema {
   authority: AuthorityTable
   app_setting: AppSettingTable
@@ -637,6 +652,7 @@ export interface Schema {
   family_sign_in_guess: FamilySignInGuessTable
   advocacy_enquiry: AdvocacyEnquiryTable
   public_form_receipt: PublicFormReceiptTable
+  information_page_version: InformationPageVersionTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

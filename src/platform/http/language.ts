@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import { createExplainer } from '../i18n/glossary.ts'
 import type { Translations, Translator } from '../i18n/translations.ts'
 import { queryOf } from './query.ts'
 
@@ -45,12 +46,17 @@ export function chooseLanguage(translations: Translations, choice: LanguageChoic
   return chosen ?? 'en'
 }
 
-/** What a page in a reader's language needs: its words, its direction, and links to read it in another. */
+/**
+ * What a page in a reader's language needs: its words, its direction, links to read it in another,
+ * and `explain`, which the `appExplained` component uses to explain each glossary word where it
+ * first appears on the page (one explainer a page: it remembers what it has explained).
+ */
 export function speak(reply: FastifyReply, translator: Translator, translations: Translations, path: string): void {
   const { language } = translator
   reply.locals = {
     ...reply.locals,
     t: translator.t,
+    explain: createExplainer(translator.glossary),
     htmlLang: language.code,
     dir: language.dir,
     otherLanguages: translations.familyLanguages

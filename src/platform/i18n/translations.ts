@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next'
 import ICU from 'i18next-icu'
 import { gapsIn, isComplete, loadCatalogues, SOURCE_LANGUAGE, type Catalogues, type Language } from './catalogues.ts'
+import { glossaryOf, type Glossary, type GlossaryEntry } from './glossary.ts'
 
 /** Values a message fills in. Dates are `Date`s: use `plainDate('2026-03-03')` for a day with no time. */
 export type MessageValues = Readonly<Record<string, string | number | Date | boolean | null | undefined>>
@@ -9,6 +10,8 @@ export type MessageValues = Readonly<Record<string, string | number | Date | boo
 export interface Translator {
   readonly language: Language
   readonly t: (key: string, values?: MessageValues) => string
+  /** The jargon buster in this language (`glossary:terms`), to explain its words where they appear. */
+  readonly glossary: Glossary
 }
 
 export interface Translations {
@@ -39,6 +42,22 @@ export function plainDate(isoDay: string): Date {
   return new Date(`${isoDay}T12:00:00Z`)
 }
 
+/** The glossary's terms in English's order, each in the translator's words. */
+function glossaryEntriesOf(catalogues: Catalogues): (t: Translator['t']) => GlossaryEntry[] {
+  const terms = catalogues.byLanguage[SOURCE_LANGUAGE]?.['glossary']?.['terms']
+  const keys = terms && typeof terms === 'object' ? Object.keys(terms) : []
+  return (t) =>
+    keys.map((key) => {
+      const term = t(`glossary:terms.${key}.term`)
+      return {
+        key,
+        term,
+        forms: t(`glossary:terms.${key}.forms`),
+        explanation: t(`glossary:terms.${key}.explanation`),
+      }
+    })
+}
+
 /**
  * i18next with ICU messages (plurals, selects, dates) over the catalogues. A key English lacks is a
  * mistake in the code, not in a translation, so it throws (and the tests find it); a key another
@@ -59,6 +78,7 @@ export function createTranslations(catalogues: Catalogues = loadCatalogues()): T
     returnEmptyString: false,
     interpolation: { escapeValue: false },
   })
+  const glossaryEntries = glossaryEntriesOf(catalogues)
   const familyLanguages = catalogues.languages.filter(({ code }) => code === SOURCE_LANGUAGE || isComplete(gapsIn(catalogues, code)))
   const familyCodes = new Set(familyLanguages.map(({ code }) => code))
   const source = catalogues.languages.find(({ code }) => code === SOURCE_LANGUAGE)
@@ -71,7 +91,8 @@ export function createTranslations(catalogues: Catalogues = loadCatalogues()): T
         if (!instance.exists(key, { lng: SOURCE_LANGUAGE })) throw new Error(`No English message for ${key}`)
         return fixed(key, { ...values })
       }
-      return [language.code, { language, t }]
+      const glossary = glossaryOf(language.code, glossaryEntries(t), (words) => t('glossary:explainSummary', { term: words }))
+      return [language.code, { language, t, glossary }]
     }),
   )
   const english = translators.get(SOURCE_LANGUAGE)

@@ -73,6 +73,7 @@ export async function openFixture(): Promise<Fixture> {
   }
   let made = 0
   let holidays = 0
+  let enquiries = 0
   const unique = () => `Matrix${String.fromCharCode(97 + (made % 26))}${String.fromCharCode(97 + (Math.floor(made++ / 26) % 26))}`
 
   async function param(name: string, route: Route, values: Record<string, string>): Promise<string> {
@@ -178,6 +179,35 @@ export async function openFixture(): Promise<Fixture> {
         }
         return UNKNOWN_TOKEN
       }
+      case 'enquiryId': {
+        const sent = await t.services.publicPages.askForAnAdvocate(
+          {
+            authorityId: t.world.authorityId,
+            asker: 'myself',
+            askerName: null,
+            askerRelationship: null,
+            name: `Enid ${unique()}`,
+            contactWay: 'phone',
+            phone: '07700 900123',
+            email: null,
+            safeToLeaveMessage: true,
+            safeTimes: null,
+            socialWorker: null,
+            meetingType: null,
+            meetingDate: null,
+            language: null,
+            anythingElse: null,
+          },
+          { ip: `198.51.100.${(enquiries++ % 250) + 1}`, pageLanguage: 'en' },
+        )
+        assert.equal(sent.outcome, 'received', 'an enquiry is received')
+        const row = await db.selectFrom('advocacy_enquiry').select('id').orderBy('received_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
+        return row.id
+      }
+      case 'page':
+        return 'rights'
+      case 'language':
+        return 'en'
       default:
         return assert.fail(`the fixture cannot make a record for :${name} (${route.route}): say how in test/support/fixture.ts`)
     }

@@ -10,7 +10,7 @@ import type { StaffKey } from './world.ts'
  */
 
 /** The part of the service a route belongs to; each matrix is split by it. */
-export type Area = 'referrals' | 'my-people' | 'pool' | 'programme' | 'admin' | 'sign-in' | 'people'
+export type Area = 'referrals' | 'my-people' | 'pool' | 'programme' | 'admin' | 'sign-in' | 'people' | 'public' | 'family' | 'information'
 
 /** Everyone the matrices sign in: the test world's staff, and the other authority's. */
 export type Member = StaffKey | 'elsewhereReferrer' | 'elsewhereAdmin' | 'elsewhereManager'
@@ -58,6 +58,10 @@ const keepers: readonly Member[] = ['admin', 'manager', 'otherManager', 'coordin
 const coordinator: readonly Member[] = ['coordinator']
 const sysadmin: readonly Member[] = ['sysadmin']
 const managers: readonly Member[] = ['manager', 'otherManager']
+const enquiryReaders: readonly Member[] = ['admin', 'manager', 'otherManager']
+/** An information page's address names no authority's record: each editor opens their own authority's. */
+const informationEditors: readonly Member[] = ['admin', 'coordinator', 'elsewhereAdmin']
+const everyone: readonly Member[] = members
 
 const referral = (method: 'GET' | 'POST', page: string, who: StaffKey, stage: Stage, extra: Partial<Route> = {}): Route => ({
   method,
@@ -94,6 +98,7 @@ const referralPages: readonly Route[] = [
   referral('GET', '/withdraw', 'referrer', 'awaiting_admin'),
   referral('GET', '/reschedule', 'referrer', 'awaiting_admin'),
   referral('GET', '/seen-by', 'manager', 'awaiting_admin'),
+  referral('GET', '/way-in', 'admin', 'in_review'),
 ]
 
 const referralForms: readonly Route[] = [
@@ -118,6 +123,8 @@ const referralForms: readonly Route[] = [
   referral('POST', '/sign-off', 'manager', 'awaiting_sign_off'),
   referral('POST', '/withdraw', 'referrer', 'awaiting_admin'),
   referral('POST', '/reschedule', 'referrer', 'awaiting_admin'),
+  referral('POST', '/way-in', 'admin', 'in_review'),
+  referral('POST', '/way-in/revoke', 'admin', 'in_review', { formOn: '/referrals/:referralId/way-in' }),
 ]
 
 export const routes: readonly Route[] = [
@@ -256,6 +263,25 @@ export const routes: readonly Route[] = [
   { method: 'POST', route: '/setup/:token', area: 'sign-in', who: 'anyone', open: 'token' },
   { method: 'GET', route: '/set-password/:token', area: 'sign-in', who: 'anyone', open: 'token' },
   { method: 'POST', route: '/set-password/:token', area: 'sign-in', who: 'anyone', open: 'token' },
+
+  // The public pages (no sign-in), and the enquiries they send to the advocacy admins
+  { method: 'POST', route: '/advocacy/ask', area: 'public', who: 'anyone' },
+  { method: 'POST', route: '/advocacy/become-a-parent-advocate/apply', area: 'public', who: 'anyone' },
+  { method: 'GET', route: '/enquiries/:enquiryId', area: 'public', who: 'admin', open: enquiryReaders },
+  { method: 'POST', route: '/enquiries/:enquiryId', area: 'public', who: 'admin', open: enquiryReaders },
+
+  // A family member's own pages: their sign-in is public; the rest need a family session, which no member of staff has
+  { method: 'POST', route: '/your-advocacy/sign-in', area: 'family', who: 'anyone' },
+  { method: 'POST', route: '/your-advocacy/sign-in/word', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
+  { method: 'POST', route: '/your-advocacy/sign-out', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
+  { method: 'POST', route: '/your-advocacy/views', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
+
+  // The information pages: anyone reads them; the advocacy admins and the coordinator edit their own authority's
+  { method: 'GET', route: '/information/:page', area: 'information', who: 'anyone', open: everyone },
+  // Sends an editor on to the page's English version, which the next line tries.
+  { method: 'GET', route: '/information/:page/edit', area: 'information', who: 'admin' },
+  { method: 'GET', route: '/information/:page/edit/:language', area: 'information', who: 'admin', open: informationEditors },
+  { method: 'POST', route: '/information/:page/edit/:language', area: 'information', who: 'admin', open: informationEditors },
 ]
 
 /** A route that names a record (a parameter in its path). */

@@ -15,8 +15,9 @@ import * as repository from './way-in-repository.ts'
 
 /**
  * Staff giving a family member their way in (ADR 17): issuing a code (shown once, on a letter to
- * print), issuing a new one, and revoking it. Open to the advocacy admins and the coordinator for
- * any referral that reached the service, and to the advocate working with the person.
+ * print), issuing a new one, and revoking it. Open to the advocacy admins for any referral that
+ * reached the service, and to the advocate working with the person; never to the coordinator, who
+ * runs the pool and is kept out of case records.
  */
 
 /** What the form was opened at: the working code's id, or `none`. A change meanwhile is a conflict. */
@@ -34,7 +35,7 @@ async function referralFor(db: Queryable, caller: Caller, referralId: string) {
   const row = await repository.referralForWayIn(db, caller.user.authorityId, referralId)
   if (!row || row.sent_at === null || !row.person_id) throw new NotFoundError('No such referral')
   const advocate = await repository.allocatedAdvocate(db, caller.user.authorityId, referralId)
-  const service = hasRole(caller.user, 'advocacy_admin', 'coordinator')
+  const service = hasRole(caller.user, 'advocacy_admin')
   const ownPerson = hasRole(caller.user, 'advocate') && advocate?.user_id === caller.user.id
   if (!service && !ownPerson) throw new NotFoundError('No such referral')
   return { row: { ...row, person_id: row.person_id }, advocate }

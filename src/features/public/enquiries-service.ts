@@ -179,6 +179,11 @@ async function enquiryRow(context: ServiceContext, caller: Caller, enquiryId: st
   return row
 }
 
+/** Refuses (404) an enquiry this member of staff may not see, before anything they sent is read. */
+export async function requireEnquiry(context: ServiceContext, caller: Caller, enquiryId: string): Promise<void> {
+  await enquiryRow(context, caller, enquiryId)
+}
+
 /** One enquiry, everything it says and how it was closed. Viewing it is audited (`enquiry.viewed`). */
 export async function enquiry(context: ServiceContext, caller: Caller, enquiryId: string) {
   const row = await enquiryRow(context, caller, enquiryId)

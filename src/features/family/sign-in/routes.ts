@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { parseForm } from '../../../platform/http/form-fields.ts'
+import { cleanText, parseForm } from '../../../platform/http/form-fields.ts'
 import type { FieldError } from '../../../platform/http/session.ts'
 import type { Clock } from '../../../platform/time/clock.ts'
 import type { FamilyAccessService } from '../access-service.ts'
@@ -11,9 +11,9 @@ const CHOOSE_WORD = 'features/family/sign-in/choose-word.njk'
 
 type Answers = Record<string, unknown>
 
+/** What was typed, to show again: control characters (a NUL) taken out, as every form does. */
 function typed(body: Answers, field: string, max: number): string {
-  const value = body[field]
-  return typeof value === 'string' ? value.slice(0, max) : ''
+  return (cleanText(body[field]) ?? '').slice(0, max)
 }
 
 /** Field errors whose messages are catalogue keys, in the page's words. */

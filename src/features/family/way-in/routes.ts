@@ -10,7 +10,7 @@ import { issueSchema, revokeSchema } from './schema.ts'
 
 type Params = { Params: { referralId: string } }
 
-const staff = { preHandler: requireRole('advocacy_admin', 'coordinator', 'advocate') }
+const staff = { preHandler: requireRole('advocacy_admin', 'advocate') }
 
 /**
  * A person's way in to their own pages, from their referral (ADR 17): its state, and issuing,

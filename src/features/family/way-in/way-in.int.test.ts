@@ -5,7 +5,7 @@ import { errorSummary, heading } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
 import { codeIssued, openedAtOn } from '../../../../test/support/family-steps.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
-import { advocateUser, crewOf, referralAt, signedInAs, type Crew } from '../../../../test/support/workflow-steps.ts'
+import { addStaff, advocateUser, crewOf, referralAt, signedInAs, type Crew } from '../../../../test/support/workflow-steps.ts'
 
 /** Staff giving a person their way in: who may, the letter shown once, two people at once, and what is kept. */
 describe(`a person's way in, from their referral (${engine})`, () => {
@@ -47,7 +47,7 @@ describe(`a person's way in, from their referral (${engine})`, () => {
 
   test('two people issuing at once: one letter, one code that works, and the other is told', async () => {
     const referralId = await referralAt(t, crew, 'in_review', 'Twice')
-    const second = await signedInAs(t, t.world.staff.coordinator)
+    const second = await signedInAs(t, await addStaff(t, 'secondadmin', 'Sam Second', ['advocacy_admin'], { fgc: true }))
     const [a, b] = await Promise.all([crew.admin.get(`/referrals/${referralId}/way-in`), second.get(`/referrals/${referralId}/way-in`)])
     const [first, other] = await Promise.all([
       crew.admin.post(`/referrals/${referralId}/way-in`, { openedAt: openedAtOn(a) }),
@@ -72,6 +72,11 @@ describe(`a person's way in, from their referral (${engine})`, () => {
     assert.equal((await (await signedInAs(t, theirs.person)).get(`/referrals/${referralId}/way-in`)).status, 404)
     assert.equal((await crew.referrer.get(`/referrals/${referralId}/way-in`)).status, 403)
     assert.equal((await crew.manager.get(`/referrals/${referralId}/way-in`)).status, 403)
+    assert.equal(
+      (await (await signedInAs(t, t.world.staff.coordinator)).get(`/referrals/${referralId}/way-in`)).status,
+      403,
+      'the coordinator runs the pool, not case records',
+    )
     const elsewhere = await signedInAs(t, t.world.elsewhere.admin)
     assert.equal((await elsewhere.get(`/referrals/${referralId}/way-in`)).status, 404)
     assert.equal((await crew.admin.get('/referrals/not-an-id/way-in')).status, 404)

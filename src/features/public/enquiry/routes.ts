@@ -34,8 +34,10 @@ export function enquiryRoutes(app: FastifyInstance, { publicPages, translations 
     })
   })
 
-  app.post<Params>('/enquiries/:enquiryId', readers, async (request, reply) =>
-    submitForm(request, reply, closeSchema, async ({ version, ...closing }) => {
+  app.post<Params>('/enquiries/:enquiryId', readers, async (request, reply) => {
+    // Another council's enquiry is not found, whatever the form holds: never an error summary about it.
+    await publicPages.requireEnquiry(callerOf(request), request.params.enquiryId)
+    return submitForm(request, reply, closeSchema, async ({ version, ...closing }) => {
       try {
         await publicPages.closeEnquiry(callerOf(request), request.params.enquiryId, version, closing)
       } catch (error) {
@@ -43,6 +45,6 @@ export function enquiryRoutes(app: FastifyInstance, { publicPages, translations 
         throw error
       }
       return { path: '/enquiries', banner: { heading: 'Enquiry closed', text: enquiryOutcomes.label(closing.outcome) } }
-    }),
-  )
+    })
+  })
 }

@@ -1,0 +1,3 @@
+import { accessMatrix } from '../support/access-matrix.ts'
+
+accessMatrix('public', 'the enquiries the public pages send')

@@ -1,3 +1,4 @@
+import { wordsFor } from '../../platform/http/language.ts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { inTheirLanguage } from '../../platform/http/language.ts'
 import { plainDate, type MessageValues, type Translations } from '../../platform/i18n/translations.ts'
@@ -55,9 +56,7 @@ export function familyLanguageHook(translations: Translations, secureCookie: boo
 
 /** The page's `t` (set by the language hook). */
 export function tOf(reply: FastifyReply): (key: string, values?: MessageValues) => string {
-  const t = reply.locals['t']
-  if (typeof t !== 'function') throw new Error('No t on this page')
-  return t as (key: string, values?: MessageValues) => string
+  return wordsFor(reply)
 }
 
 /** A sentence of the family pages (a message key, its values and its days) in the person's words. */

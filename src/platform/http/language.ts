@@ -46,6 +46,17 @@ export function chooseLanguage(translations: Translations, choice: LanguageChoic
   return chosen ?? 'en'
 }
 
+function isTranslate(value: unknown): value is Translator['t'] {
+  return typeof value === 'function'
+}
+
+/** The words of the page being answered (English's on staff pages, the reader's on theirs). */
+export function wordsFor(reply: FastifyReply): Translator['t'] {
+  const t: unknown = reply.locals['t']
+  if (!isTranslate(t)) throw new Error('This page has no words: is the views plugin registered?')
+  return t
+}
+
 /**
  * What a page in a reader's language needs: its words, its direction, links to read it in another,
  * and `explain`, which the `appExplained` component uses to explain each glossary word where it

@@ -1,3 +1,4 @@
+import { wordsFor } from '../../../platform/http/language.ts'
 import type { FastifyInstance } from 'fastify'
 import { answersOf, parseForm } from '../../../platform/http/form-fields.ts'
 import type { FieldError } from '../../../platform/http/session.ts'
@@ -32,7 +33,7 @@ export function askRoutes(app: FastifyInstance, deps: PublicPageDependencies & {
   app.post('/advocacy/ask', publicPost(deps), async (request, reply) => {
     const councils = await councilsOf(deps.settings)
     if (councils.list.length === 0) return reply.callNotFound()
-    const t = reply.locals['t'] as (key: string, values?: Record<string, unknown>) => string
+    const t = wordsFor(reply)
     const council = chosenCouncil(councils, request.body)
     const form = parseForm(askSchema, request.body)
     if (!form.ok || !council.ok) {

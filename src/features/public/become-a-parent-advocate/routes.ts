@@ -1,3 +1,4 @@
+import { wordsFor } from '../../../platform/http/language.ts'
 import type { FastifyInstance } from 'fastify'
 import { answersOf, parseForm } from '../../../platform/http/form-fields.ts'
 import type { FieldError } from '../../../platform/http/session.ts'
@@ -39,7 +40,7 @@ export function becomeAParentAdvocateRoutes(app: FastifyInstance, deps: PublicPa
   app.post('/advocacy/become-a-parent-advocate/apply', publicPost(deps), async (request, reply) => {
     const councils = await councilsOf(deps.settings)
     if (councils.list.length === 0) return reply.callNotFound()
-    const t = reply.locals['t'] as (key: string) => string
+    const t = wordsFor(reply)
     const council = chosenCouncil(councils, request.body)
     const parsed = parseForm(applySchema, request.body)
     if (!parsed.ok || !council.ok) {

@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { globSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 
 const started = Date.now()
 
@@ -42,8 +43,11 @@ if (!only || only === 'lint') {
 if (!only || only === 'typecheck') run('typecheck', 'tsc', ['--noEmit', '-p', '.'])
 if (!only || only === 'unit') run(`unit tests (${unit.length} files)`, process.execPath, [...nodeTest, ...unit])
 if (!only || only === 'integration') {
-  run(`integration tests on PGlite (${integration.length} files)`, process.execPath, [...nodeTest, ...integration], { TEST_DATABASE_URL: '' })
-  if (postgres) run(`integration tests on PostgreSQL (${integration.length} files)`, process.execPath, [...nodeTest, ...integration])
+  // Two files at a time: each has a database of its own, and a file mostly waits on its database, so
+  // two keep both of a small machine's cores busy (node's default is one fewer than the cores).
+  const concurrently = [`--test-concurrency=${Math.max(2, availableParallelism())}`]
+  run(`integration tests on PGlite (${integration.length} files)`, process.execPath, [...nodeTest, ...concurrently, ...integration], { TEST_DATABASE_URL: '' })
+  if (postgres) run(`integration tests on PostgreSQL (${integration.length} files)`, process.execPath, [...nodeTest, ...concurrently, ...integration])
 }
 if (!only || only === 'e2e') run(`browser journeys on ${postgres ? 'PostgreSQL' : 'PGlite'}`, 'playwright', ['test'])
 

@@ -47,7 +47,7 @@ export function accessMatrix(area: Area, title: string): void {
           }
           const what = `${member} ${route.method} ${route.route}: ${page.status} ${page.location ?? ''}`
           if (open.includes(member)) {
-            const works = route.method === 'GET' ? page.status === 200 : page.status < 500 && ![403, 404].includes(page.status)
+            const works = route.method === 'GET' ? page.status === (route.sendsOn ? 303 : 200) : page.status < 500 && ![403, 404].includes(page.status)
             if (!works) problems.push(`${what}, but it is open to them`)
           } else if (![403, 404].includes(page.status) || !isServicePage(page)) problems.push(`${what}, but it is not open to them`)
         }

@@ -50,6 +50,8 @@ export interface Route {
   readonly formOn?: string
   /** A success sends the user back to the same page (a list with its own "add" form). */
   readonly returnsHere?: boolean
+  /** A page that sends those it is open to on to another (a 303), rather than showing itself. */
+  readonly sendsOn?: boolean
   /** The form is sent as multipart/form-data (a file upload), not as a urlencoded form. */
   readonly multipart?: boolean
 }
@@ -278,8 +280,7 @@ export const routes: readonly Route[] = [
 
   // The information pages: anyone reads them; the advocacy admins and the coordinator edit their own authority's
   { method: 'GET', route: '/information/:page', area: 'information', who: 'anyone', open: everyone },
-  // Sends an editor on to the page's English version, which the next line tries.
-  { method: 'GET', route: '/information/:page/edit', area: 'information', who: 'admin' },
+  { method: 'GET', route: '/information/:page/edit', area: 'information', who: 'admin', open: informationEditors, sendsOn: true },
   { method: 'GET', route: '/information/:page/edit/:language', area: 'information', who: 'admin', open: informationEditors },
   { method: 'POST', route: '/information/:page/edit/:language', area: 'information', who: 'admin', open: informationEditors },
 ]

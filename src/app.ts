@@ -80,7 +80,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(async (health) => healthRoutes(health, { checkDatabase: deps.checkDatabase }))
   await app.register(securityHeaders, { production: config.production })
   await app.register(async (assets) => staticAssets(assets, { root: deps.root, production: config.production, pageAssets }), { prefix: ASSETS_PREFIX })
-  await app.register(async (styles) => councilStyles(styles, { root: deps.root, production: config.production }))
+  await app.register(async (styles) => councilStyles(styles, { pageAssets, production: config.production }))
 
   await app.register(async (pages) => {
     pages.addHook('onSend', async (_request, reply) => {

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import type { PageAssets } from './page-assets.ts'
 
 /**
  * GOV.UK Frontend and MOJ Frontend styled as a service that is not on GOV.UK must be: never in the
@@ -29,20 +28,19 @@ export function withoutGdsTransport(css: string, name = 'the stylesheet'): strin
   return rewritten
 }
 
-/** The stylesheets the pages link to, at `/assets/styles/<name>`, and where each comes from. */
-const bundles = {
-  'govuk-frontend.min.css': 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css',
-  'moj-frontend.min.css': 'node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.css',
-} as const
-
-export async function councilStyles(app: FastifyInstance, { root, production }: { root: string; production: boolean }): Promise<void> {
-  for (const [name, path] of Object.entries(bundles)) {
-    const css = withoutGdsTransport(await readFile(join(root, path), 'utf8'), path)
-    app.get(`/assets/styles/${name}`, async (_request, reply) =>
+/**
+ * The council's styles at their unfingerprinted addresses, `/assets/styles/<name>` (the small page
+ * for an address the router cannot read links here): the same bytes the pages get, made once in
+ * `page-assets.ts`.
+ */
+export async function councilStyles(app: FastifyInstance, { pageAssets, production }: { pageAssets: PageAssets; production: boolean }): Promise<void> {
+  for (const name of ['govukStyles', 'mojStyles'] as const) {
+    const asset = pageAssets.asset(name)
+    app.get(`/assets/styles/${asset.url.split('/').at(-1) ?? ''}`, async (_request, reply) =>
       reply
-        .type('text/css; charset=utf-8')
+        .type(asset.type)
         .header('cache-control', production ? 'public, max-age=86400' : 'no-cache')
-        .send(css),
+        .send(asset.body),
     )
   }
 }

@@ -26,6 +26,8 @@ export interface PageAssets {
   /** Where each file is, for the templates: `{{ assets.appStyles }}`. */
   readonly urls: Readonly<Record<PageAssetName, string>>
   find(fingerprint: string, name: string): PageAsset | undefined
+  /** One of them by name (the council's styles are also served at their old, unfingerprinted address). */
+  asset(name: PageAssetName): PageAsset
 }
 
 const FINGERPRINTED = '/assets/v'
@@ -89,7 +91,7 @@ export async function buildPageAssets(root: string): Promise<PageAssets> {
     appScript: all.appScript.url,
     icon: all.icon.url,
   }
-  return { urls, find: (fingerprint, name) => byUrl.get(`${FINGERPRINTED}/${fingerprint}/${name}`) }
+  return { urls, find: (fingerprint, name) => byUrl.get(`${FINGERPRINTED}/${fingerprint}/${name}`), asset: (name) => all[name] }
 }
 
 /** Which encoding to send: Brotli where the browser takes it, then gzip, else the file as it is. */

@@ -24,6 +24,7 @@ import fp from 'fastify-plugin'
 import { sql } from 'kysely'
 import nunjucks from 'nunjucks'
 import { createApplication } from '../src/application.ts'
+import { startSealing } from '../src/platform/audit/seal.ts'
 import { loadConfig } from '../src/config.ts'
 import type { Database } from '../src/platform/db/database.ts'
 import { buildPageAssets } from '../src/platform/http/page-assets.ts'
@@ -214,6 +215,8 @@ async function benchOn(database: Database, place: DatasetPlace, scale: ScaleName
   const { db } = database
   const config = loadConfig({ SESSION_SECRET: 'a bench secret that is long enough to be accepted', VIEW_CACHE: 'true' })
   const { app, mailer } = await createApplication({ database, clock: systemClock, config, root, logger: false })
+  // As the service runs: the audit trail sealed every second, off the requests (ADR 23), its cost in this process's.
+  const sealer = startSealing(database.db, (error) => console.error('could not seal the audit trail', error))
   await app.listen({ host: '127.0.0.1', port: 0 })
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   await sleep(1_000)
@@ -305,5 +308,6 @@ async function benchOn(database: Database, place: DatasetPlace, scale: ScaleName
   console.log(`  and after the load:                         ${memory()}`)
   await baseline.close()
   await app.close()
+  await sealer.stop()
   await mailer.close()
 }

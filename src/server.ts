@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApplication } from './application.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { startSealing } from './platform/audit/seal.ts'
 import { purgeExpired } from './platform/auth/housekeeping.ts'
 import { DataFolderInUseError } from './platform/db/data-folder-lock.ts'
 import { openDatabase } from './platform/db/database.ts'
@@ -16,6 +17,9 @@ async function main(): Promise<void> {
   const config = loadConfig()
   const database = await openDatabase(config.database)
   const { app, services, mailer } = await createApplication({ database, clock: systemClock, config, root, logger: logOptions(config.logLevel) })
+
+  // The audit trail's events are sealed into their chains every second, off the requests that record them (ADR 23).
+  const sealer = startSealing(database.db, (error: unknown) => app.log.error({ err: error }, 'could not seal the audit trail'))
 
   // Offers nobody answers in time go back to FGC Advocacy Admin: looked for every minute.
   const lapsing = setInterval(() => {
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
     clearInterval(lapsing)
     clearInterval(housekeeping)
     await app.close()
+    await sealer.stop()
     await mailer.close()
     await database.close()
     process.exit(0)

@@ -8,7 +8,8 @@ import { createWorld, type World } from '../../../test/support/world.ts'
 import type { Database } from '../db/database.ts'
 import { grantApplicationRole } from '../db/roles.ts'
 import { recordAudit } from './audit.ts'
-import { verifyAuditTrail } from './verify.ts'
+import { sealAuditTrail, startSealing } from './seal.ts'
+import { checkSealing, verifyAuditTrail } from './verify.ts'
 
 describe(`the audit trail's chain (${engine})`, () => {
   let database: Database
@@ -21,13 +22,16 @@ describe(`the audit trail's chain (${engine})`, () => {
 
   const actor = () => ({ userId: world.staff.admin.id, authorityId: world.authorityId, ip: '127.0.0.1' })
 
-  test('events recorded at the same moment each take their own place, and every chain holds', async () => {
+  test('events recorded at the same moment wait, take no lock, and are each given their own place by the sealer', async () => {
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
         recordAudit(database.db, actor(), { action: 'referral.viewed', recordType: 'referral', recordId: `r${i}`, details: { i } }),
       ),
     )
     await recordAudit(database.db, { userId: null, authorityId: null, ip: null }, { action: 'sign-in.failed', recordType: 'account' })
+    assert.equal((await checkSealing(database.db)).waiting, 26, 'recorded, and waiting to be sealed')
+    assert.equal(await sealAuditTrail(database.db), 26)
+    assert.deepEqual(await checkSealing(database.db), { waiting: 0, oldestWaiting: null, outside: [] })
     const reports = await verifyAuditTrail(database.db)
     const mine = reports.find((report) => report.chain === world.authorityId)
     assert.equal(mine?.events, 25)
@@ -36,21 +40,54 @@ describe(`the audit trail's chain (${engine})`, () => {
       JSON.stringify(reports),
     )
     assert.ok(reports.some((report) => report.chain === 'global'))
+    assert.equal(await sealAuditTrail(database.db), 0, 'nothing is sealed twice')
+  })
+
+  test('sealers running at once (processes sharing the database) never fork a chain or seal an event twice', async () => {
+    for (let i = 0; i < 120; i += 1) {
+      await recordAudit(database.db, actor(), { action: 'referral.viewed', recordType: 'referral', recordId: `s${i}`, details: { i } })
+    }
+    const counts = await Promise.all([1, 2, 3].map(() => sealAuditTrail(database.db, { batch: 7 })))
+    assert.equal(
+      counts.reduce((sum, count) => sum + count, 0),
+      120,
+    )
+    const mine = (await verifyAuditTrail(database.db)).find((report) => report.chain === world.authorityId)
+    assert.deepEqual(mine, { chain: world.authorityId, events: 145, broken: null })
+  })
+
+  test('the sealer on a timer seals what is recorded, and a last round when it stops', async () => {
+    const problems: unknown[] = []
+    const sealer = startSealing(database.db, (error) => problems.push(error), 20)
+    await recordAudit(database.db, actor(), { action: 'referral.viewed', recordType: 'referral', recordId: 'timer' })
+    for (let tries = 0; tries < 100 && (await checkSealing(database.db)).waiting > 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20))
+    assert.equal((await checkSealing(database.db)).waiting, 0)
+    await recordAudit(database.db, actor(), { action: 'referral.viewed', recordType: 'referral', recordId: 'last' })
+    await sealer.stop()
+    assert.equal((await checkSealing(database.db)).waiting, 0, 'sealed on the way out')
+    assert.deepEqual(problems, [])
   })
 
   test('an event changed behind the application’s back is found, and named', async () => {
     const target = await database.db
-      .selectFrom('audit_event')
-      .select(['id', 'chain_seq'])
+      .selectFrom('audit_seal')
+      .select(['event_id', 'chain_seq'])
       .where('chain', '=', world.authorityId)
       .where('chain_seq', '=', 7)
       .executeTakeFirstOrThrow()
     // Only the tables' owner can do this: switch off the trigger that refuses changes, and edit.
     await sql`alter table audit_event disable trigger audit_event_append_only`.execute(database.db)
-    await sql`update audit_event set details = '{"i": "edited"}' where id = ${target.id}`.execute(database.db)
+    await sql`update audit_event set details = '{"i": "edited"}' where id = ${target.event_id}`.execute(database.db)
     await sql`alter table audit_event enable trigger audit_event_append_only`.execute(database.db)
     const broken = (await verifyAuditTrail(database.db)).find((report) => report.chain === world.authorityId)?.broken
-    assert.deepEqual(broken, { kind: 'changed', seq: 7, id: target.id })
+    assert.deepEqual(broken, { kind: 'changed', seq: 7, id: target.event_id })
+  })
+
+  test('an event taken off the waiting list before it was sealed is found outside the chain', async () => {
+    await recordAudit(database.db, actor(), { action: 'referral.viewed', recordType: 'referral', recordId: 'hidden' })
+    const waiting = await database.db.selectFrom('audit_unsealed').select('event_id').executeTakeFirstOrThrow()
+    await database.db.deleteFrom('audit_unsealed').where('event_id', '=', waiting.event_id).execute()
+    assert.deepEqual((await checkSealing(database.db)).outside, [waiting.event_id])
   })
 })
 
@@ -83,6 +120,15 @@ if (testDatabaseUrl) {
       await appPool.query(`insert into audit_chain (chain, last_seq, last_hash) values ('probe', 0, 'x')`)
     })
 
+    test('it can seal: add seals, take events off the waiting list and move a chain’s head', async () => {
+      const { rows } = await appPool.query<{ seal: boolean; unsealed: boolean; chain: boolean }>(
+        `select has_table_privilege(current_user, 'audit_seal', 'INSERT') as seal,
+                has_table_privilege(current_user, 'audit_unsealed', 'DELETE') as unsealed,
+                has_table_privilege(current_user, 'audit_chain', 'UPDATE') as chain`,
+      )
+      assert.deepEqual(rows[0], { seal: true, unsealed: true, chain: true })
+    })
+
     for (const statement of [
       'update audit_event set action = action',
       'delete from audit_event',
@@ -90,6 +136,10 @@ if (testDatabaseUrl) {
       'alter table audit_event disable trigger audit_event_append_only',
       'drop trigger audit_event_append_only on audit_event',
       'delete from audit_chain',
+      'update audit_seal set hash = hash',
+      'delete from audit_seal',
+      'truncate audit_seal',
+      'update audit_unsealed set chain = chain',
     ]) {
       test(`it is refused: ${statement}`, async () => {
         await assert.rejects(appPool.query(statement), /permission denied|must be owner|must be the owner/)

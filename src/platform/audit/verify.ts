@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/schema.ts'
-import { chainEvents, chainHeads } from './audit-repository.ts'
+import { chainEvents, chainHeads, eventsOutsideTheChain, waitingToBeSealed } from './audit-repository.ts'
 import { checkLinks, genesisHash, type BrokenLink } from './chain.ts'
 
 export interface ChainReport {
@@ -44,6 +44,20 @@ export async function verifyAuditTrail(db: Queryable): Promise<ChainReport[]> {
     reports.push({ chain: head.chain, events: from.seq, broken })
   }
   return reports
+}
+
+export interface SealingReport {
+  /** Events recorded and not yet sealed (the sealer seals them within seconds), and the oldest's time. */
+  readonly waiting: number
+  readonly oldestWaiting: Date | null
+  /** Events recorded since the chains began that are neither sealed nor waiting (the first few). */
+  readonly outside: readonly number[]
+}
+
+/** What waits to be sealed, and any event taken off the waiting list behind the sealer's back. */
+export async function checkSealing(db: Queryable): Promise<SealingReport> {
+  const { count, oldest } = await waitingToBeSealed(db)
+  return { waiting: count, oldestWaiting: oldest, outside: await eventsOutsideTheChain(db, 10) }
 }
 
 /** A broken link in words: where it is, and what happened there. */

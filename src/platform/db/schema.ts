@@ -162,11 +162,21 @@ export interface AuditEventTable {
   at: Timestamp
   ip: string | null
   details: Json<Record<string, unknown>>
-  /** The chain it belongs to (its authority's id, or `global`), its place in it, and the hashes that link it. */
-  chain: string | null
-  chain_seq: number | null
-  previous_hash: string | null
-  hash: string | null
+}
+
+/** An event's place in its chain (its authority's id, or `global`) and the hashes that link it: given by the sealer (ADR 23). */
+export interface AuditSealTable {
+  chain: string
+  chain_seq: number
+  event_id: number
+  previous_hash: string
+  hash: string
+}
+
+/** Events recorded and not yet sealed into their chain. */
+export interface AuditUnsealedTable {
+  event_id: number
+  chain: string
 }
 
 export interface AuditChainTable {
@@ -620,6 +630,8 @@ export interface Schema {
   saved_form: SavedFormTable
   audit_event: AuditEventTable
   audit_chain: AuditChainTable
+  audit_seal: AuditSealTable
+  audit_unsealed: AuditUnsealedTable
   family_group: FamilyGroupTable
   person: PersonTable
   meeting: MeetingTable

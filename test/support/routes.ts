@@ -164,6 +164,8 @@ export const routes: readonly Route[] = [
   // People
   { method: 'GET', route: '/people/:personId', area: 'people', who: 'referrer', open: ['referrer', 'admin', 'manager', 'otherManager'] },
   { method: 'GET', route: '/people/:personId/seen-by', area: 'people', who: 'manager', open: managers },
+  { method: 'GET', route: '/people/:personId/equality', area: 'people', who: 'referrer', open: ['referrer', 'admin', 'manager', 'otherManager'] },
+  { method: 'POST', route: '/people/:personId/equality', area: 'people', who: 'referrer', open: ['referrer', 'admin', 'manager', 'otherManager'] },
 
   // The pool: advocates and local services
   { method: 'POST', route: '/advocates/new', area: 'pool', who: 'coordinator' },

@@ -53,6 +53,8 @@ export interface FigureRow {
   readonly before: Shown
   /** The difference from the period before, as words ("+3", "−2", "no change"), empty when either is withheld or missing. */
   readonly change: string
+  /** The same change as a number, for files (null when either figure is withheld or missing). */
+  readonly difference: number | null
   /** The row's share of its table's total this period, as words ("25%"), empty when withheld or it is the total. */
   readonly share: string
   readonly isTotal: boolean
@@ -292,6 +294,10 @@ function changeWords(before: Shown, now: Shown): string {
   return `${moved.difference > 0 ? '+' : '−'}${Math.abs(moved.difference)}`
 }
 
+function differenceOf(before: Shown, now: Shown): number | null {
+  return before.value === null || now.value === null ? null : now.value - before.value
+}
+
 /** Builds the return for a period and the one before. `published`: withhold small numbers, as for a download. */
 export function quarterlyReturn(input: {
   readonly period: Period
@@ -315,7 +321,7 @@ export function quarterlyReturn(input: {
       const { now, before } = figure(key)
       const part = percentage(now.value ?? 0, totalFigure.now.value ?? 0)
       const share = isTotal || now.value === null || totalFigure.now.value === null || part === null ? '' : `${part}%`
-      return { key, label, now, before, change: changeWords(before, now), share, isTotal }
+      return { key, label, now, before, change: changeWords(before, now), difference: differenceOf(before, now), share, isTotal }
     }
     return { id, caption, unit: 'count', rows: [row(total, true), ...lines.map((line) => row(line, false))] }
   }
@@ -334,7 +340,7 @@ export function quarterlyReturn(input: {
     rows: medianLines.map(([key, label]) => {
       const now = medianOf(input.now, key)
       const before = medianOf(input.before, key)
-      return { key: `median.${key}`, label, now, before, change: changeWords(before, now), share: '', isTotal: false }
+      return { key: `median.${key}`, label, now, before, change: changeWords(before, now), difference: differenceOf(before, now), share: '', isTotal: false }
     }),
   }
 

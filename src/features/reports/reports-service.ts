@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { addDays } from '../../platform/time/calendar.ts'
 import { toCsv, type Cell } from './csv.ts'
+import { toXlsx } from './xlsx.ts'
 import { previous, type Period } from './periods.ts'
 import { quarterlyReturn, type PeriodFigures, type QuarterlyReturn } from './quarterly-return.ts'
 import { childFigures, programmeFigures, referralFigures, referralsByTeam, selfRequestFigures, type Window } from './reports-repository.ts'
@@ -87,7 +88,7 @@ export function returnRows(report: QuarterlyReturn): Cell[][] {
   const cell = (shown: { value: number | null; text: string }): Cell => shown.value ?? shown.text
   for (const section of report.sections) {
     for (const table of section.tables) {
-      for (const row of table.rows) rows.push([section.heading, table.caption, row.label, cell(row.now), cell(row.before), row.change])
+      for (const row of table.rows) rows.push([section.heading, table.caption, row.label, cell(row.now), cell(row.before), row.difference])
     }
     for (const gap of section.gaps) rows.push([section.heading, 'Not yet recorded', gap])
   }
@@ -117,7 +118,7 @@ export async function downloadQuarterlyReturn(
   const file =
     format === 'csv'
       ? { filename, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) }
-      : { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(rows) }
+      : { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(rows, 'Quarterly return') }
   await recordAudit(context.db, actorOf(caller), {
     action: 'report.downloaded',
     recordType: 'report',
@@ -125,8 +126,4 @@ export async function downloadQuarterlyReturn(
     details: { period: period.key, format },
   })
   return file
-}
-
-async function toXlsx(_rows: Cell[][]): Promise<Buffer> {
-  throw new ForbiddenError('XLSX is not available yet')
 }

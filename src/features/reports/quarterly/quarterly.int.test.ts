@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { isDeepStrictEqual } from 'node:util'
 import { after, before, describe, test } from 'node:test'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { Browser, errorSummary, tableRows, textOf } from '../../../../test/support/browser.ts'
@@ -6,6 +7,7 @@ import { engine } from '../../../../test/support/database.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
 import { loadQuarterlyDataset } from '../../../../test/support/report-dataset.ts'
 import { PASSWORD } from '../../../../test/support/world.ts'
+import { readSheet } from 'read-excel-file/node'
 
 const Q2 = '/reports?period=quarter&quarter=2026-Q2'
 
@@ -252,6 +254,11 @@ describe(`the quarterly commissioner return (${engine})`, () => {
       figures.find((row) => row[1] === 'Referrals by stage' && row[2] === 'All referrals sent'),
       ['Reach', 'Referrals by stage', 'All referrals sent', '12', '[c]', ''],
     )
+    assert.deepEqual(
+      figures.find((row) => row[1] === 'Referrals by meeting type' && row[2] === 'Child in need review'),
+      ['Reach', 'Referrals by meeting type', 'Child in need review', '6', '0', '6'],
+      'a change is a number',
+    )
     assert.ok(
       rows.some((row) => row[0] === 'Relationship to the child, Q2 2026 to 2027 (July to September 2026)'),
       'with the equality splits',
@@ -270,6 +277,38 @@ describe(`the quarterly commissioner return (${engine})`, () => {
       audit.map((event) => event.details),
       [{ period: '2026-Q2', format: 'csv' }],
     )
+  })
+
+  test('the Excel workbook: the same figures, withheld the same way, numbers as numbers; audited', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/reports/download/xlsx?period=quarter&quarter=2026-Q2',
+      headers: { cookie: analyst.cookieHeader() },
+    })
+    assert.equal(response.statusCode, 200)
+    assert.equal(response.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    assert.equal(response.headers['content-disposition'], 'attachment; filename="quarterly-return-2026-Q2.xlsx"')
+    const sheet = await readSheet(response.rawPayload)
+    const csv = parseCsv((await analyst.get('/reports/download/csv?period=quarter&quarter=2026-Q2')).html)
+    const asText = (rows: readonly (readonly unknown[])[]) =>
+      rows
+        .map((row) =>
+          row
+            .map((cell) => (typeof cell === 'string' || typeof cell === 'number' ? String(cell) : ''))
+            .join('|')
+            .replace(/\|+$/, ''),
+        )
+        .filter((line) => line !== '')
+    assert.deepEqual(asText(sheet), asText(csv), 'the workbook holds what the CSV holds')
+    const total = sheet.find((row) => row[1] === 'Referrals by stage' && row[2] === 'All referrals sent')
+    assert.deepEqual(total?.slice(0, 5), ['Reach', 'Referrals by stage', 'All referrals sent', 12, '[c]'], 'a count is a number cell')
+    const downloads = await t.database.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('actor_id', '=', t.world.staff.analyst.id)
+      .where('action', '=', 'report.downloaded')
+      .execute()
+    assert.ok(downloads.some((event) => isDeepStrictEqual(event.details, { period: '2026-Q2', format: 'xlsx' })))
   })
 
   test('a team whose name starts like a formula is written as text in the CSV', async () => {
@@ -293,7 +332,7 @@ describe(`the quarterly commissioner return (${engine})`, () => {
       .where('actor_id', '=', t.world.staff.analyst.id)
       .where('action', '=', 'report.viewed')
       .execute()
-    assert.ok(viewed.some((event) => JSON.stringify(event.details) === JSON.stringify({ period: '2026', published: false })))
+    assert.ok(viewed.some((event) => isDeepStrictEqual(event.details, { period: '2026', published: false })))
   })
 
   test('the page opens on the last quarter that has ended, with a chart that has its title, description and table', async () => {

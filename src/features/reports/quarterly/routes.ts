@@ -10,7 +10,7 @@ import { defaultChoice, isChosen, periodSchema } from './schema.ts'
 
 const readers = { preHandler: requireRole('analyst', 'service_manager') }
 
-const formats = ['csv'] as const
+const formats = ['csv', 'xlsx'] as const
 
 /** The address bar's period, to carry from the page to its downloads. */
 function periodQuery(report: QuarterlyReturn): string {

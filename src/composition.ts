@@ -46,6 +46,7 @@ import type { PublicService } from './features/public/service.ts'
 import * as programmeSupervision from './features/programme/supervision-service.ts'
 import { trainingRecords } from './features/programme/training-records-service.ts'
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
+import { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './features/reports/reports-service.ts'
 import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
 import * as settingsService from './features/settings/service.ts'
@@ -152,6 +153,7 @@ export async function compose(
     worktray: bindService(context, worktray),
     programme,
     publicPages,
+    reports: bindService(context, { viewQuarterlyReturn, downloadQuarterlyReturn, reportsToday }),
   }
   return { sessions, savedForms, services }
 }

@@ -16,6 +16,7 @@ import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
 import { publicRoutes } from './public/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
+import { reportsRoutes } from './reports/routes.ts'
 import { settingsRoutes } from './settings/routes.ts'
 import { signInRoutes } from './sign-in/routes.ts'
 import { worktrayRoutes } from './worktray/routes.ts'
@@ -54,6 +55,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     clock,
   })
   programmeRoutes(app, { programme: services.programme })
+  reportsRoutes(app, { reports: services.reports })
   advocateRoutes(app, { advocates: services.advocates, people: services.people, clock, baseUrl: config.baseUrl })
   localServiceRoutes(app, { localServices: services.localServices })
   myPeopleRoutes(app, { advocacyRecord: services.advocacyRecord, allocations: services.allocations, clock })

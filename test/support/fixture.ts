@@ -208,6 +208,8 @@ export async function openFixture(): Promise<Fixture> {
         return 'rights'
       case 'language':
         return 'en'
+      case 'format':
+        return 'csv'
       default:
         return assert.fail(`the fixture cannot make a record for :${name} (${route.route}): say how in test/support/fixture.ts`)
     }

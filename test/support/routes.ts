@@ -10,7 +10,7 @@ import type { StaffKey } from './world.ts'
  */
 
 /** The part of the service a route belongs to; each matrix is split by it. */
-export type Area = 'referrals' | 'my-people' | 'pool' | 'programme' | 'admin' | 'sign-in' | 'people' | 'public' | 'family' | 'information'
+export type Area = 'referrals' | 'my-people' | 'pool' | 'programme' | 'admin' | 'sign-in' | 'people' | 'public' | 'family' | 'information' | 'reports'
 
 /** Everyone the matrices sign in: the test world's staff, and the other authority's. */
 export type Member = StaffKey | 'elsewhereReferrer' | 'elsewhereAdmin' | 'elsewhereManager'
@@ -64,6 +64,8 @@ const enquiryReaders: readonly Member[] = ['admin', 'manager', 'otherManager']
 /** An information page's address names no authority's record: each editor opens their own authority's. */
 const informationEditors: readonly Member[] = ['admin', 'coordinator', 'elsewhereAdmin']
 const everyone: readonly Member[] = members
+/** The reports name no record: each analyst and service manager reads their own authority's figures. */
+const reportReaders: readonly Member[] = ['analyst', 'manager', 'otherManager', 'elsewhereManager']
 
 const referral = (method: 'GET' | 'POST', page: string, who: StaffKey, stage: Stage, extra: Partial<Route> = {}): Route => ({
   method,
@@ -162,6 +164,8 @@ export const routes: readonly Route[] = [
   // People
   { method: 'GET', route: '/people/:personId', area: 'people', who: 'referrer', open: ['referrer', 'admin', 'manager', 'otherManager'] },
   { method: 'GET', route: '/people/:personId/seen-by', area: 'people', who: 'manager', open: managers },
+  { method: 'GET', route: '/people/:personId/equality', area: 'people', who: 'referrer', open: ['referrer', 'admin', 'manager', 'otherManager'] },
+  { method: 'POST', route: '/people/:personId/equality', area: 'people', who: 'referrer', open: ['referrer', 'admin', 'manager', 'otherManager'] },
 
   // The pool: advocates and local services
   { method: 'POST', route: '/advocates/new', area: 'pool', who: 'coordinator' },
@@ -280,6 +284,9 @@ export const routes: readonly Route[] = [
 
   // The information pages: anyone reads them; the advocacy admins and the coordinator edit their own authority's
   { method: 'GET', route: '/information/:page', area: 'information', who: 'anyone', open: everyone },
+  // The reports: aggregate figures for the analyst and every service manager (each their own authority's)
+  { method: 'GET', route: '/reports', area: 'reports', who: 'analyst' },
+  { method: 'GET', route: '/reports/download/:format', area: 'reports', who: 'analyst', open: reportReaders },
   { method: 'GET', route: '/information/:page/edit', area: 'information', who: 'admin', open: informationEditors, sendsOn: true },
   { method: 'GET', route: '/information/:page/edit/:language', area: 'information', who: 'admin', open: informationEditors },
   { method: 'POST', route: '/information/:page/edit/:language', area: 'information', who: 'admin', open: informationEditors },

@@ -1,9 +1,10 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller } from '../../platform/auth/roles.ts'
+import { ConflictError } from '../../platform/errors.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { fullName } from '../../platform/people-names.ts'
 import * as repository from './repository.ts'
-import type { NewPerson, Person } from './service.ts'
+import type { EqualityFields, NewPerson, Person } from './service.ts'
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof repository.findPerson>>>
 
@@ -20,6 +21,13 @@ function personFrom(row: PersonRow): Person {
     externalId: row.external_id,
     familyGroupId: row.family_group_id,
     createdBy: row.created_by,
+    equality: {
+      relationshipToChild: row.relationship_to_child,
+      ethnicity: row.ethnicity,
+      firstLanguage: row.first_language,
+      disability: row.disability,
+    },
+    version: row.version,
   }
 }
 
@@ -58,4 +66,21 @@ export async function addChildOf(trx: Queryable, caller: Caller, parent: Person,
   const childId = await repository.insertPerson(trx, { authorityId, familyGroupId, kind: 'child', ...child, createdBy: caller.user.id, now })
   await recordAudit(trx, { userId: caller.user.id, authorityId, ip: caller.ip }, { action: 'person.created', recordType: 'person', recordId: childId })
   return childId
+}
+
+/**
+ * Saves a person's answers to the equality questions, if nobody saved the person since `version`
+ * (else a ConflictError). Audited with the questions that changed, never the answers.
+ */
+export async function saveEquality(trx: Queryable, caller: Caller, person: Person, fields: EqualityFields, version: number, now: Date): Promise<void> {
+  const authorityId = caller.user.authorityId
+  if (!(await repository.updateEquality(trx, authorityId, person.id, version, fields, now))) {
+    throw new ConflictError('Someone else changed this person since you opened the page')
+  }
+  const changed = (Object.keys(fields) as (keyof EqualityFields)[]).filter((key) => fields[key] !== person.equality[key])
+  await recordAudit(
+    trx,
+    { userId: caller.user.id, authorityId, ip: caller.ip },
+    { action: 'person.equality-updated', recordType: 'person', recordId: person.id, details: { changed } },
+  )
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
+import type { DisabilityAnswer, Ethnicity, RelationshipToChild } from '../../vocabulary/equality.ts'
 
 /**
  * A search that finds a person, never browses: their whole name with their date of birth, or their
@@ -20,6 +21,10 @@ const personColumns = [
   'person.external_id',
   'person.family_group_id',
   'person.created_by',
+  'person.relationship_to_child',
+  'person.ethnicity',
+  'person.first_language',
+  'person.disability',
   'person.version',
 ] as const
 
@@ -132,4 +137,38 @@ export async function childrenInFamily(db: Queryable, authorityId: string, famil
     .orderBy('person.date_of_birth')
     .orderBy('person.given_name')
     .execute()
+}
+
+/** The equality questions' answers (null: not asked yet). */
+export interface EqualityFields {
+  readonly relationshipToChild: RelationshipToChild | null
+  readonly ethnicity: Ethnicity | null
+  readonly firstLanguage: string | null
+  readonly disability: DisabilityAnswer | null
+}
+
+/** Saves a person's equality answers if nobody else saved the person since `version`; false if someone did. */
+export async function updateEquality(
+  db: Queryable,
+  authorityId: string,
+  personId: string,
+  version: number,
+  fields: EqualityFields,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('person')
+    .set({
+      relationship_to_child: fields.relationshipToChild,
+      ethnicity: fields.ethnicity,
+      first_language: fields.firstLanguage,
+      disability: fields.disability,
+      updated_at: now,
+      version: sql<number>`version + 1`,
+    })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', personId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

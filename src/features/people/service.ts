@@ -30,7 +30,12 @@ export interface Person extends PersonSummary {
   readonly pronouns: string | null
   readonly familyGroupId: string | null
   readonly createdBy: string
+  /** The equality questions (each null until asked; any may be "Prefer not to say"). */
+  readonly equality: repository.EqualityFields
+  readonly version: number
 }
+
+export type EqualityFields = repository.EqualityFields
 
 export interface NewPerson {
   readonly givenName: string

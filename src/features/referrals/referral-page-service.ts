@@ -260,13 +260,10 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
 }
 
 /**
- * A person's page: their details and the referrals this user may open. It opens to someone with
- * a relationship to the person, through a referral: they are referring them (a draft in progress)
- * or referred them (a referral they sent), or they are in the advocacy service and the person has
- * been referred to it. Having added the person, or chosen them for a draft since deleted, is no
- * relationship: the access ends with the draft. Viewing it is audited.
+ * A person this user may open, with the referrals for them the user may open (see `personRecord`),
+ * or NotFoundError. Not audited: the page that shows them audits it.
  */
-export async function personRecord(context: ServiceContext, caller: Caller, personId: string) {
+export async function openPerson(context: ServiceContext, caller: Caller, personId: string) {
   if (!hasRole(caller.user, 'referrer', 'advocacy_admin', 'service_manager')) throw new ForbiddenError('Not allowed')
   if (!isId(personId)) throw new NotFoundError('No such person')
   const person = await people.findPerson(context.db, caller.user.authorityId, personId)
@@ -277,6 +274,18 @@ export async function personRecord(context: ServiceContext, caller: Caller, pers
     (referral) => (referral.referrer_id === caller.user.id && tiesReferrerToPerson(referral)) || (service && referral.sent_at !== null),
   )
   if (visible.length === 0) throw new NotFoundError('No such person')
+  return { person, visible }
+}
+
+/**
+ * A person's page: their details and the referrals this user may open. It opens to someone with
+ * a relationship to the person, through a referral: they are referring them (a draft in progress)
+ * or referred them (a referral they sent), or they are in the advocacy service and the person has
+ * been referred to it. Having added the person, or chosen them for a draft since deleted, is no
+ * relationship: the access ends with the draft. Viewing it is audited.
+ */
+export async function personRecord(context: ServiceContext, caller: Caller, personId: string) {
+  const { person, visible } = await openPerson(context, caller, personId)
   await recordAudit(context.db, actorOf(caller), { action: 'person.viewed', recordType: 'person', recordId: personId })
   return {
     id: person.id,
@@ -285,6 +294,7 @@ export async function personRecord(context: ServiceContext, caller: Caller, pers
     gender: person.gender,
     pronouns: person.pronouns,
     externalId: person.externalId,
+    equality: person.equality,
     referrals: visible.map((referral) => ({
       id: referral.id,
       reference: referral.reference,

@@ -14,6 +14,7 @@ import { offerAnswerRoutes } from './offer/routes.ts'
 import { outcomeRoutes } from './outcome/routes.ts'
 import { overviewRoutes } from './overview/routes.ts'
 import { passToManagerRoutes } from './pass-to-manager/routes.ts'
+import { personEqualityRoutes } from './person-equality/routes.ts'
 import { personRecordRoutes } from './person-record/routes.ts'
 import { personSeenByRoutes } from './person-seen-by/routes.ts'
 import { personRoutes } from './person/routes.ts'
@@ -36,6 +37,7 @@ export function referralRoutes(
   startRoutes(app, deps)
   overviewRoutes(app, deps)
   personRecordRoutes(app, deps)
+  personEqualityRoutes(app, deps)
   personRoutes(app, deps)
   childrenRoutes(app, deps)
   meetingRoutes(app, deps)

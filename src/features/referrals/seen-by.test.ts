@@ -43,6 +43,7 @@ describe('who has seen a record, in words', () => {
       [sighting('person.searched', 'person', null, { shown: [PERSON] }), 'Found them in a search'],
       [sighting('person.viewed', 'person', PERSON), 'Opened their page'],
       [sighting('person.created', 'person', PERSON), 'Added them'],
+      [sighting('person.equality-updated', 'person', PERSON), 'Changed their equality answers'],
       [sighting('person.seen-by-viewed', 'person', PERSON), 'Looked at who has seen them'],
       [sighting('referral.viewed', 'referral', OTHER), 'Opened referral AL-00031'],
       [sighting('referral.meeting-downloaded', 'referral', REFERRAL), 'Downloaded the meeting of referral AL-00012 to a calendar'],

@@ -93,6 +93,8 @@ function aboutPerson(action: string): string {
       return 'Added them'
     case 'person.seen-by-viewed':
       return 'Looked at who has seen them'
+    case 'person.equality-updated':
+      return 'Changed their equality answers'
     default:
       return 'Changed their record'
   }

@@ -28,6 +28,7 @@ import type {
 } from '../../vocabulary/referrals.ts'
 import type { Asker, ContactWay, EnquiryMeetingType, EnquiryOutcome, EnquiryState, PublicForm } from '../../vocabulary/enquiries.ts'
 import type { InformationPage } from '../../vocabulary/information.ts'
+import type { DisabilityAnswer, Ethnicity, RelationshipToChild } from '../../vocabulary/equality.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -205,6 +206,12 @@ export interface PersonTable {
   gender: string | null
   pronouns: string | null
   external_id: string | null
+  /** The equality questions (migration 0016): empty until asked, each answerable "Prefer not to say". */
+  relationship_to_child: Generated<RelationshipToChild | null>
+  ethnicity: Generated<Ethnicity | null>
+  /** A language's name, or `prefer_not_to_say`. */
+  first_language: Generated<string | null>
+  disability: Generated<DisabilityAnswer | null>
   created_by: string
   created_at: CreatedAt
   updated_at: Timestamp

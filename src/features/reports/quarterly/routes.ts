@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
+import { parseForm } from '../../../platform/http/form-fields.ts'
+import { queryOf } from '../../../platform/http/query.ts'
+import { barChart } from '../chart.ts'
+import { recentQuarters, recentYears } from '../periods.ts'
+import type { QuarterlyReturn } from '../quarterly-return.ts'
+import type { ReportsService } from '../service.ts'
+import { defaultChoice, isChosen, periodSchema } from './schema.ts'
+
+const readers = { preHandler: requireRole('analyst', 'service_manager') }
+
+const formats = ['csv', 'xlsx'] as const
+
+/** The address bar's period, to carry from the page to its downloads. */
+function periodQuery(report: QuarterlyReturn): string {
+  const { period } = report
+  const query = new URLSearchParams({ period: period.kind })
+  if (period.kind === 'quarter') query.set('quarter', period.key)
+  else if (period.kind === 'year') query.set('year', period.key)
+  else {
+    for (const [name, iso] of [
+      ['from', period.from],
+      ['to', period.to],
+    ] as const) {
+      const [year = '', month = '', day = ''] = iso.split('-')
+      query.set(`${name}-day`, String(Number(day)))
+      query.set(`${name}-month`, String(Number(month)))
+      query.set(`${name}-year`, year)
+    }
+  }
+  return query.toString()
+}
+
+/** The chart beside the stages table: referrals by stage, this period and the one before. */
+function stageChart(report: QuarterlyReturn) {
+  const table = report.sections[0]?.tables.find((candidate) => candidate.id === 'stage')
+  const rows = (table?.rows ?? []).filter((row) => !row.isTotal)
+  return barChart({
+    title: 'Referrals by stage',
+    nowName: 'this period',
+    beforeName: 'the period before',
+    categories: rows.map((row) => ({ label: row.label, now: row.now.value, before: row.before.value })),
+  })
+}
+
+/** The quarterly commissioner return: a period and the one before, on screen, and as a file that withholds small numbers. */
+export function quarterlyRoutes(app: FastifyInstance, { reports }: { reports: ReportsService }): void {
+  const choices = (today: string) => ({ quarters: recentQuarters(today, 8), years: recentYears(today, 4) })
+
+  app.get('/reports', readers, async (request, reply) => {
+    const caller = callerOf(request)
+    const today = reports.reportsToday()
+    const values = queryOf(request)
+    let choice = defaultChoice(today)
+    if (isChosen(values)) {
+      const form = parseForm(periodSchema, values)
+      if (!form.ok) return reply.code(400).view('features/reports/quarterly/quarterly.njk', { values, errors: form.errors, ...choices(today) })
+      choice = form.data
+    }
+    const report = await reports.viewQuarterlyReturn(caller, choice.period, choice.published)
+    const shownValues = isChosen(values) ? values : { period: 'quarter', quarter: choice.period.key }
+    return reply.view('features/reports/quarterly/quarterly.njk', {
+      values: shownValues,
+      report,
+      chart: stageChart(report),
+      periodQuery: periodQuery(report),
+      ...choices(today),
+    })
+  })
+
+  app.get<{ Params: { format: string } }>('/reports/download/:format', readers, async (request, reply: FastifyReply) => {
+    const format = formats.find((known) => known === request.params.format)
+    if (!format) return reply.code(404).view('views/errors/not-found.njk', {})
+    const values = queryOf(request)
+    const today = reports.reportsToday()
+    const form = isChosen(values) ? parseForm(periodSchema, values) : { ok: true as const, data: defaultChoice(today) }
+    if (!form.ok) return reply.code(400).view('features/reports/quarterly/quarterly.njk', { values, errors: form.errors, ...choices(today) })
+    if (form.data.period.kind !== 'quarter') {
+      const errors = [{ field: 'period', message: 'Only a quarter’s return can be downloaded: choose a quarter', href: '#period' }]
+      return reply.code(400).view('features/reports/quarterly/quarterly.njk', { values, errors, ...choices(today) })
+    }
+    const file = await reports.downloadQuarterlyReturn(callerOf(request), form.data.period, format)
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(file.body)
+  })
+}

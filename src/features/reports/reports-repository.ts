@@ -1,0 +1,262 @@
+import { sql } from 'kysely'
+import type { Queryable } from '../../platform/db/schema.ts'
+import { dimensions, type ReferralFigures } from './quarterly-return.ts'
+
+/**
+ * The reports' queries: read-only aggregates over other features' tables (referrals, people,
+ * decisions, allocations, contacts, teams, public requests, the advocate pool). This repository
+ * writes nothing and owns no table (README). Every query names the authority, counts in the
+ * database (never a row per person leaves it), and reads referrals by the day they were sent
+ * (`referral_sent`, migration 0016).
+ *
+ * A window is the period's first instant and the instant after its last day, in UK time.
+ */
+
+export interface Window {
+  readonly start: Date
+  readonly end: Date
+  /** The same period as UK dates, both included, for `date` columns. */
+  readonly from: string
+  readonly to: string
+}
+
+/** The referrals sent in the window, one row per referral with what the figures need, and each person's equality groups. */
+function cohort(authorityId: string, window: Window) {
+  return sql`
+    select
+      r.id,
+      r.person_id,
+      r.stage,
+      r.late,
+      r.late_reason,
+      r.due_by,
+      r.closed_reason,
+      m.type as meeting_type,
+      d.next_action,
+      (d.decided_at at time zone 'Europe/London')::date - (r.sent_at at time zone 'Europe/London')::date as days_to_decision,
+      a.kind as allocated_kind,
+      (a.responded_at at time zone 'Europe/London')::date - (r.sent_at at time zone 'Europe/London')::date as days_to_allocation,
+      (select min(c.contacted_on) from advocacy_contact c where c.referral_id = r.id and c.authority_id = r.authority_id)
+        - (r.sent_at at time zone 'Europe/London')::date as days_to_first_meeting,
+      a.language_met,
+      a.gender_met,
+      a.heritage_met,
+      (select count(*) from allocation o where o.referral_id = r.id and o.authority_id = r.authority_id and o.status = 'declined')::int as offers_declined,
+      (select count(*) from allocation o where o.referral_id = r.id and o.authority_id = r.authority_id and o.status = 'lapsed')::int as offers_lapsed,
+      coalesce(p.relationship_to_child, 'not_recorded') as relationship,
+      case
+        when p.date_of_birth is null then 'not_recorded'
+        when p.date_of_birth > (r.sent_at at time zone 'Europe/London')::date - interval '25 years' then 'under_25'
+        else 'over_25'
+      end as age_group,
+      case
+        when p.ethnicity is null then 'not_recorded'
+        when p.ethnicity = 'prefer_not_to_say' then 'prefer_not_to_say'
+        else split_part(p.ethnicity, '_', 1)
+      end as ethnic_group,
+      case
+        when p.first_language is null then 'not_recorded'
+        when p.first_language = 'prefer_not_to_say' then 'prefer_not_to_say'
+        when lower(p.first_language) = 'english' then 'english'
+        else 'another'
+      end as language_group,
+      coalesce(p.disability, case s1.has_disability when true then 'yes' when false then 'no' end, 'not_recorded') as disability_group
+    from referral r
+    left join meeting m on m.id = r.meeting_id and m.authority_id = r.authority_id
+    left join person p on p.id = r.person_id and p.authority_id = r.authority_id
+    left join section_one s1 on s1.referral_id = r.id and s1.authority_id = r.authority_id
+    left join decision d on d.referral_id = r.id and d.authority_id = r.authority_id
+    left join lateral (
+      select
+        case when al.local_service_id is not null then 'local_service' else adv.kind end as kind,
+        al.responded_at,
+        al.preferences ->> 'language' as language_met,
+        al.preferences ->> 'gender' as gender_met,
+        al.preferences ->> 'heritage' as heritage_met
+      from allocation al
+      left join advocate adv on adv.id = al.advocate_id
+      where al.referral_id = r.id and al.authority_id = r.authority_id and al.status in ('accepted', 'ended', 'triaged')
+      order by al.offered_at, al.id
+      limit 1
+    ) a on true
+    where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${window.start} and r.sent_at < ${window.end}`
+}
+
+/** What each count of the referral figures counts, as SQL over one referral of the cohort. */
+const countedWhere: Readonly<Record<string, string>> = {
+  referrals: 'true',
+  'stage.early_help': "stage = 'early_help'",
+  'stage.child_in_need': "stage = 'child_in_need'",
+  'stage.child_protection': "stage = 'child_protection'",
+  'stage.not_recorded': 'stage is null',
+  'meeting.initial_conference': "meeting_type = 'initial_conference'",
+  'meeting.review_conference': "meeting_type = 'review_conference'",
+  'meeting.core_group': "meeting_type = 'core_group'",
+  'meeting.child_in_need_review': "meeting_type = 'child_in_need_review'",
+  'meeting.early_help_meeting': "meeting_type = 'early_help_meeting'",
+  'meeting.family_group_conference': "meeting_type = 'family_group_conference'",
+  'meeting.other': "meeting_type = 'other'",
+  'meeting.not_recorded': 'meeting_type is null',
+  'timeliness.on_time': 'due_by is not null and not late',
+  'timeliness.late': 'late',
+  'timeliness.no_deadline': 'due_by is null and not late',
+  'late.with_reason': 'late and late_reason is not null',
+  'late.without_reason': 'late and late_reason is null',
+  'decision.progressed': "next_action = 'child_protection_advocacy_review'",
+  'decision.no_further_action': "next_action = 'no_further_action'",
+  'decision.undecided': 'next_action is null',
+  withdrawn: "closed_reason in ('consent_withdrawn', 'meeting_cancelled', 'made_in_error', 'other')",
+  'withdrawn.consent_withdrawn': "closed_reason = 'consent_withdrawn'",
+  'withdrawn.meeting_cancelled': "closed_reason = 'meeting_cancelled'",
+  'withdrawn.made_in_error': "closed_reason = 'made_in_error'",
+  'withdrawn.other': "closed_reason = 'other'",
+  'allocation.parent_peer_advocate': "allocated_kind = 'parent_peer_advocate'",
+  'allocation.professional_advocate': "allocated_kind = 'professional_advocate'",
+  'allocation.local_service': "allocated_kind = 'local_service'",
+  'allocation.none': 'allocated_kind is null',
+  'preference.language.asked': "language_met in ('met', 'not_met', 'interpreter')",
+  'preference.language.met': "language_met = 'met'",
+  'preference.language.interpreter': "language_met = 'interpreter'",
+  'preference.language.not_met': "language_met = 'not_met'",
+  'preference.gender.asked': "gender_met in ('met', 'not_met')",
+  'preference.gender.met': "gender_met = 'met'",
+  'preference.gender.not_met': "gender_met = 'not_met'",
+  'preference.heritage.asked': "heritage_met in ('met', 'not_met')",
+  'preference.heritage.met': "heritage_met = 'met'",
+  'preference.heritage.not_met': "heritage_met = 'not_met'",
+}
+
+/** The referral figures of a window, for everyone and split by each equality dimension: one query, grouping sets. */
+export async function referralFigures(db: Queryable, authorityId: string, window: Window): Promise<ReferralFigures[]> {
+  const counts = Object.entries(countedWhere).map(([key, where]) => sql`count(*) filter (where ${sql.raw(where)})::int as ${sql.raw(`"${key}"`)}`)
+  const result = await sql<Record<string, unknown>>`
+    with cohort as (${cohort(authorityId, window)})
+    select
+      grouping(relationship) as g_relationship,
+      grouping(age_group) as g_age_group,
+      grouping(ethnic_group) as g_ethnic_group,
+      grouping(language_group) as g_language_group,
+      grouping(disability_group) as g_disability_group,
+      relationship, age_group, ethnic_group, language_group, disability_group,
+      ${sql.join(counts)},
+      count(distinct person_id)::int as "people.referred",
+      count(distinct person_id) filter (where allocated_kind is not null)::int as "people.supported",
+      coalesce(sum(offers_declined), 0)::int as "offers.declined",
+      coalesce(sum(offers_lapsed), 0)::int as "offers.lapsed",
+      percentile_cont(0.5) within group (order by days_to_decision) as "median.daysToDecision",
+      percentile_cont(0.5) within group (order by days_to_allocation) as "median.daysToAllocation",
+      percentile_cont(0.5) within group (order by days_to_first_meeting) as "median.daysToFirstMeeting",
+      count(days_to_decision)::int as "of.daysToDecision",
+      count(days_to_allocation)::int as "of.daysToAllocation",
+      count(days_to_first_meeting)::int as "of.daysToFirstMeeting"
+    from cohort
+    group by grouping sets ((), (relationship), (age_group), (ethnic_group), (language_group), (disability_group))`.execute(db)
+  return result.rows.map((row) => {
+    const dimension = dimensions.find((name) => Number(row[`g_${name}`]) === 0) ?? null
+    const rowCounts: Record<string, number> = {}
+    for (const [key, value] of Object.entries(row)) {
+      if (key.startsWith('g_') || key.startsWith('median.') || key.startsWith('of.') || (dimensions as readonly string[]).includes(key)) continue
+      rowCounts[key] = Number(value)
+    }
+    const median = (name: string) => (row[`median.${name}`] === null ? null : Number(row[`median.${name}`]))
+    return {
+      dimension,
+      group: dimension === null ? null : String(row[dimension]),
+      counts: rowCounts,
+      medians: { daysToDecision: median('daysToDecision'), daysToAllocation: median('daysToAllocation'), daysToFirstMeeting: median('daysToFirstMeeting') },
+      medianOf: {
+        daysToDecision: Number(row['of.daysToDecision']),
+        daysToAllocation: Number(row['of.daysToAllocation']),
+        daysToFirstMeeting: Number(row['of.daysToFirstMeeting']),
+      },
+    }
+  })
+}
+
+/** The children named on the window's referrals: all of them, and those whose parent was allocated support (distinct children). */
+export async function childFigures(db: Queryable, authorityId: string, window: Window): Promise<{ referred: number; supported: number }> {
+  const result = await sql<{ referred: number; supported: number }>`
+    with cohort as (${cohort(authorityId, window)})
+    select
+      count(distinct rc.person_id)::int as referred,
+      count(distinct rc.person_id) filter (where cohort.allocated_kind is not null)::int as supported
+    from cohort
+    join referral_child rc on rc.referral_id = cohort.id and rc.authority_id = ${authorityId}`.execute(db)
+  const row = result.rows[0]
+  return { referred: Number(row?.referred ?? 0), supported: Number(row?.supported ?? 0) }
+}
+
+/** The window's referrals by the referrer's team (their first team by name; "no team" for a referrer in none). */
+export async function referralsByTeam(db: Queryable, authorityId: string, window: Window): Promise<{ team: string | null; referrals: number }[]> {
+  const result = await sql<{ team: string | null; referrals: number }>`
+    select t.name as team, count(*)::int as referrals
+    from referral r
+    left join lateral (
+      select team.name
+      from team_member tm
+      join team on team.id = tm.team_id
+      where tm.user_id = r.referrer_id and tm.authority_id = r.authority_id
+      order by team.name, team.id
+      limit 1
+    ) t on true
+    where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${window.start} and r.sent_at < ${window.end}
+    group by t.name
+    order by t.name nulls last`.execute(db)
+  return result.rows.map((row) => ({ team: row.team, referrals: Number(row.referrals) }))
+}
+
+/** Requests for an advocate from the public pages that came in the window, by where they stand. */
+export async function selfRequestFigures(db: Queryable, authorityId: string, window: Window): Promise<Record<string, number>> {
+  const result = await sql<Record<string, number>>`
+    select
+      count(*)::int as "requests",
+      count(*) filter (where outcome = 'linked_to_referral')::int as "requests.linked_to_referral",
+      count(*) filter (where outcome = 'referral_requested')::int as "requests.referral_requested",
+      count(*) filter (where outcome = 'answered')::int as "requests.answered",
+      count(*) filter (where outcome is null)::int as "requests.open"
+    from advocacy_enquiry
+    where authority_id = ${authorityId} and received_at >= ${window.start} and received_at < ${window.end}`.execute(db)
+  const row = result.rows[0] ?? {}
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]))
+}
+
+/**
+ * The parent peer advocate programme: each peer advocate's stage at the end of the window (their
+ * last recorded stage change before it, or their stage now when none is recorded), and what
+ * happened in the window: new applicants, accreditations, and people who left.
+ */
+export async function programmeFigures(db: Queryable, authorityId: string, window: Window): Promise<Record<string, number>> {
+  const result = await sql<{ total: number; stage: string | null; advocates: number; applied: number; accredited: number; left_in_period: number }>`
+    with peers as (
+      select
+        a.id,
+        a.created_at,
+        a.accredited_on,
+        coalesce(
+          (select sc.to_stage from advocate_stage_change sc where sc.advocate_id = a.id and sc.authority_id = a.authority_id and sc.at < ${window.end} order by sc.at desc, sc.id desc limit 1),
+          case when not exists (select 1 from advocate_stage_change sc where sc.advocate_id = a.id and sc.authority_id = a.authority_id) then a.stage end
+        ) as stage_then,
+        exists (select 1 from advocate_stage_change sc where sc.advocate_id = a.id and sc.authority_id = a.authority_id and sc.to_stage = 'left' and sc.at >= ${window.start} and sc.at < ${window.end}) as left_in_period
+      from advocate a
+      where a.authority_id = ${authorityId} and a.kind = 'parent_peer_advocate' and a.created_at < ${window.end}
+    )
+    select
+      grouping(stage_then) as total,
+      stage_then as stage,
+      count(*)::int as advocates,
+      count(*) filter (where created_at >= ${window.start})::int as applied,
+      count(*) filter (where accredited_on between ${window.from} and ${window.to})::int as accredited,
+      count(*) filter (where left_in_period)::int as left_in_period
+    from peers
+    group by grouping sets ((stage_then), ())`.execute(db)
+  const figures: Record<string, number> = {}
+  for (const row of result.rows) {
+    if (Number(row.total) === 1) {
+      figures['programme.all'] = Number(row.advocates)
+      figures['programme.applied'] = Number(row.applied)
+      figures['programme.accredited'] = Number(row.accredited)
+      figures['programme.left_in_period'] = Number(row.left_in_period)
+    } else figures[`programme.stage.${row.stage ?? 'not_recorded'}`] = Number(row.advocates)
+  }
+  return figures
+}

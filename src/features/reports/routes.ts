@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify'
+import { quarterlyRoutes } from './quarterly/routes.ts'
+import type { ReportsService } from './service.ts'
+
+/** The reports' pages, for analysts and service managers. */
+export function reportsRoutes(app: FastifyInstance, deps: { reports: ReportsService }): void {
+  quarterlyRoutes(app, deps)
+}

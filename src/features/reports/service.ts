@@ -1,0 +1,8 @@
+import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
+import type { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './reports-service.ts'
+
+/** The reports' service, as their pages call it: bound in src/composition.ts. */
+export type ReportsService = BoundService<
+  { viewQuarterlyReturn: typeof viewQuarterlyReturn; downloadQuarterlyReturn: typeof downloadQuarterlyReturn; reportsToday: typeof reportsToday },
+  ServiceContext
+>

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify'
+import type { SettingsService } from '../settings/service.ts'
+import type { SignInService } from '../sign-in/service.ts'
+import type { Translations } from '../../platform/i18n/translations.ts'
+import { kioskRoutes } from './kiosk/routes.ts'
+import { feedbackReferralRoutes } from './referral/routes.ts'
+import type { FeedbackService } from './service.ts'
+import { feedbackSummaryRoutes } from './summary/routes.ts'
+
+/** Feedback after meetings: from a referral (staff), on a kiosk (families), and the service's figures. */
+export function feedbackRoutes(
+  app: FastifyInstance,
+  deps: { feedback: FeedbackService; signIn: SignInService; settings: SettingsService; translations: Translations; secureCookie: boolean },
+): void {
+  feedbackReferralRoutes(app, deps)
+  kioskRoutes(app, deps)
+  feedbackSummaryRoutes(app, deps)
+}

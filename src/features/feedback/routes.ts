@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { answerTooManyPosts, TooManyPostsError } from '../public/public-page.ts'
 import type { SettingsService } from '../settings/service.ts'
 import type { SignInService } from '../sign-in/service.ts'
 import type { Translations } from '../../platform/i18n/translations.ts'
@@ -13,6 +14,13 @@ export function feedbackRoutes(
   deps: { feedback: FeedbackService; signIn: SignInService; settings: SettingsService; translations: Translations; secureCookie: boolean },
 ): void {
   feedbackReferralRoutes(app, deps)
-  kioskRoutes(app, deps)
+  void app.register(async (kiosk) => {
+    // A post refused by the kiosk's flood limit is refused before the page's own steps: in the reader's language here.
+    kiosk.setErrorHandler(async (error: FastifyError, request, reply) => {
+      if (error instanceof TooManyPostsError) return answerTooManyPosts(deps, request, reply)
+      throw error
+    })
+    kioskRoutes(kiosk, deps)
+  })
   feedbackSummaryRoutes(app, deps)
 }

@@ -76,6 +76,22 @@ describe(`the feedback kiosk (${engine})`, () => {
     assert.equal((await responses()).length, 1)
   })
 
+  test('a flood of posts from one kiosk is refused after sixty in an hour, in the reader’s language; another kiosk is not held up', async () => {
+    const flood = await signedInAs(t, t.world.staff.admin)
+    await flood.get(`/referrals/${referralId}/feedback`)
+    await flood.post(`/referrals/${referralId}/feedback/kiosk`, {})
+    await flood.get('/kiosk?language=es')
+    const statuses: number[] = []
+    for (let i = 0; i < 61; i += 1) statuses.push((await flood.post('/kiosk', {})).status)
+    assert.deepEqual(new Set(statuses.slice(0, 60)), new Set([400]))
+    const refused = await flood.post('/kiosk', { listened: 'yes' })
+    assert.equal(refused.status, 429)
+    assert.match(textOf(refused.html), /[Dd]emasiad/, 'in Spanish')
+    const other = await device.post('/kiosk', {})
+    assert.equal(other.status, 400, 'the first kiosk still answers')
+    assert.equal((await responses()).length, 1, 'nothing kept from the flood')
+  })
+
   test('without a kiosk, or with a made-up one, the page says so and an answer is refused', async () => {
     for (const browser of [new Browser(t.app), new Browser(t.app)]) {
       const page = await browser.get('/kiosk')
@@ -107,7 +123,7 @@ describe(`the feedback kiosk (${engine})`, () => {
       .execute()
     assert.deepEqual(
       audit.map((row) => row.action).filter((action) => action !== 'feedback.viewed'),
-      ['feedback.kiosk-opened', 'feedback.given', 'feedback.kiosk-closed', 'feedback.kiosk-opened'],
+      ['feedback.kiosk-opened', 'feedback.given', 'feedback.kiosk-opened', 'feedback.kiosk-closed', 'feedback.kiosk-opened'],
     )
   })
 })

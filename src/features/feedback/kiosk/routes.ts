@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { answersOf, parseForm } from '../../../platform/http/form-fields.ts'
 import { wordsFor } from '../../../platform/http/language.ts'
 import { inWords } from '../../public/fields.ts'
-import { publicPage, publicPost, type PublicPageDependencies } from '../../public/public-page.ts'
+import { addressKey } from '../../public/limits.ts'
+import { publicPage, publicPost, TooManyPostsError, type PublicPageDependencies } from '../../public/public-page.ts'
+import { hashKioskToken } from '../feedback-service.ts'
 import { saysSomething } from '../questionnaire.ts'
 import { answerFields, answersSchema } from '../schema.ts'
 import type { FeedbackService } from '../service.ts'
@@ -11,6 +13,9 @@ export const KIOSK_PATH = '/kiosk'
 export const KIOSK_COOKIE = 'kiosk'
 
 const VIEW = 'features/feedback/kiosk/kiosk.njk'
+
+/** Answers (with mistakes, or not) one kiosk takes in an hour: a busy meeting room's, and not a flood's. */
+const KIOSK_POSTS_PER_HOUR = 60
 
 function kioskToken(request: FastifyRequest): string | undefined {
   return request.cookies[KIOSK_COOKIE]
@@ -36,7 +41,26 @@ export function kioskRoutes(app: FastifyInstance, deps: PublicPageDependencies &
     return notKept(reply).view(VIEW, { values: {}, errors: [] })
   })
 
-  app.post(KIOSK_PATH, publicPost(deps), async (request, reply) => {
+  // A kiosk in a busy room takes many answers from one address (the council's guest network): its
+  // posts are counted per kiosk, and per address only for a browser with no kiosk.
+  const kioskPost = publicPost(deps)
+  const perKiosk = {
+    ...kioskPost,
+    config: {
+      public: true,
+      rateLimit: {
+        max: KIOSK_POSTS_PER_HOUR,
+        timeWindow: 60 * 60 * 1000,
+        keyGenerator: (request: FastifyRequest) => {
+          const token = kioskToken(request)
+          return token ? `kiosk:${hashKioskToken(token)}` : addressKey(request.ip)
+        },
+        errorResponseBuilder: () => new TooManyPostsError('Too many posts of the kiosk'),
+      },
+    },
+  }
+
+  app.post(KIOSK_PATH, perKiosk, async (request, reply) => {
     const t = wordsFor(reply)
     const form = parseForm(answersSchema, request.body)
     const errors = !form.ok ? form.errors : saysSomething(form.data) ? [] : [{ field: 'listened', message: 'feedback:errors.nothing', href: '#listened' }]

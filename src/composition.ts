@@ -13,6 +13,8 @@ import * as advocatePhoto from './features/advocates/photo-service.ts'
 import * as advocateRecord from './features/advocates/record-service.ts'
 import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
 import * as advocateSignIn from './features/advocates/sign-in-service.ts'
+import * as feedbackService from './features/feedback/feedback-service.ts'
+import type { FeedbackService } from './features/feedback/service.ts'
 import { chooseWord, familySignIn, familySignOut, forgetOldFamilySignIns, resolveFamilySession } from './features/family/access-service.ts'
 import { codeKey } from './features/family/codes.ts'
 import type { FamilyContext } from './features/family/family.ts'
@@ -138,8 +140,11 @@ export async function compose(
   }
   const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
   const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)
+  const { feedbackFor, recordChoice, enterAnswers, openKiosk, closeKiosks, kioskFor, answerOnKiosk, feedbackSummary } = feedbackService
+  const feedback: FeedbackService = bindService(context, { feedbackFor, recordChoice, enterAnswers, openKiosk, closeKiosks, kioskFor, answerOnKiosk, feedbackSummary })
   const services = {
     family,
+    feedback,
     settings,
     information,
     advocates,

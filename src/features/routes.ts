@@ -11,6 +11,7 @@ import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
 import { familyRoutes } from './family/routes.ts'
+import { feedbackRoutes } from './feedback/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
@@ -72,4 +73,5 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     translations,
   })
   publicRoutes(app, { publicPages: services.publicPages, settings: services.settings, translations, secureCookie })
+  feedbackRoutes(app, { feedback: services.feedback, signIn: services.signIn, settings: services.settings, translations, secureCookie })
 }

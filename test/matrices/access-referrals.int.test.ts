@@ -96,6 +96,10 @@ const actions: readonly Action[] = [
   { path: 'withdraw', stage: 'draft', body: async () => ({ reason: 'made_in_error' }) },
   { path: 'way-in', stage: 'in_review', body: async () => ({ openedAt: 'none', language: 'en', address: 'Intruder House' }) },
   { path: 'way-in/revoke', stage: 'in_review', body: async () => ({ openedAt: 'none' }) },
+  { path: 'feedback/choice', stage: 'advocate_recorded', body: async () => ({ state: 'declined', version: '0' }) },
+  { path: 'feedback/answers', stage: 'advocate_recorded', body: async () => ({ listened: 'no', better: 'Answered by an intruder' }) },
+  { path: 'feedback/kiosk', stage: 'advocate_recorded', body: async () => ({}) },
+  { path: 'feedback/kiosk/close', stage: 'advocate_recorded', body: async () => ({}) },
   {
     path: 'reschedule',
     stage: 'awaiting_admin',
@@ -455,8 +459,9 @@ describe(`record-level access on every route (${engine})`, () => {
           assert.notDeepEqual(await snapshot(t.database.db, id), before, `${path} by its proper user changes the referral`)
         }
       }
-      // A family's way in changes no referral row: its proper users are proven in src/features/family/way-in/way-in.int.test.ts.
-      const provedBeside = actions.filter((action) => action.path.startsWith('way-in'))
+      // A family's way in and their feedback change no referral row: their proper users are proven in
+      // src/features/family/way-in/way-in.int.test.ts and src/features/feedback/referral/feedback.int.test.ts.
+      const provedBeside = actions.filter((action) => action.path.startsWith('way-in') || action.path.startsWith('feedback'))
       assert.equal(tried.size + provedBeside.length, actions.length, 'every action has its control')
     })
 

@@ -103,6 +103,7 @@ const referralPages: readonly Route[] = [
   referral('GET', '/reschedule', 'referrer', 'awaiting_admin'),
   referral('GET', '/seen-by', 'manager', 'awaiting_admin'),
   referral('GET', '/way-in', 'admin', 'in_review'),
+  referral('GET', '/feedback', 'admin', 'advocate_recorded'),
 ]
 
 const referralForms: readonly Route[] = [
@@ -129,6 +130,10 @@ const referralForms: readonly Route[] = [
   referral('POST', '/reschedule', 'referrer', 'awaiting_admin'),
   referral('POST', '/way-in', 'admin', 'in_review'),
   referral('POST', '/way-in/revoke', 'admin', 'in_review', { formOn: '/referrals/:referralId/way-in' }),
+  referral('POST', '/feedback/choice', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
+  referral('POST', '/feedback/answers', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
+  referral('POST', '/feedback/kiosk', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
+  referral('POST', '/feedback/kiosk/close', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
 ]
 
 export const routes: readonly Route[] = [
@@ -272,6 +277,8 @@ export const routes: readonly Route[] = [
 
   // The public pages (no sign-in), and the enquiries they send to the advocacy admins
   { method: 'POST', route: '/advocacy/ask', area: 'public', who: 'anyone' },
+  // A kiosk takes answers only on the device it was opened on; without one, the post is refused (its own test opens one).
+  { method: 'POST', route: '/kiosk', area: 'public', who: 'anyone', formOn: '/kiosk' },
   { method: 'POST', route: '/advocacy/become-a-parent-advocate/apply', area: 'public', who: 'anyone' },
   { method: 'GET', route: '/enquiries/:enquiryId', area: 'public', who: 'admin', open: enquiryReaders },
   { method: 'POST', route: '/enquiries/:enquiryId', area: 'public', who: 'admin', open: enquiryReaders },

@@ -203,7 +203,24 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
   const referral = await db.selectFrom('referral').selectAll().where('id', '=', referralId).executeTakeFirst()
   assert.ok(referral, `referral ${referralId} exists`)
   const authorityId = referral.authority_id
-  const [sectionOne, decision, review, meeting, children, events, audit, people, referrals, families, allocations, contacts, views] = await Promise.all([
+  const [
+    sectionOne,
+    decision,
+    review,
+    meeting,
+    children,
+    events,
+    audit,
+    people,
+    referrals,
+    families,
+    allocations,
+    contacts,
+    views,
+    feedbackRequest,
+    feedbackResponses,
+    feedbackKiosks,
+  ] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('review').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -240,6 +257,9 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     db.selectFrom('allocation').selectAll().where('referral_id', '=', referralId).orderBy('offered_at').orderBy('id').execute(),
     db.selectFrom('advocacy_contact').selectAll().where('referral_id', '=', referralId).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('person_views').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
+    db.selectFrom('feedback_request').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
+    db.selectFrom('feedback_response').selectAll().where('referral_id', '=', referralId).orderBy('given_at').orderBy('id').execute(),
+    db.selectFrom('feedback_kiosk').selectAll().where('referral_id', '=', referralId).orderBy('opened_at').execute(),
   ])
   return plain({
     referral,
@@ -256,6 +276,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     allocations,
     contacts,
     views: views ?? null,
+    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks },
   })
 }
 

@@ -115,6 +115,9 @@ export function commaListKey(keys: { tooLong: string; tooMany: string }, options
   )
 }
 
+/** A message that is a catalogue key (`public:ask.name.error`, `feedback:errors.choice`), not words. */
+const CATALOGUE_KEY = /^[a-z]+:[A-Za-z0-9_.]+$/
+
 /** The errors of a public form in the reader's language, in the order the page asks its questions. */
 export function inWords(errors: readonly FieldError[], t: Translator['t'], order: readonly string[]): FieldError[] {
   const place = (field: string) => {
@@ -123,5 +126,5 @@ export function inWords(errors: readonly FieldError[], t: Translator['t'], order
   }
   return [...errors]
     .sort((a, b) => place(a.field) - place(b.field))
-    .map((error) => ({ ...error, message: t(error.message.startsWith('public:') ? error.message : 'public:common.checkAnswer') }))
+    .map((error) => ({ ...error, message: t(CATALOGUE_KEY.test(error.message) ? error.message : 'public:common.checkAnswer') }))
 }

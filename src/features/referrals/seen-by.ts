@@ -75,6 +75,20 @@ function aboutReferral(action: string, it: string, tray: string | null, shownWit
       return `Changed ${it}: gave the person a code for their own pages`
     case 'family.code-revoked':
       return `Changed ${it}: revoked the person’s code`
+    case 'feedback.viewed':
+      return 'Opened how the person’s meeting went'
+    case 'feedback.later':
+      return `Changed ${it}: recorded that the person will say later how the meeting went`
+    case 'feedback.declined':
+      return `Changed ${it}: recorded that the person does not want to give feedback`
+    case 'feedback.given':
+      return `Changed ${it}: recorded the person’s feedback about the meeting`
+    case 'feedback.kiosk-opened':
+      return `Changed ${it}: opened a feedback kiosk for the meeting`
+    case 'feedback.kiosk-closed':
+      return `Changed ${it}: closed the meeting’s feedback kiosk`
+    case 'feedback.summary-viewed':
+      return 'Read families’ feedback, with the person’s words'
     default: {
       const step = action.startsWith('referral.') ? stepWords(action.slice('referral.'.length)) : undefined
       return step ? `Changed ${it}: ${step}` : `Changed ${it}`

@@ -623,6 +623,46 @@ export interface InformationPageVersionTable {
   published_at: Date
 }
 
+export interface FeedbackRequestTable {
+  referral_id: string
+  authority_id: string
+  meeting_id: string
+  state: 'later' | 'declined' | 'given'
+  changed_by: string | null
+  changed_at: Timestamp
+  version: Generated<number>
+}
+
+export interface FeedbackResponseTable {
+  id: Generated<string>
+  authority_id: string
+  referral_id: string
+  meeting_id: string
+  channel: 'kiosk' | 'own_pages' | 'card' | 'debrief' | 'paper'
+  language: string
+  listened: 'yes' | 'a_bit' | 'no' | null
+  understood: 'yes' | 'a_bit' | 'no' | null
+  advocate_helped: 'yes' | 'a_bit' | 'no' | null
+  reports_in_time: 'yes' | 'no' | 'not_sure' | null
+  chair_met_first: 'yes' | 'no' | 'not_sure' | null
+  better: string | null
+  worrying_words: Generated<string[]>
+  days_after: number
+  entered_by: string | null
+  given_at: Timestamp
+}
+
+export interface FeedbackKioskTable {
+  token_hash: string
+  authority_id: string
+  referral_id: string
+  meeting_id: string
+  opened_by: string
+  opened_at: Timestamp
+  closes_at: Timestamp
+  closed_at: Timestamp | null
+}
+
 export interface Schema {
   authority: AuthorityTable
   app_setting: AppSettingTable
@@ -637,6 +677,9 @@ export interface Schema {
   saved_form: SavedFormTable
   audit_event: AuditEventTable
   audit_chain: AuditChainTable
+  feedback_request: FeedbackRequestTable
+  feedback_response: FeedbackResponseTable
+  feedback_kiosk: FeedbackKioskTable
   audit_seal: AuditSealTable
   audit_unsealed: AuditUnsealedTable
   family_group: FamilyGroupTable

@@ -606,6 +606,67 @@ export interface InformationPageVersionTable {
   published_at: Date
 }
 
+/** One run of a recurring job (migration 0014, ADR 20): claimed by one process for a lease. */
+export interface ScheduledJobSlotTable {
+  job: string
+  slot: string
+  claimed_until: Date
+  finished_at: Date | null
+  done: number | null
+}
+
+export type OutboxChannel = 'email' | 'sms'
+
+/** An email or text waiting to be sent, or sent (then without its address or text). */
+export interface OutboxMessageTable {
+  id: Generated<string>
+  channel: OutboxChannel
+  recipient: string
+  subject: string
+  body: string
+  dedupe_key: string | null
+  queued_at: Date
+  attempts: Generated<number>
+  next_attempt_at: Date
+  claimed_until: Date | null
+  sent_at: Date | null
+  given_up_at: Date | null
+  last_error: string | null
+}
+
+export type NotificationKind = 'decision_waiting' | 'offer_waiting' | 'supervision_due' | 'dbs_due' | 'report_due' | 'readiness_overdue'
+
+export interface NotificationTable {
+  id: Generated<string>
+  authority_id: string
+  user_id: string
+  kind: NotificationKind
+  key: string
+  about: string
+  link: string
+  due_on: IsoDate | null
+  created_at: Date
+  done_at: Date | null
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string
+  email: boolean
+  updated_at: Date
+  version: Version
+}
+
+export interface FamilyReminderChoiceTable {
+  referral_id: string
+  authority_id: string
+  wants_reminders: boolean
+  channel: OutboxChannel | null
+  address: string | null
+  updated_by: string
+  updated_at: Date
+  version: Version
+}
+
 export interface Schema {
   authority: AuthorityTable
   app_setting: AppSettingTable
@@ -653,6 +714,11 @@ export interface Schema {
   advocacy_enquiry: AdvocacyEnquiryTable
   public_form_receipt: PublicFormReceiptTable
   information_page_version: InformationPageVersionTable
+  scheduled_job_slot: ScheduledJobSlotTable
+  outbox_message: OutboxMessageTable
+  notification: NotificationTable
+  notification_preference: NotificationPreferenceTable
+  family_reminder_choice: FamilyReminderChoiceTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

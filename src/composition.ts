@@ -26,6 +26,7 @@ import {
   familyStatus,
   familyViews,
 } from './features/family/pages-service.ts'
+import { remindersService } from './features/family/reminders-service.ts'
 import { familyThrottlePolicy } from './features/family/throttle.ts'
 import { issueCode, revokeCode, wayIn } from './features/family/way-in-service.ts'
 import * as informationPagesService from './features/information/information-service.ts'
@@ -58,6 +59,7 @@ import { createSavedForms } from './platform/auth/saved-forms.ts'
 import { storedSessionSecret } from './platform/auth/session-secret-repository.ts'
 import { createSessions } from './platform/auth/sessions.ts'
 import type { Schema } from './platform/db/schema.ts'
+import { createTranslations } from './platform/i18n/translations.ts'
 import { createMailer, type Mailer } from './platform/mail/mailer.ts'
 import { bindService, type ServiceContext } from './platform/service-context.ts'
 import type { Clock } from './platform/time/clock.ts'
@@ -134,6 +136,7 @@ export async function compose(
       familyViews,
       agreeToShareViews,
     }),
+    reminders: remindersService({ ...context, translations: createTranslations(), signInUrl: `${config.baseUrl}/your-advocacy` }),
   }
   const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
   const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)

@@ -29,6 +29,9 @@ export function scheduleJobs(
   })
   scheduler.daily('forget-sent-mail', () => forgetSentMessages(db, clock))
 
+  // Families who asked for them: a reminder of their meeting, from two days before it.
+  scheduler.every('remind-families', 900, () => services.family.reminders.remindFamiliesOfMeetings())
+
   // Offers nobody answers in time go back to FGC Advocacy Admin.
   scheduler.every('lapse-unanswered-offers', 60, () => services.allocations.lapseUnansweredOffers())
   // Drafts nobody has changed for 30 days are closed.

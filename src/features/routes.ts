@@ -10,6 +10,7 @@ import { informationRoutes } from './information/routes.ts'
 import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { remindersRoutes } from './family/reminders/routes.ts'
 import { familyRoutes } from './family/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
@@ -69,5 +70,6 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     clock,
     translations,
   })
+  remindersRoutes(app, { reminders: services.family.reminders })
   publicRoutes(app, { publicPages: services.publicPages, settings: services.settings, translations, secureCookie })
 }

@@ -96,6 +96,7 @@ const actions: readonly Action[] = [
   { path: 'withdraw', stage: 'draft', body: async () => ({ reason: 'made_in_error' }) },
   { path: 'way-in', stage: 'in_review', body: async () => ({ openedAt: 'none', language: 'en', address: 'Intruder House' }) },
   { path: 'way-in/revoke', stage: 'in_review', body: async () => ({ openedAt: 'none' }) },
+  { path: 'way-in/reminders', stage: 'in_review', body: async () => ({ wants: 'email', email: 'intruder@example.com', version: '0' }) },
   {
     path: 'reschedule',
     stage: 'awaiting_admin',
@@ -455,7 +456,7 @@ describe(`record-level access on every route (${engine})`, () => {
           assert.notDeepEqual(await snapshot(t.database.db, id), before, `${path} by its proper user changes the referral`)
         }
       }
-      // A family's way in changes no referral row: its proper users are proven in src/features/family/way-in/way-in.int.test.ts.
+      // A family's way in changes no referral row: its proper users are proven in src/features/family/way-in/way-in.int.test.ts (and reminders/).
       const provedBeside = actions.filter((action) => action.path.startsWith('way-in'))
       assert.equal(tried.size + provedBeside.length, actions.length, 'every action has its control')
     })

@@ -16,7 +16,8 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 
 export interface TestApp {
   readonly app: FastifyInstance
-  readonly database: Database
+  /** On PostgreSQL, with its address (`url`) for a child process to open the same database. */
+  readonly database: Database & { readonly url?: string }
   readonly clock: TestClock
   readonly config: Config
   readonly services: Services

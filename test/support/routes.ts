@@ -101,6 +101,7 @@ const referralPages: readonly Route[] = [
   referral('GET', '/reschedule', 'referrer', 'awaiting_admin'),
   referral('GET', '/seen-by', 'manager', 'awaiting_admin'),
   referral('GET', '/way-in', 'admin', 'in_review'),
+  referral('GET', '/way-in/reminders', 'admin', 'in_review'),
 ]
 
 const referralForms: readonly Route[] = [
@@ -127,6 +128,7 @@ const referralForms: readonly Route[] = [
   referral('POST', '/reschedule', 'referrer', 'awaiting_admin'),
   referral('POST', '/way-in', 'admin', 'in_review'),
   referral('POST', '/way-in/revoke', 'admin', 'in_review', { formOn: '/referrals/:referralId/way-in' }),
+  referral('POST', '/way-in/reminders', 'admin', 'in_review'),
 ]
 
 export const routes: readonly Route[] = [

@@ -34,6 +34,7 @@ import type { InformationService } from './features/information/service.ts'
 import { loadShippedPages } from './features/information/shipped-pages.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
+import { notificationsServiceFor } from './features/notifications/service.ts'
 import * as people from './features/people/service.ts'
 import * as programmeAccreditation from './features/programme/accreditation-service.ts'
 import * as programmeCohorts from './features/programme/cohorts-service.ts'
@@ -155,6 +156,7 @@ export async function compose(
     worktray: bindService(context, worktray),
     programme,
     publicPages,
+    notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
   }
   return { sessions, savedForms, services }
 }

@@ -29,6 +29,9 @@ export function scheduleJobs(
   })
   scheduler.daily('forget-sent-mail', () => forgetSentMessages(db, clock))
 
+  // Staff: what needs them (a decision, an offer, a DBS check or supervision coming due), and what no longer does.
+  scheduler.every('raise-notifications', 300, () => services.notifications.raiseDueNotifications())
+
   // Families who asked for them: a reminder of their meeting, from two days before it.
   scheduler.every('remind-families', 900, () => services.family.reminders.remindFamiliesOfMeetings())
 

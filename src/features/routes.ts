@@ -11,6 +11,7 @@ import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
 import { remindersRoutes } from './family/reminders/routes.ts'
+import { notificationRoutes } from './notifications/routes.ts'
 import { familyRoutes } from './family/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
@@ -40,6 +41,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     const authority = await services.settings.brandFor(request.user?.authorityId ?? null)
     if (authority) reply.locals = { ...reply.locals, authority }
   })
+  notificationRoutes(app, { notifications: services.notifications })
   signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes, clock })
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })

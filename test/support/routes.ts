@@ -230,6 +230,16 @@ export const routes: readonly Route[] = [
   { method: 'POST', route: '/programme/supervision/new', area: 'programme', who: 'coordinator' },
 
   // Administration and settings
+  { method: 'POST', route: '/notifications/settings', area: 'admin', who: 'manager' },
+  {
+    method: 'POST',
+    route: '/notifications/:notificationId/done',
+    area: 'admin',
+    who: 'manager',
+    open: ['manager'],
+    formOn: '/notifications',
+    returnsHere: true,
+  },
   { method: 'POST', route: '/admin/users/new', area: 'admin', who: 'sysadmin' },
   { method: 'GET', route: '/admin/users/:userId', area: 'admin', who: 'sysadmin', open: sysadmin },
   { method: 'POST', route: '/admin/users/:userId', area: 'admin', who: 'sysadmin', open: sysadmin },

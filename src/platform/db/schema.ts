@@ -28,6 +28,7 @@ import type {
 } from '../../vocabulary/referrals.ts'
 import type { Asker, ContactWay, EnquiryMeetingType, EnquiryOutcome, EnquiryState, PublicForm } from '../../vocabulary/enquiries.ts'
 import type { InformationPage } from '../../vocabulary/information.ts'
+import type { NotificationKind } from '../../vocabulary/notifications.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -634,7 +635,7 @@ export interface OutboxMessageTable {
   last_error: string | null
 }
 
-export type NotificationKind = 'decision_waiting' | 'offer_waiting' | 'supervision_due' | 'dbs_due' | 'report_due' | 'readiness_overdue'
+export type { NotificationKind }
 
 export interface NotificationTable {
   id: Generated<string>

@@ -28,6 +28,7 @@ import {
   familyStatus,
   familyViews,
 } from './features/family/pages-service.ts'
+import { remindersService } from './features/family/reminders-service.ts'
 import { familyThrottlePolicy } from './features/family/throttle.ts'
 import { issueCode, revokeCode, wayIn } from './features/family/way-in-service.ts'
 import * as informationPagesService from './features/information/information-service.ts'
@@ -35,6 +36,7 @@ import type { InformationService } from './features/information/service.ts'
 import { loadShippedPages } from './features/information/shipped-pages.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
+import { notificationsServiceFor } from './features/notifications/service.ts'
 import * as people from './features/people/service.ts'
 import * as programmeAccreditation from './features/programme/accreditation-service.ts'
 import * as programmeCohorts from './features/programme/cohorts-service.ts'
@@ -61,6 +63,7 @@ import { createSavedForms } from './platform/auth/saved-forms.ts'
 import { storedSessionSecret } from './platform/auth/session-secret-repository.ts'
 import { createSessions } from './platform/auth/sessions.ts'
 import type { Schema } from './platform/db/schema.ts'
+import { createTranslations } from './platform/i18n/translations.ts'
 import { createMailer, type Mailer } from './platform/mail/mailer.ts'
 import { bindService, type ServiceContext } from './platform/service-context.ts'
 import type { Clock } from './platform/time/clock.ts'
@@ -137,6 +140,7 @@ export async function compose(
       familyViews,
       agreeToShareViews,
     }),
+    reminders: remindersService({ ...context, translations: createTranslations(), signInUrl: `${config.baseUrl}/your-advocacy` }),
   }
   const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
   const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)
@@ -159,6 +163,7 @@ export async function compose(
     programme,
     publicPages,
     reports: bindService(context, { viewQuarterlyReturn, downloadQuarterlyReturn, reportsToday }),
+    notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
   }
   return { sessions, savedForms, services }
 }

@@ -56,6 +56,31 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ SIGN_IN_ACCOUNT_CEILING: '101' }), /100 or fewer/)
   })
 
+  test('GOV.UK Notify is switched on by its key and two templates, and a malformed key stops the start', () => {
+    assert.equal(loadConfig({}).notify, null)
+    const key = 'alongside_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0'
+    const email = 'f33517ff-2a88-4f6e-b855-c550268ce08a'
+    const sms = 'a8f30ac1-5d7d-4f5b-8a34-2c5d4e6f7a8b'
+    assert.deepEqual(loadConfig({ NOTIFY_API_KEY: key, NOTIFY_EMAIL_TEMPLATE_ID: email, NOTIFY_SMS_TEMPLATE_ID: sms }).notify, {
+      apiKey: key,
+      emailTemplateId: email,
+      smsTemplateId: sms,
+      baseUrl: 'https://api.notifications.service.gov.uk',
+    })
+    assert.throws(
+      () => loadConfig({ NOTIFY_API_KEY: 'not-a-key', NOTIFY_EMAIL_TEMPLATE_ID: email, NOTIFY_SMS_TEMPLATE_ID: sms }),
+      /NOTIFY_API_KEY must be a GOV.UK Notify API key/,
+    )
+    assert.throws(() => loadConfig({ NOTIFY_API_KEY: key }), /NOTIFY_EMAIL_TEMPLATE_ID is required with NOTIFY_API_KEY/)
+    assert.throws(
+      () => loadConfig({ NOTIFY_API_KEY: key, NOTIFY_EMAIL_TEMPLATE_ID: email, NOTIFY_SMS_TEMPLATE_ID: 'sms' }),
+      /NOTIFY_SMS_TEMPLATE_ID must be a Notify template id/,
+    )
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/a', SESSION_SECRET: 'x'.repeat(40), MAIL_FROM: 'a@b.example' }
+    assert.ok(loadConfig({ ...production, NOTIFY_API_KEY: key, NOTIFY_EMAIL_TEMPLATE_ID: email, NOTIFY_SMS_TEMPLATE_ID: sms }).notify, 'Notify instead of SMTP')
+    assert.throws(() => loadConfig(production), /SMTP_URL is required in production unless NOTIFY_API_KEY is set/)
+  })
+
   test('trusts no proxy unless told which, and refuses a list that is not addresses or ranges', () => {
     assert.deepEqual(loadConfig({}).trustedProxies, [])
     assert.deepEqual(

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { NOTIFY_KEY, NOTIFY_TEMPLATE_ID, type NotifySettings } from './platform/mail/notify.ts'
 
 /**
  * The only reader of the environment. Everything else receives a `Config`.
@@ -66,6 +67,10 @@ const environmentSchema = z
       .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
+    NOTIFY_API_KEY: z.string().regex(NOTIFY_KEY, 'NOTIFY_API_KEY must be a GOV.UK Notify API key, as Notify shows it (a name, then two ids)').optional(),
+    NOTIFY_EMAIL_TEMPLATE_ID: z.string().regex(NOTIFY_TEMPLATE_ID, 'NOTIFY_EMAIL_TEMPLATE_ID must be a Notify template id').optional(),
+    NOTIFY_SMS_TEMPLATE_ID: z.string().regex(NOTIFY_TEMPLATE_ID, 'NOTIFY_SMS_TEMPLATE_ID must be a Notify template id').optional(),
+    NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
     PUBLIC_PAGES_PER_MINUTE: positiveInteger.default(300),
     DEMO: booleanText.default(false),
     VIEW_CACHE: booleanText.optional(),
@@ -76,6 +81,12 @@ const environmentSchema = z
       .optional(),
   })
   .superRefine((env, context) => {
+    if (env.NOTIFY_API_KEY) {
+      if (!env.NOTIFY_EMAIL_TEMPLATE_ID)
+        context.addIssue({ code: 'custom', path: ['NOTIFY_EMAIL_TEMPLATE_ID'], message: 'NOTIFY_EMAIL_TEMPLATE_ID is required with NOTIFY_API_KEY' })
+      if (!env.NOTIFY_SMS_TEMPLATE_ID)
+        context.addIssue({ code: 'custom', path: ['NOTIFY_SMS_TEMPLATE_ID'], message: 'NOTIFY_SMS_TEMPLATE_ID is required with NOTIFY_API_KEY' })
+    }
     if (env.NODE_ENV !== 'production') return
     if (!env.SESSION_SECRET) {
       context.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required in production' })
@@ -86,8 +97,12 @@ const environmentSchema = z
     if (env.DEMO) {
       context.addIssue({ code: 'custom', path: ['DEMO'], message: 'demo data cannot be loaded in production' })
     }
-    if (!env.SMTP_URL) {
-      context.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'SMTP_URL is required in production (one-time sign-in links are sent by email)' })
+    if (!env.SMTP_URL && !env.NOTIFY_API_KEY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'SMTP_URL is required in production unless NOTIFY_API_KEY is set (one-time sign-in links are sent by email)',
+      })
     }
     if (!env.MAIL_FROM) {
       context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required in production' })
@@ -130,6 +145,8 @@ export interface Config {
   }
   /** Email: through SMTP, or (never in production) written to files in `outboxDir`. */
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly outboxDir: string }
+  /** GOV.UK Notify, when an authority switches it on: then email and texts go through it (ADR 20). */
+  readonly notify: NotifySettings | null
   /** Requests one client may make to the pages anyone can reach, in a minute. */
   readonly publicPagesPerMinute: number
   readonly demo: boolean
@@ -181,6 +198,15 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       maxDelayMinutes: env.FAMILY_SIGN_IN_MAX_DELAY_MINUTES,
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Alongside <alongside@localhost>', outboxDir: join(env.DATA_DIR, 'outbox') },
+    notify:
+      env.NOTIFY_API_KEY && env.NOTIFY_EMAIL_TEMPLATE_ID && env.NOTIFY_SMS_TEMPLATE_ID
+        ? {
+            apiKey: env.NOTIFY_API_KEY,
+            emailTemplateId: env.NOTIFY_EMAIL_TEMPLATE_ID,
+            smsTemplateId: env.NOTIFY_SMS_TEMPLATE_ID,
+            baseUrl: env.NOTIFY_BASE_URL.replace(/\/$/, ''),
+          }
+        : null,
     publicPagesPerMinute: env.PUBLIC_PAGES_PER_MINUTE,
     demo: env.DEMO,
     viewCache: env.VIEW_CACHE ?? true,

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url'
 import { createApplication } from './application.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { startSealing } from './platform/audit/seal.ts'
-import { purgeExpired } from './platform/auth/housekeeping.ts'
 import { DataFolderInUseError } from './platform/db/data-folder-lock.ts'
 import { openDatabase } from './platform/db/database.ts'
 import { logOptions } from './platform/http/logging.ts'
@@ -16,33 +15,20 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 async function main(): Promise<void> {
   const config = loadConfig()
   const database = await openDatabase(config.database)
-  const { app, services, mailer } = await createApplication({ database, clock: systemClock, config, root, logger: logOptions(config.logLevel) })
+  const { app, services, mailer, scheduler } = await createApplication({ database, clock: systemClock, config, root, logger: logOptions(config.logLevel) })
 
   // The audit trail's events are sealed into their chains every second, off the requests that record them (ADR 23).
   const sealer = startSealing(database.db, (error: unknown) => app.log.error({ err: error }, 'could not seal the audit trail'))
 
-  // Offers nobody answers in time go back to FGC Advocacy Admin: looked for every minute.
-  const lapsing = setInterval(() => {
-    services.allocations.lapseUnansweredOffers().catch((error: unknown) => app.log.error({ err: error }, 'could not lapse unanswered offers'))
-  }, 60_000)
-  lapsing.unref()
-
-  // Sessions and kept answers nobody can use any more, and sign-in counts untouched for 30 days, are let go of, and drafts nobody has changed for 30 days are closed, every hour.
-  const housekeeping = setInterval(() => {
-    purgeExpired(database.db, systemClock, config.session).catch((error: unknown) => app.log.error({ err: error }, 'could not purge expired sessions'))
-    services.signIn.forgetOldCounts().catch((error: unknown) => app.log.error({ err: error }, 'could not forget old sign-in counts'))
-    services.family.access.forgetOldFamilySignIns().catch((error: unknown) => app.log.error({ err: error }, 'could not forget old family sign-in counts'))
-    services.referrals.lapseAbandonedDrafts().catch((error: unknown) => app.log.error({ err: error }, 'could not close abandoned drafts'))
-  }, 3_600_000)
-  housekeeping.unref()
+  // Every job on a timer, each run claimed so that it runs once across every process (ADR 20, src/jobs.ts).
+  scheduler.start(15)
 
   let closing = false
   const close = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'closing')
-    clearInterval(lapsing)
-    clearInterval(housekeeping)
+    await scheduler.stop()
     await app.close()
     await sealer.stop()
     await mailer.close()

@@ -10,6 +10,8 @@ import { informationRoutes } from './information/routes.ts'
 import { myPeopleRoutes } from './my-people/routes.ts'
 import { advocateRoutes } from './advocates/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { remindersRoutes } from './family/reminders/routes.ts'
+import { notificationRoutes } from './notifications/routes.ts'
 import { familyRoutes } from './family/routes.ts'
 import { feedbackRoutes } from './feedback/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
@@ -41,6 +43,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     const authority = await services.settings.brandFor(request.user?.authorityId ?? null)
     if (authority) reply.locals = { ...reply.locals, authority }
   })
+  notificationRoutes(app, { notifications: services.notifications })
   signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes, clock })
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
@@ -72,6 +75,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     clock,
     translations,
   })
+  remindersRoutes(app, { reminders: services.family.reminders })
   publicRoutes(app, { publicPages: services.publicPages, settings: services.settings, translations, secureCookie })
   feedbackRoutes(app, { feedback: services.feedback, signIn: services.signIn, settings: services.settings, translations, secureCookie })
 }

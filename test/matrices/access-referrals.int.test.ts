@@ -100,6 +100,7 @@ const actions: readonly Action[] = [
   { path: 'feedback/answers', stage: 'advocate_recorded', body: async () => ({ listened: 'no', better: 'Answered by an intruder' }) },
   { path: 'feedback/kiosk', stage: 'advocate_recorded', body: async () => ({}) },
   { path: 'feedback/kiosk/close', stage: 'advocate_recorded', body: async () => ({}) },
+  { path: 'way-in/reminders', stage: 'in_review', body: async () => ({ wants: 'email', email: 'intruder@example.com', version: '0' }) },
   {
     path: 'reschedule',
     stage: 'awaiting_admin',
@@ -459,8 +460,8 @@ describe(`record-level access on every route (${engine})`, () => {
           assert.notDeepEqual(await snapshot(t.database.db, id), before, `${path} by its proper user changes the referral`)
         }
       }
-      // A family's way in and their feedback change no referral row: their proper users are proven in
-      // src/features/family/way-in/way-in.int.test.ts and src/features/feedback/referral/feedback.int.test.ts.
+      // A family's way in (and their reminders) and their feedback change no referral row: their proper users are proven in
+      // src/features/family/way-in/way-in.int.test.ts, reminders/, and src/features/feedback/referral/feedback.int.test.ts.
       const provedBeside = actions.filter((action) => action.path.startsWith('way-in') || action.path.startsWith('feedback'))
       assert.equal(tried.size + provedBeside.length, actions.length, 'every action has its control')
     })

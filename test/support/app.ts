@@ -6,6 +6,7 @@ import { createApplication } from '../../src/application.ts'
 import type { Services } from '../../src/composition.ts'
 import { loadConfig, type Config } from '../../src/config.ts'
 import type { Database } from '../../src/platform/db/database.ts'
+import type { Scheduler } from '../../src/platform/jobs/scheduler.ts'
 import type { Mailer } from '../../src/platform/mail/mailer.ts'
 import { TestClock } from './clock.ts'
 import { openTestDatabase } from './database.ts'
@@ -15,12 +16,15 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '../..')
 
 export interface TestApp {
   readonly app: FastifyInstance
-  readonly database: Database
+  /** On PostgreSQL, with its address (`url`) for a child process to open the same database. */
+  readonly database: Database & { readonly url?: string }
   readonly clock: TestClock
   readonly config: Config
   readonly services: Services
   /** What the service sends mail through (SMTP_URL, or the outbox): `settled()` waits for what is on its way. */
   readonly mailer: Mailer
+  /** The app's jobs, not ticking by themselves: a test calls `scheduler.tick()` (ADR 20). */
+  readonly scheduler: Scheduler
   readonly world: World
   /** Every route the app has, as it was registered: for tests that walk them all. */
   readonly routes: readonly RegisteredRoute[]
@@ -39,7 +43,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   const clock = new TestClock()
   const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true', ...environment })
   const routes: RegisteredRoute[] = []
-  const { app, services, mailer } = await createApplication({
+  const { app, services, mailer, scheduler } = await createApplication({
     database,
     clock,
     config,
@@ -66,9 +70,11 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     config,
     services,
     mailer,
+    scheduler,
     world,
     routes,
     async close() {
+      await scheduler.stop()
       await app.close()
       await mailer.close()
       await database.close()

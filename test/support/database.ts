@@ -17,16 +17,19 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString()
 }
 
-export async function openTestDatabase(): Promise<Database> {
+/** A test's database; on PostgreSQL, with its address, for a child process to open the same one. */
+export async function openTestDatabase(): Promise<Database & { readonly url?: string }> {
   if (!testDatabaseUrl) return openDatabase({ kind: 'pglite', dataDir: 'memory://' })
   const name = `alongside_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: testDatabaseUrl })
   await admin.connect()
   await admin.query(`create database ${name}`)
   await admin.end()
-  const database = await openDatabase({ kind: 'postgres', url: withDatabase(testDatabaseUrl, name), poolSize: 10 })
+  const url = withDatabase(testDatabaseUrl, name)
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 10 })
   return {
     ...database,
+    url,
     async close() {
       await database.close()
       await dropDatabase(testDatabaseUrl, name)

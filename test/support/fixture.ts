@@ -132,6 +132,24 @@ export async function openFixture(): Promise<Fixture> {
       }
       case 'week':
         return '1'
+      case 'notificationId': {
+        // One of the route's own user's notifications: nobody else may mark it done.
+        const row = await db
+          .insertInto('notification')
+          .values({
+            authority_id: t.world.authorityId,
+            user_id: t.world.staff[route.who === 'anyone' ? 'manager' : route.who].id,
+            kind: 'decision_waiting',
+            key: `matrix:${unique()}`,
+            about: 'A matrix notification',
+            link: '/',
+            due_on: null,
+            created_at: t.clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      }
       case 'userId':
         return (await addStaff(t, unique(), `Tess ${unique()}`, ['referrer'])).id
       case 'teamId':

@@ -104,6 +104,7 @@ const referralPages: readonly Route[] = [
   referral('GET', '/seen-by', 'manager', 'awaiting_admin'),
   referral('GET', '/way-in', 'admin', 'in_review'),
   referral('GET', '/feedback', 'admin', 'advocate_recorded'),
+  referral('GET', '/way-in/reminders', 'admin', 'in_review'),
 ]
 
 const referralForms: readonly Route[] = [
@@ -134,6 +135,7 @@ const referralForms: readonly Route[] = [
   referral('POST', '/feedback/answers', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
   referral('POST', '/feedback/kiosk', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
   referral('POST', '/feedback/kiosk/close', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
+  referral('POST', '/way-in/reminders', 'admin', 'in_review'),
 ]
 
 export const routes: readonly Route[] = [
@@ -237,6 +239,16 @@ export const routes: readonly Route[] = [
   { method: 'POST', route: '/programme/supervision/new', area: 'programme', who: 'coordinator' },
 
   // Administration and settings
+  { method: 'POST', route: '/notifications/settings', area: 'admin', who: 'manager' },
+  {
+    method: 'POST',
+    route: '/notifications/:notificationId/done',
+    area: 'admin',
+    who: 'manager',
+    open: ['manager'],
+    formOn: '/notifications',
+    returnsHere: true,
+  },
   { method: 'POST', route: '/admin/users/new', area: 'admin', who: 'sysadmin' },
   { method: 'GET', route: '/admin/users/:userId', area: 'admin', who: 'sysadmin', open: sysadmin },
   { method: 'POST', route: '/admin/users/:userId', area: 'admin', who: 'sysadmin', open: sysadmin },

@@ -29,6 +29,7 @@ import type {
 import type { Asker, ContactWay, EnquiryMeetingType, EnquiryOutcome, EnquiryState, PublicForm } from '../../vocabulary/enquiries.ts'
 import type { InformationPage } from '../../vocabulary/information.ts'
 import type { DisabilityAnswer, Ethnicity, RelationshipToChild } from '../../vocabulary/equality.ts'
+import type { NotificationKind } from '../../vocabulary/notifications.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -663,6 +664,67 @@ export interface FeedbackKioskTable {
   closed_at: Timestamp | null
 }
 
+/** One run of a recurring job (migration 0014, ADR 20): claimed by one process for a lease. */
+export interface ScheduledJobSlotTable {
+  job: string
+  slot: string
+  claimed_until: Date
+  finished_at: Date | null
+  done: number | null
+}
+
+export type OutboxChannel = 'email' | 'sms'
+
+/** An email or text waiting to be sent, or sent (then without its address or text). */
+export interface OutboxMessageTable {
+  id: Generated<string>
+  channel: OutboxChannel
+  recipient: string
+  subject: string
+  body: string
+  dedupe_key: string | null
+  queued_at: Date
+  attempts: Generated<number>
+  next_attempt_at: Date
+  claimed_until: Date | null
+  sent_at: Date | null
+  given_up_at: Date | null
+  last_error: string | null
+}
+
+export type { NotificationKind }
+
+export interface NotificationTable {
+  id: Generated<string>
+  authority_id: string
+  user_id: string
+  kind: NotificationKind
+  key: string
+  about: string
+  link: string
+  due_on: IsoDate | null
+  created_at: Date
+  done_at: Date | null
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string
+  email: boolean
+  updated_at: Date
+  version: Version
+}
+
+export interface FamilyReminderChoiceTable {
+  referral_id: string
+  authority_id: string
+  wants_reminders: boolean
+  channel: OutboxChannel | null
+  address: string | null
+  updated_by: string
+  updated_at: Date
+  version: Version
+}
+
 export interface Schema {
   authority: AuthorityTable
   app_setting: AppSettingTable
@@ -715,6 +777,11 @@ export interface Schema {
   advocacy_enquiry: AdvocacyEnquiryTable
   public_form_receipt: PublicFormReceiptTable
   information_page_version: InformationPageVersionTable
+  scheduled_job_slot: ScheduledJobSlotTable
+  outbox_message: OutboxMessageTable
+  notification: NotificationTable
+  notification_preference: NotificationPreferenceTable
+  family_reminder_choice: FamilyReminderChoiceTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

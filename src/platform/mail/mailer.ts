@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createTransport } from 'nodemailer'
+import type { NotifyClient } from './notify.ts'
 
 /**
  * Email, behind one small boundary: what the service sends (a one-time sign-in link) goes to a
@@ -15,7 +16,14 @@ import { createTransport } from 'nodemailer'
  * Messages go in the background: `send` returns at once, so how long a page takes says nothing
  * about whether a message was sent (or whether an email has an account). A message that cannot be
  * sent is reported (its error code, never its address or content) and not tried again: the person
- * asks again. `settled()` waits for what is on its way (tests, and a graceful shutdown).
+ * asks again. `settled()` waits for what is on its way (tests, and a graceful shutdown). That is
+ * right for a one-time sign-in link alone (ADR 20): it is a credential kept only hashed, so it is
+ * never written down in plain, and it lapses in 15 minutes anyway.
+ *
+ * Everything else goes through the outbox table (`outbox.ts`): the scheduler hands each message to
+ * `deliver`, which says whether it went (it throws a `MailError` that knows whether trying again may
+ * help). With GOV.UK Notify switched on (`NOTIFY_API_KEY`), email and texts go through Notify
+ * (`notify.ts`); without it a text can only be written to the outbox folder (never in production).
  */
 
 export interface MailMessage {
@@ -25,8 +33,15 @@ export interface MailMessage {
   readonly text: string
 }
 
+/** What the outbox hands over: an email, or a text (only through GOV.UK Notify). */
+export interface OutgoingMessage extends MailMessage {
+  readonly channel: 'email' | 'sms'
+}
+
 export interface Mailer {
   send(message: MailMessage): void
+  /** Sends one message now, and says so by returning; a `MailError` says why not. */
+  deliver(message: OutgoingMessage): Promise<void>
   settled(): Promise<void>
   close(): Promise<void>
 }
@@ -45,11 +60,35 @@ export interface MailProblem {
   readonly responseCode: number | undefined
 }
 
-function problemOf(error: unknown): MailProblem {
+export function problemOf(error: unknown): MailProblem {
   const fields = (error && typeof error === 'object' ? error : {}) as { code?: unknown; responseCode?: unknown }
   return {
     code: typeof fields.code === 'string' ? fields.code : error instanceof Error ? error.name : undefined,
     responseCode: typeof fields.responseCode === 'number' ? fields.responseCode : undefined,
+  }
+}
+
+/**
+ * Whether trying again cannot help: SMTP's 5xx answers (a mailbox that does not exist, a message
+ * refused) and Notify's 400 and 403 (a bad address or key). A refused connection, a time-out, a 4xx
+ * from SMTP or a 429 or 5xx from Notify may pass: the outbox tries again later.
+ */
+export function isPermanent(problem: MailProblem): boolean {
+  if (problem.code === 'NO_TEXT_SERVICE') return true
+  if (problem.responseCode === undefined) return false
+  if (problem.code?.startsWith('NOTIFY')) return problem.responseCode === 400 || problem.responseCode === 403
+  return problem.responseCode >= 500 && problem.responseCode < 600
+}
+
+/** A message that could not be sent, by its code alone. */
+export class MailError extends Error {
+  override name = 'MailError'
+  readonly code: string
+  readonly responseCode: number | undefined
+  constructor(code: string, responseCode?: number) {
+    super(`Could not send: ${code}${responseCode === undefined ? '' : ` (${responseCode})`}`)
+    this.code = code
+    this.responseCode = responseCode
   }
 }
 
@@ -86,10 +125,33 @@ function outboxDelivery(settings: MailSettings): { deliver: Deliver; close: () =
   }
 }
 
-export function createMailer(settings: MailSettings, report: (problem: MailProblem) => void): Mailer {
-  const { deliver, close } = settings.smtpUrl ? smtpDelivery({ ...settings, smtpUrl: settings.smtpUrl }) : outboxDelivery(settings)
+/** Texts with no Notify: written to the outbox folder while developing, refused otherwise. */
+function textDelivery(settings: MailSettings): (message: OutgoingMessage) => Promise<void> {
+  return async (message) => {
+    if (settings.smtpUrl) throw new MailError('NO_TEXT_SERVICE')
+    await mkdir(settings.outboxDir, { recursive: true, mode: 0o700 })
+    const file = join(settings.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.txt`)
+    await writeFile(file, `To: ${message.to}\n\n${message.text}\n`, { mode: 0o600 })
+    console.log(`Text message written to ${file} (NOTIFY_API_KEY is not set, so no text is sent).`)
+  }
+}
+
+export function createMailer(settings: MailSettings, report: (problem: MailProblem) => void, notify?: NotifyClient): Mailer {
+  const chosen = settings.smtpUrl ? smtpDelivery({ ...settings, smtpUrl: settings.smtpUrl }) : outboxDelivery(settings)
+  const deliver: Deliver = notify ? (message) => notify.email({ channel: 'email', ...message }) : chosen.deliver
+  const close = chosen.close
+  const text = notify ? (message: OutgoingMessage) => notify.text(message) : textDelivery(settings)
   const onTheirWay = new Set<Promise<void>>()
   return {
+    async deliver(message) {
+      try {
+        await (message.channel === 'sms' ? text(message) : deliver(message))
+      } catch (error) {
+        if (error instanceof MailError) throw error
+        const problem = problemOf(error)
+        throw new MailError(problem.code ?? 'UNKNOWN', problem.responseCode)
+      }
+    },
     send(message) {
       const sending = deliver(message)
         .catch((error: unknown) => report(problemOf(error)))

@@ -40,7 +40,7 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
     }
     const clock = new TestClock()
     const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true' })
-    const { app, services, mailer } = await createApplication({
+    const { app, services, mailer, scheduler } = await createApplication({
       database: { ...database, db: database.db.withPlugin(counter) },
       clock,
       config,
@@ -56,6 +56,7 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
       config,
       services,
       mailer,
+      scheduler,
       world,
       // This test counts statements, not routes: it walks none.
       routes: [],

@@ -34,12 +34,16 @@ export interface DueFacts {
   }[]
 }
 
-export interface DueNotice {
+/** Something a user needs to know or do: the one shape of a notification, raised by `notify` or by the job. */
+export interface Notice {
   readonly authorityId: string
   readonly userId: string
   readonly kind: NotificationKind
+  /** Raising the same key for the same user again does nothing (until and after it is done). */
   readonly key: string
+  /** What it is about, as the list shows it to its user. */
   readonly about: string
+  /** A path in the service: `/referrals/…`. */
   readonly link: string
   readonly dueOn: string | null
 }
@@ -54,8 +58,8 @@ function addMonths(isoDate: string, months: number): string {
 
 const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
 
-export function dueNotifications(facts: DueFacts, today: string, settings: EligibilitySettings): DueNotice[] {
-  const notices: DueNotice[] = []
+export function dueNotifications(facts: DueFacts, today: string, settings: EligibilitySettings): Notice[] {
+  const notices: Notice[] = []
   for (const referral of facts.decisions) {
     if (!referral.assigned_manager_id) continue
     notices.push({

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import type { NotificationKind, Queryable } from '../../platform/db/schema.ts'
+import type { Queryable } from '../../platform/db/schema.ts'
+import type { Notice } from './due.ts'
 
 /**
  * The notifications feature's own tables, `notification` and `notification_preference` (migration
@@ -7,14 +8,7 @@ import type { NotificationKind, Queryable } from '../../platform/db/schema.ts'
  * someone (read in joins, never written).
  */
 
-export interface NewNotification {
-  readonly authorityId: string
-  readonly userId: string
-  readonly kind: NotificationKind
-  readonly key: string
-  readonly about: string
-  readonly link: string
-  readonly dueOn: string | null
+export interface NewNotification extends Notice {
   readonly now: Date
 }
 

@@ -7,7 +7,7 @@ import { queueMessage } from '../../platform/mail/outbox.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { defaultEligibilitySettings } from '../advocates/eligibility.ts'
-import { dueNotifications, notificationEmail } from './due.ts'
+import { dueNotifications, notificationEmail, type Notice } from './due.ts'
 import * as notifications from './notification-repository.ts'
 
 /**
@@ -24,18 +24,7 @@ export interface NotificationsContext extends ServiceContext {
   readonly baseUrl: string
 }
 
-export interface Notice {
-  readonly authorityId: string
-  readonly userId: string
-  readonly kind: NotificationKind
-  /** Raising the same key for the same user again does nothing (until and after it is done). */
-  readonly key: string
-  /** What it is about, as the list shows it to its user. */
-  readonly about: string
-  /** A path in the service: `/referrals/…`. */
-  readonly link: string
-  readonly dueOn: string | null
-}
+export type { Notice } from './due.ts'
 
 /**
  * Tells a member of staff something needs them. Pass the transaction that made the change, so the

@@ -145,7 +145,16 @@ export async function compose(
   const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
   const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)
   const { feedbackFor, recordChoice, enterAnswers, openKiosk, closeKiosks, kioskFor, answerOnKiosk, feedbackSummary } = feedbackService
-  const feedback: FeedbackService = bindService(context, { feedbackFor, recordChoice, enterAnswers, openKiosk, closeKiosks, kioskFor, answerOnKiosk, feedbackSummary })
+  const feedback: FeedbackService = bindService(context, {
+    feedbackFor,
+    recordChoice,
+    enterAnswers,
+    openKiosk,
+    closeKiosks,
+    kioskFor,
+    answerOnKiosk,
+    feedbackSummary,
+  })
   const services = {
     family,
     feedback,

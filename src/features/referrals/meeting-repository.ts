@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { NewRow, Queryable } from '../../platform/db/schema.ts'
+import type { PreviousConference } from '../../vocabulary/meetings.ts'
 import type { MeetingType } from '../../vocabulary/referrals.ts'
 
 /** The meeting a referral is for. Every query names the authority. */
@@ -19,7 +20,18 @@ export async function updateMeeting(
   authorityId: string,
   meetingId: string,
   version: number,
-  change: { type: MeetingType; type_other: string | null; meeting_date: string; meeting_time: string | null; venue: string | null; updated_at: Date },
+  change: {
+    type?: MeetingType
+    type_other?: string | null
+    meeting_date: string
+    meeting_time: string | null
+    venue: string | null
+    strategy_discussion_on?: string | null
+    previous_conference_on?: string | null
+    previous_conference?: PreviousConference | null
+    conference_late_reason?: string | null
+    updated_at: Date
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable('meeting')

@@ -245,6 +245,7 @@ export const routes: readonly Route[] = [
   },
   { method: 'POST', route: '/admin/settings', area: 'admin', who: 'sysadmin', returnsHere: true },
   { method: 'POST', route: '/admin/settings/authority', area: 'admin', who: 'sysadmin' },
+  { method: 'POST', route: '/admin/settings/meetings', area: 'admin', who: 'manager', returnsHere: true },
   { method: 'POST', route: '/admin/settings/bank-holidays/new', area: 'admin', who: 'sysadmin' },
   {
     method: 'POST',

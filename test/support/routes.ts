@@ -101,9 +101,11 @@ const referralPages: readonly Route[] = [
   referral('GET', '/reschedule', 'referrer', 'awaiting_admin'),
   referral('GET', '/seen-by', 'manager', 'awaiting_admin'),
   referral('GET', '/way-in', 'admin', 'in_review'),
+  referral('GET', '/readiness', 'admin', 'advocate_recorded'),
 ]
 
 const referralForms: readonly Route[] = [
+  referral('POST', '/readiness', 'admin', 'advocate_recorded', { returnsHere: true }),
   referral('POST', '/person', 'referrer', 'draft'),
   referral('POST', '/person/new', 'referrer', 'draft'),
   referral('POST', '/children', 'referrer', 'draft'),

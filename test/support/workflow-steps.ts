@@ -266,6 +266,7 @@ export const viewedActions = [
   'advocacy.record-viewed',
   'advocacy.home-viewed',
   'referral.meeting-downloaded',
+  'referral.readiness-viewed',
   'referral.seen-by-viewed',
 ] as const
 

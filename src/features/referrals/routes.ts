@@ -17,6 +17,7 @@ import { passToManagerRoutes } from './pass-to-manager/routes.ts'
 import { personRecordRoutes } from './person-record/routes.ts'
 import { personSeenByRoutes } from './person-seen-by/routes.ts'
 import { personRoutes } from './person/routes.ts'
+import { readinessRoutes } from './readiness/routes.ts'
 import { rescheduleRoutes } from './reschedule/routes.ts'
 import { returnRoutes } from './return/routes.ts'
 import { sectionOneRoutes } from './section-1/routes.ts'
@@ -54,6 +55,7 @@ export function referralRoutes(
   signOffRoutes(app, deps)
   withdrawRoutes(app, deps)
   rescheduleRoutes(app, deps)
+  readinessRoutes(app, deps)
   seenByRoutes(app, deps)
   personSeenByRoutes(app, deps)
 }

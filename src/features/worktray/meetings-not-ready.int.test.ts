@@ -12,6 +12,8 @@ import { crewOf, referralAt, signedInAs, type Crew } from '../../../test/support
  * due by Thursday 10 December (3 working days before), everything else by Monday 14 December.
  */
 const CAPTION = 'Meetings not ready for the family yet'
+/** Each item's link, as a screen reader reads it: what, and for whom. */
+const forThem = (what: string) => `${what} for Maria Notready`
 
 describe(`meetings not ready yet, in the worktrays (${engine})`, () => {
   let t: TestApp
@@ -38,21 +40,21 @@ describe(`meetings not ready yet, in the worktrays (${engine})`, () => {
     assert.deepEqual(
       referrer.map((row) => [row[1], row[2]]),
       [
-        ['Social worker’s report shared with the family', '10 Dec 2026'],
-        ['Adjustments in place', '14 Dec 2026'],
-        ['Venue and time suit the family', '14 Dec 2026'],
+        [forThem('Social worker’s report shared with the family'), '10 Dec 2026'],
+        [forThem('Adjustments in place'), '14 Dec 2026'],
+        [forThem('Venue and time suit the family'), '14 Dec 2026'],
       ],
     )
-    assert.match(referrer[0]?.[0] ?? '', /Notready/)
+    assert.match(referrer[0]?.[0] ?? '', /^Maria Notready/)
     assert.deepEqual(
       (await listed(crew.admin, '/team-work')).map((row) => row[1]),
-      ['Chair has met the family', 'Family Group Conference offered'],
+      [forThem('Chair has met the family'), forThem('Family Group Conference offered')],
     )
     assert.deepEqual(await listed(crew.admin), [], 'nothing of it in the admin’s own work')
     const avril = await signedInAs(t, t.world.staff.advocate)
     assert.deepEqual(
       (await listed(avril)).map((row) => row[1]),
-      ['Advocate has met the person'],
+      [forThem('Advocate has met the person')],
     )
     for (const outsider of [t.world.staff.otherReferrer, t.world.staff.coordinator, t.world.elsewhere.admin]) {
       const browser = await signedInAs(t, outsider)
@@ -71,8 +73,8 @@ describe(`meetings not ready yet, in the worktrays (${engine})`, () => {
     assert.deepEqual(
       rows.map((row) => [row[1], row[2]]),
       [
-        ['Social worker’s report shared with the family', '10 Dec 2026 Overdue'],
-        ['Venue and time suit the family', '14 Dec 2026'],
+        [forThem('Social worker’s report shared with the family'), '10 Dec 2026 Overdue'],
+        [forThem('Venue and time suit the family'), '14 Dec 2026'],
       ],
     )
   })

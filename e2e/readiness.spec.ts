@@ -42,7 +42,7 @@ test('an admin works a meeting to ready, and the referrer sees the report item l
     await readiness.fillDate('reportSharedOn', today)
     await readiness.fillDate('chairMetOn', today)
     await readiness.choose('fgcStatus', 'not_possible')
-    await page.getByLabel('Why not?').fill('The conference is in two days: there is no time.')
+    await page.getByLabel('If there will be none, why not?').fill('The conference is in two days: there is no time.')
     await readiness.choose('fgcPlan', 'no')
     await readiness.choose('interpreterBooked', 'yes')
     await readiness.choose('adjustmentsInPlace', 'yes')

@@ -53,6 +53,7 @@ import { advocacyRecordService, allocationService, referralService } from './fea
 import { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './features/reports/reports-service.ts'
 import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
+import * as settingsMeetingRules from './features/settings/meeting-rules-service.ts'
 import * as settingsService from './features/settings/service.ts'
 import type { SettingsService } from './features/settings/service.ts'
 import * as signInLinks from './features/sign-in/link-service.ts'
@@ -97,7 +98,7 @@ export async function compose(
     { ...context, sessions, policy: config.signIn, mailer, baseUrl: config.baseUrl },
     { ...signInService, ...signInLinks },
   )
-  const settings: SettingsService = bindService(context, { ...settingsService, ...settingsBankHolidays, ...settingsAuthorityDetails })
+  const settings: SettingsService = bindService(context, { ...settingsService, ...settingsBankHolidays, ...settingsAuthorityDetails, ...settingsMeetingRules })
   // The programme imports the pool, so the pool is handed the programme's training records here instead of importing them back.
   const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }
   const advocates: AdvocateService = bindService(advocatesContext, {

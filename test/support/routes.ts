@@ -105,9 +105,11 @@ const referralPages: readonly Route[] = [
   referral('GET', '/way-in', 'admin', 'in_review'),
   referral('GET', '/feedback', 'admin', 'advocate_recorded'),
   referral('GET', '/way-in/reminders', 'admin', 'in_review'),
+  referral('GET', '/readiness', 'admin', 'advocate_recorded'),
 ]
 
 const referralForms: readonly Route[] = [
+  referral('POST', '/readiness', 'admin', 'advocate_recorded', { returnsHere: true }),
   referral('POST', '/person', 'referrer', 'draft'),
   referral('POST', '/person/new', 'referrer', 'draft'),
   referral('POST', '/children', 'referrer', 'draft'),
@@ -266,6 +268,7 @@ export const routes: readonly Route[] = [
   },
   { method: 'POST', route: '/admin/settings', area: 'admin', who: 'sysadmin', returnsHere: true },
   { method: 'POST', route: '/admin/settings/authority', area: 'admin', who: 'sysadmin' },
+  { method: 'POST', route: '/admin/settings/meetings', area: 'admin', who: 'manager', returnsHere: true },
   { method: 'POST', route: '/admin/settings/bank-holidays/new', area: 'admin', who: 'sysadmin' },
   {
     method: 'POST',

@@ -287,6 +287,7 @@ export const viewedActions = [
   'advocacy.record-viewed',
   'advocacy.home-viewed',
   'referral.meeting-downloaded',
+  'referral.readiness-viewed',
   'referral.seen-by-viewed',
 ] as const
 

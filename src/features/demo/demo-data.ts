@@ -316,6 +316,10 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: D
         time: demo.meeting.time,
         venue: demo.meeting.venue,
         stage: demo.meeting.stage,
+        strategyDiscussionOn: null,
+        previousConferenceOn: null,
+        previousConference: null,
+        conferenceLateReason: null,
       },
       null,
     )

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test'
 import fc from 'fast-check'
 import { bankHolidaysIn } from '../../platform/time/bank-holidays.ts'
 import { addDays, isWorkingDay, type BankHolidays } from '../../platform/time/calendar.ts'
-import { addMonths, nextConference, timingOf } from './conference-clock.ts'
+import { addMonths, conferenceDueOf, nextConference, timingOf } from './conference-clock.ts'
 
 const englandAndWales = bankHolidaysIn('england_and_wales')
 const scotland = bankHolidaysIn('scotland')
@@ -92,5 +92,22 @@ describe('the conference clock', () => {
         },
       ),
     )
+  })
+
+  describe('a meeting’s own conference clock', () => {
+    const meeting = { type: 'initial_conference', strategyDiscussionOn: null, previousConferenceOn: null, previousConference: null } as const
+    test('an initial conference runs from its strategy discussion', () => {
+      assert.equal(conferenceDueOf({ ...meeting, strategyDiscussionOn: '2026-12-18' }, englandAndWales)?.dueBy, '2027-01-13')
+      assert.equal(conferenceDueOf(meeting, englandAndWales), null, 'no strategy discussion known, no due date')
+    })
+    test('a review runs from the conference before it: 3 months after the initial, 6 after a review', () => {
+      const review = { ...meeting, type: 'review_conference', previousConferenceOn: '2026-11-30' } as const
+      assert.equal(conferenceDueOf({ ...review, previousConference: 'initial_conference' }, none)?.dueBy, '2027-02-28')
+      assert.equal(conferenceDueOf({ ...review, previousConference: 'review_conference' }, none)?.dueBy, '2027-05-30')
+      assert.equal(conferenceDueOf(review, none), null, 'which conference came before is not known')
+    })
+    test('any other meeting has no conference clock', () => {
+      assert.equal(conferenceDueOf({ ...meeting, type: 'core_group', strategyDiscussionOn: '2026-12-18' }, none), null)
+    })
   })
 })

@@ -84,3 +84,59 @@ export function timingOf(heldOn: string, due: ConferenceDue): ConferenceTiming {
     message: `This ${kind} is ${daysLate} ${daysLate === 1 ? 'day' : 'days'} after it was due on ${inWords(due.dueBy)} (${due.because}). Say why it is late.`,
   }
 }
+
+/** What a meeting records of its conference's history: the strategy discussion, or the conference before it. */
+export interface ConferenceDates {
+  readonly type: string
+  readonly strategyDiscussionOn: string | null
+  readonly previousConferenceOn: string | null
+  readonly previousConference: 'initial_conference' | 'review_conference' | null
+}
+
+/**
+ * When this meeting, if it is a child protection conference, is due: an initial conference from its
+ * strategy discussion, a review from the conference before it. Null for any other meeting, or when
+ * the dates its clock runs from are not known.
+ */
+export function conferenceDueOf(meeting: ConferenceDates, bankHolidays: BankHolidays): ConferenceDue | null {
+  if (meeting.type === 'initial_conference') {
+    if (!meeting.strategyDiscussionOn) return null
+    return nextConference({ strategyDiscussionOn: meeting.strategyDiscussionOn, initialConferenceOn: null, reviewConferencesOn: [] }, bankHolidays)
+  }
+  if (meeting.type === 'review_conference') {
+    if (!meeting.previousConferenceOn || !meeting.previousConference) return null
+    return nextConference(
+      meeting.previousConference === 'initial_conference'
+        ? { strategyDiscussionOn: null, initialConferenceOn: meeting.previousConferenceOn, reviewConferencesOn: [] }
+        : { strategyDiscussionOn: null, initialConferenceOn: null, reviewConferencesOn: [meeting.previousConferenceOn] },
+      bankHolidays,
+    )
+  }
+  return null
+}
+
+/** A meeting's conference clock as its pages show it. */
+export interface ConferenceClockView {
+  readonly dueBy: string
+  /** "15 working days after the strategy discussion on 2 March 2026". */
+  readonly because: string
+  readonly late: boolean
+  readonly daysLate: number
+  readonly lateReason: string | null
+}
+
+/** The meeting's conference clock, when it is a conference whose dates are known. */
+export function conferenceClockOf(
+  meeting: ConferenceDates & { readonly date: string; readonly lateReason: string | null },
+  bankHolidays: BankHolidays,
+): ConferenceClockView | null {
+  const due = conferenceDueOf(meeting, bankHolidays)
+  if (!due) return null
+  const timing = timingOf(meeting.date, due)
+  return { dueBy: due.dueBy, because: due.because, late: !timing.onTime, daysLate: timing.onTime ? 0 : timing.daysLate, lateReason: meeting.lateReason }
+}
+
+/** A conference set after its due date, saved without a reason: the form asks for one. */
+export class ConferenceLateReasonNeededError extends Error {
+  override name = 'ConferenceLateReasonNeededError'
+}

@@ -1,13 +1,16 @@
 import type { Transaction } from 'kysely'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
-import type { Schema } from '../../platform/db/schema.ts'
+import type { Queryable, Schema } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import { fullName } from '../../platform/people-names.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
+import type { PreviousConference } from '../../vocabulary/meetings.ts'
 import type { MeetingType, ReferralStage } from '../../vocabulary/referrals.ts'
+import { ConferenceLateReasonNeededError, conferenceDueOf, timingOf } from '../meetings/conference-clock.ts'
+import { bankHolidaysFor } from '../settings/working-days.ts'
 import * as people from '../people/records-service.ts'
 import type { NewPerson } from '../people/service.ts'
 import * as meetings from './meeting-repository.ts'
@@ -29,6 +32,12 @@ export interface MeetingDetails {
   readonly date: string
   readonly time: string | null
   readonly venue: string | null
+  /** The conference clock's dates (issue 12): the strategy discussion, or the conference before a review. */
+  readonly strategyDiscussionOn: string | null
+  readonly previousConferenceOn: string | null
+  readonly previousConference: PreviousConference | null
+  /** Why the conference is set after its due date; kept only when it is. */
+  readonly conferenceLateReason: string | null
 }
 
 export type { NewPerson } from '../people/service.ts'
@@ -149,6 +158,10 @@ export async function saveMeeting(
       meeting_date: meeting.date,
       meeting_time: meeting.time,
       venue: meeting.venue,
+      strategy_discussion_on: meeting.strategyDiscussionOn,
+      previous_conference_on: meeting.previousConferenceOn,
+      previous_conference: meeting.previousConference,
+      conference_late_reason: await conferenceLateReason(trx, row.authority_id, meeting),
       updated_at: now,
     }
     let meetingId = row.meeting_id
@@ -165,6 +178,18 @@ export async function saveMeeting(
       details: { meetingId },
     })
   })
+}
+
+/**
+ * A conference set after its due date is accepted, with a reason (as a late referral is): refused
+ * without one, and the reason kept only while the date is late.
+ */
+async function conferenceLateReason(trx: Queryable, authorityId: string, meeting: MeetingDetails): Promise<string | null> {
+  const due = conferenceDueOf(meeting, await bankHolidaysFor(trx, authorityId))
+  const timing = due ? timingOf(meeting.date, due) : null
+  if (!timing || timing.onTime) return null
+  if (!meeting.conferenceLateReason) throw new ConferenceLateReasonNeededError(timing.message)
+  return meeting.conferenceLateReason
 }
 
 /** The timeliness of sending today, before the referrer sends it. */

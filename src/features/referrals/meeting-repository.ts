@@ -1,6 +1,7 @@
-import { sql } from 'kysely'
-import type { NewRow, Queryable } from '../../platform/db/schema.ts'
-import type { MeetingType } from '../../vocabulary/referrals.ts'
+import { sql, type Selectable } from 'kysely'
+import type { MeetingReadinessTable, NewRow, Queryable } from '../../platform/db/schema.ts'
+import type { PreviousConference } from '../../vocabulary/meetings.ts'
+import type { MeetingType, ReferralState } from '../../vocabulary/referrals.ts'
 
 /** The meeting a referral is for. Every query names the authority. */
 
@@ -19,7 +20,18 @@ export async function updateMeeting(
   authorityId: string,
   meetingId: string,
   version: number,
-  change: { type: MeetingType; type_other: string | null; meeting_date: string; meeting_time: string | null; venue: string | null; updated_at: Date },
+  change: {
+    type?: MeetingType
+    type_other?: string | null
+    meeting_date: string
+    meeting_time: string | null
+    venue: string | null
+    strategy_discussion_on?: string | null
+    previous_conference_on?: string | null
+    previous_conference?: PreviousConference | null
+    conference_late_reason?: string | null
+    updated_at: Date
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable('meeting')
@@ -29,4 +41,128 @@ export async function updateMeeting(
     .where('version', '=', version)
     .executeTakeFirst()
   return result.numUpdatedRows === 1n
+}
+
+/** What is recorded of a meeting's readiness; undefined before anyone has recorded any. */
+export async function findReadiness(db: Queryable, authorityId: string, meetingId: string) {
+  return db.selectFrom('meeting_readiness').selectAll().where('authority_id', '=', authorityId).where('meeting_id', '=', meetingId).executeTakeFirst()
+}
+
+export type ReadinessChange = Partial<
+  Pick<
+    Selectable<MeetingReadinessTable>,
+    | 'report_shared_on'
+    | 'chair_met_on'
+    | 'fgc_status'
+    | 'fgc_why_not'
+    | 'fgc_plan'
+    | 'interpreter_booked'
+    | 'interpreter_language'
+    | 'adjustments_in_place'
+    | 'advocate_met_on'
+    | 'venue_confirmed'
+    | 'asked_community_venue'
+    | 'asked_another_time'
+    | 'attended'
+    | 'report_received_in_time'
+    | 'chair_met_before'
+  >
+>
+
+/**
+ * Saves a meeting's readiness if nobody changed it since `version` (0: nobody had recorded any, and
+ * the row is added, unless someone added it first). False when someone did.
+ */
+export async function saveReadiness(
+  db: Queryable,
+  authorityId: string,
+  meetingId: string,
+  version: number,
+  change: ReadinessChange,
+  by: { userId: string; now: Date },
+): Promise<boolean> {
+  if (version === 0) {
+    const added = await db
+      .insertInto('meeting_readiness')
+      .values({ meeting_id: meetingId, authority_id: authorityId, ...change, updated_by: by.userId, created_at: by.now, updated_at: by.now })
+      .onConflict((conflict) => conflict.column('meeting_id').doNothing())
+      .returning('meeting_id')
+      .executeTakeFirst()
+    return added !== undefined
+  }
+  const result = await db
+    .updateTable('meeting_readiness')
+    .set({ ...change, updated_by: by.userId, updated_at: by.now, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('meeting_id', '=', meetingId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+/** Whose worktray a list of meetings to get ready is for. */
+export type ReadinessOwner = { readonly referrerId: string } | { readonly advocateUserId: string } | { readonly service: true }
+
+/**
+ * The meetings of open, sent referrals held between `from` and `to`, with what is recorded of their
+ * readiness and what Section 1 says they need: for one referrer, one allocated advocate, or the
+ * advocacy service. The worktray works out from these which items are outstanding.
+ */
+export async function meetingsToReady(
+  db: Queryable,
+  authorityId: string,
+  owner: ReadinessOwner,
+  openStates: readonly ReferralState[],
+  window: { from: string; to: string },
+) {
+  let query = db
+    .selectFrom('referral')
+    .innerJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .leftJoin('meeting_readiness', 'meeting_readiness.meeting_id', 'meeting.id')
+    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
+    .leftJoin('person', 'person.id', 'referral.person_id')
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.state', 'in', openStates)
+    .where('referral.sent_at', 'is not', null)
+    .where('meeting.meeting_date', '>=', window.from)
+    .where('meeting.meeting_date', '<=', window.to)
+  if ('referrerId' in owner) query = query.where('referral.referrer_id', '=', owner.referrerId)
+  if ('advocateUserId' in owner)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('allocation')
+          .innerJoin('advocate', 'advocate.id', 'allocation.advocate_id')
+          .select('allocation.id')
+          .whereRef('allocation.referral_id', '=', 'referral.id')
+          .where('allocation.authority_id', '=', authorityId)
+          .where('allocation.status', '=', 'accepted')
+          .where('advocate.user_id', '=', owner.advocateUserId),
+      ),
+    )
+  return query
+    .select([
+      'referral.id',
+      'referral.reference',
+      'person.given_name',
+      'person.family_name',
+      'meeting.type as meeting_type',
+      'meeting.meeting_date',
+      'meeting.venue',
+      'meeting.previous_conference_on',
+      'section_one.interpreter_needed',
+      'section_one.has_disability',
+      'section_one.adjustments',
+      'meeting_readiness.report_shared_on',
+      'meeting_readiness.chair_met_on',
+      'meeting_readiness.fgc_status',
+      'meeting_readiness.interpreter_booked',
+      'meeting_readiness.adjustments_in_place',
+      'meeting_readiness.advocate_met_on',
+      'meeting_readiness.venue_confirmed',
+    ])
+    .orderBy('meeting.meeting_date')
+    .orderBy('referral.id')
+    .limit(500)
+    .execute()
 }

@@ -7,6 +7,9 @@ import { fullName } from '../../platform/people-names.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { AdvocateType, MeetingType, ReferralStage } from '../../vocabulary/referrals.ts'
+import type { PreviousConference } from '../../vocabulary/meetings.ts'
+import { conferenceClockOf, type ConferenceClockView } from '../meetings/conference-clock.ts'
+import { bankHolidaysFor } from '../settings/working-days.ts'
 import * as people from '../people/records-service.ts'
 import { contactsOf, viewsOf, type Contact, type PersonViews } from './advocacy-record/record-reads.ts'
 import { currentAllocation } from './allocation/allocation-repository.ts'
@@ -64,6 +67,11 @@ export interface ReferralView {
     readonly date: string
     readonly time: string | null
     readonly venue: string | null
+    readonly strategyDiscussionOn: string | null
+    readonly previousConferenceOn: string | null
+    readonly previousConference: PreviousConference | null
+    /** A child protection conference's clock: when it is due, and whether the date keeps to it (issue 12). */
+    readonly conference: ConferenceClockView | null
   } | null
   readonly stage: ReferralStage | null
   /** For a draft: when the service will close it if nobody changes it, and whether to warn now. */
@@ -167,6 +175,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
     })
 
     const today = londonDate(context.clock.now())
+    const bankHolidays = meeting ? await bankHolidaysFor(trx, authorityId) : null
     const assessed = meeting ? assessTimeliness(meeting.type, meeting.meeting_date, row.sent_at ? londonDate(row.sent_at) : today) : null
     const service = hasRole(caller.user, 'advocacy_admin', 'service_manager')
     return {
@@ -193,6 +202,22 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
             date: meeting.meeting_date,
             time: meeting.meeting_time,
             venue: meeting.venue,
+            strategyDiscussionOn: meeting.strategy_discussion_on,
+            previousConferenceOn: meeting.previous_conference_on,
+            previousConference: meeting.previous_conference,
+            conference: bankHolidays
+              ? conferenceClockOf(
+                  {
+                    type: meeting.type,
+                    date: meeting.meeting_date,
+                    strategyDiscussionOn: meeting.strategy_discussion_on,
+                    previousConferenceOn: meeting.previous_conference_on,
+                    previousConference: meeting.previous_conference,
+                    lateReason: meeting.conference_late_reason,
+                  },
+                  bankHolidays,
+                )
+              : null,
           }
         : null,
       stage: row.stage,

@@ -18,6 +18,7 @@ import { personEqualityRoutes } from './person-equality/routes.ts'
 import { personRecordRoutes } from './person-record/routes.ts'
 import { personSeenByRoutes } from './person-seen-by/routes.ts'
 import { personRoutes } from './person/routes.ts'
+import { readinessRoutes } from './readiness/routes.ts'
 import { rescheduleRoutes } from './reschedule/routes.ts'
 import { returnRoutes } from './return/routes.ts'
 import { sectionOneRoutes } from './section-1/routes.ts'
@@ -56,6 +57,7 @@ export function referralRoutes(
   signOffRoutes(app, deps)
   withdrawRoutes(app, deps)
   rescheduleRoutes(app, deps)
+  readinessRoutes(app, deps)
   seenByRoutes(app, deps)
   personSeenByRoutes(app, deps)
 }

@@ -25,6 +25,8 @@ describe('who has seen a record, in words', () => {
       [sighting('referral.started', 'referral', REFERRAL), 'Started it'],
       [sighting('referral.meeting-downloaded', 'referral', REFERRAL), 'Downloaded the meeting to a calendar'],
       [sighting('referral.seen-by-viewed', 'referral', REFERRAL), 'Looked at who has seen it'],
+      [sighting('referral.readiness-viewed', 'referral', REFERRAL), 'Opened whether the meeting is ready for the family'],
+      [sighting('referral.readiness-saved', 'referral', REFERRAL), 'Changed it: recorded what is ready for the meeting'],
       [sighting('advocacy.record-viewed', 'referral', REFERRAL), 'Opened the advocacy record'],
       [sighting('worktray.viewed', 'worktray', null, { tray: 'team', shown: [REFERRAL] }), 'Saw it listed in My team’s work'],
       [sighting('worktray.viewed', 'worktray', null, { tray: 'mine', shown: [REFERRAL] }), 'Saw it listed in My work'],

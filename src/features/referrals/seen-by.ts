@@ -16,6 +16,8 @@ const worktrays: Readonly<Record<string, string>> = {
   mine: 'My work',
   team: 'My team’s work',
   endings: 'My work, as ended',
+  'readiness-mine': 'My work, as a meeting not ready yet',
+  'readiness-team': 'My team’s work, as a meeting not ready yet',
 }
 
 /** The words of a step of the workflow, as its timeline reads. */
@@ -41,6 +43,10 @@ function aboutReferral(action: string, it: string, tray: string | null, shownWit
       return it === 'it' ? 'Downloaded the meeting to a calendar' : `Downloaded the meeting of ${it} to a calendar`
     case 'referral.seen-by-viewed':
       return `Looked at who has seen ${it}`
+    case 'referral.readiness-viewed':
+      return it === 'it' ? 'Opened whether the meeting is ready for the family' : `Opened whether the meeting of ${it} is ready for the family`
+    case 'referral.readiness-saved':
+      return `Changed ${it}: recorded what is ready for the meeting`
     case 'advocacy.record-viewed':
       return it === 'it' ? 'Opened the advocacy record' : `Opened the advocacy record of ${it}`
     case 'advocacy.offer-viewed':

@@ -7,6 +7,7 @@ import * as drafting from './drafting-service.ts'
 import * as outcome from './outcome-service.ts'
 import * as personEquality from './person-equality-service.ts'
 import * as referralPage from './referral-page-service.ts'
+import * as readiness from './readiness-service.ts'
 import * as seenBy from './seen-by-service.ts'
 import * as sectionOne from './section-1/section-one-service.ts'
 
@@ -16,7 +17,7 @@ import * as sectionOne from './section-1/section-one-service.ts'
  */
 
 export function referralService(context: ServiceContext) {
-  return bindService(context, { ...drafting, ...sectionOne, ...decisions, ...outcome, ...referralPage, ...seenBy, ...personEquality })
+  return bindService(context, { ...drafting, ...sectionOne, ...decisions, ...outcome, ...referralPage, ...seenBy, ...personEquality, ...readiness })
 }
 
 export function allocationService(context: AllocationContext) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { authorityDetailsRoutes } from './authority/routes.ts'
 import { bankHolidayRoutes } from './bank-holidays/routes.ts'
+import { meetingRulesRoutes } from './meetings/routes.ts'
 import type { SettingsService } from './service.ts'
 import { settingsPageRoutes } from './settings/routes.ts'
 
@@ -9,4 +10,5 @@ export function settingsRoutes(app: FastifyInstance, deps: { settings: SettingsS
   settingsPageRoutes(app, deps)
   bankHolidayRoutes(app, deps)
   authorityDetailsRoutes(app, deps)
+  meetingRulesRoutes(app, deps)
 }

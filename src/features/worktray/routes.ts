@@ -41,13 +41,14 @@ export function worktrayRoutes(
     const caller = callerOf(request)
     const filters = filtersOf(request)
     const hasTeams = caller.user.teamIds.length > 0
-    const [tray, endings, teamWaiting, closingDrafts, roleChangesWaiting, enquiriesWaiting] = await Promise.all([
+    const [tray, endings, teamWaiting, closingDrafts, roleChangesWaiting, enquiriesWaiting, meetingsNotReady] = await Promise.all([
       worktray.myWork(caller, filters),
       hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
       hasTeams ? worktray.teamWaiting(caller) : null,
       worktray.closingDrafts(caller),
       roleChanges.roleGrantsWaiting(caller),
       enquiries.enquiriesWaiting(caller, 'mine'),
+      worktray.meetingsNotReady(caller, 'mine'),
     ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
@@ -62,13 +63,18 @@ export function worktrayRoutes(
       closingDrafts,
       roleChangesWaiting,
       enquiriesWaiting,
+      meetingsNotReady,
     })
   })
 
   app.get('/team-work', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
-    const [tray, enquiriesWaiting] = await Promise.all([worktray.teamWork(caller, filters), enquiries.enquiriesWaiting(caller, 'team')])
+    const [tray, enquiriesWaiting, meetingsNotReady] = await Promise.all([
+      worktray.teamWork(caller, filters),
+      enquiries.enquiriesWaiting(caller, 'team'),
+      worktray.meetingsNotReady(caller, 'team'),
+    ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: "My team's work",
       view: 'team',
@@ -79,6 +85,7 @@ export function worktrayRoutes(
       pagination: pagination('/team-work', filters, tray.pages),
       hasTeams: caller.user.teamIds.length > 0,
       enquiriesWaiting,
+      meetingsNotReady,
     })
   })
 

@@ -7,6 +7,7 @@ import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { meetingOutcomes, meetingTypes, priorities, withdrawalReasons } from '../../vocabulary/referrals.ts'
 import { draftsClosingSoon } from '../referrals/drafting-service.ts'
+import { readinessWaiting } from '../referrals/readiness-service.ts'
 import { isEnded, stateDefinitions, states } from '../referrals/workflow.ts'
 import { PAGE_SIZE, type WorktrayFilters, type WorktrayItem } from './filters.ts'
 import { referralFrom } from './lists.ts'
@@ -107,6 +108,11 @@ export function teamWork(context: ServiceContext, caller: Caller, filters: Workt
 /** This referrer's drafts nobody has changed for three weeks: the service will close them soon (`lapse_draft`). */
 export async function closingDrafts(context: ServiceContext, caller: Caller) {
   return hasRole(caller.user, 'referrer') ? draftsClosingSoon(context, caller) : []
+}
+
+/** Readiness items of coming meetings that wait on me ("mine") or on the advocacy admin team ("team"), overdue first (issue 12). */
+export async function meetingsNotReady(context: ServiceContext, caller: Caller, tray: 'mine' | 'team') {
+  return readinessWaiting(context, caller, tray)
 }
 
 /** Referrals this referrer made that have ended since they last looked: they are told why. */

@@ -30,6 +30,7 @@ import type { Asker, ContactWay, EnquiryMeetingType, EnquiryOutcome, EnquiryStat
 import type { InformationPage } from '../../vocabulary/information.ts'
 import type { DisabilityAnswer, Ethnicity, RelationshipToChild } from '../../vocabulary/equality.ts'
 import type { NotificationKind } from '../../vocabulary/notifications.ts'
+import type { FgcStatus, PreviousConference } from '../../vocabulary/meetings.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -227,6 +228,38 @@ export interface MeetingTable {
   meeting_date: IsoDate
   meeting_time: string | null
   venue: string | null
+  /** Before an initial conference: the strategy discussion its clock runs from (migration 0013). */
+  strategy_discussion_on: IsoDate | null
+  /** Before a review conference: the conference before it, and which kind it was. */
+  previous_conference_on: IsoDate | null
+  previous_conference: PreviousConference | null
+  /** Why a conference is set after its due date, as a late referral says why. */
+  conference_late_reason: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+  version: Version
+}
+
+/** What is ready for a meeting, and afterwards what happened (migration 0013; owned by referrals, ADR 19). */
+export interface MeetingReadinessTable {
+  meeting_id: string
+  authority_id: string
+  report_shared_on: IsoDate | null
+  chair_met_on: IsoDate | null
+  fgc_status: FgcStatus | null
+  fgc_why_not: string | null
+  fgc_plan: boolean | null
+  interpreter_booked: Generated<boolean>
+  interpreter_language: string | null
+  adjustments_in_place: Generated<boolean>
+  advocate_met_on: IsoDate | null
+  venue_confirmed: Generated<boolean>
+  asked_community_venue: Generated<boolean>
+  asked_another_time: Generated<boolean>
+  attended: boolean | null
+  report_received_in_time: boolean | null
+  chair_met_before: boolean | null
+  updated_by: string | null
   created_at: CreatedAt
   updated_at: Timestamp
   version: Version
@@ -747,6 +780,7 @@ export interface Schema {
   family_group: FamilyGroupTable
   person: PersonTable
   meeting: MeetingTable
+  meeting_readiness: MeetingReadinessTable
   referral: ReferralTable
   referral_child: ReferralChildTable
   section_one: SectionOneTable

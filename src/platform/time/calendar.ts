@@ -63,6 +63,17 @@ export function addWorkingDays(isoDate: string, count: number, bankHolidays: Ban
   return date
 }
 
+/** The date `count` working days before `isoDate` (weekends and bank holidays skipped). */
+export function subtractWorkingDays(isoDate: string, count: number, bankHolidays: BankHolidays): string {
+  let date = isoDate
+  let remaining = count
+  while (remaining > 0) {
+    date = addDays(date, -1)
+    if (isWorkingDay(date, bankHolidays)) remaining -= 1
+  }
+  return date
+}
+
 const longDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
 
 /** "26 October 2025", as GOV.UK writes a date, for rules that explain themselves in words. */

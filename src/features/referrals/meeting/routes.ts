@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf } from '../../../platform/http/authentication.ts'
 import { dateInputValues } from '../../../platform/http/form-fields.ts'
-import { submitForm } from '../../../platform/http/submit-form.ts'
+import { FormRefusal, submitForm } from '../../../platform/http/submit-form.ts'
+import { previousConferences } from '../../../vocabulary/meetings.ts'
+import { ConferenceLateReasonNeededError } from '../../meetings/conference-clock.ts'
 import { londonDate, type Clock } from '../../../platform/time/clock.ts'
 import type { ReferralService } from '../service.ts'
 import { meetingTypes, stages } from '../../../vocabulary/referrals.ts'
@@ -24,6 +26,10 @@ export function meetingRoutes(app: FastifyInstance, { referrals, clock }: { refe
       time: meeting?.time,
       venue: meeting?.venue,
       stage: referral.stage,
+      ...dateInputValues('strategyDiscussionOn', meeting?.strategyDiscussionOn ?? undefined),
+      ...dateInputValues('previousConferenceOn', meeting?.previousConferenceOn ?? undefined),
+      previousConference: meeting?.previousConference,
+      conferenceLateReason: meeting?.conference?.lateReason,
     }
     return reply.view('features/referrals/meeting/meeting.njk', {
       referral,
@@ -33,6 +39,10 @@ export function meetingRoutes(app: FastifyInstance, { referrals, clock }: { refe
       fromCheck: changingFromCheck(request),
       meetingTypes: meetingTypes.values.map((value) => ({ value, text: meetingTypes.labels[value] })),
       stages: stages.values.map((value) => ({ value, text: stages.labels[value] })),
+      conference: meeting?.conference ?? null,
+      previousConferences: previousConferences.values.map((value) => ({ value, text: previousConferences.labels[value] })),
+      // Asked for once the date is set after the conference's due date, and kept while it is.
+      askLateReason: Boolean(values['conferenceLateReason']) || (form?.errors ?? []).some((error) => error.field === 'conferenceLateReason'),
     })
   })
 
@@ -42,7 +52,12 @@ export function meetingRoutes(app: FastifyInstance, { referrals, clock }: { refe
       reply,
       meetingSchema(() => londonDate(clock.now())),
       async (meeting) => {
-        await referrals.saveMeeting(callerOf(request), request.params.referralId, meeting, meeting.version)
+        try {
+          await referrals.saveMeeting(callerOf(request), request.params.referralId, meeting, meeting.version)
+        } catch (error) {
+          if (error instanceof ConferenceLateReasonNeededError) throw FormRefusal.field('conferenceLateReason', error.message)
+          throw error
+        }
         return nextAfterSaving(request, request.params.referralId, `/referrals/${request.params.referralId}/section-1`)
       },
     ),

@@ -32,6 +32,16 @@ export interface DueFacts {
     readonly dbs_checked_on: string | null
     readonly last_one_to_one: string | null
   }[]
+  /** Readiness items of coming meetings that are late, each waiting on one person (the meetings work). */
+  readonly lateReadiness?: readonly {
+    readonly authorityId: string
+    readonly userId: string
+    readonly referralId: string
+    readonly reference: string
+    readonly item: string
+    readonly what: string
+    readonly dueBy: string
+  }[]
 }
 
 /** Something a user needs to know or do: the one shape of a notification, raised by `notify` or by the job. */
@@ -112,6 +122,21 @@ export function dueNotifications(facts: DueFacts, today: string, settings: Eligi
           dueOn: due,
         })
     }
+  }
+  for (const late of facts.lateReadiness ?? []) {
+    // The social worker's report reaching the family has a kind of its own: it is the family's right to read it first.
+    const report = late.item === 'report'
+    notices.push({
+      authorityId: late.authorityId,
+      userId: late.userId,
+      kind: report ? 'report_due' : 'readiness_overdue',
+      key: `readiness:${late.referralId}:${late.item}:${late.dueBy}`,
+      about: report
+        ? `Referral ${late.reference}: the family should have had the report by now`
+        : `Referral ${late.reference}: ${late.what.charAt(0).toLowerCase()}${late.what.slice(1)} is late`,
+      link: `/referrals/${late.referralId}/readiness`,
+      dueOn: late.dueBy,
+    })
   }
   return notices
 }

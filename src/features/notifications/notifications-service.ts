@@ -7,6 +7,7 @@ import { queueMessage } from '../../platform/mail/outbox.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { defaultEligibilitySettings } from '../advocates/eligibility.ts'
+import { lateReadinessEverywhere } from '../referrals/readiness-service.ts'
 import { dueNotifications, notificationEmail, type Notice } from './due.ts'
 import * as notifications from './notification-repository.ts'
 
@@ -106,6 +107,7 @@ export async function raiseDueNotifications(context: NotificationsContext): Prom
       decisions: await notifications.decisionsWaiting(context.db),
       offers: await notifications.offersWaiting(context.db),
       advocates: await notifications.activeAdvocates(context.db),
+      lateReadiness: await lateReadinessEverywhere(context),
     },
     londonDate(now),
     defaultEligibilitySettings,

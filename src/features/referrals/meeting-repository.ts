@@ -166,3 +166,53 @@ export async function meetingsToReady(
     .limit(500)
     .execute()
 }
+
+/**
+ * Every authority's meetings of open, sent referrals held between `from` and `to`, with their
+ * readiness, Section 1's needs, the referrer and the allocated advocate's sign-in: for the job that
+ * tells people of readiness items that are late (notifications).
+ */
+export async function meetingsToReadyEverywhere(db: Queryable, openStates: readonly ReferralState[], window: { from: string; to: string }) {
+  return db
+    .selectFrom('referral')
+    .innerJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .leftJoin('meeting_readiness', 'meeting_readiness.meeting_id', 'meeting.id')
+    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
+    .where('referral.state', 'in', openStates)
+    .where('referral.sent_at', 'is not', null)
+    .where('meeting.meeting_date', '>=', window.from)
+    .where('meeting.meeting_date', '<=', window.to)
+    .select([
+      'referral.id',
+      'referral.authority_id',
+      'referral.reference',
+      'referral.referrer_id',
+      (eb) =>
+        eb
+          .selectFrom('allocation')
+          .innerJoin('advocate', 'advocate.id', 'allocation.advocate_id')
+          .select('advocate.user_id')
+          .whereRef('allocation.referral_id', '=', 'referral.id')
+          .where('allocation.status', '=', 'accepted')
+          .limit(1)
+          .as('advocate_user_id'),
+      'meeting.type as meeting_type',
+      'meeting.meeting_date',
+      'meeting.venue',
+      'meeting.previous_conference_on',
+      'section_one.interpreter_needed',
+      'section_one.has_disability',
+      'section_one.adjustments',
+      'meeting_readiness.report_shared_on',
+      'meeting_readiness.chair_met_on',
+      'meeting_readiness.fgc_status',
+      'meeting_readiness.interpreter_booked',
+      'meeting_readiness.adjustments_in_place',
+      'meeting_readiness.advocate_met_on',
+      'meeting_readiness.venue_confirmed',
+    ])
+    .orderBy('meeting.meeting_date')
+    .orderBy('referral.id')
+    .limit(5_000)
+    .execute()
+}

@@ -249,3 +249,72 @@ export async function readinessWaiting(context: ServiceContext, caller: Caller, 
     )
   return listed
 }
+
+export interface LateReadinessItem {
+  readonly authorityId: string
+  /** Whom it waits on: the referrer, or the advocate working with the person. */
+  readonly userId: string
+  readonly referralId: string
+  readonly reference: string
+  readonly item: string
+  readonly what: string
+  readonly dueBy: string
+}
+
+/**
+ * Readiness items of coming meetings, in every authority, that are late and wait on one person (the
+ * referrer, or the allocated advocate), for the notifications job. Items that wait on the advocacy
+ * admin team are in the team's worktray, not sent to each admin.
+ */
+export async function lateReadinessEverywhere(context: ServiceContext): Promise<readonly LateReadinessItem[]> {
+  const today = londonDate(context.clock.now())
+  const rows = await meetings.meetingsToReadyEverywhere(context.db, openStates, { from: today, to: addDays(today, READINESS_LOOKAHEAD_DAYS) })
+  const byAuthority = new Map<string, Promise<[Awaited<ReturnType<typeof meetingRulesFor>>, Awaited<ReturnType<typeof bankHolidaysFor>>]>>()
+  const late: LateReadinessItem[] = []
+  for (const row of rows) {
+    let settings = byAuthority.get(row.authority_id)
+    if (!settings) {
+      settings = Promise.all([meetingRulesFor(context, row.authority_id), bankHolidaysFor(context.db, row.authority_id)])
+      byAuthority.set(row.authority_id, settings)
+    }
+    const [rules, bankHolidays] = await settings
+    const items = readinessOf(
+      {
+        isConference: row.meeting_type === 'initial_conference' || row.meeting_type === 'review_conference',
+        isFamilyGroupConference: row.meeting_type === 'family_group_conference',
+        meetingDate: row.meeting_date,
+        previousConferenceOn: row.previous_conference_on,
+        interpreterNeeded: row.interpreter_needed === true,
+        adjustmentsNeeded: row.has_disability === true && (row.adjustments?.length ?? 0) > 0,
+        hasVenue: row.venue !== null,
+      },
+      {
+        reportSharedOn: row.report_shared_on,
+        chairMetOn: row.chair_met_on,
+        fgcStatus: row.fgc_status,
+        interpreterBooked: row.interpreter_booked ?? false,
+        adjustmentsInPlace: row.adjustments_in_place ?? false,
+        advocateMetOn: row.advocate_met_on,
+        venueConfirmed: row.venue_confirmed ?? false,
+      },
+      rules,
+      today,
+      bankHolidays,
+    )
+    for (const entry of outstanding(items)) {
+      if (entry.state.kind !== 'late') continue
+      const userId = entry.waitsOn === 'referrer' ? row.referrer_id : entry.waitsOn === 'advocate' ? row.advocate_user_id : null
+      if (!userId) continue
+      late.push({
+        authorityId: row.authority_id,
+        userId,
+        referralId: row.id,
+        reference: row.reference,
+        item: entry.item,
+        what: readinessLabels[entry.item],
+        dueBy: entry.state.dueBy,
+      })
+    }
+  }
+  return late
+}

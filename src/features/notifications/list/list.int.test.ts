@@ -127,4 +127,40 @@ describe(`notifications (${engine})`, () => {
       .executeTakeFirstOrThrow()
     assert.deepEqual(row, { email: true, version: 1 })
   })
+
+  test('a meeting’s report late to the family, and other readiness items late, are raised for whom they wait on, once', async () => {
+    // Avril is in the pool already (the offer above).
+    const avril = await t.database.db.selectFrom('advocate').select('id').where('user_id', '=', t.world.staff.advocate.id).executeTakeFirstOrThrow()
+    const id = await referralAt(t, crew, 'advocate_recorded', 'Readyme', { advocateId: avril.id })
+    // The conference is on 15 December; the family should have the report three working days before.
+    t.clock.set('2026-12-11T09:00:00Z')
+    await t.services.notifications.raiseDueNotifications()
+    const raised = await t.database.db
+      .selectFrom('notification')
+      .select(['user_id', 'kind', 'about', 'link', 'due_on'])
+      .where('link', '=', `/referrals/${id}/readiness`)
+      .orderBy('kind')
+      .execute()
+    const referrers = raised.filter((row) => row.user_id === t.world.staff.referrer.id)
+    assert.deepEqual(
+      referrers.find((row) => row.kind === 'report_due'),
+      {
+        user_id: t.world.staff.referrer.id,
+        kind: 'report_due',
+        about: referrers.find((row) => row.kind === 'report_due')?.about,
+        link: `/referrals/${id}/readiness`,
+        due_on: '2026-12-10',
+      },
+    )
+    assert.match(referrers.find((row) => row.kind === 'report_due')?.about ?? '', /^Referral \S+: the family should have had the report by now$/)
+    assert.ok(
+      raised.every((row) => row.user_id === t.world.staff.referrer.id || row.user_id === t.world.staff.advocate.id),
+      'only those it waits on',
+    )
+    assert.ok(!raised.some((row) => row.about.includes('Readyme')), 'no one’s name')
+    const before = raised.length
+    await t.services.notifications.raiseDueNotifications()
+    const again = await t.database.db.selectFrom('notification').select('id').where('link', '=', `/referrals/${id}/readiness`).execute()
+    assert.equal(again.length, before, 'raised once')
+  })
 })

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Translations } from '../../platform/i18n/translations.ts'
 import type { Clock } from '../../platform/time/clock.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
+import type { InformationService } from '../information/service.ts'
 import type { SettingsService } from '../settings/service.ts'
 import type { FamilyAccessService } from './access-service.ts'
 import { advocateRoutes } from './advocate/routes.ts'
@@ -21,6 +22,7 @@ export interface FamilyDependencies {
   readonly wayIn: WayInService
   readonly pages: FamilyPagesService
   readonly settings: SettingsService
+  readonly information: InformationService
   readonly secureCookie: boolean
   readonly baseUrl: string
   readonly idleMinutes: number

@@ -17,7 +17,7 @@ export interface DateFormat {
 
 /** The language of a locale, or of the first of several (`en-GB` → `en`). */
 function languageOf(locales: string | readonly string[] | undefined): string {
-  const first = Array.isArray(locales) ? locales[0] : locales
+  const first: unknown = typeof locales === 'string' ? locales : locales?.[0]
   if (typeof first !== 'string' || first.length === 0) return 'en'
   try {
     return new Intl.Locale(first).language
@@ -64,11 +64,11 @@ const made = new Map<string, DateFormat>()
 /** The format for a language (`en-GB`, `es`, `ar`) and Intl's options: what a message's date or time is written with. */
 export function familyDateFormat(locales: string | readonly string[] | undefined, options: Intl.DateTimeFormatOptions = {}): DateFormat {
   const language = languageOf(locales)
-  const key = `${language}|${Array.isArray(locales) ? locales.join(',') : String(locales)}|${JSON.stringify(options)}`
+  const key = `${language}|${typeof locales === 'string' ? locales : (locales ?? []).join(',')}|${JSON.stringify(options)}`
   const known = made.get(key)
   if (known) return known
   // English is British English whichever English locale is asked for (GOV.UK's order: 15 December).
-  const list = language === 'en' ? 'en-GB' : Array.isArray(locales) ? [...locales] : typeof locales === 'string' ? locales : undefined
+  const list: string | string[] | undefined = language === 'en' ? 'en-GB' : typeof locales === 'string' ? locales : locales ? [...locales] : undefined
   let format: DateFormat
   if (isTime(options) && language === 'en') {
     format = govukTime(new Intl.DateTimeFormat('en-GB', { timeZone: options.timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }))

@@ -19,6 +19,7 @@ import { personSeenByRoutes } from './person-seen-by/routes.ts'
 import { personRoutes } from './person/routes.ts'
 import { rescheduleRoutes } from './reschedule/routes.ts'
 import { returnRoutes } from './return/routes.ts'
+import { notForFamilyRoutes } from './not-for-family/routes.ts'
 import { sectionOneRoutes } from './section-1/routes.ts'
 import { seenByRoutes } from './seen-by/routes.ts'
 import type { ReferralService } from './service.ts'
@@ -40,6 +41,7 @@ export function referralRoutes(
   childrenRoutes(app, deps)
   meetingRoutes(app, deps)
   sectionOneRoutes(app, deps)
+  notForFamilyRoutes(app, deps)
   checkRoutes(app, deps)
   passToManagerRoutes(app, deps)
   decisionRoutes(app, deps)

@@ -7,6 +7,7 @@ import * as drafting from './drafting-service.ts'
 import * as outcome from './outcome-service.ts'
 import * as referralPage from './referral-page-service.ts'
 import * as seenBy from './seen-by-service.ts'
+import * as notForFamily from './section-1/not-for-family-service.ts'
 import * as sectionOne from './section-1/section-one-service.ts'
 
 /**
@@ -15,7 +16,7 @@ import * as sectionOne from './section-1/section-one-service.ts'
  */
 
 export function referralService(context: ServiceContext) {
-  return bindService(context, { ...drafting, ...sectionOne, ...decisions, ...outcome, ...referralPage, ...seenBy })
+  return bindService(context, { ...drafting, ...sectionOne, ...notForFamily, ...decisions, ...outcome, ...referralPage, ...seenBy })
 }
 
 export function allocationService(context: AllocationContext) {

@@ -104,4 +104,34 @@ describe(`where things stand (${engine})`, () => {
       'explained in Spanish, from the Spanish glossary',
     )
   })
+
+  test('“listen to this page”: a button hidden until its script finds speech, the script a file of the service’s own, and the CSP holds', async () => {
+    const family = await familyReading(t, crew, await referralAt(t, crew, 'awaiting_admin', 'Listen'))
+    for (const language of ['en', 'es', 'ar']) {
+      const response = await t.app.inject({ method: 'GET', url: `/your-advocacy?language=${language}`, headers: { cookie: family.cookieHeader() } })
+      const page = await family.get(`/your-advocacy?language=${language}`)
+      const button = page.document.querySelector('main button[data-listen]')
+      assert.ok(button, `the button is on the page in ${language}`)
+      assert.ok(button.hasAttribute('hidden'), 'hidden without the script')
+      assert.equal(button.getAttribute('type'), 'button')
+      assert.ok(sentenceOf(button).length > 0 && button.getAttribute('data-listen-stop'), 'its words in the page’s language')
+      const scripts = [...page.document.querySelectorAll('script')]
+      const inline = scripts.filter((script) => !script.getAttribute('src')?.startsWith('/assets/'))
+      assert.deepEqual(
+        inline.map((script) => script.textContent.includes('js-enabled')),
+        [true],
+        'no inline script of ours: only GOV.UK’s template’s own',
+      )
+      const listen = scripts.map((script) => script.getAttribute('src') ?? '').find((src) => src.endsWith('/listen.js'))
+      assert.ok(listen, 'the listen script is linked')
+      const csp = String(response.headers['content-security-policy'])
+      assert.match(csp, /script-src 'self' 'nonce-[0-9a-f]+'(;|$)/, `only the service's own scripts, and the template's with its nonce: ${csp}`)
+      assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'))
+      const file = await t.app.inject({ method: 'GET', url: listen })
+      assert.equal(file.statusCode, 200)
+      assert.match(String(file.headers['content-type']), /javascript/)
+      assert.match(file.body, /speechSynthesis/)
+    }
+    assert.equal((await family.get('/your-advocacy?language=es')).document.querySelector('main button[data-listen]')?.textContent, 'Escuchar esta página')
+  })
 })

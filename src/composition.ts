@@ -42,6 +42,7 @@ import * as programmeRegister from './features/programme/register-service.ts'
 import type { ProgrammeService } from './features/programme/service.ts'
 import * as publicApplications from './features/public/applications-service.ts'
 import * as publicEnquiries from './features/public/enquiries-service.ts'
+import * as publicRetention from './features/public/retention-service.ts'
 import type { PublicService } from './features/public/service.ts'
 import * as programmeSupervision from './features/programme/supervision-service.ts'
 import { trainingRecords } from './features/programme/training-records-service.ts'
@@ -135,7 +136,7 @@ export async function compose(
       agreeToShareViews,
     }),
   }
-  const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
+  const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications, ...publicRetention })
   const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)
   const services = {
     family,

@@ -67,6 +67,7 @@ const environmentSchema = z
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
     PUBLIC_PAGES_PER_MINUTE: positiveInteger.default(300),
+    PUBLIC_ENQUIRY_RETENTION_MONTHS: positiveInteger.max(120).default(12),
     DEMO: booleanText.default(false),
     VIEW_CACHE: booleanText.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -132,6 +133,8 @@ export interface Config {
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string; readonly outboxDir: string }
   /** Requests one client may make to the pages anyone can reach, in a minute. */
   readonly publicPagesPerMinute: number
+  /** Months a closed enquiry from the public pages is kept before it is deleted (`cleanUpClosedEnquiries`). */
+  readonly publicEnquiryRetentionMonths: number
   readonly demo: boolean
   /** Compile each template once and keep it (the default), or re-read it on every page (a developer editing templates live). */
   readonly viewCache: boolean
@@ -182,6 +185,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM ?? 'Alongside <alongside@localhost>', outboxDir: join(env.DATA_DIR, 'outbox') },
     publicPagesPerMinute: env.PUBLIC_PAGES_PER_MINUTE,
+    publicEnquiryRetentionMonths: env.PUBLIC_ENQUIRY_RETENTION_MONTHS,
     demo: env.DEMO,
     viewCache: env.VIEW_CACHE ?? true,
     logLevel: env.LOG_LEVEL,

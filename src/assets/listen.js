@@ -22,7 +22,10 @@ if (button && speech && typeof window.SpeechSynthesisUtterance === 'function') {
 
   const voiceFor = () => {
     const voices = speech.getVoices()
-    return voices.find((voice) => voice.lang.toLowerCase() === language.toLowerCase()) || voices.find((voice) => voice.lang.toLowerCase().startsWith(`${language.toLowerCase()}-`))
+    return (
+      voices.find((voice) => voice.lang.toLowerCase() === language.toLowerCase()) ||
+      voices.find((voice) => voice.lang.toLowerCase().startsWith(`${language.toLowerCase()}-`))
+    )
   }
 
   const stopped = () => {

@@ -120,13 +120,7 @@ export async function closeEnquiry(
 
 /** The authorities with an enquiry closed before `before`. */
 export async function authoritiesWithEnquiriesClosedBefore(db: Queryable, before: Date): Promise<string[]> {
-  const rows = await db
-    .selectFrom('advocacy_enquiry')
-    .select('authority_id')
-    .distinct()
-    .where('state', '=', 'closed')
-    .where('closed_at', '<', before)
-    .execute()
+  const rows = await db.selectFrom('advocacy_enquiry').select('authority_id').distinct().where('state', '=', 'closed').where('closed_at', '<', before).execute()
   return rows.map((row) => row.authority_id)
 }
 

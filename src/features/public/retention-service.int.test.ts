@@ -43,7 +43,12 @@ describe(`cleaning up closed enquiries (${engine})`, () => {
     (await t.database.db.selectFrom('advocacy_enquiry').select('name').where('name', 'like', 'Retention %').orderBy('name').execute()).map((row) => row.name)
 
   const cleanUps = () =>
-    t.database.db.selectFrom('audit_event').select(['authority_id', 'actor_id', 'details', 'record_id']).where('action', '=', 'enquiry.cleaned-up').orderBy('id').execute()
+    t.database.db
+      .selectFrom('audit_event')
+      .select(['authority_id', 'actor_id', 'details', 'record_id'])
+      .where('action', '=', 'enquiry.cleaned-up')
+      .orderBy('id')
+      .execute()
 
   test('deletes what was closed more than 12 months ago, in every authority, and says how many in each trail', async () => {
     await enquiry('Retention old closed', t.world.authorityId, monthsAgo(12, 1))

@@ -40,9 +40,16 @@ export interface ReaderErrorOptions {
 export const READER_ERROR_TEMPLATE = 'views/errors/in-their-language.njk'
 
 /** Answers a refusal in the reader's language. */
-export async function answerInTheirLanguage(options: ReaderErrorOptions, refusal: ReaderRefusal, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+export async function answerInTheirLanguage(
+  options: ReaderErrorOptions,
+  refusal: ReaderRefusal,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   const kind = options.shownAs?.[refusal] ?? refusal
-  const speak = options.speak ?? ((req: FastifyRequest, rep: FastifyReply) => inTheirLanguage(options.translations, { secureCookie: options.secureCookie }).call(req.server, req, rep))
+  const speak =
+    options.speak ??
+    ((req: FastifyRequest, rep: FastifyReply) => inTheirLanguage(options.translations, { secureCookie: options.secureCookie }).call(req.server, req, rep))
   await speak(request, reply)
   return reply
     .code(statuses[kind])

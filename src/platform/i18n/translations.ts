@@ -42,7 +42,8 @@ const formats = {
 const formatters: Formatters = {
   getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
   getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
-  getDateTimeFormat: ((locales?: string | string[], options?: Intl.DateTimeFormatOptions) => familyDateFormat(locales, options)) as unknown as Formatters['getDateTimeFormat'],
+  getDateTimeFormat: ((locales?: string | string[], options?: Intl.DateTimeFormatOptions) =>
+    familyDateFormat(locales, options)) as unknown as Formatters['getDateTimeFormat'],
 }
 
 /**

@@ -29,7 +29,10 @@ describe(`your rights (${engine})`, () => {
     const textOfRights = (document: Document) => [...document.querySelectorAll('main li, main p.govuk-body')].map((element) => textOf(element))
     const rights = textOfRights(shared.document).filter((line) => line.startsWith('You can have an advocate'))
     assert.equal(rights.length, 1)
-    assert.ok(textOfRights(own.document).some((line) => line.startsWith('You can have an advocate')), 'the same right, in the same words')
+    assert.ok(
+      textOfRights(own.document).some((line) => line.startsWith('You can have an advocate')),
+      'the same right, in the same words',
+    )
     assert.ok(own.document.querySelector('main details.app-glossary-explanation'), 'a glossary word is explained where it appears')
     assert.match(textOf(own.document), /Ask your advocate or your social worker how to contact the advocacy service\./)
     assert.equal(own.document.querySelector('.govuk-service-navigation__item--active a')?.getAttribute('href'), '/your-advocacy/rights')
@@ -71,7 +74,14 @@ describe(`your rights (${engine})`, () => {
 
   test('every family page links to the information pages and the words explained, in the page’s language', async () => {
     const family = await familyReading(t, crew, await referralAt(t, crew, 'awaiting_admin', 'Links'))
-    for (const path of ['/your-advocacy', '/your-advocacy/advocate', '/your-advocacy/meeting', '/your-advocacy/views', '/your-advocacy/rights', '/your-advocacy/what-the-referral-says']) {
+    for (const path of [
+      '/your-advocacy',
+      '/your-advocacy/advocate',
+      '/your-advocacy/meeting',
+      '/your-advocacy/views',
+      '/your-advocacy/rights',
+      '/your-advocacy/what-the-referral-says',
+    ]) {
       const page = await family.get(`${path}?language=ar`)
       const links = [...page.document.querySelectorAll('[data-more-to-read] a')].map((link) => link.getAttribute('href'))
       assert.deepEqual(links, ['/information?language=ar', '/words?language=ar'], path)

@@ -62,7 +62,10 @@ describe(`not for the family (${engine})`, () => {
     }
     const says = await family.get('/your-advocacy/what-the-referral-says?language=en')
     assert.equal(summaryValue(says.document, 'Why your social worker asked for an advocate'), 'Not shown here')
-    assert.match(textOf(says.document.querySelector('[data-not-shown]')), /kept some parts of the referral off these pages.*ask your social worker, Rita Referrer, or your advocate/)
+    assert.match(
+      textOf(says.document.querySelector('[data-not-shown]')),
+      /kept some parts of the referral off these pages.*ask your social worker, Rita Referrer, or your advocate/,
+    )
     assert.match(summaryValue(says.document, 'Any disability or learning needs') ?? '', /^Yes/, 'the yes or no is still there')
     assert.match(summaryValue(says.document, 'What kind of advocate you would like') ?? '', /Spanish-speaking/, 'answers not marked are shown')
 

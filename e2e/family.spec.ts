@@ -13,7 +13,7 @@ import { referrerSendsReferral, signIn } from './support/referral-journey.ts'
  * then in English and in Arabic, right to left. Axe checks every page, at 320 pixels too.
  */
 
-test.describe.configure({ timeout: 240_000 })
+test.describe.configure({ timeout: 360_000 })
 
 test('the admin issues a code; the parent signs in with it, chooses a word, and reads her pages in her language', async ({ page, browser, baseURL }) => {
   const referral = newReferral({ familyName: 'Familia' })
@@ -81,7 +81,7 @@ test('the admin issues a code; the parent signs in with it, chooses a word, and 
       await expect(meeting.value('Dónde')).toHaveText('Town Hall, Committee Room 2')
       await expect(meeting.value('Fecha')).not.toContainText(',')
 
-      await family.getByRole('link', { name: 'Sus derechos' }).click()
+      await family.getByRole('link', { name: 'Sus derechos', exact: true }).click()
       await FamilyPage.verifyOnPage(family, 'Sus derechos y cómo poner una queja')
       await expect(family.getByRole('link', { name: 'Qué significan las palabras' })).toHaveAttribute('href', '/words?language=es')
       await family.getByRole('link', { name: 'Su reunión' }).click()

@@ -13,7 +13,7 @@ import { referrerSendsReferral, signIn } from './support/referral-journey.ts'
  * then in English and in Arabic, right to left. Axe checks every page, at 320 pixels too.
  */
 
-test.describe.configure({ timeout: 240_000 })
+test.describe.configure({ timeout: 360_000 })
 
 test('the admin issues a code; the parent signs in with it, chooses a word, and reads her pages in her language', async ({ page, browser, baseURL }) => {
   const referral = newReferral({ familyName: 'Familia' })
@@ -65,6 +65,11 @@ test('the admin issues a code; the parent signs in with it, chooses a word, and 
       await expect(family.locator('html')).toHaveAttribute('lang', 'es')
       await expect(family.getByText('Su trabajador social ha pedido un defensor para usted.')).toBeVisible()
       await expect(family.locator('[data-timeline] li').first()).toContainText('Su trabajador social pidió un defensor para usted el')
+      // Chromium can speak: "listen to this page" appears (listen.js, within the content security policy).
+      await expect(family.getByRole('button', { name: 'Escuchar esta página' })).toBeVisible()
+      // A glossary word is explained where it is first used, without JavaScript needed to open it.
+      await family.locator('main details.app-glossary-explanation summary').first().click()
+      await expect(family.locator('main details.app-glossary-explanation').first()).toHaveAttribute('open', '')
 
       await status.navigation('Sus páginas').getByRole('link', { name: 'Su defensor' }).click()
       await FamilyPage.verifyOnPage(family, 'Su defensor')
@@ -74,6 +79,13 @@ test('the admin issues a code; the parent signs in with it, chooses a word, and 
       const meeting = await FamilyPage.verifyOnPage(family, 'Su reunión')
       await expect(meeting.value('Qué')).toHaveText('Conferencia inicial de protección infantil')
       await expect(meeting.value('Dónde')).toHaveText('Town Hall, Committee Room 2')
+      await expect(meeting.value('Fecha')).not.toContainText(',')
+
+      await family.getByRole('link', { name: 'Sus derechos', exact: true }).click()
+      await FamilyPage.verifyOnPage(family, 'Sus derechos y cómo poner una queja')
+      await expect(family.getByRole('link', { name: 'Qué significan las palabras' })).toHaveAttribute('href', '/words?language=es')
+      await family.getByRole('link', { name: 'Su reunión' }).click()
+      await FamilyPage.verifyOnPage(family, 'Su reunión')
 
       await family.getByRole('link', { name: 'English' }).click()
       const english = await FamilyPage.verifyOnPage(family, 'Your meeting')
@@ -83,6 +95,10 @@ test('the admin issues a code; the parent signs in with it, chooses a word, and 
       await family.getByRole('link', { name: 'العربية' }).click()
       await FamilyPage.verifyOnPage(family, 'اجتماعك')
       await expect(family.locator('body')).toHaveAttribute('dir', 'rtl')
+      await family.goto('/your-advocacy/rights')
+      await FamilyPage.verifyOnPage(family, 'حقوقك، وكيف تقدم شكوى')
+      await family.goto('/your-advocacy/no-such-page')
+      await FamilyPage.verifyOnPage(family, 'الصفحة غير موجودة')
 
       await family.getByRole('button', { name: 'تسجيل الخروج' }).click()
       await FamilyPage.verifyOnPage(family, 'لقد سجّلت الخروج')

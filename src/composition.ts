@@ -46,6 +46,7 @@ import * as programmeRegister from './features/programme/register-service.ts'
 import type { ProgrammeService } from './features/programme/service.ts'
 import * as publicApplications from './features/public/applications-service.ts'
 import * as publicEnquiries from './features/public/enquiries-service.ts'
+import * as publicRetention from './features/public/retention-service.ts'
 import type { PublicService } from './features/public/service.ts'
 import * as programmeSupervision from './features/programme/supervision-service.ts'
 import { trainingRecords } from './features/programme/training-records-service.ts'
@@ -143,7 +144,7 @@ export async function compose(
     }),
     reminders: remindersService({ ...context, translations: createTranslations(), signInUrl: `${config.baseUrl}/your-advocacy` }),
   }
-  const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications })
+  const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications, ...publicRetention })
   const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)
   const { feedbackFor, recordChoice, enterAnswers, openKiosk, closeKiosks, kioskFor, answerOnKiosk, feedbackSummary } = feedbackService
   const feedback: FeedbackService = bindService(context, {

@@ -72,6 +72,7 @@ const environmentSchema = z
     NOTIFY_SMS_TEMPLATE_ID: z.string().regex(NOTIFY_TEMPLATE_ID, 'NOTIFY_SMS_TEMPLATE_ID must be a Notify template id').optional(),
     NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
     PUBLIC_PAGES_PER_MINUTE: positiveInteger.default(300),
+    PUBLIC_ENQUIRY_RETENTION_MONTHS: positiveInteger.max(120).default(12),
     DEMO: booleanText.default(false),
     VIEW_CACHE: booleanText.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -149,6 +150,8 @@ export interface Config {
   readonly notify: NotifySettings | null
   /** Requests one client may make to the pages anyone can reach, in a minute. */
   readonly publicPagesPerMinute: number
+  /** Months a closed enquiry from the public pages is kept before it is deleted (`cleanUpClosedEnquiries`). */
+  readonly publicEnquiryRetentionMonths: number
   readonly demo: boolean
   /** Compile each template once and keep it (the default), or re-read it on every page (a developer editing templates live). */
   readonly viewCache: boolean
@@ -208,6 +211,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
           }
         : null,
     publicPagesPerMinute: env.PUBLIC_PAGES_PER_MINUTE,
+    publicEnquiryRetentionMonths: env.PUBLIC_ENQUIRY_RETENTION_MONTHS,
     demo: env.DEMO,
     viewCache: env.VIEW_CACHE ?? true,
     logLevel: env.LOG_LEVEL,

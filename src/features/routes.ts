@@ -68,6 +68,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     wayIn: services.family.wayIn,
     pages: services.family.pages,
     settings: services.settings,
+    information: services.information,
     secureCookie,
     baseUrl: config.baseUrl,
     idleMinutes: config.family.idleMinutes,

@@ -150,6 +150,20 @@ export type NextAction = ValueOf<typeof nextActions>
 export type ClosedReason = WithdrawalReason | 'no_further_action' | 'completed' | 'lapsed'
 
 /** Every label, for templates: `labels.meetingTypes[referral.meeting.type]`. */
+/**
+ * The Section 1 answers a referrer may mark as not for the family to read (by question name): the
+ * written answers a family's own pages show. Section 1's questions (`section-1/questions.ts`) check
+ * each is one of theirs; the database holds only these (migration 0015).
+ */
+export const notForFamilyQuestions = labelled({
+  consentDetails: 'Why the person has not consented',
+  reason: 'The reason for the referral',
+  preferenceDetails: 'Their preferences for an advocate',
+  disabilityDetails: 'The disability or learning need',
+  otherNeedsDetails: 'Their other needs',
+})
+export type NotForFamilyQuestion = ValueOf<typeof notForFamilyQuestions>
+
 export const labels = {
   meetingTypes: meetingTypes.labels,
   stages: stages.labels,

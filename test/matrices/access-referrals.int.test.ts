@@ -76,6 +76,11 @@ const actions: readonly Action[] = [
     }),
   },
   { path: 'check', stage: 'complete_draft', body: async () => ({ note: 'Sent by an intruder' }) },
+  {
+    path: 'not-for-family',
+    stage: 'awaiting_admin',
+    body: async ({ t, id }) => ({ marked: ['reason'], version: (await versionsOf(t.database.db, id)).sectionOne }),
+  },
   { path: 'pass-to-manager', stage: 'awaiting_admin', body: async ({ t }) => ({ managerId: t.world.staff.manager.id, note: 'Intruder' }) },
   { path: 'decision', stage: 'awaiting_decision', body: async () => ({ nextAction: 'no_further_action', reasons: 'Decided by an intruder' }) },
   { path: 'return', stage: 'awaiting_decision', body: async () => ({ note: 'Returned by an intruder' }) },
@@ -381,6 +386,7 @@ describe(`record-level access on every route (${engine})`, () => {
         'children/new': 'referrer',
         meeting: 'referrer',
         'section-1': 'referrer',
+        'not-for-family': 'referrer',
         check: 'referrer',
         'pass-to-manager': 'admin',
         decision: 'manager',
@@ -453,7 +459,13 @@ describe(`record-level access on every route (${engine})`, () => {
             assert.equal((await avril.post(`${person}/views`, views)).location, person)
           },
         ],
-        ['awaiting_admin', [['withdraw', 'awaiting_admin']]],
+        [
+          'awaiting_admin',
+          [
+            ['not-for-family', 'awaiting_admin'],
+            ['withdraw', 'awaiting_admin'],
+          ],
+        ],
       ]
       const tried = new Set<Action>()
       for (const [stage, steps, prepare] of walks) {

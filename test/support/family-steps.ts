@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import type { TestApp } from './app.ts'
-import { Browser, errorSummary, type Page } from './browser.ts'
+import { Browser, errorSummary, textOf, type Page } from './browser.ts'
 
 /** Steps on the family side: staff issuing a code (read off the letter), and a family member signing in with it. */
 
@@ -48,4 +48,15 @@ export async function familyReading(t: TestApp, crew: { admin: Browser }, referr
   const browser = await familySignedIn(t, code)
   await browser.get('/your-advocacy?language=en')
   return browser
+}
+
+/**
+ * A family's sentence as it reads: `textOf`, without the glossary explanations that open beneath it
+ * (`appExplained`), and with a glossary word's mark no longer setting the stop or comma after it apart.
+ */
+export function sentenceOf(from: Element | Document | null | undefined): string {
+  if (!from) return ''
+  const copy = from.cloneNode(true) as Element | Document
+  for (const explanation of copy.querySelectorAll('details.app-glossary-explanation')) explanation.remove()
+  return textOf(copy).replace(/ ([.,;:!?،؛؟])/g, '$1')
 }

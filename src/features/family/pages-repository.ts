@@ -119,6 +119,7 @@ export async function whatTheReferralSays(db: Queryable, authorityId: string, co
       'section_one.adjustments',
       'section_one.has_other_needs',
       'section_one.other_needs_details',
+      'section_one.not_for_family',
       'decision.next_action',
       'decision.reasons as decision_reasons',
       'decision.decided_at',

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../platform/errors.ts'
 import type { BoundService } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { Weekday } from '../../vocabulary/advocates.ts'
-import type { Adjustment, GenderPreference, MeetingType, NextAction } from '../../vocabulary/referrals.ts'
+import type { Adjustment, GenderPreference, MeetingType, NextAction, NotForFamilyQuestion } from '../../vocabulary/referrals.ts'
 import { recordPersonsAgreement } from '../referrals/advocacy-record/advocacy-record-service.ts'
 import { authorityFor } from '../settings/authority-details-service.ts'
 import { codeLastDay, familyActor, type FamilyCaller, type FamilyContext } from './family.ts'
@@ -170,6 +170,12 @@ export interface ReferralSaysView {
   readonly consentGiven: boolean | null
   readonly consentDetails: string | null
   readonly reason: string | null
+  /** The referrer marked the reason as not for the family to read. */
+  readonly reasonNotShown: boolean
+  /** Some answers were marked as not for the family to read, and are left out. */
+  readonly someNotShown: boolean
+  /** Who to ask about them: the social worker who referred them. */
+  readonly socialWorker: string | null
   readonly hasPreference: boolean | null
   readonly preferenceDetails: string | null
   readonly preferredGender: GenderPreference | null
@@ -187,21 +193,28 @@ export interface ReferralSaysView {
 export async function familyReferralSays(context: FamilyContext, caller: FamilyCaller): Promise<ReferralSaysView> {
   const row = await repository.whatTheReferralSays(context.db, caller.member.authorityId, caller.member.codeId)
   if (!row) throw new NotFoundError('No such referral')
+  const referral = await referralOf(context, caller)
   await seen(context, caller, 'referral')
+  // What the referrer marked as not for the family never leaves here (migration 0015).
+  const hidden = new Set<string>(row.not_for_family ?? [])
+  const shown = (name: NotForFamilyQuestion, text: string | null): string | null => (hidden.has(name) ? null : text)
   return {
     consentGiven: row.consent_given,
-    consentDetails: row.consent_details,
-    reason: row.reason,
+    consentDetails: shown('consentDetails', row.consent_details),
+    reason: shown('reason', row.reason),
+    reasonNotShown: hidden.has('reason'),
     hasPreference: row.has_preference,
-    preferenceDetails: row.preference_details,
+    preferenceDetails: shown('preferenceDetails', row.preference_details),
     preferredGender: row.preferred_gender,
     preferredLanguages: row.preferred_languages ?? [],
     interpreterNeeded: row.interpreter_needed === true,
     hasDisability: row.has_disability,
-    disabilityDetails: row.disability_details,
+    disabilityDetails: shown('disabilityDetails', row.disability_details),
     adjustments: row.adjustments ?? [],
     hasOtherNeeds: row.has_other_needs,
-    otherNeedsDetails: row.other_needs_details,
+    otherNeedsDetails: shown('otherNeedsDetails', row.other_needs_details),
+    someNotShown: hidden.size > 0,
+    socialWorker: referral.referrer_name,
     decision: row.next_action && row.decision_reasons ? { nextAction: row.next_action, reasons: row.decision_reasons } : null,
   }
 }

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Translations } from '../../platform/i18n/translations.ts'
 import type { Clock } from '../../platform/time/clock.ts'
-import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
+import { NotFoundError } from '../../platform/errors.ts'
+import { answerInTheirLanguage, readerRefusalOf } from '../../platform/http/reader-errors.ts'
+import type { InformationService } from '../information/service.ts'
 import type { SettingsService } from '../settings/service.ts'
 import type { FamilyAccessService } from './access-service.ts'
 import { advocateRoutes } from './advocate/routes.ts'
@@ -21,6 +23,7 @@ export interface FamilyDependencies {
   readonly wayIn: WayInService
   readonly pages: FamilyPagesService
   readonly settings: SettingsService
+  readonly information: InformationService
   readonly secureCookie: boolean
   readonly baseUrl: string
   readonly idleMinutes: number
@@ -29,20 +32,26 @@ export interface FamilyDependencies {
   readonly translations: Translations
 }
 
-/** A refusal on a family page, in the family's words. */
+const familyRefusals = { template: 'features/family/error.njk', shownAs: { forbidden: 'notFound' } } as const
+
+/** A refusal on a family page, in the family's words and layout: a page not theirs is "not found" (ADR 17). */
 async function familyError(
+  { translations, secureCookie }: { translations: Translations; secureCookie: boolean },
   speak: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
   error: FastifyError,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const notFound = error instanceof NotFoundError || error instanceof ForbiddenError
-  const status = notFound ? 404 : typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
+  const refusal = readerRefusalOf(error)
+  if (refusal) {
+    request.log.info({ status: refusal === 'tooMany' ? 429 : 404, type: error.name }, 'request refused')
+    return answerInTheirLanguage({ translations, secureCookie, ...familyRefusals, speak }, refusal, request, reply)
+  }
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500
   if (status >= 500) request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed')
   else request.log.info({ status, type: error.name }, 'request refused')
   await speak(request, reply)
-  const kind = status === 404 ? 'notFound' : status === 429 ? 'tooMany' : 'problem'
-  return reply.code(status).header('cache-control', 'no-store').view('features/family/error.njk', { kind })
+  return reply.code(status).header('cache-control', 'no-store').view('features/family/error.njk', { kind: 'problem' })
 }
 
 /**
@@ -61,7 +70,8 @@ export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): vo
         route.config = { ...route.config, family: true }
       })
       const speak = familyLanguageHook(deps.translations, deps.secureCookie)
-      family.setErrorHandler((error: FastifyError, request, reply) => familyError(async (...args) => speak.call(family, ...args), error, request, reply))
+      const speakHere = async (request: FastifyRequest, reply: FastifyReply) => speak.call(family, request, reply)
+      family.setErrorHandler((error: FastifyError, request, reply) => familyError(deps, speakHere, error, request, reply))
 
       family.addHook('preHandler', async (request, reply) => {
         const presented = request.cookies[familyCookieName(deps.secureCookie)]
@@ -82,6 +92,10 @@ export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): vo
       rightsRoutes(family, deps)
       referralSaysRoutes(family, deps)
       viewsRoutes(family, deps)
+      // Any other address here is not found, in their words and layout (after the family session check).
+      family.get('/*', async () => {
+        throw new NotFoundError('No such family page')
+      })
     },
     { prefix: FAMILY_PREFIX },
   )

@@ -117,3 +117,20 @@ export async function closeEnquiry(
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/** The authorities with an enquiry closed before `before`. */
+export async function authoritiesWithEnquiriesClosedBefore(db: Queryable, before: Date): Promise<string[]> {
+  const rows = await db.selectFrom('advocacy_enquiry').select('authority_id').distinct().where('state', '=', 'closed').where('closed_at', '<', before).execute()
+  return rows.map((row) => row.authority_id)
+}
+
+/** Deletes an authority's enquiries closed before `before`; how many. */
+export async function deleteEnquiriesClosedBefore(db: Queryable, authorityId: string, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('advocacy_enquiry')
+    .where('authority_id', '=', authorityId)
+    .where('state', '=', 'closed')
+    .where('closed_at', '<', before)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -17,3 +17,24 @@ export function mayReadEnquiries(user: SignedInUser): boolean {
 export class NoSuchReferralError extends Error {
   override name = 'NoSuchReferralError'
 }
+
+/**
+ * How long a closed enquiry is kept, by default: 12 months. An enquiry holds a parent's contact
+ * details and their own words; once closed it has become a referral (which keeps its own record),
+ * been passed to the social worker, or been answered. A year covers a complaint about how it was
+ * handled (the council's complaints procedure asks for one within 12 months) and a family's next
+ * conference; after that the service has no need for it (UK GDPR storage limitation). The audit
+ * trail keeps that it existed and who closed it, with nothing personal.
+ */
+export const ENQUIRY_RETENTION_MONTHS = 12
+
+/** The moment before which a closed enquiry has been kept long enough: `months` calendar months before `now`. */
+export function keptUntil(now: Date, months: number): Date {
+  const before = new Date(now)
+  const day = before.getUTCDate()
+  before.setUTCDate(1)
+  before.setUTCMonth(before.getUTCMonth() - months)
+  const lastDay = new Date(Date.UTC(before.getUTCFullYear(), before.getUTCMonth() + 1, 0)).getUTCDate()
+  before.setUTCDate(Math.min(day, lastDay))
+  return before
+}

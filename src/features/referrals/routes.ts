@@ -21,6 +21,7 @@ import { personRoutes } from './person/routes.ts'
 import { readinessRoutes } from './readiness/routes.ts'
 import { rescheduleRoutes } from './reschedule/routes.ts'
 import { returnRoutes } from './return/routes.ts'
+import { notForFamilyRoutes } from './not-for-family/routes.ts'
 import { sectionOneRoutes } from './section-1/routes.ts'
 import { seenByRoutes } from './seen-by/routes.ts'
 import type { ReferralService } from './service.ts'
@@ -43,6 +44,7 @@ export function referralRoutes(
   childrenRoutes(app, deps)
   meetingRoutes(app, deps)
   sectionOneRoutes(app, deps)
+  notForFamilyRoutes(app, deps)
   checkRoutes(app, deps)
   passToManagerRoutes(app, deps)
   decisionRoutes(app, deps)

@@ -9,6 +9,7 @@ import * as personEquality from './person-equality-service.ts'
 import * as referralPage from './referral-page-service.ts'
 import * as readiness from './readiness-service.ts'
 import * as seenBy from './seen-by-service.ts'
+import * as notForFamily from './section-1/not-for-family-service.ts'
 import * as sectionOne from './section-1/section-one-service.ts'
 
 /**
@@ -17,7 +18,7 @@ import * as sectionOne from './section-1/section-one-service.ts'
  */
 
 export function referralService(context: ServiceContext) {
-  return bindService(context, { ...drafting, ...sectionOne, ...decisions, ...outcome, ...referralPage, ...seenBy, ...personEquality, ...readiness })
+  return bindService(context, { ...drafting, ...sectionOne, ...notForFamily, ...decisions, ...outcome, ...referralPage, ...seenBy, ...personEquality, ...readiness })
 }
 
 export function allocationService(context: AllocationContext) {

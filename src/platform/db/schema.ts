@@ -21,6 +21,7 @@ import type {
   MeetingOutcome,
   MeetingType,
   NextAction,
+  NotForFamilyQuestion,
   Priority,
   ReferralStage,
   ReferralState,
@@ -319,6 +320,8 @@ export interface SectionOneTable {
   other_needs_details: string | null
   domestic_abuse_between_parents: boolean | null
   safety_notes: string | null
+  /** The answers (question names) the referrer marked as not for the family to read (migration 0015). */
+  not_for_family: Generated<NotForFamilyQuestion[]>
   updated_by: string | null
   updated_at: Timestamp
   version: Version

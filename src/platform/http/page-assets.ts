@@ -20,7 +20,7 @@ export interface PageAsset {
   encoded(encoding: 'br' | 'gzip'): Buffer
 }
 
-export type PageAssetName = 'govukStyles' | 'mojStyles' | 'appStyles' | 'govukScript' | 'appScript' | 'icon'
+export type PageAssetName = 'govukStyles' | 'mojStyles' | 'appStyles' | 'govukScript' | 'appScript' | 'listenScript' | 'icon'
 
 export interface PageAssets {
   /** Where each file is, for the templates: `{{ assets.appStyles }}`. */
@@ -80,6 +80,8 @@ export async function buildPageAssets(root: string): Promise<PageAssets> {
     appStyles: made('app.css', 'text/css; charset=utf-8', await read('src/assets/app.css')),
     govukScript,
     appScript: made('app.js', 'text/javascript; charset=utf-8', appScriptSource.replace(importedBundle, `'${govukScript.url}'`)),
+    // "Listen to this page" on a family's pages: the browser's own speech, where it has it.
+    listenScript: made('listen.js', 'text/javascript; charset=utf-8', await read('src/assets/listen.js')),
     icon: made('alongside-icon.svg', 'image/svg+xml', await read('src/assets/images/alongside-icon.svg')),
   }
   const byUrl = new Map(Object.values(all).map((asset) => [asset.url, asset]))
@@ -89,6 +91,7 @@ export async function buildPageAssets(root: string): Promise<PageAssets> {
     appStyles: all.appStyles.url,
     govukScript: all.govukScript.url,
     appScript: all.appScript.url,
+    listenScript: all.listenScript.url,
     icon: all.icon.url,
   }
   return { urls, find: (fingerprint, name) => byUrl.get(`${FINGERPRINTED}/${fingerprint}/${name}`), asset: (name) => all[name] }

@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next'
-import ICU from 'i18next-icu'
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat'
 import { gapsIn, isComplete, loadCatalogues, SOURCE_LANGUAGE, type Catalogues, type Language } from './catalogues.ts'
+import { familyDateFormat } from './dates.ts'
 import { glossaryOf, type Glossary, type GlossaryEntry } from './glossary.ts'
 
 /** Values a message fills in. Dates are `Date`s: use `plainDate('2026-03-03')` for a day with no time. */
@@ -37,6 +38,41 @@ const formats = {
   },
 } as const
 
+/** Plurals and numbers as Intl has them; dates and times through the one family formatter (dates.ts: GOV.UK style in English). */
+const formatters: Formatters = {
+  getNumberFormat: (...args: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...args),
+  getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
+  getDateTimeFormat: ((locales?: string | string[], options?: Intl.DateTimeFormatOptions) =>
+    familyDateFormat(locales, options)) as unknown as Formatters['getDateTimeFormat'],
+}
+
+/**
+ * ICU messages for i18next (the part of i18next-icu it uses), each message read once by
+ * intl-messageformat and kept, with the family date formatter in place of Intl's.
+ */
+function icuMessages(locales: ReadonlyMap<string, string>) {
+  const parsed = new Map<string, IntlMessageFormat>()
+  return {
+    type: 'i18nFormat' as const,
+    parse(message: unknown, values: Record<string, unknown> | undefined, language: string): unknown {
+      if (typeof message !== 'string') return message
+      const key = `${language}\u0000${message}`
+      try {
+        let format = parsed.get(key)
+        if (!format) {
+          format = new IntlMessageFormat(message, locales.get(language) ?? language, formats, { ignoreTag: true, formatters })
+          parsed.set(key, format)
+        }
+        return format.format(values as Record<string, string>)
+      } catch {
+        // As i18next-icu did: a message that cannot be read is shown as written (the catalogue tests find it first).
+        return message
+      }
+    },
+    addLookupKeys: (finalKeys: string[]) => finalKeys,
+  }
+}
+
 /** A calendar day (`YYYY-MM-DD`) as a `Date` a message can format: midday, so no time zone moves its day. */
 export function plainDate(isoDay: string): Date {
   return new Date(`${isoDay}T12:00:00Z`)
@@ -66,7 +102,7 @@ function glossaryEntriesOf(catalogues: Catalogues): (t: Translator['t']) => Glos
 export function createTranslations(catalogues: Catalogues = loadCatalogues()): Translations {
   const instance: I18n = i18next.createInstance()
   const locales = new Map(catalogues.languages.map(({ code, locale }) => [code, locale]))
-  void instance.use(new ICU({ formats, parseLngForICU: (code: string) => locales.get(code) ?? code })).init({
+  void instance.use(icuMessages(locales)).init({
     initAsync: false,
     lng: SOURCE_LANGUAGE,
     fallbackLng: SOURCE_LANGUAGE,

@@ -11,7 +11,7 @@
 
 import { inWords } from '../../../platform/time/calendar.ts'
 import type { ValueOf } from '../../../vocabulary/labelled.ts'
-import { adjustments, consentMethods, genderPreferences } from '../../../vocabulary/referrals.ts'
+import { adjustments, consentMethods, genderPreferences, notForFamilyQuestions, type NotForFamilyQuestion } from '../../../vocabulary/referrals.ts'
 
 type Vocabulary = { readonly values: readonly [string, ...string[]]; readonly labels: Readonly<Record<string, string>> }
 
@@ -226,6 +226,9 @@ export const questions = q({
 })
 
 export type QuestionName = keyof typeof questions
+
+/** The answers a referrer may mark as not for the family to read (`vocabulary/referrals.ts`) are each a written answer of Section 1. */
+export const notForFamily: readonly (QuestionName & NotForFamilyQuestion)[] = notForFamilyQuestions.values
 
 /** Which answer a "please specify" box that is always shown is needed for. */
 const neededWhen: Partial<Record<QuestionName, ShownWhen>> = {

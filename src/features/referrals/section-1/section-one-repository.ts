@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Queryable, Row } from '../../../platform/db/schema.ts'
 import { textArray } from '../../../platform/db/text-array.ts'
+import type { NotForFamilyQuestion } from '../../../vocabulary/referrals.ts'
 import { emptySectionOne, questions, type QuestionName, type SectionOneAnswers } from './questions.ts'
 
 /**
@@ -64,6 +65,40 @@ export async function updateSectionOne(
   const result = await db
     .updateTable('section_one')
     .set({ ...columnsFrom(answers), updated_by: by.userId, updated_at: by.now, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}
+
+/** The answers marked as not for the family to read, and the row's version, or undefined when there is no Section 1. */
+export async function notForFamilyOf(
+  db: Queryable,
+  authorityId: string,
+  referralId: string,
+): Promise<{ marked: NotForFamilyQuestion[]; version: number; updatedBy: string | null; updatedAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('section_one')
+    .select(['not_for_family', 'version', 'updated_by', 'updated_at'])
+    .where('authority_id', '=', authorityId)
+    .where('referral_id', '=', referralId)
+    .executeTakeFirst()
+  return row ? { marked: row.not_for_family, version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at } : undefined
+}
+
+/** Marks which answers are not for the family to read, if nobody changed Section 1 since `version`; false when someone did. */
+export async function markNotForFamily(
+  db: Queryable,
+  authorityId: string,
+  referralId: string,
+  version: number,
+  marked: readonly NotForFamilyQuestion[],
+  by: { userId: string; now: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('section_one')
+    .set({ not_for_family: textArray(marked), updated_by: by.userId, updated_at: by.now, version: sql<number>`version + 1` })
     .where('authority_id', '=', authorityId)
     .where('referral_id', '=', referralId)
     .where('version', '=', version)

@@ -10,9 +10,8 @@ import type { Clock } from './platform/time/clock.ts'
 /**
  * Every job the service runs on a timer (ADR 20), one line each: a service function that does one
  * batch and says how much it did, run once per period across every process that shares the
- * database. To add one, add a line: `scheduler.daily('clean-up-closed-enquiries', () =>
- * services.publicPages.cleanUpClosedEnquiries())` (a daily job runs at the first tick of each UK
- * day; `every(name, seconds, run)` for anything more often).
+ * database. To add one, add a line: `scheduler.daily(name, run)` (a daily job runs at the first
+ * tick of each UK day; `every(name, seconds, run)` for anything more often).
  */
 export function scheduleJobs(
   { database, clock, config, services, mailer }: { database: Database; clock: Clock; config: Config; services: Services; mailer: Mailer },
@@ -44,5 +43,10 @@ export function scheduleJobs(
   scheduler.every('purge-expired-sessions', 3600, () => sum(purgeExpired(db, clock, config.session)))
   scheduler.every('forget-old-sign-in-counts', 3600, () => services.signIn.forgetOldCounts())
   scheduler.every('forget-old-family-sign-ins', 3600, () => services.family.access.forgetOldFamilySignIns())
+
+  // Enquiries from the public pages, closed longer ago than the council keeps them, are deleted.
+  scheduler.daily('clean-up-closed-enquiries', () =>
+    services.publicPages.cleanUpClosedEnquiries(clock.now(), { retentionMonths: config.publicEnquiryRetentionMonths }),
+  )
   return scheduler
 }

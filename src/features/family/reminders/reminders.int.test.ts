@@ -161,9 +161,9 @@ describe(`reminders of their meeting, for a family member (${engine})`, () => {
     assert.equal(toEnglish?.subject, 'A reminder from Alongside')
     assert.equal(
       toEnglish?.text,
-      `You have a meeting on Tuesday, 15 December 2026 at 10:30. Your advocate can help. Sign in to Alongside to see more.\n\n${t.config.baseUrl}/your-advocacy`,
+      `You have a meeting on Tuesday 15 December 2026 at 10:30am. Your advocate can help. Sign in to Alongside to see more.\n\n${t.config.baseUrl}/your-advocacy`,
     )
-    assert.match(sent.find((message) => message.to.includes('spanish.family@example.com'))?.text ?? '', /^Tiene una reunión el martes, 15 de diciembre de 2026/)
+    assert.match(sent.find((message) => message.to.includes('spanish.family@example.com'))?.text ?? '', /^Tiene una reunión el martes 15 de diciembre de 2026/)
     for (const message of sent) {
       assert.doesNotMatch(message.raw, /reminded|Maria|child|protection/i, 'no name, no child, no "child protection"')
     }

@@ -18,7 +18,17 @@ import * as sectionOne from './section-1/section-one-service.ts'
  */
 
 export function referralService(context: ServiceContext) {
-  return bindService(context, { ...drafting, ...sectionOne, ...notForFamily, ...decisions, ...outcome, ...referralPage, ...seenBy, ...personEquality, ...readiness })
+  return bindService(context, {
+    ...drafting,
+    ...sectionOne,
+    ...notForFamily,
+    ...decisions,
+    ...outcome,
+    ...referralPage,
+    ...seenBy,
+    ...personEquality,
+    ...readiness,
+  })
 }
 
 export function allocationService(context: AllocationContext) {

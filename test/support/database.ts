@@ -1,6 +1,10 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
-import { openDatabase, type Database } from '../../src/platform/db/database.ts'
+import { migratedPGliteImage, openDatabase, openPGliteFromImage, type Database } from '../../src/platform/db/database.ts'
 
 /**
  * A fresh, migrated database for one test file. With TEST_DATABASE_URL it is a new database on
@@ -17,9 +21,35 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString()
 }
 
+const MIGRATIONS = join(import.meta.dirname, '../../src/platform/db/migrations')
+
+/**
+ * Where this machine keeps an image of a freshly migrated PGlite, named by the migrations and the
+ * PGlite that made it: a test file opens its database from the image (about 1 s) instead of running
+ * every migration again (4 to 6 s). A changed migration or PGlite makes a new one; the image is made
+ * by whichever test file needs it first, and written whole or not at all.
+ */
+function imagePath(): string {
+  const hash = createHash('sha256')
+  hash.update(readFileSync(join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json')))
+  for (const file of readdirSync(MIGRATIONS).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS, file)))
+  return join(tmpdir(), `alongside-pglite-${hash.digest('hex').slice(0, 16)}.tar`)
+}
+
+async function migratedImage(): Promise<Blob> {
+  const path = imagePath()
+  const kept = await readFile(path).catch(() => null)
+  if (kept) return new Blob([kept])
+  const image = await migratedPGliteImage()
+  const partial = `${path}.${randomBytes(4).toString('hex')}`
+  await writeFile(partial, Buffer.from(await image.arrayBuffer()))
+  await rename(partial, path)
+  return image
+}
+
 /** A test's database; on PostgreSQL, with its address, for a child process to open the same one. */
 export async function openTestDatabase(): Promise<Database & { readonly url?: string }> {
-  if (!testDatabaseUrl) return openDatabase({ kind: 'pglite', dataDir: 'memory://' })
+  if (!testDatabaseUrl) return openPGliteFromImage(await migratedImage())
   const name = `alongside_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: testDatabaseUrl })
   await admin.connect()

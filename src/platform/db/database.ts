@@ -44,11 +44,11 @@ function openPostgres(url: string, poolSize: number): Database {
 }
 
 /** `dataDir` is a folder, or `memory://` for a database that lives only as long as the process. */
-async function openPGlite(dataDir: string): Promise<Database> {
+async function openPGlite(dataDir: string, image?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://')
   const lock = inMemory ? undefined : await lockDataFolder(dataDir)
   try {
-    const pglite = await PGlite.create({ ...(inMemory ? {} : { dataDir: `${dataDir}/pgdata` }), parsers })
+    const pglite = await PGlite.create({ ...(inMemory ? {} : { dataDir: `${dataDir}/pgdata` }), ...(image ? { loadDataDir: image } : {}), parsers })
     const db = new Kysely<Schema>({ dialect: new SerialisedPGliteDialect({ pglite }) })
     return {
       db,
@@ -84,6 +84,32 @@ export async function openDatabase(config: Config['database']): Promise<Database
     return openPostgres(config.url, config.poolSize)
   }
   const database = config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : await openPGlite(config.dataDir)
+  try {
+    await migrateToLatest(database.db as Kysely<unknown>)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  return database
+}
+
+/**
+ * An image of a freshly migrated embedded database (PGlite's data folder as a tarball), and an
+ * in-memory database opened from one and brought up to date: the tests open one per file without
+ * running every migration again each time.
+ */
+export async function migratedPGliteImage(): Promise<Blob> {
+  const pglite = await PGlite.create({ parsers })
+  try {
+    await migrateToLatest(new Kysely<unknown>({ dialect: new SerialisedPGliteDialect({ pglite }) }))
+    return await pglite.dumpDataDir('none')
+  } finally {
+    await pglite.close()
+  }
+}
+
+export async function openPGliteFromImage(image: Blob): Promise<Database> {
+  const database = await openPGlite('memory://', image)
   try {
     await migrateToLatest(database.db as Kysely<unknown>)
   } catch (error) {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { parseMail, startMailServer, type MailServer } from '../../../test/support/mail.ts'
-import { createMailer, type MailProblem } from './mailer.ts'
+import { createMailer } from './mailer.ts'
+import type { MailProblem } from './message.ts'
 
 describe('the mailer', () => {
   let server: MailServer

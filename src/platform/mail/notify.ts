@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { MailError, type OutgoingMessage } from './mailer.ts'
+import { MailError, type OutgoingMessage } from './message.ts'
 
 /**
  * GOV.UK Notify, as councils send email and texts: an authority switches it on by setting

@@ -1,6 +1,7 @@
 import type { OutboxChannel, Queryable } from '../db/schema.ts'
 import type { Clock } from '../time/clock.ts'
-import { isPermanent, MailError, problemOf, type Mailer, type MailProblem } from './mailer.ts'
+import type { Mailer } from './mailer.ts'
+import { isPermanent, MailError, problemOf, type MailProblem } from './message.ts'
 import * as outbox from './outbox-repository.ts'
 
 /**

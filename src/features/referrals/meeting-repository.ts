@@ -1,3 +1,4 @@
+import type { RecordedReadiness } from '../meetings/readiness.ts'
 import { sql, type Selectable } from 'kysely'
 import type { MeetingReadinessTable, NewRow, Queryable } from '../../platform/db/schema.ts'
 import type { PreviousConference } from '../../vocabulary/meetings.ts'
@@ -101,6 +102,42 @@ export async function saveReadiness(
 }
 
 /** Whose worktray a list of meetings to get ready is for. */
+/** What a listed meeting's readiness is worked out from: the meeting, Section 1's needs, and what is recorded. */
+const readinessColumns = [
+  'meeting.type as meeting_type',
+  'meeting.meeting_date',
+  'meeting.venue',
+  'meeting.previous_conference_on',
+  'section_one.interpreter_needed',
+  'section_one.has_disability',
+  'section_one.adjustments',
+  'meeting_readiness.report_shared_on',
+  'meeting_readiness.chair_met_on',
+  'meeting_readiness.fgc_status',
+  'meeting_readiness.interpreter_booked',
+  'meeting_readiness.adjustments_in_place',
+  'meeting_readiness.advocate_met_on',
+  'meeting_readiness.venue_confirmed',
+] as const
+
+/** A listed meeting's readiness columns, as both lists read them. */
+export interface ReadinessRow {
+  readonly meeting_type: string
+  readonly meeting_date: string
+  readonly venue: string | null
+  readonly previous_conference_on: string | null
+  readonly interpreter_needed: boolean | null
+  readonly has_disability: boolean | null
+  readonly adjustments: readonly string[] | null
+  readonly report_shared_on: string | null
+  readonly chair_met_on: string | null
+  readonly fgc_status: RecordedReadiness['fgcStatus']
+  readonly interpreter_booked: boolean | null
+  readonly adjustments_in_place: boolean | null
+  readonly advocate_met_on: string | null
+  readonly venue_confirmed: boolean | null
+}
+
 export type ReadinessOwner = { readonly referrerId: string } | { readonly advocateUserId: string } | { readonly service: true }
 
 /**
@@ -141,26 +178,7 @@ export async function meetingsToReady(
       ),
     )
   return query
-    .select([
-      'referral.id',
-      'referral.reference',
-      'person.given_name',
-      'person.family_name',
-      'meeting.type as meeting_type',
-      'meeting.meeting_date',
-      'meeting.venue',
-      'meeting.previous_conference_on',
-      'section_one.interpreter_needed',
-      'section_one.has_disability',
-      'section_one.adjustments',
-      'meeting_readiness.report_shared_on',
-      'meeting_readiness.chair_met_on',
-      'meeting_readiness.fgc_status',
-      'meeting_readiness.interpreter_booked',
-      'meeting_readiness.adjustments_in_place',
-      'meeting_readiness.advocate_met_on',
-      'meeting_readiness.venue_confirmed',
-    ])
+    .select(['referral.id', 'referral.reference', 'person.given_name', 'person.family_name', ...readinessColumns])
     .orderBy('meeting.meeting_date')
     .orderBy('referral.id')
     .limit(500)
@@ -196,20 +214,7 @@ export async function meetingsToReadyEverywhere(db: Queryable, openStates: reado
           .where('allocation.status', '=', 'accepted')
           .limit(1)
           .as('advocate_user_id'),
-      'meeting.type as meeting_type',
-      'meeting.meeting_date',
-      'meeting.venue',
-      'meeting.previous_conference_on',
-      'section_one.interpreter_needed',
-      'section_one.has_disability',
-      'section_one.adjustments',
-      'meeting_readiness.report_shared_on',
-      'meeting_readiness.chair_met_on',
-      'meeting_readiness.fgc_status',
-      'meeting_readiness.interpreter_booked',
-      'meeting_readiness.adjustments_in_place',
-      'meeting_readiness.advocate_met_on',
-      'meeting_readiness.venue_confirmed',
+      ...readinessColumns,
     ])
     .orderBy('meeting.meeting_date')
     .orderBy('referral.id')

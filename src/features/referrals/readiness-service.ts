@@ -157,6 +157,33 @@ export async function saveMeetingReadiness(
   })
 }
 
+/** What a listed meeting's row says of its readiness (the worktray's and the notifications' lists read the same columns). */
+function readinessOfRow(row: meetings.ReadinessRow, rules: Parameters<typeof readinessOf>[2], today: string, bankHolidays: Parameters<typeof readinessOf>[4]) {
+  return readinessOf(
+    {
+      isConference: row.meeting_type === 'initial_conference' || row.meeting_type === 'review_conference',
+      isFamilyGroupConference: row.meeting_type === 'family_group_conference',
+      meetingDate: row.meeting_date,
+      previousConferenceOn: row.previous_conference_on,
+      interpreterNeeded: row.interpreter_needed === true,
+      adjustmentsNeeded: row.has_disability === true && (row.adjustments?.length ?? 0) > 0,
+      hasVenue: row.venue !== null,
+    },
+    {
+      reportSharedOn: row.report_shared_on,
+      chairMetOn: row.chair_met_on,
+      fgcStatus: row.fgc_status,
+      interpreterBooked: row.interpreter_booked ?? false,
+      adjustmentsInPlace: row.adjustments_in_place ?? false,
+      advocateMetOn: row.advocate_met_on,
+      venueConfirmed: row.venue_confirmed ?? false,
+    },
+    rules,
+    today,
+    bankHolidays,
+  )
+}
+
 /** How far ahead the worktray looks for meetings to get ready: the longest local rule is 10 working days. */
 const READINESS_LOOKAHEAD_DAYS = 28
 /** The most outstanding items a worktray lists. */
@@ -196,29 +223,7 @@ export async function readinessWaiting(context: ServiceContext, caller: Caller, 
   const found: ReadinessWaitingItem[] = []
   for (const { owner, waitsOn } of owners) {
     for (const row of await meetings.meetingsToReady(context.db, user.authorityId, owner, openStates, window)) {
-      const items = readinessOf(
-        {
-          isConference: row.meeting_type === 'initial_conference' || row.meeting_type === 'review_conference',
-          isFamilyGroupConference: row.meeting_type === 'family_group_conference',
-          meetingDate: row.meeting_date,
-          previousConferenceOn: row.previous_conference_on,
-          interpreterNeeded: row.interpreter_needed === true,
-          adjustmentsNeeded: row.has_disability === true && (row.adjustments?.length ?? 0) > 0,
-          hasVenue: row.venue !== null,
-        },
-        {
-          reportSharedOn: row.report_shared_on,
-          chairMetOn: row.chair_met_on,
-          fgcStatus: row.fgc_status,
-          interpreterBooked: row.interpreter_booked ?? false,
-          adjustmentsInPlace: row.adjustments_in_place ?? false,
-          advocateMetOn: row.advocate_met_on,
-          venueConfirmed: row.venue_confirmed ?? false,
-        },
-        rules,
-        today,
-        bankHolidays,
-      )
+      const items = readinessOfRow(row, rules, today, bankHolidays)
       for (const entry of outstanding(items)) {
         if (entry.waitsOn !== waitsOn || (entry.state.kind !== 'due' && entry.state.kind !== 'late')) continue
         found.push({
@@ -278,29 +283,7 @@ export async function lateReadinessEverywhere(context: ServiceContext): Promise<
       byAuthority.set(row.authority_id, settings)
     }
     const [rules, bankHolidays] = await settings
-    const items = readinessOf(
-      {
-        isConference: row.meeting_type === 'initial_conference' || row.meeting_type === 'review_conference',
-        isFamilyGroupConference: row.meeting_type === 'family_group_conference',
-        meetingDate: row.meeting_date,
-        previousConferenceOn: row.previous_conference_on,
-        interpreterNeeded: row.interpreter_needed === true,
-        adjustmentsNeeded: row.has_disability === true && (row.adjustments?.length ?? 0) > 0,
-        hasVenue: row.venue !== null,
-      },
-      {
-        reportSharedOn: row.report_shared_on,
-        chairMetOn: row.chair_met_on,
-        fgcStatus: row.fgc_status,
-        interpreterBooked: row.interpreter_booked ?? false,
-        adjustmentsInPlace: row.adjustments_in_place ?? false,
-        advocateMetOn: row.advocate_met_on,
-        venueConfirmed: row.venue_confirmed ?? false,
-      },
-      rules,
-      today,
-      bankHolidays,
-    )
+    const items = readinessOfRow(row, rules, today, bankHolidays)
     for (const entry of outstanding(items)) {
       if (entry.state.kind !== 'late') continue
       const userId = entry.waitsOn === 'referrer' ? row.referrer_id : entry.waitsOn === 'advocate' ? row.advocate_user_id : null

@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test'
 /**
  * Journeys in Debian's Chromium (never a downloaded browser), against the real service started on
  * a fresh database with the demo data. One worker: the machine has two cores and the journeys share
- * one service.
+ * one service. They run while the integration tests do (scripts/test.ts), so their time limits are
+ * there to end a journey that hangs, with room for a busy machine, and never a measure of speed.
  */
 const port = 3100
 
@@ -12,7 +13,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -34,7 +36,7 @@ export default defineConfig({
     command: `node e2e/support/start-service.ts ${port}`,
     url: `http://127.0.0.1:${port}/health`,
     reuseExistingServer: false,
-    timeout: 90_000,
+    timeout: 240_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -40,7 +40,7 @@ import { findPersonThroughPeople, referrerSendsReferral, signIn } from './suppor
 const managerName = demoAccount('manager').displayName
 
 // The longest journeys in the suite: 60 to 90 pages, with axe on every one, on a slow machine.
-test.describe.configure({ timeout: 480_000 })
+test.describe.configure({ timeout: 900_000 })
 
 /** A new parent peer advocate with a name nobody else has: the Appendix B mother's match. */
 function newPeerAdvocate(): NewAdvocate & { readonly name: string } {

@@ -23,9 +23,10 @@ if (postgres) {
   const name = `alongside_e2e_${randomBytes(6).toString('hex')}`
   const client = new pg.Client({ connectionString: postgres })
   await client.connect()
-  // Journeys run one at a time on a machine: databases left by an earlier, interrupted run can go.
+  // Databases left by an earlier, interrupted run can go; one another run is using (it has
+  // connections open) stays, because it is dropped without force, and then only tried again later.
   const stale = await client.query<{ datname: string }>("select datname from pg_database where datname like 'alongside_e2e_%'")
-  for (const { datname } of stale.rows) await client.query(`drop database if exists ${datname} with (force)`)
+  for (const { datname } of stale.rows) await client.query(`drop database if exists ${datname}`).catch(() => undefined)
   await client.query(`create database ${name}`)
   await client.end()
   const url = new URL(postgres)

@@ -37,6 +37,24 @@ describe(`what the referral says about you (${engine})`, () => {
     assert.ok(!page.html.includes('Do not send post'), 'never the safety notes')
   })
 
+  test("the glossary's words in the referrer's own answers are explained where they appear", async () => {
+    const referralId = await referralAt(t, crew, 'in_review', 'Explained')
+    await t.database.db
+      .updateTable('section_one')
+      .set({ other_needs_details: 'She asked to meet before the core group, not at the conference.' })
+      .where('referral_id', '=', referralId)
+      .execute()
+    const family = await familyReading(t, crew, referralId)
+    const page = await family.get('/your-advocacy/what-the-referral-says')
+    const terms = [...page.document.querySelectorAll('.app-glossary-term')].map((term) => textOf(term).toLowerCase())
+    assert.ok(terms.includes('core group'), `core group is marked (${terms.join(', ')})`)
+    const summaries = [...page.document.querySelectorAll('.app-glossary-explanation summary')].map((summary) => textOf(summary))
+    assert.ok(
+      summaries.some((summary) => /core group/i.test(summary)),
+      `core group is explained (${summaries.join(', ')})`,
+    )
+  })
+
   test('before the decision, it says the service has not decided yet', async () => {
     const family = await familyReading(t, crew, await referralAt(t, crew, 'awaiting_admin', 'Notdecided'))
     assert.match(textOf((await family.get('/your-advocacy/what-the-referral-says')).document), /The advocacy service has not decided yet\./)

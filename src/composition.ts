@@ -22,6 +22,7 @@ import {
   agreeToShareViews,
   familyAdvocate,
   familyAdvocatePhoto,
+  familySocialWorkerPhoto,
   familyMeeting,
   familyReferralSays,
   familyRights,
@@ -37,6 +38,7 @@ import { loadShippedPages } from './features/information/shipped-pages.ts'
 import * as localServicesService from './features/local-services/service.ts'
 import type { LocalServices } from './features/local-services/service.ts'
 import { notificationsServiceFor } from './features/notifications/service.ts'
+import { profileServiceFor } from './features/profile/service.ts'
 import * as people from './features/people/service.ts'
 import * as programmeAccreditation from './features/programme/accreditation-service.ts'
 import * as programmeCohorts from './features/programme/cohorts-service.ts'
@@ -54,6 +56,7 @@ import { advocacyRecordService, allocationService, referralService } from './fea
 import { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './features/reports/reports-service.ts'
 import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
+import * as settingsFamilyRules from './features/settings/family-rules-service.ts'
 import * as settingsMeetingRules from './features/settings/meeting-rules-service.ts'
 import * as settingsService from './features/settings/service.ts'
 import type { SettingsService } from './features/settings/service.ts'
@@ -99,7 +102,13 @@ export async function compose(
     { ...context, sessions, policy: config.signIn, mailer, baseUrl: config.baseUrl },
     { ...signInService, ...signInLinks },
   )
-  const settings: SettingsService = bindService(context, { ...settingsService, ...settingsBankHolidays, ...settingsAuthorityDetails, ...settingsMeetingRules })
+  const settings: SettingsService = bindService(context, {
+    ...settingsService,
+    ...settingsBankHolidays,
+    ...settingsAuthorityDetails,
+    ...settingsMeetingRules,
+    ...settingsFamilyRules,
+  })
   // The programme imports the pool, so the pool is handed the programme's training records here instead of importing them back.
   const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }
   const advocates: AdvocateService = bindService(advocatesContext, {
@@ -136,6 +145,7 @@ export async function compose(
       familyStatus,
       familyAdvocate,
       familyAdvocatePhoto,
+      familySocialWorkerPhoto,
       familyMeeting,
       familyRights,
       familyReferralSays,
@@ -175,6 +185,7 @@ export async function compose(
     publicPages,
     reports: bindService(context, { viewQuarterlyReturn, downloadQuarterlyReturn, reportsToday }),
     notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
+    profile: profileServiceFor(context),
   }
   return { sessions, savedForms, services }
 }

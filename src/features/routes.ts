@@ -21,6 +21,7 @@ import { publicRoutes } from './public/routes.ts'
 import { referralRoutes } from './referrals/routes.ts'
 import { reportsRoutes } from './reports/routes.ts'
 import { settingsRoutes } from './settings/routes.ts'
+import { profileRoutes } from './profile/routes.ts'
 import { signInRoutes } from './sign-in/routes.ts'
 import { worktrayRoutes } from './worktray/routes.ts'
 
@@ -47,6 +48,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   signInRoutes(app, { signIn: services.signIn, savedForms, secureCookie, idleMinutes: config.session.idleMinutes, clock })
   adminRoutes(app, { admin: services.admin, sessions, secureCookie, baseUrl: config.baseUrl })
   settingsRoutes(app, { settings: services.settings })
+  profileRoutes(app, { profile: services.profile })
   aboutRoutes(app, { settings: services.settings })
   informationRoutes(app, { information: services.information, settings: services.settings, translations, secureCookie })
   worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin, enquiries: services.publicPages })

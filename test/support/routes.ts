@@ -271,6 +271,9 @@ export const routes: readonly Route[] = [
   { method: 'POST', route: '/admin/settings', area: 'admin', who: 'sysadmin', returnsHere: true },
   { method: 'POST', route: '/admin/settings/authority', area: 'admin', who: 'sysadmin' },
   { method: 'POST', route: '/admin/settings/meetings', area: 'admin', who: 'manager', returnsHere: true },
+  { method: 'POST', route: '/admin/settings/families', area: 'admin', who: 'manager', returnsHere: true },
+  { method: 'POST', route: '/account/for-families', area: 'admin', who: 'referrer', returnsHere: true },
+  { method: 'POST', route: '/account/for-families/photo', area: 'admin', who: 'referrer', multipart: true },
   { method: 'POST', route: '/admin/settings/bank-holidays/new', area: 'admin', who: 'sysadmin' },
   {
     method: 'POST',

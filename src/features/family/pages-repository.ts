@@ -37,6 +37,7 @@ export async function referralOf(db: Queryable, authorityId: string, codeId: str
       'meeting.meeting_time',
       'meeting.venue',
       'referrer.display_name as referrer_name',
+      'referral.referrer_id',
     ])
     .executeTakeFirst()
 }

@@ -4,6 +4,7 @@ import type { BoundService } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { Weekday } from '../../vocabulary/advocates.ts'
 import type { Adjustment, GenderPreference, MeetingType, NextAction, NotForFamilyQuestion } from '../../vocabulary/referrals.ts'
+import { photoShownToFamilies, shownToFamilies } from '../profile/profile-service.ts'
 import { recordPersonsAgreement } from '../referrals/advocacy-record/advocacy-record-service.ts'
 import { authorityFor } from '../settings/authority-details-service.ts'
 import { codeLastDay, familyActor, type FamilyCaller, type FamilyContext } from './family.ts'
@@ -16,7 +17,7 @@ import { headline, timelineSentences, whatHappensNext, type Sentence } from './w
  * person. Each page seen is audited as the family's.
  */
 
-type Page = 'status' | 'advocate' | 'meeting' | 'rights' | 'referral' | 'advocate-photo' | 'meeting-calendar' | 'views'
+type Page = 'status' | 'advocate' | 'meeting' | 'rights' | 'referral' | 'advocate-photo' | 'social-worker-photo' | 'meeting-calendar' | 'views'
 
 async function seen(context: FamilyContext, caller: FamilyCaller, page: Page): Promise<void> {
   await recordAudit(context.db, familyActor(caller), {
@@ -48,14 +49,17 @@ export interface StatusView {
   readonly next: readonly Sentence[]
   readonly timeline: readonly Sentence[]
   readonly socialWorker: string | null
+  /** Their social worker's introduction and photo, when the social worker and the authority show them. */
+  readonly socialWorkerProfile: { readonly introduction: string | null; readonly hasPhoto: boolean } | null
 }
 
 /** Where things stand: a headline, what happens next and when, and what has happened, oldest first. */
 export async function familyStatus(context: FamilyContext, caller: FamilyCaller): Promise<StatusView> {
   const row = await referralOf(context, caller)
-  const [events, allocation] = await Promise.all([
+  const [events, allocation, profile] = await Promise.all([
     repository.eventsOf(context.db, caller.member.authorityId, caller.member.codeId),
     repository.allocationOf(context.db, caller.member.authorityId, caller.member.codeId),
+    row.referrer_id ? shownToFamilies(context, caller.member.authorityId, row.referrer_id) : undefined,
   ])
   const working = workingFrom(allocation)
   await seen(context, caller, 'status')
@@ -72,7 +76,17 @@ export async function familyStatus(context: FamilyContext, caller: FamilyCaller)
     }),
     timeline: timelineSentences(events.map((event) => ({ event: event.event, on: londonDate(event.at) }))),
     socialWorker: row.referrer_name,
+    socialWorkerProfile: row.referrer_name ? (profile ?? null) : null,
   }
+}
+
+/** Their social worker's photo, when the social worker and the authority show it. */
+export async function familySocialWorkerPhoto(context: FamilyContext, caller: FamilyCaller) {
+  const row = await referralOf(context, caller)
+  const photo = row.referrer_id ? await photoShownToFamilies(context, caller.member.authorityId, row.referrer_id) : undefined
+  if (!photo) return undefined
+  await seen(context, caller, 'social-worker-photo')
+  return photo
 }
 
 export type AdvocateView =
@@ -256,6 +270,7 @@ export type FamilyPagesService = BoundService<
     familyStatus: typeof familyStatus
     familyAdvocate: typeof familyAdvocate
     familyAdvocatePhoto: typeof familyAdvocatePhoto
+    familySocialWorkerPhoto: typeof familySocialWorkerPhoto
     familyMeeting: typeof familyMeeting
     familyRights: typeof familyRights
     familyReferralSays: typeof familyReferralSays

@@ -750,6 +750,18 @@ export interface NotificationPreferenceTable {
   version: Version
 }
 
+/** A member of staff's photo and introduction for families (the social worker's; an advocate's are on their advocate record). */
+export interface StaffProfileTable {
+  user_id: string
+  authority_id: string
+  introduction: string | null
+  photo: Buffer | null
+  photo_type: 'image/jpeg' | 'image/png' | null
+  shown_to_families: Generated<boolean>
+  updated_at: Date
+  version: Version
+}
+
 export interface FamilyReminderChoiceTable {
   referral_id: string
   authority_id: string
@@ -819,6 +831,7 @@ export interface Schema {
   notification: NotificationTable
   notification_preference: NotificationPreferenceTable
   family_reminder_choice: FamilyReminderChoiceTable
+  staff_profile: StaffProfileTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

@@ -5,9 +5,10 @@ import sharp from 'sharp'
 import { advocateAdded } from '../../../../test/support/advocate-steps.ts'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { errorSummary, fieldError, textOf, type Browser } from '../../../../test/support/browser.ts'
-import { PHOTO_MAX_BYTES } from '../photo.ts'
+import { PHOTO_MAX_BYTES } from '../../../platform/images/photo.ts'
 import { engine } from '../../../../test/support/database.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
+import { uploaded } from '../../../../test/support/upload.ts'
 
 /** A phone's photo: 1600 by 1200, with the camera's make and where it was taken (51.5°N, 0.12°W) in its EXIF. */
 const JPEG_WITH_GPS = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: 180, g: 120, b: 90 } } })
@@ -63,28 +64,8 @@ describe(`an advocate's photo (${engine})`, () => {
   })
   after(async () => t.close())
 
-  /** A multipart form, as a browser sends a file upload, with the form token of the page last seen. */
-  async function upload(browser: Browser, url: string, fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
-    const boundary = '----alongside-test-boundary'
-    const parts: Buffer[] = []
-    for (const [name, value] of Object.entries({ _csrf: browser.csrfToken ?? '', ...fields })) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
-    }
-    if (file) {
-      parts.push(
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
-        file.bytes,
-        Buffer.from('\r\n'),
-      )
-    }
-    parts.push(Buffer.from(`--${boundary}--\r\n`))
-    return t.app.inject({
-      method: 'POST',
-      url,
-      payload: Buffer.concat(parts),
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: browser.cookieHeader() },
-    })
-  }
+  const upload = (browser: Browser, url: string, fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) =>
+    uploaded(t, browser, url, fields, file)
 
   /** The photo as the service serves it. */
   async function served(browser: Browser, url: string) {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { familyCallerOf, sentenceText } from '../family-request.ts'
 import type { FamilyPagesService } from '../pages-service.ts'
 
-/** Where things stand: the person's referral in plain sentences, and what happens next and when. */
+/** Where things stand: the person's referral in plain sentences, what happens next and when, and who their social worker is. */
 export function statusRoutes(app: FastifyInstance, { pages }: { pages: FamilyPagesService }): void {
   app.get('/', async (request, reply) => {
     const status = await pages.familyStatus(familyCallerOf(request))
@@ -13,6 +13,13 @@ export function statusRoutes(app: FastifyInstance, { pages }: { pages: FamilyPag
       next: status.next.map((sentence) => sentenceText(reply, sentence)),
       timeline: status.timeline.map((sentence) => sentenceText(reply, sentence)),
       socialWorker: status.socialWorker,
+      socialWorkerProfile: status.socialWorkerProfile,
     })
+  })
+
+  app.get('/social-worker/photo', async (request, reply) => {
+    const photo = await pages.familySocialWorkerPhoto(familyCallerOf(request))
+    if (!photo) return reply.code(404).view('features/family/error.njk', { kind: 'notFound' })
+    return reply.header('content-type', photo.type).header('cache-control', 'private, no-store').send(photo.bytes)
   })
 }

@@ -1,5 +1,5 @@
 /**
- * An advocate's photo: what may be uploaded, and what is kept. Every photo is decoded and made
+ * A photo families see (an advocate's, a social worker's): what may be uploaded, and what is kept. Every photo is decoded and made
  * again (`photo-image.ts`), so what is kept is a plain JPEG of at most 800 pixels a side with no
  * metadata at all: no location, no camera, no date, whatever the upload carried.
  *

@@ -13,6 +13,7 @@ import * as advocatePhoto from './features/advocates/photo-service.ts'
 import * as advocateRecord from './features/advocates/record-service.ts'
 import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
 import * as advocateSignIn from './features/advocates/sign-in-service.ts'
+import { concernsServiceFor } from './features/concerns/service.ts'
 import * as feedbackService from './features/feedback/feedback-service.ts'
 import type { FeedbackService } from './features/feedback/service.ts'
 import { chooseWord, familySignIn, familySignOut, forgetOldFamilySignIns, resolveFamilySession } from './features/family/access-service.ts'
@@ -55,6 +56,7 @@ import { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './fe
 import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
 import * as settingsMeetingRules from './features/settings/meeting-rules-service.ts'
+import * as settingsConcernRules from './features/settings/concern-rules-service.ts'
 import * as settingsService from './features/settings/service.ts'
 import type { SettingsService } from './features/settings/service.ts'
 import * as signInLinks from './features/sign-in/link-service.ts'
@@ -99,7 +101,13 @@ export async function compose(
     { ...context, sessions, policy: config.signIn, mailer, baseUrl: config.baseUrl },
     { ...signInService, ...signInLinks },
   )
-  const settings: SettingsService = bindService(context, { ...settingsService, ...settingsBankHolidays, ...settingsAuthorityDetails, ...settingsMeetingRules })
+  const settings: SettingsService = bindService(context, {
+    ...settingsService,
+    ...settingsBankHolidays,
+    ...settingsAuthorityDetails,
+    ...settingsMeetingRules,
+    ...settingsConcernRules,
+  })
   // The programme imports the pool, so the pool is handed the programme's training records here instead of importing them back.
   const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }
   const advocates: AdvocateService = bindService(advocatesContext, {
@@ -175,6 +183,7 @@ export async function compose(
     publicPages,
     reports: bindService(context, { viewQuarterlyReturn, downloadQuarterlyReturn, reportsToday }),
     notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
+    concerns: concernsServiceFor({ ...context, baseUrl: config.baseUrl }),
   }
   return { sessions, savedForms, services }
 }

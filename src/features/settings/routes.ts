@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { authorityDetailsRoutes } from './authority/routes.ts'
 import { bankHolidayRoutes } from './bank-holidays/routes.ts'
+import { concernRulesRoutes } from './concerns/routes.ts'
 import { meetingRulesRoutes } from './meetings/routes.ts'
 import type { SettingsService } from './service.ts'
 import { settingsPageRoutes } from './settings/routes.ts'
@@ -11,4 +12,5 @@ export function settingsRoutes(app: FastifyInstance, deps: { settings: SettingsS
   bankHolidayRoutes(app, deps)
   authorityDetailsRoutes(app, deps)
   meetingRulesRoutes(app, deps)
+  concernRulesRoutes(app, deps)
 }

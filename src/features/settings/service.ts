@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
 import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
 import type * as authorityDetails from './authority-details-service.ts'
 import type * as bankHolidays from './bank-holidays-service.ts'
+import type * as concernRules from './concern-rules-service.ts'
 import type * as meetingRules from './meeting-rules-service.ts'
 import * as repository from './repository.ts'
 import { settingKeys, settingsFrom, type ServiceSettings } from './settings.ts'
@@ -53,6 +54,7 @@ export async function save(context: ServiceContext, caller: Caller, settings: Se
 export type SettingsService = BoundService<
   { settingsFor: typeof settingsFor; settingsVersion: typeof settingsVersion; save: typeof save } & typeof bankHolidays &
     typeof authorityDetails &
-    typeof meetingRules,
+    typeof meetingRules &
+    typeof concernRules,
   ServiceContext
 >

@@ -268,7 +268,6 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
       .where('concern.referral_id', '=', referralId)
       .orderBy('concern.raised_at')
       .orderBy('concern.id')
-      .orderBy('concern_step.at')
       .orderBy('concern_step.id')
       .execute(),
   ])

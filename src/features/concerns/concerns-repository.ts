@@ -56,7 +56,6 @@ export async function reachedBy(db: Queryable, authorityId: string, concernId: s
     .where('concern_id', '=', concernId)
     .where('step', 'in', ['sent', 'told', 'escalated'])
     .where('to_user_id', 'is not', null)
-    .orderBy('at')
     .orderBy('id')
     .execute()
   const ids = (steps: readonly string[]) => [...new Set(rows.flatMap((row) => (row.to_user_id && steps.includes(row.step) ? [row.to_user_id] : [])))]
@@ -79,7 +78,6 @@ export async function stepsOf(db: Queryable, authorityId: string, concernId: str
     ])
     .where('concern_step.authority_id', '=', authorityId)
     .where('concern_step.concern_id', '=', concernId)
-    .orderBy('concern_step.at')
     .orderBy('concern_step.id')
     .execute()
 }

@@ -790,7 +790,8 @@ export interface ConcernTable {
 
 /** Each step a concern took: append-only (the database refuses updates and deletes). */
 export interface ConcernStepTable {
-  id: Generated<string>
+  /** In the order the steps were taken. */
+  id: Identity
   concern_id: string
   authority_id: string
   step: ConcernStep

@@ -37,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create index concern_referral on concern (referral_id, raised_at)`,
     `create index concern_family_code on concern (family_code_id, raised_at) where family_code_id is not null`,
     `create table concern_step (
-      id uuid primary key default gen_random_uuid(),
+      id bigint generated always as identity primary key,
       concern_id uuid not null references concern (id),
       authority_id uuid not null references authority (id),
       step text not null check (step in ('raised', 'sent', 'told', 'escalated', 'every_manager', 'acknowledged', 'closed', 'more_words')),
@@ -46,7 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       note text,
       at timestamptz not null
     )`,
-    `create index concern_step_concern on concern_step (concern_id, at)`,
+    `create index concern_step_concern on concern_step (concern_id, id)`,
     `create function concern_refuse_delete() returns trigger language plpgsql as $$
       begin
         raise exception 'a concern is never deleted: % is refused', tg_op;

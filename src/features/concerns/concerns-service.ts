@@ -243,6 +243,11 @@ async function readable(context: ConcernsContext, trx: Queryable, caller: Caller
   return { row, reached, isManager }
 }
 
+/** Refuses (not found) a caller who may not read this concern, before their form is even read: a form never tells them more. */
+export async function concernOpenTo(context: ConcernsContext, caller: Caller, concernId: string): Promise<void> {
+  await readable(context, context.db, caller, concernId)
+}
+
 /** Whether the caller may see the list of concerns: every service manager, and everyone on the list. */
 async function readsConcerns(context: ConcernsContext, caller: Caller): Promise<boolean> {
   if (hasRole(caller.user, 'service_manager')) return true

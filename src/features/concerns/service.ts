@@ -4,6 +4,7 @@ import {
   allConcerns,
   closeConcern,
   concernFor,
+  concernOpenTo,
   concernFormFor,
   concernsWaiting,
   escalateOverdueConcerns,
@@ -13,7 +14,7 @@ import {
   type ConcernsContext,
 } from './concerns-service.ts'
 
-const staff = { raiseAsAdvocate, concernFormFor, concernFor, acknowledgeConcern, closeConcern, concernsWaiting, allConcerns, escalateOverdueConcerns }
+const staff = { raiseAsAdvocate, concernFormFor, concernFor, concernOpenTo, acknowledgeConcern, closeConcern, concernsWaiting, allConcerns, escalateOverdueConcerns }
 const family = { raiseAsFamily, familyConcerns }
 
 /** Staff's side of concerns: raising one from a person's page, reading, acknowledging, closing, and the job. */

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { callerOf } from '../../../platform/http/authentication.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
 import { concernAbouts, concernRaisers, concernStates, concernSteps } from '../../../vocabulary/concerns.ts'
@@ -13,6 +13,13 @@ type Params = { Params: { concernId: string } }
  * the authority's list and anyone it reached; "not found" to everyone else (ADR 25).
  */
 export function concernRoutes(app: FastifyInstance, { concerns }: { concerns: ConcernsService }): void {
+  // Who may not read the concern is refused before their form is read (a mistake in it must not tell them it exists).
+  const readers = {
+    preHandler: async (request: FastifyRequest<Params>) => {
+      await concerns.concernOpenTo(callerOf(request), request.params.concernId)
+    },
+  }
+
   app.get<Params>('/concerns/:concernId', async (request, reply) => {
     const concern = await concerns.concernFor(callerOf(request), request.params.concernId)
     const form = request.pageFlash.form
@@ -24,7 +31,7 @@ export function concernRoutes(app: FastifyInstance, { concerns }: { concerns: Co
     })
   })
 
-  app.post<Params>('/concerns/:concernId/acknowledge', async (request, reply) =>
+  app.post<Params>('/concerns/:concernId/acknowledge', readers, async (request, reply) =>
     submitForm(
       request,
       reply,
@@ -37,7 +44,7 @@ export function concernRoutes(app: FastifyInstance, { concerns }: { concerns: Co
     ),
   )
 
-  app.post<Params>('/concerns/:concernId/close', async (request, reply) =>
+  app.post<Params>('/concerns/:concernId/close', readers, async (request, reply) =>
     submitForm(
       request,
       reply,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
 import { concernAbouts } from '../../../vocabulary/concerns.ts'
@@ -22,7 +22,17 @@ export function raiseConcernRoutes(app: FastifyInstance, { concerns }: { concern
     })
   })
 
-  app.post<Params>('/my-people/people/:allocationId/concern', advocate, async (request, reply) =>
+  // Someone else's person is refused before the form is read (a mistake in it must not tell them the person exists).
+  const ownPerson = {
+    preHandler: [
+      requireRole('advocate'),
+      async (request: FastifyRequest<Params>) => {
+        await concerns.concernFormFor(callerOf(request), request.params.allocationId)
+      },
+    ],
+  }
+
+  app.post<Params>('/my-people/people/:allocationId/concern', ownPerson, async (request, reply) =>
     submitForm(request, reply, advocateConcernSchema, async (concern) => {
       await concerns.raiseAsAdvocate(callerOf(request), request.params.allocationId, concern)
       return {

@@ -11,18 +11,7 @@ import type { StaffKey } from './world.ts'
 
 /** The part of the service a route belongs to; each matrix is split by it. */
 export type Area =
-  | 'referrals'
-  | 'my-people'
-  | 'pool'
-  | 'programme'
-  | 'admin'
-  | 'sign-in'
-  | 'people'
-  | 'public'
-  | 'family'
-  | 'information'
-  | 'reports'
-  | 'concerns'
+  'referrals' | 'my-people' | 'pool' | 'programme' | 'admin' | 'sign-in' | 'people' | 'public' | 'family' | 'information' | 'reports' | 'concerns'
 
 /** Everyone the matrices sign in: the test world's staff, and the other authority's. */
 export type Member = StaffKey | 'elsewhereReferrer' | 'elsewhereAdmin' | 'elsewhereManager'

@@ -54,15 +54,19 @@ describe('the concern clock', () => {
 
   test('always later than it reached them, inside working hours, on a working day; never more than the hours plus the gaps', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2025-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 40 }), (from, hours) => {
-        const by = acknowledgeBy(from, hours, englandAndWales)
-        assert.ok(by.getTime() > from.getTime())
-        const wall = londonWallClock(by)
-        assert.ok(isWorkingDay(wall.day, englandAndWales), wall.day)
-        assert.ok(wall.minute > WORKING_DAY.startMinute && wall.minute <= WORKING_DAY.endMinute, `${wall.day} ${wall.minute}`)
-        // A week holds at most 5 working days of 8 hours; with bank holidays, allow two weeks for 40 hours.
-        assert.ok(by.getTime() - from.getTime() <= (Math.ceil(hours / 8) + 6) * 7 * 24 * 3_600_000)
-      }),
+      fc.property(
+        fc.date({ min: new Date('2025-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 40 }),
+        (from, hours) => {
+          const by = acknowledgeBy(from, hours, englandAndWales)
+          assert.ok(by.getTime() > from.getTime())
+          const wall = londonWallClock(by)
+          assert.ok(isWorkingDay(wall.day, englandAndWales), wall.day)
+          assert.ok(wall.minute > WORKING_DAY.startMinute && wall.minute <= WORKING_DAY.endMinute, `${wall.day} ${wall.minute}`)
+          // A week holds at most 5 working days of 8 hours; with bank holidays, allow two weeks for 40 hours.
+          assert.ok(by.getTime() - from.getTime() <= (Math.ceil(hours / 8) + 6) * 7 * 24 * 3_600_000)
+        },
+      ),
     )
   })
 
@@ -91,8 +95,14 @@ describe('who a concern goes to', () => {
   })
 
   test('someone who can no longer receive concerns (an account closed) is passed over, never waited for', () => {
-    assert.equal(nextRecipient(list, [], (id) => id !== 'sam'), 'dee')
-    assert.equal(nextRecipient(list, ['dee'], (id) => id !== 'sam'), 'nia')
+    assert.equal(
+      nextRecipient(list, [], (id) => id !== 'sam'),
+      'dee',
+    )
+    assert.equal(
+      nextRecipient(list, ['dee'], (id) => id !== 'sam'),
+      'nia',
+    )
   })
 
   test('the list changed since it was raised: the first on the new list who has not had it', () => {

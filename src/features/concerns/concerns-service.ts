@@ -170,7 +170,12 @@ export async function raiseAsFamily(
     const since = new Date(context.clock.now().getTime() - HOUR)
     const posts = await repository.familyPostsSince(trx, member.authorityId, member.codeId, since)
     if (posts.concerns + posts.added >= FAMILY_POSTS_PER_HOUR) {
-      await recordAudit(trx, actor, { action: 'concern.family-throttled', recordType: 'referral', recordId: member.referralId, details: { codeId: member.codeId } })
+      await recordAudit(trx, actor, {
+        action: 'concern.family-throttled',
+        recordType: 'referral',
+        recordId: member.referralId,
+        details: { codeId: member.codeId },
+      })
       return { outcome: 'too-many' as const }
     }
     const latest = posts.concerns >= FAMILY_CONCERNS_PER_HOUR ? await repository.latestOpenFamilyConcern(trx, member.authorityId, member.codeId) : undefined
@@ -303,7 +308,12 @@ export async function concernFor(context: ConcernsContext, caller: Caller, conce
   ])
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
   const may = mayAcknowledge(caller.user.id, { reached, withEveryManager: row.with_every_manager }, isManager)
-  await recordAudit(context.db, actorOf(caller), { action: 'concern.viewed', recordType: 'concern', recordId: row.id, details: { referralId: row.referral_id } })
+  await recordAudit(context.db, actorOf(caller), {
+    action: 'concern.viewed',
+    recordType: 'concern',
+    recordId: row.id,
+    details: { referralId: row.referral_id },
+  })
   return {
     id: row.id,
     reference: row.reference,
@@ -356,7 +366,12 @@ export async function acknowledgeConcern(context: ConcernsContext, caller: Calle
     })
     if (!moved) return movedOn(trx, caller.user.authorityId, row.id)
     await repository.insertStep(trx, { concernId: row.id, authorityId: row.authority_id, step: 'acknowledged', by: caller.user.id, note: plan, at: now })
-    await recordAudit(trx, actorOf(caller), { action: 'concern.acknowledged', recordType: 'concern', recordId: row.id, details: { referralId: row.referral_id } })
+    await recordAudit(trx, actorOf(caller), {
+      action: 'concern.acknowledged',
+      recordType: 'concern',
+      recordId: row.id,
+      details: { referralId: row.referral_id },
+    })
   })
 }
 
@@ -368,7 +383,12 @@ export async function closeConcern(context: ConcernsContext, caller: Caller, con
     const may = mayAcknowledge(caller.user.id, { reached, withEveryManager: row.with_every_manager }, isManager)
     if (!may && row.acknowledged_by !== caller.user.id && !isManager) throw new ForbiddenError('This concern is with someone else')
     const now = context.clock.now()
-    const moved = await repository.updateConcern(trx, caller.user.authorityId, row.id, version, { state: 'closed', closedBy: caller.user.id, closedAt: now, outcome })
+    const moved = await repository.updateConcern(trx, caller.user.authorityId, row.id, version, {
+      state: 'closed',
+      closedBy: caller.user.id,
+      closedAt: now,
+      outcome,
+    })
     if (!moved) return movedOn(trx, caller.user.authorityId, row.id)
     await repository.insertStep(trx, { concernId: row.id, authorityId: row.authority_id, step: 'closed', by: caller.user.id, note: outcome, at: now })
     await recordAudit(trx, actorOf(caller), { action: 'concern.closed', recordType: 'concern', recordId: row.id, details: { referralId: row.referral_id } })

@@ -101,7 +101,12 @@ describe(`a concern not acknowledged in time escalates, and is never lost (${eng
       steps.map((row) => row.step),
       ['raised', 'sent', 'told', 'escalated', 'escalated', 'every_manager'],
     )
-    const audit = await t.database.db.selectFrom('audit_event').select('details').where('action', '=', 'concern.escalated').where('record_id', '=', concernId).execute()
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'concern.escalated')
+      .where('record_id', '=', concernId)
+      .execute()
     assert.equal(audit.length, 3)
   })
 

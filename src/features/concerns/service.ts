@@ -14,7 +14,17 @@ import {
   type ConcernsContext,
 } from './concerns-service.ts'
 
-const staff = { raiseAsAdvocate, concernFormFor, concernFor, concernOpenTo, acknowledgeConcern, closeConcern, concernsWaiting, allConcerns, escalateOverdueConcerns }
+const staff = {
+  raiseAsAdvocate,
+  concernFormFor,
+  concernFor,
+  concernOpenTo,
+  acknowledgeConcern,
+  closeConcern,
+  concernsWaiting,
+  allConcerns,
+  escalateOverdueConcerns,
+}
 const family = { raiseAsFamily, familyConcerns }
 
 /** Staff's side of concerns: raising one from a person's page, reading, acknowledging, closing, and the job. */

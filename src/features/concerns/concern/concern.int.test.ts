@@ -31,7 +31,11 @@ describe(`a safeguarding concern, acknowledged and closed (${engine})`, () => {
     assert.equal(top?.querySelector('a')?.getAttribute('href'), `/concerns/${concernId}`)
     assert.match(textOf(top), /To acknowledge by 24 November 2026 at 2(:00)?pm/i)
     const deputy = await signedIn(t, 'otherManager')
-    assert.equal((await deputy.get('/')).document.querySelector('#concerns-waiting a')?.getAttribute('href'), `/concerns/${concernId}`, 'the deputy sees it too')
+    assert.equal(
+      (await deputy.get('/')).document.querySelector('#concerns-waiting a')?.getAttribute('href'),
+      `/concerns/${concernId}`,
+      'the deputy sees it too',
+    )
 
     const page = await crew.manager.get(`/concerns/${concernId}`)
     assert.equal(page.status, 200)
@@ -39,9 +43,15 @@ describe(`a safeguarding concern, acknowledged and closed (${engine})`, () => {
     assert.match(textOf(page.document), /My ex came to the house\./)
     const empty = await crew.manager.submit(`/concerns/${concernId}/acknowledge`, { plan: '', version: versionOn(page.html) })
     assert.deepEqual(errorSummary(empty.document), ['Enter what you will do about this concern'])
-    assert.equal((await crew.manager.post(`/concerns/${concernId}/acknowledge`, { plan: 'Call her', version: versionOn(page.html) }, { withToken: false })).status, 403)
+    assert.equal(
+      (await crew.manager.post(`/concerns/${concernId}/acknowledge`, { plan: 'Call her', version: versionOn(page.html) }, { withToken: false })).status,
+      403,
+    )
 
-    const acknowledged = await crew.manager.submit(`/concerns/${concernId}/acknowledge`, { plan: 'Call her today and talk to her social worker.', version: versionOn(page.html) })
+    const acknowledged = await crew.manager.submit(`/concerns/${concernId}/acknowledge`, {
+      plan: 'Call her today and talk to her social worker.',
+      version: versionOn(page.html),
+    })
     assert.match(textOf(acknowledged.document.querySelector('.govuk-notification-banner')), /Concern acknowledged/)
     assert.equal(textOf(acknowledged.document.querySelector('[data-concern-state]')), 'Acknowledged')
     assert.equal(
@@ -49,7 +59,10 @@ describe(`a safeguarding concern, acknowledged and closed (${engine})`, () => {
       'Someone has read it. They are doing something about it.',
       'the person sees it was read, not what staff wrote',
     )
-    const closed = await crew.manager.submit(`/concerns/${concernId}/close`, { outcome: 'Spoke to her; referral made to children’s services.', version: versionOn(acknowledged.html) })
+    const closed = await crew.manager.submit(`/concerns/${concernId}/close`, {
+      outcome: 'Spoke to her; referral made to children’s services.',
+      version: versionOn(acknowledged.html),
+    })
     assert.match(textOf(closed.document.querySelector('.govuk-notification-banner')), /Concern closed/)
     assert.equal(closed.document.querySelector('form[action$="/close"]'), null)
     assert.equal(textOf((await family.get('/your-advocacy/concern')).document.querySelector('[data-concern-state]')), 'This is done.')
@@ -58,7 +71,11 @@ describe(`a safeguarding concern, acknowledged and closed (${engine})`, () => {
     assert.match(steps[3] ?? '', /Acknowledged by Manny Manager/)
     assert.match(steps[4] ?? '', /Closed by Manny Manager/)
     const audit = await t.database.db.selectFrom('audit_event').select('action').where('record_id', '=', concernId).orderBy('id').execute()
-    for (const action of ['concern.raised', 'concern.viewed', 'concern.acknowledged', 'concern.closed']) assert.ok(audit.some((row) => row.action === action), action)
+    for (const action of ['concern.raised', 'concern.viewed', 'concern.acknowledged', 'concern.closed'])
+      assert.ok(
+        audit.some((row) => row.action === action),
+        action,
+      )
     assert.equal((await crew.manager.get('/')).document.querySelector('#concerns-waiting'), null, 'a closed concern leaves the worktray')
   })
 
@@ -73,7 +90,12 @@ describe(`a safeguarding concern, acknowledged and closed (${engine})`, () => {
     assert.match(errorSummary(lost.document)[0] ?? '', /Manny Manager saved a change .* after you opened this page/)
     const row = await t.database.db.selectFrom('concern').select(['plan', 'acknowledged_by']).where('id', '=', concernId).executeTakeFirstOrThrow()
     assert.deepEqual(row, { plan: 'I will call her.', acknowledged_by: t.world.staff.manager.id })
-    const acknowledgements = await t.database.db.selectFrom('concern_step').select('id').where('concern_id', '=', concernId).where('step', '=', 'acknowledged').execute()
+    const acknowledgements = await t.database.db
+      .selectFrom('concern_step')
+      .select('id')
+      .where('concern_id', '=', concernId)
+      .where('step', '=', 'acknowledged')
+      .execute()
     assert.equal(acknowledgements.length, 1)
 
     // And truly at the same moment: exactly one acknowledgement is kept.

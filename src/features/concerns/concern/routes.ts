@@ -38,7 +38,10 @@ export function concernRoutes(app: FastifyInstance, { concerns }: { concerns: Co
       acknowledgeSchema,
       async ({ plan, version }) => {
         await concerns.acknowledgeConcern(callerOf(request), request.params.concernId, plan, version)
-        return { path: `/concerns/${request.params.concernId}`, banner: { heading: 'Concern acknowledged', text: 'It stays at the top of your work until it is closed.' } }
+        return {
+          path: `/concerns/${request.params.concernId}`,
+          banner: { heading: 'Concern acknowledged', text: 'It stays at the top of your work until it is closed.' },
+        }
       },
       { backTo: `/concerns/${request.params.concernId}` },
     ),

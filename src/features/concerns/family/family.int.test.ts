@@ -31,10 +31,7 @@ describe(`a person tells someone now from their own pages (${engine})`, () => {
     assert.ok(main?.querySelector('[data-emergency]'), 'the numbers are on the form page')
     assert.equal(main?.querySelector('.govuk-grid-column-two-thirds')?.firstElementChild?.getAttribute('data-emergency'), '', 'before anything else')
     assert.equal(textOf(page.document.querySelector('[data-emergency-999]')), 'If you or a child are in danger now, call 999.')
-    assert.equal(
-      textOf(page.document.querySelector('[data-emergency-local]')),
-      "To talk to children's services, call the phone number on your letter.",
-    )
+    assert.equal(textOf(page.document.querySelector('[data-emergency-local]')), "To talk to children's services, call the phone number on your letter.")
   })
 
   test('she sends it: received, what happens next in plain words, 999 first; it goes to every service manager when no list is set, audited, and nothing personal in the notice', async () => {
@@ -49,15 +46,12 @@ describe(`a person tells someone now from their own pages (${engine})`, () => {
     const column = page.document.querySelector('main .govuk-grid-column-two-thirds')
     assert.equal(column?.firstElementChild?.getAttribute('data-emergency'), '', 'the numbers come before anything else')
     assert.equal(textOf(page.document.querySelector('h1')), 'We have your message')
-    assert.deepEqual(
-      [...page.document.querySelectorAll('[data-next]')].map(textOf),
-      [
-        'Your message has gone to the people who keep families safe.',
-        'Someone must read it within 4 working hours.',
-        'If they do not, it goes to the next person. It will not be lost.',
-        'They will decide what to do. They may get in touch with you.',
-      ],
-    )
+    assert.deepEqual([...page.document.querySelectorAll('[data-next]')].map(textOf), [
+      'Your message has gone to the people who keep families safe.',
+      'Someone must read it within 4 working hours.',
+      'If they do not, it goes to the next person. It will not be lost.',
+      'They will decide what to do. They may get in touch with you.',
+    ])
     assert.deepEqual([...page.document.querySelectorAll('[data-your-concerns] [data-concern-state]')].map(textOf), ['We have it. Someone will read it soon.'])
 
     const [concern] = await concernsOf(referralId)
@@ -65,13 +59,24 @@ describe(`a person tells someone now from their own pages (${engine})`, () => {
     assert.equal(concern?.words, 'He shouted at my son and I am scared.')
     assert.equal(concern?.raised_by_kind, 'family')
     assert.equal(concern?.with_every_manager, true, 'no list: every service manager')
-    const notices = await t.database.db.selectFrom('notification').select(['user_id', 'about', 'link']).where('kind', '=', 'concern_raised').where('link', '=', `/concerns/${concern?.id}`).orderBy('user_id').execute()
-    assert.deepEqual(
-      notices.map((row) => row.user_id).sort(),
-      [t.world.staff.manager.id, t.world.staff.otherManager.id].sort(),
+    const notices = await t.database.db
+      .selectFrom('notification')
+      .select(['user_id', 'about', 'link'])
+      .where('kind', '=', 'concern_raised')
+      .where('link', '=', `/concerns/${concern?.id}`)
+      .orderBy('user_id')
+      .execute()
+    assert.deepEqual(notices.map((row) => row.user_id).sort(), [t.world.staff.manager.id, t.world.staff.otherManager.id].sort())
+    assert.ok(
+      notices.every((row) => row.about === 'A safeguarding concern needs acknowledging'),
+      'no name, no words',
     )
-    assert.ok(notices.every((row) => row.about === 'A safeguarding concern needs acknowledging'), 'no name, no words')
-    const audit = await t.database.db.selectFrom('audit_event').select(['actor_id', 'details']).where('action', '=', 'concern.raised').where('record_id', '=', concern?.id ?? '').execute()
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'details'])
+      .where('action', '=', 'concern.raised')
+      .where('record_id', '=', concern?.id ?? '')
+      .execute()
     assert.equal(audit.length, 1)
     assert.equal(audit[0]?.actor_id, null)
     assert.ok(!JSON.stringify(audit[0]?.details).includes('scared'), 'the words are not in the audit trail')
@@ -119,15 +124,21 @@ describe(`a person tells someone now from their own pages (${engine})`, () => {
     const referralId = await referralAt(t, crew, 'advocate_recorded', 'Tellflood')
     const family = await familyReading(t, crew, referralId)
     await family.get('/your-advocacy/concern')
-    for (let sent = 0; sent < FAMILY_CONCERNS_PER_HOUR; sent++) assert.equal((await family.post('/your-advocacy/concern', { about: 'me', words: `Message ${sent}` })).status, 303)
+    for (let sent = 0; sent < FAMILY_CONCERNS_PER_HOUR; sent++)
+      assert.equal((await family.post('/your-advocacy/concern', { about: 'me', words: `Message ${sent}` })).status, 303)
     const added = await family.post('/your-advocacy/concern', { about: 'me', words: 'One more' })
     assert.equal(added.status, 200)
     assert.ok(added.document.querySelector('[data-note="added"]'))
-    for (let sent = FAMILY_CONCERNS_PER_HOUR + 1; sent < FAMILY_POSTS_PER_HOUR; sent++) await family.post('/your-advocacy/concern', { about: 'me', words: `More ${sent}` })
+    for (let sent = FAMILY_CONCERNS_PER_HOUR + 1; sent < FAMILY_POSTS_PER_HOUR; sent++)
+      await family.post('/your-advocacy/concern', { about: 'me', words: `More ${sent}` })
     const refused = await family.post('/your-advocacy/concern', { about: 'me', words: 'Too many' })
     assert.equal(refused.status, 429)
     assert.ok(refused.document.querySelector('[data-note="too-many"]'))
-    assert.equal(refused.document.querySelector('main .govuk-grid-column-two-thirds')?.firstElementChild?.getAttribute('data-emergency'), '', 'the numbers first')
+    assert.equal(
+      refused.document.querySelector('main .govuk-grid-column-two-thirds')?.firstElementChild?.getAttribute('data-emergency'),
+      '',
+      'the numbers first',
+    )
     const concerns = await concernsOf(referralId)
     assert.equal(concerns.length, FAMILY_CONCERNS_PER_HOUR)
     const more = await t.database.db
@@ -142,7 +153,10 @@ describe(`a person tells someone now from their own pages (${engine})`, () => {
       .orderBy('id')
       .execute()
     assert.equal(more.length, FAMILY_POSTS_PER_HOUR - FAMILY_CONCERNS_PER_HOUR)
-    assert.ok(more.some((step) => step.note === 'One more'), 'nothing she wrote is lost')
+    assert.ok(
+      more.some((step) => step.note === 'One more'),
+      'nothing she wrote is lost',
+    )
 
     const someoneElse = await familyReading(t, crew, await referralAt(t, crew, 'advocate_recorded', 'Tellother'))
     await someoneElse.get('/your-advocacy/concern')
@@ -170,7 +184,15 @@ describe(`a person tells someone now from their own pages (${engine})`, () => {
     assert.equal(page.document.querySelectorAll('[data-your-concerns] li').length, 1)
     assert.equal((await crew.manager.get('/your-advocacy/concern')).status, 303, 'a staff session is sent to the family sign-in')
     assert.equal((await crew.manager.get('/your-advocacy/concern')).location, '/your-advocacy/sign-in')
-    const audit = await t.database.db.selectFrom('audit_event').select('details').where('action', '=', 'family.page-viewed').where('record_id', '=', referralId).execute()
-    assert.ok(audit.some((row) => (row.details as { page?: string }).page === 'concern'), 'her view is audited')
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'family.page-viewed')
+      .where('record_id', '=', referralId)
+      .execute()
+    assert.ok(
+      audit.some((row) => (row.details as { page?: string }).page === 'concern'),
+      'her view is audited',
+    )
   })
 })

@@ -45,18 +45,28 @@ export function familyConcernRoutes(app: FastifyInstance, { concerns }: { concer
     const parsed = parseForm(familyConcernSchema, request.body)
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {}
     const kept = { about: typeof body['about'] === 'string' ? body['about'] : '', words: typeof body['words'] === 'string' ? body['words'].slice(0, 2000) : '' }
-    if (!parsed.ok) return form(request, reply, 400, kept, parsed.errors.map((error) => ({ ...error, href: error.field === 'about' ? '#about' : `#${error.field}` })))
+    if (!parsed.ok)
+      return form(
+        request,
+        reply,
+        400,
+        kept,
+        parsed.errors.map((error) => ({ ...error, href: error.field === 'about' ? '#about' : `#${error.field}` })),
+      )
     const raised = await concerns.raiseAsFamily(familyCallerOf(request), { ...parsed.data, language: language(reply) })
     if (raised.outcome === 'raised') return reply.redirect('/your-advocacy/concern/sent', 303)
     return sent(request, reply, raised.outcome === 'added' ? 200 : 429, raised.outcome)
   })
 
   const sent = async (request: FastifyRequest, reply: FastifyReply, status: number, note: 'added' | 'too-many' | null) => {
-    return reply.code(status).header('cache-control', 'no-store').view('features/concerns/family/sent.njk', {
-      navigation: 'concern',
-      ...(await yours(request)),
-      note,
-    })
+    return reply
+      .code(status)
+      .header('cache-control', 'no-store')
+      .view('features/concerns/family/sent.njk', {
+        navigation: 'concern',
+        ...(await yours(request)),
+        note,
+      })
   }
 
   app.get('/concern/sent', async (request, reply) => sent(request, reply, 200, null))

@@ -51,14 +51,21 @@ describe(`an advocate raises a concern from a person's page (${engine})`, () => 
     assert.equal(concern.with_user_id, t.world.staff.manager.id)
     assert.equal(concern.acknowledge_by?.toISOString(), '2026-11-24T14:00:00.000Z', '4 working hours from 10:00 on a Tuesday')
     const steps = await t.database.db.selectFrom('concern_step').select(['step', 'to_user_id']).where('concern_id', '=', concern.id).orderBy('id').execute()
-    assert.deepEqual(
-      steps.map((step) => step.step).sort(),
-      ['raised', 'sent', 'told'],
-    )
+    assert.deepEqual(steps.map((step) => step.step).sort(), ['raised', 'sent', 'told'])
     assert.equal(steps.find((step) => step.step === 'told')?.to_user_id, t.world.staff.otherManager.id)
-    const notified = await t.database.db.selectFrom('notification').select('user_id').where('kind', '=', 'concern_raised').where('link', '=', `/concerns/${concern.id}`).execute()
+    const notified = await t.database.db
+      .selectFrom('notification')
+      .select('user_id')
+      .where('kind', '=', 'concern_raised')
+      .where('link', '=', `/concerns/${concern.id}`)
+      .execute()
     assert.deepEqual(notified.map((row) => row.user_id).sort(), [t.world.staff.manager.id, t.world.staff.otherManager.id].sort())
-    const audit = await t.database.db.selectFrom('audit_event').select('actor_id').where('action', '=', 'concern.raised').where('record_id', '=', concern.id).execute()
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select('actor_id')
+      .where('action', '=', 'concern.raised')
+      .where('record_id', '=', concern.id)
+      .execute()
     assert.deepEqual(audit, [{ actor_id: userId }])
   })
 

@@ -23,7 +23,8 @@ export function concernRulesRoutes(app: FastifyInstance, { settings }: { setting
     }
     const places = recipientFields.map((field, index) => ({
       field,
-      label: index === 0 ? 'First to receive a concern' : index === 1 ? 'Deputy (told at once, and next if it is not acknowledged)' : `Then, number ${index + 1}`,
+      label:
+        index === 0 ? 'First to receive a concern' : index === 1 ? 'Deputy (told at once, and next if it is not acknowledged)' : `Then, number ${index + 1}`,
       items: [
         { value: '', text: 'Nobody' },
         ...candidates.map((candidate) => ({

@@ -13,11 +13,13 @@ export function serviceClockFile(port: string): string {
 /** Lets `minutes` pass for the service at `baseURL` (its scheduled jobs see the new time at their next tick). */
 export function advanceServiceClock(baseURL: string, minutes: number): void {
   const file = serviceClockFile(new URL(baseURL).port)
-  let current = 0
+  writeFileSync(file, String(minutesAhead(file) + minutes))
+}
+
+function minutesAhead(file: string): number {
   try {
-    current = Number(readFileSync(file, 'utf8').trim()) || 0
+    return Number(readFileSync(file, 'utf8').trim()) || 0
   } catch {
-    current = 0
+    return 0
   }
-  writeFileSync(file, String(current + minutes))
 }

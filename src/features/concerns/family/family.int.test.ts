@@ -169,6 +169,7 @@ describe(`a person tells someone now from their own pages (${engine})`, () => {
     }
     const later = await family.post('/your-advocacy/concern', { about: 'child' })
     assert.equal(later.location, '/your-advocacy/concern/sent', 'an hour later she is heard again')
+    crew = await crewOf(t) // staff signed in again: an hour on, their sessions have timed out
   })
 
   test('she sees only her own concerns, never one her advocate raised or another family’s; staff sessions open none of it', async () => {
@@ -180,8 +181,25 @@ describe(`a person tells someone now from their own pages (${engine})`, () => {
     const other = await familyReading(t, crew, otherReferral)
     await other.get('/your-advocacy/concern')
     await other.post('/your-advocacy/concern', { about: 'both' })
+    // Her advocate's concern about her is not hers to see.
+    const person = await t.database.db.selectFrom('referral').select('person_id').where('id', '=', referralId).executeTakeFirstOrThrow()
+    await t.database.db
+      .insertInto('concern')
+      .values({
+        authority_id: t.world.authorityId,
+        referral_id: referralId,
+        person_id: person.person_id,
+        raised_by_kind: 'advocate',
+        raised_by: t.world.staff.advocate.id,
+        about: 'child',
+        words: 'ADVOCATE-ONLY words',
+        raised_at: t.clock.now(),
+        with_every_manager: true,
+      })
+      .execute()
     const page = await family.get('/your-advocacy/concern')
     assert.equal(page.document.querySelectorAll('[data-your-concerns] li').length, 1)
+    assert.ok(!page.html.includes('ADVOCATE-ONLY'))
     assert.equal((await crew.manager.get('/your-advocacy/concern')).status, 303, 'a staff session is sent to the family sign-in')
     assert.equal((await crew.manager.get('/your-advocacy/concern')).location, '/your-advocacy/sign-in')
     const audit = await t.database.db

@@ -44,7 +44,10 @@ export function familyConcernRoutes(app: FastifyInstance, { concerns }: { concer
   app.post('/concern', async (request, reply) => {
     const parsed = parseForm(familyConcernSchema, request.body)
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {}
-    const kept = { about: typeof body['about'] === 'string' ? body['about'] : '', words: typeof body['words'] === 'string' ? body['words'].slice(0, 2000) : '' }
+    const kept = {
+      about: typeof body['about'] === 'string' ? body['about'] : '',
+      words: typeof body['words'] === 'string' ? body['words'].slice(0, 20_000) : '',
+    }
     if (!parsed.ok)
       return form(
         request,

@@ -13,6 +13,7 @@ import * as advocatePhoto from './features/advocates/photo-service.ts'
 import * as advocateRecord from './features/advocates/record-service.ts'
 import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
 import * as advocateSignIn from './features/advocates/sign-in-service.ts'
+import { concernsServiceFor } from './features/concerns/service.ts'
 import * as feedbackService from './features/feedback/feedback-service.ts'
 import type { FeedbackService } from './features/feedback/service.ts'
 import { chooseWord, familySignIn, familySignOut, forgetOldFamilySignIns, resolveFamilySession } from './features/family/access-service.ts'
@@ -58,6 +59,7 @@ import * as settingsAuthorityDetails from './features/settings/authority-details
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
 import * as settingsFamilyRules from './features/settings/family-rules-service.ts'
 import * as settingsMeetingRules from './features/settings/meeting-rules-service.ts'
+import * as settingsConcernRules from './features/settings/concern-rules-service.ts'
 import * as settingsService from './features/settings/service.ts'
 import type { SettingsService } from './features/settings/service.ts'
 import * as signInLinks from './features/sign-in/link-service.ts'
@@ -108,6 +110,7 @@ export async function compose(
     ...settingsAuthorityDetails,
     ...settingsMeetingRules,
     ...settingsFamilyRules,
+    ...settingsConcernRules,
   })
   // The programme imports the pool, so the pool is handed the programme's training records here instead of importing them back.
   const advocatesContext: AdvocatesContext = { ...adminContext, training: { trainingRecords } }
@@ -186,6 +189,7 @@ export async function compose(
     reports: bindService(context, { viewQuarterlyReturn, downloadQuarterlyReturn, reportsToday }),
     notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
     profile: profileServiceFor(context),
+    concerns: concernsServiceFor({ ...context, baseUrl: config.baseUrl }),
   }
   return { sessions, savedForms, services }
 }

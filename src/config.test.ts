@@ -39,6 +39,8 @@ describe('configuration', () => {
       MAIL_FROM: 'Alongside <alongside@council.example>',
     }
     assert.throws(() => loadConfig({ ...production, DEMO: 'true' }), /demo data cannot be loaded in production/)
+    assert.throws(() => loadConfig({ ...production, TEST_CLOCK_FILE: '/tmp/clock' }), /the clock cannot be moved in production/)
+    assert.equal(loadConfig({ TEST_CLOCK_FILE: '/tmp/clock' }).testClockFile, '/tmp/clock')
     assert.throws(() => loadConfig({ SESSION_SECRET: 'short' }), /at least 32 characters/)
     assert.equal(loadConfig(production).session.secureCookie, true)
   })

@@ -74,6 +74,7 @@ const environmentSchema = z
     PUBLIC_PAGES_PER_MINUTE: positiveInteger.default(300),
     PUBLIC_ENQUIRY_RETENTION_MONTHS: positiveInteger.max(120).default(12),
     DEMO: booleanText.default(false),
+    TEST_CLOCK_FILE: z.string().min(1).optional(),
     VIEW_CACHE: booleanText.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGO: z
@@ -97,6 +98,9 @@ const environmentSchema = z
     }
     if (env.DEMO) {
       context.addIssue({ code: 'custom', path: ['DEMO'], message: 'demo data cannot be loaded in production' })
+    }
+    if (env.TEST_CLOCK_FILE) {
+      context.addIssue({ code: 'custom', path: ['TEST_CLOCK_FILE'], message: 'the clock cannot be moved in production' })
     }
     if (!env.SMTP_URL && !env.NOTIFY_API_KEY) {
       context.addIssue({
@@ -153,6 +157,8 @@ export interface Config {
   /** Months a closed enquiry from the public pages is kept before it is deleted (`cleanUpClosedEnquiries`). */
   readonly publicEnquiryRetentionMonths: number
   readonly demo: boolean
+  /** A file holding how many minutes the service's clock runs ahead (never in production): for journeys that need time to pass. */
+  readonly testClockFile: string | null
   /** Compile each template once and keep it (the default), or re-read it on every page (a developer editing templates live). */
   readonly viewCache: boolean
   readonly logLevel: string
@@ -213,6 +219,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     publicPagesPerMinute: env.PUBLIC_PAGES_PER_MINUTE,
     publicEnquiryRetentionMonths: env.PUBLIC_ENQUIRY_RETENTION_MONTHS,
     demo: env.DEMO,
+    testClockFile: env.TEST_CLOCK_FILE ?? null,
     viewCache: env.VIEW_CACHE ?? true,
     logLevel: env.LOG_LEVEL,
     logo: env.LOGO ?? null,

@@ -32,6 +32,9 @@ export function scheduleJobs(
   // Staff: what needs them (a decision, an offer, a DBS check or supervision coming due), and what no longer does.
   scheduler.every('raise-notifications', 300, () => services.notifications.raiseDueNotifications())
 
+  // Safeguarding concerns not acknowledged in time go to the next person on the list, then to every service manager (ADR 25).
+  scheduler.every('escalate-concerns', 60, () => services.concerns.staff.escalateOverdueConcerns())
+
   // Families who asked for them: a reminder of their meeting, from two days before it.
   scheduler.every('remind-families', 900, () => services.family.reminders.remindFamiliesOfMeetings())
 

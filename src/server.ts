@@ -7,6 +7,7 @@ import { DataFolderInUseError } from './platform/db/data-folder-lock.ts'
 import { openDatabase } from './platform/db/database.ts'
 import { logOptions } from './platform/http/logging.ts'
 import { systemClock } from './platform/time/clock.ts'
+import { fileOffsetClock } from './platform/time/offset-clock.ts'
 import { DEMO_PASSWORD, demoAccounts, loadDemoData } from './features/demo/demo-data.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -15,7 +16,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 async function main(): Promise<void> {
   const config = loadConfig()
   const database = await openDatabase(config.database)
-  const { app, services, mailer, scheduler } = await createApplication({ database, clock: systemClock, config, root, logger: logOptions(config.logLevel) })
+  // A clock the journeys can move on (TEST_CLOCK_FILE, refused in production); otherwise the real one.
+  const clock = config.testClockFile ? fileOffsetClock(config.testClockFile) : systemClock
+  const { app, services, mailer, scheduler } = await createApplication({ database, clock, config, root, logger: logOptions(config.logLevel) })
 
   // The audit trail's events are sealed into their chains every second, off the requests that record them (ADR 23).
   const sealer = startSealing(database.db, (error: unknown) => app.log.error({ err: error }, 'could not seal the audit trail'))

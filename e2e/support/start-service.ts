@@ -3,11 +3,12 @@
  * database when TEST_DATABASE_URL is set, otherwise a new PGlite folder), then runs src/server.ts
  * exactly as `npm start` would.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { serviceClockFile } from './service-clock.ts'
 
 const port = process.argv[2] ?? '3100'
 const postgres = process.env['TEST_DATABASE_URL'] || undefined
@@ -18,6 +19,9 @@ process.env['DEMO'] = 'true'
 process.env['LOG_LEVEL'] = 'warn'
 process.env['VIEW_CACHE'] = 'true'
 process.env['BASE_URL'] = `http://127.0.0.1:${port}`
+// The service's clock runs as far ahead as this file says: a journey writes to it to let time pass (e2e/support/service-clock.ts).
+process.env['TEST_CLOCK_FILE'] = serviceClockFile(port)
+writeFileSync(serviceClockFile(port), '0')
 
 if (postgres) {
   const name = `alongside_e2e_${randomBytes(6).toString('hex')}`

@@ -14,6 +14,7 @@ import { remindersRoutes } from './family/reminders/routes.ts'
 import { notificationRoutes } from './notifications/routes.ts'
 import { familyRoutes } from './family/routes.ts'
 import { feedbackRoutes } from './feedback/routes.ts'
+import { concernsRoutes } from './concerns/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
@@ -51,7 +52,8 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   profileRoutes(app, { profile: services.profile })
   aboutRoutes(app, { settings: services.settings })
   informationRoutes(app, { information: services.information, settings: services.settings, translations, secureCookie })
-  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin, enquiries: services.publicPages })
+  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin, enquiries: services.publicPages, concerns: services.concerns.staff })
+  concernsRoutes(app, { concerns: services.concerns.staff })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {
     referrals: services.referrals,
@@ -71,6 +73,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     pages: services.family.pages,
     settings: services.settings,
     information: services.information,
+    concerns: services.concerns.family,
     secureCookie,
     baseUrl: config.baseUrl,
     idleMinutes: config.family.idleMinutes,

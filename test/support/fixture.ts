@@ -222,6 +222,32 @@ export async function openFixture(): Promise<Fixture> {
         const row = await db.selectFrom('advocacy_enquiry').select('id').orderBy('received_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
         return row.id
       }
+      case 'concernId': {
+        // A family's concern with every service manager (the fixture sets no list); acknowledged for the route that closes one.
+        const referralId = await referralAt(t, crew, 'advocate_recorded', unique())
+        const referral = await db.selectFrom('referral').select('person_id').where('id', '=', referralId).executeTakeFirstOrThrow()
+        const acknowledged = route.route.endsWith('/close')
+        const now = t.clock.now()
+        const concern = await db
+          .insertInto('concern')
+          .values({
+            authority_id: t.world.authorityId,
+            referral_id: referralId,
+            person_id: referral.person_id,
+            raised_by_kind: 'family',
+            about: 'me',
+            words: 'A matrix concern',
+            raised_at: now,
+            with_every_manager: true,
+            ...(acknowledged ? { state: 'acknowledged' as const, acknowledged_by: t.world.staff.manager.id, acknowledged_at: now, plan: 'Call her' } : {}),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        for (const step of ['raised', 'every_manager'] as const) {
+          await db.insertInto('concern_step').values({ concern_id: concern.id, authority_id: t.world.authorityId, step, at: now }).execute()
+        }
+        return concern.id
+      }
       case 'page':
         return 'rights'
       case 'language':

@@ -10,7 +10,8 @@ import type { StaffKey } from './world.ts'
  */
 
 /** The part of the service a route belongs to; each matrix is split by it. */
-export type Area = 'referrals' | 'my-people' | 'pool' | 'programme' | 'admin' | 'sign-in' | 'people' | 'public' | 'family' | 'information' | 'reports'
+export type Area =
+  'referrals' | 'my-people' | 'pool' | 'programme' | 'admin' | 'sign-in' | 'people' | 'public' | 'family' | 'information' | 'reports' | 'concerns'
 
 /** Everyone the matrices sign in: the test world's staff, and the other authority's. */
 export type Member = StaffKey | 'elsewhereReferrer' | 'elsewhereAdmin' | 'elsewhereManager'
@@ -308,6 +309,17 @@ export const routes: readonly Route[] = [
   { method: 'POST', route: '/your-advocacy/sign-in/word', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
   { method: 'POST', route: '/your-advocacy/sign-out', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
   { method: 'POST', route: '/your-advocacy/views', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
+  { method: 'POST', route: '/your-advocacy/concern', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
+
+  // Safeguarding concerns (ADR 25): raised by an advocate from a person's page (and by a family from their own, above);
+  // read by every service manager and the people on the authority's list, "not found" to everyone else. With no list
+  // set (as in the fixture), a concern goes to every service manager. The rules are kept by a service manager.
+  { method: 'GET', route: '/my-people/people/:allocationId/concern', area: 'concerns', who: 'advocate', open: ['advocate'], stage: 'advocate_recorded' },
+  { method: 'POST', route: '/my-people/people/:allocationId/concern', area: 'concerns', who: 'advocate', open: ['advocate'], stage: 'advocate_recorded' },
+  { method: 'GET', route: '/concerns/:concernId', area: 'concerns', who: 'manager', open: managers },
+  { method: 'POST', route: '/concerns/:concernId/acknowledge', area: 'concerns', who: 'manager', open: managers, formOn: '/concerns/:concernId' },
+  { method: 'POST', route: '/concerns/:concernId/close', area: 'concerns', who: 'manager', open: managers, formOn: '/concerns/:concernId' },
+  { method: 'POST', route: '/admin/settings/concerns', area: 'concerns', who: 'manager', returnsHere: true },
 
   // The information pages: anyone reads them; the advocacy admins and the coordinator edit their own authority's
   { method: 'GET', route: '/information/:page', area: 'information', who: 'anyone', open: everyone },

@@ -220,6 +220,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     feedbackRequest,
     feedbackResponses,
     feedbackKiosks,
+    concerns,
   ] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -260,6 +261,15 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     db.selectFrom('feedback_request').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('feedback_response').selectAll().where('referral_id', '=', referralId).orderBy('given_at').orderBy('id').execute(),
     db.selectFrom('feedback_kiosk').selectAll().where('referral_id', '=', referralId).orderBy('opened_at').execute(),
+    db
+      .selectFrom('concern')
+      .leftJoin('concern_step', 'concern_step.concern_id', 'concern.id')
+      .select(['concern.id', 'concern.state', 'concern.version', 'concern_step.step', 'concern_step.at'])
+      .where('concern.referral_id', '=', referralId)
+      .orderBy('concern.raised_at')
+      .orderBy('concern.id')
+      .orderBy('concern_step.id')
+      .execute(),
   ])
   return plain({
     referral,
@@ -277,6 +287,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     contacts,
     views: views ?? null,
     feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks },
+    concerns,
   })
 }
 

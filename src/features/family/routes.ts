@@ -3,6 +3,8 @@ import type { Translations } from '../../platform/i18n/translations.ts'
 import type { Clock } from '../../platform/time/clock.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { answerInTheirLanguage, readerRefusalOf } from '../../platform/http/reader-errors.ts'
+import { familyConcernRoutes } from '../concerns/routes.ts'
+import type { FamilyConcernsService } from '../concerns/service.ts'
 import type { InformationService } from '../information/service.ts'
 import type { SettingsService } from '../settings/service.ts'
 import type { FamilyAccessService } from './access-service.ts'
@@ -24,6 +26,8 @@ export interface FamilyDependencies {
   readonly pages: FamilyPagesService
   readonly settings: SettingsService
   readonly information: InformationService
+  /** "Tell someone now": a concern raised from their own pages (the concerns feature, ADR 25). */
+  readonly concerns: FamilyConcernsService
   readonly secureCookie: boolean
   readonly baseUrl: string
   readonly idleMinutes: number
@@ -92,6 +96,7 @@ export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): vo
       rightsRoutes(family, deps)
       referralSaysRoutes(family, deps)
       viewsRoutes(family, deps)
+      familyConcernRoutes(family, { concerns: deps.concerns })
       // Any other address here is not found, in their words and layout (after the family session check).
       family.get('/*', async () => {
         throw new NotFoundError('No such family page')

@@ -148,6 +148,7 @@ const kindWords: Record<NotificationKind, string> = {
   dbs_due: 'your DBS check needs renewing',
   report_due: 'a report is due to a family',
   readiness_overdue: 'something for a meeting is overdue',
+  concern_raised: 'a safeguarding concern needs acknowledging',
 }
 
 /** The email: what kind of task, and a link to sign in. No family, no person, no reference. */

@@ -114,3 +114,16 @@ export async function claimVersion(db: Queryable, authorityId: string, key: stri
 export async function authorityNames(db: Queryable, limit: number) {
   return db.selectFrom('authority').select(['id', 'name']).orderBy('name').orderBy('id').limit(limit).execute()
 }
+
+/** The authority's active staff who may receive safeguarding concerns: its service managers and advocacy admins, by name. */
+export async function concernRecipientCandidates(db: Queryable, authorityId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'roles'])
+    .where('authority_id', '=', authorityId)
+    .where('active', '=', true)
+    .where(sql<boolean>`roles && array['service_manager', 'advocacy_admin']::text[]`)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute()
+}

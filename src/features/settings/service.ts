@@ -7,6 +7,7 @@ import type { BoundService, ServiceContext } from '../../platform/service-contex
 import type * as authorityDetails from './authority-details-service.ts'
 import type * as bankHolidays from './bank-holidays-service.ts'
 import type * as familyRules from './family-rules-service.ts'
+import type * as concernRules from './concern-rules-service.ts'
 import type * as meetingRules from './meeting-rules-service.ts'
 import * as repository from './repository.ts'
 import { settingKeys, settingsFrom, type ServiceSettings } from './settings.ts'
@@ -55,6 +56,7 @@ export type SettingsService = BoundService<
   { settingsFor: typeof settingsFor; settingsVersion: typeof settingsVersion; save: typeof save } & typeof bankHolidays &
     typeof authorityDetails &
     typeof meetingRules &
-    typeof familyRules,
+    typeof familyRules &
+    typeof concernRules,
   ServiceContext
 >

@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { hasRole } from '../../platform/auth/roles.ts'
 import { callerOf } from '../../platform/http/authentication.ts'
+import { concernAbouts } from '../../vocabulary/concerns.ts'
 import { referralStates } from '../../vocabulary/referrals.ts'
 import { openStates } from '../referrals/workflow.ts'
 import { queryOf } from '../../platform/http/query.ts'
 import { dueFilters, worktraySteps, type WorktrayFilters } from './filters.ts'
 import type { AdminService } from '../admin/service.ts'
+import type { ConcernsService } from '../concerns/service.ts'
 import type { PublicService } from '../public/service.ts'
 import { pagination } from './pagination.ts'
 import { referralsMadeRoutes } from './referrals-made/routes.ts'
@@ -35,13 +37,20 @@ export function worktrayRoutes(
     worktray,
     roleChanges,
     enquiries,
-  }: { worktray: WorktrayService; roleChanges: Pick<AdminService, 'roleGrantsWaiting'>; enquiries: Pick<PublicService, 'enquiriesWaiting'> },
+    concerns,
+  }: {
+    worktray: WorktrayService
+    roleChanges: Pick<AdminService, 'roleGrantsWaiting'>
+    enquiries: Pick<PublicService, 'enquiriesWaiting'>
+    concerns: Pick<ConcernsService, 'concernsWaiting'>
+  },
 ): void {
   app.get('/', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
     const hasTeams = caller.user.teamIds.length > 0
-    const [tray, endings, teamWaiting, closingDrafts, roleChangesWaiting, enquiriesWaiting, meetingsNotReady] = await Promise.all([
+    const [concernsWaiting, tray, endings, teamWaiting, closingDrafts, roleChangesWaiting, enquiriesWaiting, meetingsNotReady] = await Promise.all([
+      concerns.concernsWaiting(caller),
       worktray.myWork(caller, filters),
       hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
       hasTeams ? worktray.teamWaiting(caller) : null,
@@ -53,6 +62,8 @@ export function worktrayRoutes(
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
       view: 'mine',
+      concernsWaiting,
+      concernAbouts: concernAbouts.labels,
       tray,
       endings,
       filters,

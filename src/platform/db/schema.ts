@@ -31,6 +31,7 @@ import type { Asker, ContactWay, EnquiryMeetingType, EnquiryOutcome, EnquiryStat
 import type { InformationPage } from '../../vocabulary/information.ts'
 import type { DisabilityAnswer, Ethnicity, RelationshipToChild } from '../../vocabulary/equality.ts'
 import type { NotificationKind } from '../../vocabulary/notifications.ts'
+import type { ConcernAbout, ConcernRaiser, ConcernState, ConcernStep } from '../../vocabulary/concerns.ts'
 import type { FgcStatus, PreviousConference } from '../../vocabulary/meetings.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
@@ -773,6 +774,45 @@ export interface FamilyReminderChoiceTable {
   version: Version
 }
 
+/** A safeguarding concern (migration 0020, ADR 25): never deleted; what was raised never changes; closed, it is kept as it is. */
+export interface ConcernTable {
+  id: Generated<string>
+  authority_id: string
+  referral_id: string
+  person_id: string | null
+  raised_by_kind: ConcernRaiser
+  raised_by: string | null
+  family_code_id: string | null
+  about: ConcernAbout
+  words: string | null
+  language: Generated<string>
+  raised_at: Date
+  state: Generated<ConcernState>
+  with_user_id: string | null
+  with_every_manager: Generated<boolean>
+  acknowledge_by: Date | null
+  acknowledged_by: string | null
+  acknowledged_at: Date | null
+  plan: string | null
+  closed_by: string | null
+  closed_at: Date | null
+  outcome: string | null
+  version: Version
+}
+
+/** Each step a concern took: append-only (the database refuses updates and deletes). */
+export interface ConcernStepTable {
+  /** In the order the steps were taken. */
+  id: Identity
+  concern_id: string
+  authority_id: string
+  step: ConcernStep
+  to_user_id: string | null
+  by_user_id: string | null
+  note: string | null
+  at: Date
+}
+
 export interface Schema {
   authority: AuthorityTable
   app_setting: AppSettingTable
@@ -832,6 +872,8 @@ export interface Schema {
   notification_preference: NotificationPreferenceTable
   family_reminder_choice: FamilyReminderChoiceTable
   staff_profile: StaffProfileTable
+  concern: ConcernTable
+  concern_step: ConcernStepTable
 }
 
 /** What a repository function takes: the database, or a transaction a service has opened. */

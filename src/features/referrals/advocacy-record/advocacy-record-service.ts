@@ -129,6 +129,18 @@ export async function personForAdvocate(context: ServiceContext, caller: Caller,
   return { allocationId: allocation.id, ...brief, contacts, views }
 }
 
+/**
+ * The person an advocate is working with (an accepted allocation of theirs, else "not found"), for
+ * another feature to act on: a safeguarding concern raised from the person's page (issue 11).
+ */
+export async function advocatesPerson(context: ServiceContext, caller: Caller, allocationId: string, trx: Queryable = context.db) {
+  const allocation = await ownAllocation(trx, caller, allocationId, ['accepted'])
+  const referral = await referrals.findReferral(trx, caller.user.authorityId, allocation.referral_id)
+  if (!referral) throw new NotFoundError('No such referral')
+  const person = referral.person_id ? await people.findPerson(trx, caller.user.authorityId, referral.person_id) : undefined
+  return { allocationId: allocation.id, referralId: referral.id, personId: referral.person_id, name: person?.name ?? null }
+}
+
 /** The advocate records a contact with the person they are working with. */
 export async function addContact(context: ServiceContext, caller: Caller, allocationId: string, contact: Contact): Promise<{ referralId: string }> {
   return context.db.transaction().execute(async (trx) => {

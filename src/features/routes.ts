@@ -69,6 +69,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     pages: services.family.pages,
     settings: services.settings,
     information: services.information,
+    feedback: services.feedback,
     secureCookie,
     baseUrl: config.baseUrl,
     idleMinutes: config.family.idleMinutes,
@@ -78,5 +79,12 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   })
   remindersRoutes(app, { reminders: services.family.reminders })
   publicRoutes(app, { publicPages: services.publicPages, settings: services.settings, translations, secureCookie })
-  feedbackRoutes(app, { feedback: services.feedback, signIn: services.signIn, settings: services.settings, translations, secureCookie })
+  feedbackRoutes(app, {
+    feedback: services.feedback,
+    signIn: services.signIn,
+    settings: services.settings,
+    translations,
+    secureCookie,
+    baseUrl: config.baseUrl,
+  })
 }

@@ -222,6 +222,12 @@ export async function openFixture(): Promise<Fixture> {
         const row = await db.selectFrom('advocacy_enquiry').select('id').orderBy('received_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
         return row.id
       }
+      case 'meetingId': {
+        // A family page's meeting: one of a referral's own (only a family session opens it).
+        const referralId = await referralAt(t, crew, 'advocate_recorded', unique())
+        const row = await db.selectFrom('referral').select('meeting_id').where('id', '=', referralId).executeTakeFirstOrThrow()
+        return row.meeting_id ?? ''
+      }
       case 'page':
         return 'rights'
       case 'language':

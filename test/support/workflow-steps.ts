@@ -220,6 +220,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     feedbackRequest,
     feedbackResponses,
     feedbackKiosks,
+    feedbackCards,
   ] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -260,6 +261,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     db.selectFrom('feedback_request').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('feedback_response').selectAll().where('referral_id', '=', referralId).orderBy('given_at').orderBy('id').execute(),
     db.selectFrom('feedback_kiosk').selectAll().where('referral_id', '=', referralId).orderBy('opened_at').execute(),
+    db.selectFrom('feedback_card').selectAll().where('referral_id', '=', referralId).orderBy('issued_at').orderBy('id').execute(),
   ])
   return plain({
     referral,
@@ -276,7 +278,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     allocations,
     contacts,
     views: views ?? null,
-    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks },
+    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks, cards: feedbackCards },
   })
 }
 

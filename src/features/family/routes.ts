@@ -5,9 +5,11 @@ import { NotFoundError } from '../../platform/errors.ts'
 import { answerInTheirLanguage, readerRefusalOf } from '../../platform/http/reader-errors.ts'
 import type { InformationService } from '../information/service.ts'
 import type { SettingsService } from '../settings/service.ts'
+import type { FamilyFeedback } from '../feedback/service.ts'
 import type { FamilyAccessService } from './access-service.ts'
 import { advocateRoutes } from './advocate/routes.ts'
 import { FAMILY_PREFIX, familyCookieName, familyLanguageHook } from './family-request.ts'
+import { familyFeedbackRoutes } from './feedback/routes.ts'
 import { meetingRoutes } from './meeting/routes.ts'
 import type { FamilyPagesService } from './pages-service.ts'
 import { rightsRoutes } from './rights/routes.ts'
@@ -24,6 +26,8 @@ export interface FamilyDependencies {
   readonly pages: FamilyPagesService
   readonly settings: SettingsService
   readonly information: InformationService
+  /** Feedback the person chose to give later (the feedback feature's service). */
+  readonly feedback: FamilyFeedback
   readonly secureCookie: boolean
   readonly baseUrl: string
   readonly idleMinutes: number
@@ -92,6 +96,7 @@ export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): vo
       rightsRoutes(family, deps)
       referralSaysRoutes(family, deps)
       viewsRoutes(family, deps)
+      familyFeedbackRoutes(family, deps)
       // Any other address here is not found, in their words and layout (after the family session check).
       family.get('/*', async () => {
         throw new NotFoundError('No such family page')

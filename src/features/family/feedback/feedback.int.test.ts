@@ -4,6 +4,8 @@ import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { errorSummary, heading, tableRows, textOf, type Browser } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
 import { codeIssued, familySignedIn } from '../../../../test/support/family-steps.ts'
+import { casesFor, formFields, SCRIPT } from '../../../../test/support/hostile.ts'
+import { isServicePage } from '../../../../test/support/workflow-steps.ts'
 import { advocateUser, crewOf, referralAt, signedInAs, type Crew } from '../../../../test/support/workflow-steps.ts'
 
 /**
@@ -16,9 +18,9 @@ describe(`answering later from their own pages (${engine})`, () => {
   let t: TestApp
   let crew: Crew
   let advocate: Browser
-  const ids = { answers: '', declines: '', other: '', notAsked: '' }
-  const meetings = { answers: '', declines: '', other: '', notAsked: '' }
-  const family: Record<'answers' | 'declines' | 'notAsked', Browser | null> = { answers: null, declines: null, notAsked: null }
+  const ids = { answers: '', declines: '', other: '', notAsked: '', hostile: '' }
+  const meetings = { answers: '', declines: '', other: '', notAsked: '', hostile: '' }
+  const family: Record<'answers' | 'declines' | 'notAsked' | 'hostile', Browser | null> = { answers: null, declines: null, notAsked: null, hostile: null }
 
   const meetingOf = async (referralId: string) =>
     (await t.database.db.selectFrom('referral').select('meeting_id').where('id', '=', referralId).executeTakeFirstOrThrow()).meeting_id ?? ''
@@ -34,7 +36,7 @@ describe(`answering later from their own pages (${engine})`, () => {
     t = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1', PUBLIC_PAGES_PER_MINUTE: '100000' })
     crew = await crewOf(t)
     const mine = await advocateUser(t, 'later', 'Lena Later')
-    for (const key of ['answers', 'declines', 'other', 'notAsked'] as const) {
+    for (const key of ['answers', 'declines', 'other', 'notAsked', 'hostile'] as const) {
       ids[key] = await referralAt(t, crew, 'advocate_recorded', `Later${key}`, key === 'answers' ? { advocateId: mine.advocateId } : {})
       meetings[key] = await meetingOf(ids[key])
     }
@@ -42,12 +44,12 @@ describe(`answering later from their own pages (${engine})`, () => {
     t.clock.set('2026-12-17T10:00:00Z')
     crew = await crewOf(t)
     advocate = await signedInAs(t, mine.person)
-    for (const key of ['answers', 'declines', 'other'] as const) {
+    for (const key of ['answers', 'declines', 'other', 'hostile'] as const) {
       await crew.admin.get(`/referrals/${ids[key]}/feedback`)
       const chose = await crew.admin.post(`/referrals/${ids[key]}/feedback/choice`, { state: 'later', version: '0' })
       assert.equal(chose.status, 303)
     }
-    for (const key of ['answers', 'declines', 'notAsked'] as const) {
+    for (const key of ['answers', 'declines', 'notAsked', 'hostile'] as const) {
       family[key] = await familySignedIn(t, (await codeIssued(crew.admin, ids[key])).code)
     }
   })
@@ -182,5 +184,26 @@ describe(`answering later from their own pages (${engine})`, () => {
     const staff = await crew.admin.get(`/referrals/${ids.declines}/feedback`)
     assert.match(textOf(staff.html), /They do not want to give feedback about this meeting/)
     assert.ok(!tableRows((await crew.admin.get('/team-work')).html, 'Feedback waiting').some((row) => (row[0] ?? '').includes('Laterdeclines')))
+  })
+
+  test('hostile input from a signed-in family member, on each of their forms: never a 500, nothing shown unescaped, no post without its token', async () => {
+    const browser = familyOf('hostile')
+    const problems: string[] = []
+    for (const path of [`/your-advocacy/feedback/${meetings.hostile}`, `/your-advocacy/feedback/${meetings.hostile}/decline`]) {
+      const form = formFields((await browser.get(`/your-advocacy/feedback/${meetings.hostile}?language=en`)).html, path, path) ?? {}
+      for (const theCase of casesFor(form)) {
+        await browser.get(`/your-advocacy/feedback/${meetings.hostile}`)
+        const options = theCase.token === 'none' ? { withToken: false } : theCase.token ? { token: 'x'.repeat(43) } : {}
+        const page = await browser.post(path, theCase.body, options)
+        const what = `${path} with ${theCase.label}: ${page.status}`
+        if (page.status >= 500) problems.push(what)
+        if (page.html.includes(SCRIPT) || page.html.includes('\u0000')) problems.push(`${what}: shown unescaped`)
+        if (page.status >= 400 && !isServicePage(page)) problems.push(`${what}: not the service's page`)
+        if (theCase.token && page.status !== 403) problems.push(`${what}: not refused`)
+        if (page.status === 400 && errorSummary(page.html).length === 0) problems.push(`${what}: no error summary`)
+      }
+    }
+    assert.deepEqual(problems, [])
+    assert.ok((await responses(ids.hostile)).length <= 1, 'at most one response, whatever was posted')
   })
 })

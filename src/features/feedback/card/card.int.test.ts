@@ -5,6 +5,8 @@ import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { errorSummary, heading, textOf, type Browser } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
 import { familyBrowser } from '../../../../test/support/family-steps.ts'
+import { casesFor, formFields, SCRIPT } from '../../../../test/support/hostile.ts'
+import { isServicePage } from '../../../../test/support/workflow-steps.ts'
 import { crewOf, referralAt, type Crew } from '../../../../test/support/workflow-steps.ts'
 import { logOptions } from '../../../platform/http/logging.ts'
 
@@ -18,7 +20,7 @@ describe(`a code on a card (${engine})`, () => {
   let t: TestApp
   let crew: Crew
   const lines: string[] = []
-  const ids = { main: '', revoked: '', expires: '', flood: '', stale: '' }
+  const ids = { main: '', revoked: '', expires: '', flood: '', stale: '', hostile: '' }
   const codes: string[] = []
   const secrets = ['Cardmain', 'Maria', 'Cardrevoked', 'Cardflood']
 
@@ -51,7 +53,8 @@ describe(`a code on a card (${engine})`, () => {
     })
     t = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1', PUBLIC_PAGES_PER_MINUTE: '100000' }, { logger: { ...logOptions('trace'), stream } })
     crew = await crewOf(t)
-    for (const key of ['main', 'revoked', 'expires', 'flood', 'stale'] as const) ids[key] = await referralAt(t, crew, 'advocate_recorded', `Card${key}`)
+    for (const key of ['main', 'revoked', 'expires', 'flood', 'stale', 'hostile'] as const)
+      ids[key] = await referralAt(t, crew, 'advocate_recorded', `Card${key}`)
     t.clock.set('2026-12-17T10:00:00Z')
     crew = await crewOf(t)
   })
@@ -197,6 +200,32 @@ describe(`a code on a card (${engine})`, () => {
     assert.equal((await t.database.db.selectFrom('feedback_card').select('id').where('referral_id', '=', ids.stale).execute()).length, 0)
     const { card } = await issue(ids.stale, 'week', 'es')
     assert.match(textOf(card.document.querySelector('article')), /¿Cómo fue su reunión\?/)
+  })
+
+  test('hostile input on the questions, from a browser holding a working code: never a 500, nothing shown unescaped, no post without its token', async () => {
+    const { code } = await issue(ids.hostile, 'today')
+    const browser = familyBrowser(t, '198.51.100.50')
+    assert.equal((await typed(browser, code)).status, 303)
+    const path = '/feedback/card/questions'
+    const form = formFields((await browser.get(path)).html, path, path) ?? {}
+    assert.ok(Object.keys(form).length >= 5, 'the questions are read')
+    const problems: string[] = []
+    // Each case from a browser of its own, at an address of its own: the posts a minute from one address are limited.
+    for (const [index, theCase] of casesFor(form).entries()) {
+      const browser = familyBrowser(t, `2001:db8:${index.toString(16)}::1`)
+      await typed(browser, code)
+      await browser.get(path)
+      const options = theCase.token === 'none' ? { withToken: false } : theCase.token ? { token: 'x'.repeat(43) } : {}
+      const page = await browser.post(path, theCase.body, options)
+      const what = `${theCase.label}: ${page.status}`
+      if (page.status >= 500) problems.push(what)
+      if (page.html.includes(SCRIPT) || page.html.includes('\u0000')) problems.push(`${what}: shown unescaped`)
+      if (page.status >= 400 && !isServicePage(page)) problems.push(`${what}: not the service's page`)
+      if (theCase.token && page.status !== 403) problems.push(`${what}: not refused`)
+      if (page.status === 400 && errorSummary(page.html).length === 0) problems.push(`${what}: no error summary`)
+    }
+    assert.deepEqual(problems, [])
+    assert.ok((await responses(ids.hostile)).length <= 1, 'at most one response, whatever was posted')
   })
 
   test('no code is ever in the request log or the audit trail', async () => {

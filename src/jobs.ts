@@ -34,8 +34,8 @@ export function scheduleJobs(
 
   // Families who asked for them: a reminder of their meeting, from two days before it.
   scheduler.every('remind-families', 900, () => services.family.reminders.remindFamiliesOfMeetings())
-  // Families who chose to say later how their meeting went, and asked for reminders: one, a few days after it.
-  scheduler.daily('remind-later-feedback', () => services.feedback.remindLaterFeedback())
+  // Families who chose to say later how their meeting went, and asked for reminders: one, a few days after it, in the day.
+  scheduler.every('remind-later-feedback', 3600, () => services.feedback.remindLaterFeedback())
 
   // Offers nobody answers in time go back to FGC Advocacy Admin.
   scheduler.every('lapse-unanswered-offers', 60, () => services.allocations.lapseUnansweredOffers())

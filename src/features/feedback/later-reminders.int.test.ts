@@ -62,9 +62,11 @@ describe(`a reminder of feedback that waits (${engine})`, () => {
     assert.equal((await crew.admin.post(`/referrals/${ids.declined}/feedback/choice`, { state: 'declined', version: '1' })).status, 303)
 
     t.clock.set('2026-12-18T07:00:00Z')
+    assert.equal(await remind(), 0, 'not in the night, nor before nine')
+    t.clock.set('2026-12-18T10:00:00Z')
     assert.equal(await remind(), 3, 'email, text and Spanish: those who asked and still have it waiting')
     assert.equal(await remind(), 0, 'run again: nothing more')
-    t.clock.set('2026-12-19T07:00:00Z')
+    t.clock.set('2026-12-19T10:00:00Z')
     assert.equal(await remind(), 0, 'the next day: nothing more')
 
     const messages = await queued()
@@ -90,7 +92,7 @@ describe(`a reminder of feedback that waits (${engine})`, () => {
   })
 
   test('a meeting long past is not reminded of (so feedback from before this reminder existed is left alone)', async () => {
-    t.clock.set('2027-01-05T07:00:00Z')
+    t.clock.set('2027-01-05T10:00:00Z')
     await t.database.db.deleteFrom('outbox_message').where('dedupe_key', 'like', 'feedback-reminder:%').execute()
     assert.equal(await remind(), 0)
   })

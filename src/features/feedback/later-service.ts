@@ -23,6 +23,7 @@ import {
   feedbackReminderKey,
   finishedWith,
   remindedMeetingDays,
+  remindingHours,
   waitsForAnswer,
   type CardOpening,
   type CardStatus,
@@ -359,13 +360,14 @@ export async function feedbackWaiting(context: ServiceContext, caller: Caller, t
 }
 
 /**
- * The `remind-later-feedback` job: for feedback that waits a few days after its meeting, whose
+ * The `remind-later-feedback` job (hourly, doing its work in the day only): for feedback that waits a few days after its meeting, whose
  * person wants reminders, one reminder in the outbox by the way they chose, in their language,
  * naming nothing. Each in its own transaction, re-checked under the request's lock; its key is
  * once per referral's meeting, so running twice (or in two processes) queues it once. Nothing once
  * they answered or said no. Says how many it queued.
  */
 export async function remindLaterFeedback(context: FeedbackContext): Promise<number> {
+  if (!remindingHours(context.clock.now())) return 0
   const days = remindedMeetingDays(londonDate(context.clock.now()))
   const due = await repository.feedbackToRemind(context.db, days.from, days.to)
   let queued = 0

@@ -10,6 +10,7 @@ import {
   feedbackReminderKey,
   finishedWith,
   remindedMeetingDays,
+  remindingHours,
   waitsForAnswer,
   type CardNow,
 } from './later.ts'
@@ -68,6 +69,16 @@ describe('answering later', () => {
       assert.equal(feedbackReminderDue(day, '2026-12-18'), due, day)
     }
     assert.equal(feedbackReminderKey('r', 'm'), 'feedback-reminder:r:m')
+  })
+
+  test('a reminder is queued in the UK day only, in winter and in summer time', () => {
+    assert.equal(remindingHours(new Date('2026-12-18T08:59:00Z')), false)
+    assert.equal(remindingHours(new Date('2026-12-18T09:00:00Z')), true)
+    assert.equal(remindingHours(new Date('2026-12-18T18:59:00Z')), true)
+    assert.equal(remindingHours(new Date('2026-12-18T19:00:00Z')), false)
+    assert.equal(remindingHours(new Date('2026-06-18T08:00:00Z')), true, '9am in summer time')
+    assert.equal(remindingHours(new Date('2026-06-18T18:00:00Z')), false, '7pm in summer time')
+    assert.equal(remindingHours(new Date('2026-12-18T00:05:00Z')), false, 'never just after midnight')
   })
 
   test('the reminder’s words come from the catalogue and end with where to sign in, and nothing else', () => {

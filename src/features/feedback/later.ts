@@ -81,6 +81,18 @@ export function remindedMeetingDays(today: string): { readonly from: string; rea
   return { from: addDays(today, -REMIND_UNTIL_DAYS), to: addDays(today, -REMIND_AFTER_DAYS) }
 }
 
+/** The UK hours a reminder may be queued in: a text in the night could wake, worry, or be seen by someone else. */
+export const REMIND_FROM_HOUR = 9
+export const REMIND_BEFORE_HOUR = 19
+
+const londonHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' })
+
+/** Whether `now` is within the hours a reminder may be queued, in the UK. */
+export function remindingHours(now: Date): boolean {
+  const hour = Number(londonHour.format(now))
+  return hour >= REMIND_FROM_HOUR && hour < REMIND_BEFORE_HOUR
+}
+
 /** One reminder for one referral's meeting, ever. */
 export function feedbackReminderKey(referralId: string, meetingId: string): string {
   return `feedback-reminder:${referralId}:${meetingId}`

@@ -124,7 +124,7 @@ describe(`answering later from their own pages (${engine})`, () => {
   test('answered in Spanish: kept once, from their own pages, with the days after the meeting; a second window is told it was already given', async () => {
     const browser = familyOf('answers')
     await browser.get(`/your-advocacy/feedback/${meetings.answers}?language=es`)
-    const token = browser.csrfToken
+    const token = browser.csrfToken ?? ''
     const answers = { listened: 'a_bit', understood: 'yes', advocateHelped: 'yes', better: 'Más tiempo para leer los informes.' }
     const given = await browser.post(`/your-advocacy/feedback/${meetings.answers}`, answers)
     assert.equal(given.status, 303)
@@ -166,7 +166,7 @@ describe(`answering later from their own pages (${engine})`, () => {
   test('“I do not want to answer”: recorded as their no, never asked again; a second window is told', async () => {
     const browser = familyOf('declines')
     await browser.get(`/your-advocacy/feedback/${meetings.declines}?language=en`)
-    const token = browser.csrfToken
+    const token = browser.csrfToken ?? ''
     const noToken = await browser.post(`/your-advocacy/feedback/${meetings.declines}/decline`, {}, { withToken: false })
     assert.equal(noToken.status, 403)
     assert.equal((await request(ids.declines))?.state, 'later')

@@ -20,7 +20,7 @@ describe(`a code on a card (${engine})`, () => {
   let t: TestApp
   let crew: Crew
   const lines: string[] = []
-  const ids = { main: '', revoked: '', expires: '', flood: '', stale: '', hostile: '' }
+  const ids = { main: '', revoked: '', expires: '', flood: '', stale: '', hostile: '', staffHostile: '' }
   const codes: string[] = []
   const secrets = ['Cardmain', 'Maria', 'Cardrevoked', 'Cardflood']
 
@@ -53,7 +53,7 @@ describe(`a code on a card (${engine})`, () => {
     })
     t = await startTestApp({ TRUSTED_PROXIES: '127.0.0.1', PUBLIC_PAGES_PER_MINUTE: '100000' }, { logger: { ...logOptions('trace'), stream } })
     crew = await crewOf(t)
-    for (const key of ['main', 'revoked', 'expires', 'flood', 'stale', 'hostile'] as const)
+    for (const key of ['main', 'revoked', 'expires', 'flood', 'stale', 'hostile', 'staffHostile'] as const)
       ids[key] = await referralAt(t, crew, 'advocate_recorded', `Card${key}`)
     t.clock.set('2026-12-17T10:00:00Z')
     crew = await crewOf(t)
@@ -226,6 +226,31 @@ describe(`a code on a card (${engine})`, () => {
     }
     assert.deepEqual(problems, [])
     assert.ok((await responses(ids.hostile)).length <= 1, 'at most one response, whatever was posted')
+  })
+
+  test('hostile input on the staff’s card form and its button to stop a card: never a 500, nothing shown unescaped, no post without its token', async () => {
+    const id = ids.staffHostile
+    const page = `/referrals/${id}/feedback`
+    const problems: string[] = []
+    for (const path of [`${page}/card`, `${page}/card/revoke`]) {
+      if (path.endsWith('/revoke')) await issue(id, 'week')
+      const form = formFields((await crew.admin.get(page)).html, path, page) ?? {}
+      if (path.endsWith('/card')) assert.deepEqual(Object.keys(form).sort(), ['language', 'opening', 'version'])
+      for (const theCase of casesFor(form)) {
+        await crew.admin.get(page)
+        const options = theCase.token === 'none' ? { withToken: false } : theCase.token ? { token: 'x'.repeat(43) } : {}
+        const posted = await crew.admin.post(path, theCase.body, options)
+        const shown = posted.status === 303 && posted.location ? await crew.admin.get(posted.location) : posted
+        const what = `${path.slice(page.length)} with ${theCase.label}: ${posted.status}`
+        for (const seen of [posted, shown]) {
+          if (seen.status >= 500) problems.push(what)
+          if (seen.html.includes(SCRIPT) || seen.html.includes('\u0000')) problems.push(`${what}: shown unescaped`)
+          if (seen.status >= 400 && !isServicePage(seen)) problems.push(`${what}: not the service's page`)
+        }
+        if (theCase.token && posted.status !== 403) problems.push(`${what}: not refused`)
+      }
+    }
+    assert.deepEqual(problems, [])
   })
 
   test('no code is ever in the request log or the audit trail', async () => {

@@ -28,7 +28,8 @@ const choiceSchema = z.object({
 
 const cardSchema = z.object({
   opening: z.enum(cardOpenings, { error: 'Select when they can answer from' }),
-  language: z.string().max(20).optional().default('en'),
+  // The card's language: one of the family languages, or English for anything else (the translator falls back too).
+  language: z.string().max(20).catch('en'),
   version: recordVersion(),
 })
 

@@ -16,6 +16,8 @@ import * as advocateSignIn from './features/advocates/sign-in-service.ts'
 import { concernsServiceFor } from './features/concerns/service.ts'
 import * as feedbackService from './features/feedback/feedback-service.ts'
 import type { FeedbackService } from './features/feedback/service.ts'
+import * as feedbackLater from './features/feedback/later-service.ts'
+import { cardCodeKey, type FeedbackContext } from './features/feedback/later-service.ts'
 import { chooseWord, familySignIn, familySignOut, forgetOldFamilySignIns, resolveFamilySession } from './features/family/access-service.ts'
 import { codeKey } from './features/family/codes.ts'
 import type { FamilyContext } from './features/family/family.ts'
@@ -160,7 +162,14 @@ export async function compose(
   const publicPages: PublicService = bindService(context, { ...publicEnquiries, ...publicApplications, ...publicRetention })
   const information: InformationService = bindService({ ...context, shipped: loadShippedPages() }, informationPagesService)
   const { feedbackFor, recordChoice, enterAnswers, openKiosk, closeKiosks, kioskFor, answerOnKiosk, feedbackSummary } = feedbackService
-  const feedback: FeedbackService = bindService(context, {
+  const feedbackContext: FeedbackContext = {
+    ...context,
+    cardKey: cardCodeKey(secret),
+    cardThrottle: familyThrottlePolicy(config.signIn, config.family),
+    translations: createTranslations(),
+    signInUrl: `${config.baseUrl}/your-advocacy`,
+  }
+  const feedback: FeedbackService = bindService(feedbackContext, {
     feedbackFor,
     recordChoice,
     enterAnswers,
@@ -169,6 +178,18 @@ export async function compose(
     kioskFor,
     answerOnKiosk,
     feedbackSummary,
+    familyFeedbackWaiting: feedbackLater.familyFeedbackWaiting,
+    familyFeedbackCount: feedbackLater.familyFeedbackCount,
+    familyQuestionnaire: feedbackLater.familyQuestionnaire,
+    answerFromOwnPages: feedbackLater.answerFromOwnPages,
+    declineFromOwnPages: feedbackLater.declineFromOwnPages,
+    issueCard: feedbackLater.issueCard,
+    revokeCards: feedbackLater.revokeCards,
+    openCard: feedbackLater.openCard,
+    answerWithCard: feedbackLater.answerWithCard,
+    feedbackWaiting: feedbackLater.feedbackWaiting,
+    remindLaterFeedback: feedbackLater.remindLaterFeedback,
+    forgetOldCardGuesses: feedbackLater.forgetOldCardGuesses,
   })
   const services = {
     family,

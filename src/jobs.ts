@@ -37,6 +37,8 @@ export function scheduleJobs(
 
   // Families who asked for them: a reminder of their meeting, from two days before it.
   scheduler.every('remind-families', 900, () => services.family.reminders.remindFamiliesOfMeetings())
+  // Families who chose to say later how their meeting went, and asked for reminders: one, a few days after it, in the day.
+  scheduler.every('remind-later-feedback', 3600, () => services.feedback.remindLaterFeedback())
 
   // Offers nobody answers in time go back to FGC Advocacy Admin.
   scheduler.every('lapse-unanswered-offers', 60, () => services.allocations.lapseUnansweredOffers())
@@ -47,6 +49,7 @@ export function scheduleJobs(
   scheduler.every('purge-expired-sessions', 3600, () => sum(purgeExpired(db, clock, config.session)))
   scheduler.every('forget-old-sign-in-counts', 3600, () => services.signIn.forgetOldCounts())
   scheduler.every('forget-old-family-sign-ins', 3600, () => services.family.access.forgetOldFamilySignIns())
+  scheduler.every('forget-old-card-guesses', 3600, () => services.feedback.forgetOldCardGuesses())
 
   // Enquiries from the public pages, closed longer ago than the council keeps them, are deleted.
   scheduler.daily('clean-up-closed-enquiries', () =>

@@ -74,6 +74,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     settings: services.settings,
     information: services.information,
     concerns: services.concerns.family,
+    feedback: services.feedback,
     secureCookie,
     baseUrl: config.baseUrl,
     idleMinutes: config.family.idleMinutes,
@@ -83,5 +84,12 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   })
   remindersRoutes(app, { reminders: services.family.reminders })
   publicRoutes(app, { publicPages: services.publicPages, settings: services.settings, translations, secureCookie })
-  feedbackRoutes(app, { feedback: services.feedback, signIn: services.signIn, settings: services.settings, translations, secureCookie })
+  feedbackRoutes(app, {
+    feedback: services.feedback,
+    signIn: services.signIn,
+    settings: services.settings,
+    translations,
+    secureCookie,
+    baseUrl: config.baseUrl,
+  })
 }

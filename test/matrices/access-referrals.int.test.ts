@@ -112,6 +112,8 @@ const actions: readonly Action[] = [
   { path: 'feedback/answers', stage: 'advocate_recorded', body: async () => ({ listened: 'no', better: 'Answered by an intruder' }) },
   { path: 'feedback/kiosk', stage: 'advocate_recorded', body: async () => ({}) },
   { path: 'feedback/kiosk/close', stage: 'advocate_recorded', body: async () => ({}) },
+  { path: 'feedback/card', stage: 'advocate_recorded', body: async () => ({ opening: 'today', language: 'en', version: '0' }) },
+  { path: 'feedback/card/revoke', stage: 'advocate_recorded', body: async () => ({}) },
   { path: 'way-in/reminders', stage: 'in_review', body: async () => ({ wants: 'email', email: 'intruder@example.com', version: '0' }) },
   {
     path: 'readiness',

@@ -248,6 +248,12 @@ export async function openFixture(): Promise<Fixture> {
         }
         return concern.id
       }
+      case 'meetingId': {
+        // A family page's meeting: one of a referral's own (only a family session opens it).
+        const referralId = await referralAt(t, crew, 'advocate_recorded', unique())
+        const row = await db.selectFrom('referral').select('meeting_id').where('id', '=', referralId).executeTakeFirstOrThrow()
+        return row.meeting_id ?? ''
+      }
       case 'page':
         return 'rights'
       case 'language':

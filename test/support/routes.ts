@@ -42,9 +42,11 @@ export interface Route {
    * Who may open it, or post to it, for the record the fixture gives it (routes that name a record);
    * everyone else is refused with a 403 or 404. `referral matrix`: the referral's own matrix decides
    * (who may depends on where the referral is and who made it). `token`: a one-time link's page,
-   * open to whoever holds the token.
+   * open to whoever holds the token. `family session`: a family member's own page naming a record of
+   * theirs; no member of staff opens it (they are sent to the family sign-in), and which family
+   * member may is tried in the feature's own isolation tests.
    */
-  readonly open?: readonly Member[] | 'referral matrix' | 'token'
+  readonly open?: readonly Member[] | 'referral matrix' | 'token' | 'family session'
   /** Where the referral must be for the route to do its work (routes under /referrals/:referralId). */
   readonly stage?: Stage
   /** The page that holds the form, when it is not the route itself (a button on another page). */
@@ -140,6 +142,8 @@ const referralForms: readonly Route[] = [
   referral('POST', '/feedback/answers', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
   referral('POST', '/feedback/kiosk', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
   referral('POST', '/feedback/kiosk/close', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
+  referral('POST', '/feedback/card', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
+  referral('POST', '/feedback/card/revoke', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
   referral('POST', '/way-in/reminders', 'admin', 'in_review'),
 ]
 
@@ -300,6 +304,9 @@ export const routes: readonly Route[] = [
   { method: 'POST', route: '/advocacy/ask', area: 'public', who: 'anyone' },
   // A kiosk takes answers only on the device it was opened on; without one, the post is refused (its own test opens one).
   { method: 'POST', route: '/kiosk', area: 'public', who: 'anyone', formOn: '/kiosk' },
+  // A card's code opens its questions; the questions take answers only in a browser that typed a working code (their own test does).
+  { method: 'POST', route: '/feedback/card', area: 'public', who: 'anyone' },
+  { method: 'POST', route: '/feedback/card/questions', area: 'public', who: 'anyone', formOn: '/feedback/card' },
   { method: 'POST', route: '/advocacy/become-a-parent-advocate/apply', area: 'public', who: 'anyone' },
   { method: 'GET', route: '/enquiries/:enquiryId', area: 'public', who: 'admin', open: enquiryReaders },
   { method: 'POST', route: '/enquiries/:enquiryId', area: 'public', who: 'admin', open: enquiryReaders },
@@ -320,6 +327,17 @@ export const routes: readonly Route[] = [
   { method: 'POST', route: '/concerns/:concernId/acknowledge', area: 'concerns', who: 'manager', open: managers, formOn: '/concerns/:concernId' },
   { method: 'POST', route: '/concerns/:concernId/close', area: 'concerns', who: 'manager', open: managers, formOn: '/concerns/:concernId' },
   { method: 'POST', route: '/admin/settings/concerns', area: 'concerns', who: 'manager', returnsHere: true },
+  // Feedback they chose to give later, for their own meeting only (src/features/family/feedback/feedback.int.test.ts tries other meetings).
+  { method: 'GET', route: '/your-advocacy/feedback/:meetingId', area: 'family', who: 'anyone', open: 'family session' },
+  { method: 'POST', route: '/your-advocacy/feedback/:meetingId', area: 'family', who: 'anyone', open: 'family session', formOn: '/your-advocacy/sign-in' },
+  {
+    method: 'POST',
+    route: '/your-advocacy/feedback/:meetingId/decline',
+    area: 'family',
+    who: 'anyone',
+    open: 'family session',
+    formOn: '/your-advocacy/sign-in',
+  },
 
   // The information pages: anyone reads them; the advocacy admins and the coordinator edit their own authority's
   { method: 'GET', route: '/information/:page', area: 'information', who: 'anyone', open: everyone },

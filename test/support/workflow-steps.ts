@@ -221,6 +221,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     feedbackResponses,
     feedbackKiosks,
     concerns,
+    feedbackCards,
   ] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -270,6 +271,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
       .orderBy('concern.id')
       .orderBy('concern_step.id')
       .execute(),
+    db.selectFrom('feedback_card').selectAll().where('referral_id', '=', referralId).orderBy('issued_at').orderBy('id').execute(),
   ])
   return plain({
     referral,
@@ -286,7 +288,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     allocations,
     contacts,
     views: views ?? null,
-    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks },
+    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks, cards: feedbackCards },
     concerns,
   })
 }

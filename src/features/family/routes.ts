@@ -7,9 +7,11 @@ import { familyConcernRoutes } from '../concerns/routes.ts'
 import type { FamilyConcernsService } from '../concerns/service.ts'
 import type { InformationService } from '../information/service.ts'
 import type { SettingsService } from '../settings/service.ts'
+import type { FamilyFeedback } from '../feedback/service.ts'
 import type { FamilyAccessService } from './access-service.ts'
 import { advocateRoutes } from './advocate/routes.ts'
 import { FAMILY_PREFIX, familyCookieName, familyLanguageHook } from './family-request.ts'
+import { familyFeedbackRoutes } from './feedback/routes.ts'
 import { meetingRoutes } from './meeting/routes.ts'
 import type { FamilyPagesService } from './pages-service.ts'
 import { rightsRoutes } from './rights/routes.ts'
@@ -28,6 +30,8 @@ export interface FamilyDependencies {
   readonly information: InformationService
   /** "Tell someone now": a concern raised from their own pages (the concerns feature, ADR 25). */
   readonly concerns: FamilyConcernsService
+  /** Feedback the person chose to give later (the feedback feature's service). */
+  readonly feedback: FamilyFeedback
   readonly secureCookie: boolean
   readonly baseUrl: string
   readonly idleMinutes: number
@@ -97,6 +101,7 @@ export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): vo
       referralSaysRoutes(family, deps)
       viewsRoutes(family, deps)
       familyConcernRoutes(family, { concerns: deps.concerns })
+      familyFeedbackRoutes(family, deps)
       // Any other address here is not found, in their words and layout (after the family session check).
       family.get('/*', async () => {
         throw new NotFoundError('No such family page')

@@ -8,6 +8,7 @@ import { fullName } from '../../platform/people-names.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import * as repository from './feedback-repository.ts'
+import { liveCardsOf } from './later-repository.ts'
 import { daysAfterMeeting, saysSomething, worryingWords, type Answers, type Channel, type FeedbackState } from './questionnaire.ts'
 import { summarise, type Summary } from './summary.ts'
 
@@ -31,7 +32,7 @@ export function hashKioskToken(token: string): string {
 }
 
 /** The referral and its meeting, if this member of staff may ask about it; "not found" for anyone else. */
-async function referralFor(db: Queryable, caller: Caller, referralId: string) {
+export async function referralFor(db: Queryable, caller: Caller, referralId: string) {
   if (!isId(referralId)) throw new NotFoundError('No such referral')
   const row = await repository.referralForFeedback(db, caller.user.authorityId, referralId, caller.user.id)
   if (!row || row.sent_at === null || !row.person_id) throw new NotFoundError('No such referral')
@@ -56,6 +57,8 @@ export interface FeedbackView {
   readonly version: number
   readonly responses: readonly { readonly channel: Channel; readonly givenAt: Date; readonly daysAfter: number; readonly enteredBy: string | null }[]
   readonly kiosks: readonly { readonly openedAt: Date; readonly closesAt: Date; readonly openedBy: string }[]
+  /** Cards with a code for this meeting still working (at most one: a new card ends the last). */
+  readonly cards: readonly { readonly opensOn: string; readonly expiresAt: Date; readonly issuedAt: Date; readonly issuedBy: string }[]
   /** How this member of staff would enter answers: at the debrief (the advocate) or from paper (the admin). */
   readonly entersAs: Channel
   readonly mayOpenKiosk: boolean
@@ -68,6 +71,7 @@ export async function feedbackFor(context: ServiceContext, caller: Caller, refer
   const current = request && request.meeting_id === row.meeting_id ? request : undefined
   const responses = await repository.responsesFor(db, row.id, row.meeting_id)
   const kiosks = row.service ? await repository.openKiosksFor(db, row.id, clock.now()) : []
+  const cards = await liveCardsOf(db, row.id, clock.now())
   await recordAudit(db, actorOf(caller), { action: 'feedback.viewed', recordType: 'referral', recordId: row.id })
   return {
     referralId: row.id,
@@ -87,12 +91,13 @@ export async function feedbackFor(context: ServiceContext, caller: Caller, refer
       enteredBy: response.entered_by_name,
     })),
     kiosks: kiosks.map((kiosk) => ({ openedAt: kiosk.opened_at, closesAt: kiosk.closes_at, openedBy: kiosk.opened_by_name })),
+    cards: cards.map((card) => ({ opensOn: card.opens_on, expiresAt: card.expires_at, issuedAt: card.issued_at, issuedBy: card.issued_by_name })),
     entersAs: row.theirAdvocate ? 'debrief' : 'paper',
     mayOpenKiosk: row.service,
   }
 }
 
-function mustBeAskable(meetingDate: string, today: string): void {
+export function mustBeAskable(meetingDate: string, today: string): void {
   if (meetingDate > today) throw new WorkflowRefusedError('The meeting has not happened yet: ask how it went on the day or after it')
 }
 
@@ -125,7 +130,7 @@ export async function recordChoice(
 }
 
 /** Adds a response and marks the request given, in the caller's transaction. */
-async function addResponse(
+export async function addResponse(
   context: ServiceContext,
   trx: Queryable,
   where: { authorityId: string; referralId: string; meetingId: string; meetingDate: string },

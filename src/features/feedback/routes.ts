@@ -3,15 +3,16 @@ import { answerTooManyPosts, TooManyPostsError } from '../public/public-page.ts'
 import type { SettingsService } from '../settings/service.ts'
 import type { SignInService } from '../sign-in/service.ts'
 import type { Translations } from '../../platform/i18n/translations.ts'
+import { cardRoutes } from './card/routes.ts'
 import { kioskRoutes } from './kiosk/routes.ts'
 import { feedbackReferralRoutes } from './referral/routes.ts'
 import type { FeedbackService } from './service.ts'
 import { feedbackSummaryRoutes } from './summary/routes.ts'
 
-/** Feedback after meetings: from a referral (staff), on a kiosk (families), and the service's figures. */
+/** Feedback after meetings: from a referral (staff), on a kiosk or with a card's code (families), and the service's figures. */
 export function feedbackRoutes(
   app: FastifyInstance,
-  deps: { feedback: FeedbackService; signIn: SignInService; settings: SettingsService; translations: Translations; secureCookie: boolean },
+  deps: { feedback: FeedbackService; signIn: SignInService; settings: SettingsService; translations: Translations; secureCookie: boolean; baseUrl: string },
 ): void {
   feedbackReferralRoutes(app, deps)
   void app.register(async (kiosk) => {
@@ -21,6 +22,7 @@ export function feedbackRoutes(
       throw error
     })
     kioskRoutes(kiosk, deps)
+    cardRoutes(kiosk, deps)
   })
   feedbackSummaryRoutes(app, deps)
 }

@@ -49,16 +49,18 @@ export function worktrayRoutes(
     const caller = callerOf(request)
     const filters = filtersOf(request)
     const hasTeams = caller.user.teamIds.length > 0
-    const [concernsWaiting, tray, endings, teamWaiting, closingDrafts, roleChangesWaiting, enquiriesWaiting, meetingsNotReady] = await Promise.all([
-      concerns.concernsWaiting(caller),
-      worktray.myWork(caller, filters),
-      hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
-      hasTeams ? worktray.teamWaiting(caller) : null,
-      worktray.closingDrafts(caller),
-      roleChanges.roleGrantsWaiting(caller),
-      enquiries.enquiriesWaiting(caller, 'mine'),
-      worktray.meetingsNotReady(caller, 'mine'),
-    ])
+    const [concernsWaiting, tray, endings, teamWaiting, closingDrafts, roleChangesWaiting, enquiriesWaiting, meetingsNotReady, feedbackWaiting] =
+      await Promise.all([
+        concerns.concernsWaiting(caller),
+        worktray.myWork(caller, filters),
+        hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
+        hasTeams ? worktray.teamWaiting(caller) : null,
+        worktray.closingDrafts(caller),
+        roleChanges.roleGrantsWaiting(caller),
+        enquiries.enquiriesWaiting(caller, 'mine'),
+        worktray.meetingsNotReady(caller, 'mine'),
+        worktray.feedbackWaiting(caller, 'mine'),
+      ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
       view: 'mine',
@@ -75,16 +77,18 @@ export function worktrayRoutes(
       roleChangesWaiting,
       enquiriesWaiting,
       meetingsNotReady,
+      feedbackWaiting,
     })
   })
 
   app.get('/team-work', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
-    const [tray, enquiriesWaiting, meetingsNotReady] = await Promise.all([
+    const [tray, enquiriesWaiting, meetingsNotReady, feedbackWaiting] = await Promise.all([
       worktray.teamWork(caller, filters),
       enquiries.enquiriesWaiting(caller, 'team'),
       worktray.meetingsNotReady(caller, 'team'),
+      worktray.feedbackWaiting(caller, 'team'),
     ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: "My team's work",
@@ -97,6 +101,7 @@ export function worktrayRoutes(
       hasTeams: caller.user.teamIds.length > 0,
       enquiriesWaiting,
       meetingsNotReady,
+      feedbackWaiting,
     })
   })
 

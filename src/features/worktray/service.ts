@@ -6,6 +6,7 @@ import type { BoundService, ServiceContext } from '../../platform/service-contex
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { meetingOutcomes, meetingTypes, priorities, withdrawalReasons } from '../../vocabulary/referrals.ts'
+import { feedbackWaiting as laterFeedbackWaiting } from '../feedback/later-service.ts'
 import { draftsClosingSoon } from '../referrals/drafting-service.ts'
 import { readinessWaiting } from '../referrals/readiness-service.ts'
 import { isEnded, stateDefinitions, states } from '../referrals/workflow.ts'
@@ -113,6 +114,11 @@ export async function closingDrafts(context: ServiceContext, caller: Caller) {
 /** Readiness items of coming meetings that wait on me ("mine") or on the advocacy admin team ("team"), overdue first (issue 12). */
 export async function meetingsNotReady(context: ServiceContext, caller: Caller, tray: 'mine' | 'team') {
   return readinessWaiting(context, caller, tray)
+}
+
+/** Feedback people chose to give later that waits for them: the advocate's own people ("mine"), or everyone's for the advocacy admins ("team") (issue 11). */
+export async function feedbackWaiting(context: ServiceContext, caller: Caller, tray: 'mine' | 'team') {
+  return laterFeedbackWaiting(context, caller, tray)
 }
 
 /** Referrals this referrer made that have ended since they last looked: they are told why. */

@@ -701,6 +701,30 @@ export interface FeedbackKioskTable {
   closed_at: Timestamp | null
 }
 
+/** A code on a card that opens the questionnaire for one meeting once, from a day (migration 0019). */
+export interface FeedbackCardTable {
+  id: Generated<string>
+  code_hash: string
+  authority_id: string
+  referral_id: string
+  meeting_id: string
+  opens_on: IsoDate
+  expires_at: Timestamp
+  issued_by: string
+  issued_at: Timestamp
+  revoked_at: Timestamp | null
+  revoked_by: string | null
+  used_at: Timestamp | null
+}
+
+/** Card codes that opened nothing, counted per address (migration 0019). */
+export interface FeedbackCardGuessTable {
+  address: string
+  failures: number
+  wait_until: Timestamp
+  last_failure_at: Timestamp
+}
+
 /** One run of a recurring job (migration 0014, ADR 20): claimed by one process for a lease. */
 export interface ScheduledJobSlotTable {
   job: string
@@ -830,6 +854,8 @@ export interface Schema {
   feedback_request: FeedbackRequestTable
   feedback_response: FeedbackResponseTable
   feedback_kiosk: FeedbackKioskTable
+  feedback_card: FeedbackCardTable
+  feedback_card_guess: FeedbackCardGuessTable
   audit_seal: AuditSealTable
   audit_unsealed: AuditUnsealedTable
   family_group: FamilyGroupTable

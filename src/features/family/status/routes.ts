@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify'
+import type { FamilyFeedback } from '../../feedback/service.ts'
 import { familyCallerOf, sentenceText } from '../family-request.ts'
+import { familyAnswererOf } from '../feedback/routes.ts'
 import type { FamilyPagesService } from '../pages-service.ts'
 
-/** Where things stand: the person's referral in plain sentences, what happens next and when, and who their social worker is. */
-export function statusRoutes(app: FastifyInstance, { pages }: { pages: FamilyPagesService }): void {
+/** Where things stand: the person's referral in plain sentences, what happens next and when, who their social worker is, and any feedback waiting for them. */
+export function statusRoutes(app: FastifyInstance, { pages, feedback }: { pages: FamilyPagesService; feedback: FamilyFeedback }): void {
   app.get('/', async (request, reply) => {
     const status = await pages.familyStatus(familyCallerOf(request))
+    const feedbackWaiting = await feedback.familyFeedbackCount(familyAnswererOf(request))
     return reply.view('features/family/status/status.njk', {
       navigation: 'status',
       givenName: status.givenName,
@@ -14,6 +17,7 @@ export function statusRoutes(app: FastifyInstance, { pages }: { pages: FamilyPag
       timeline: status.timeline.map((sentence) => sentenceText(reply, sentence)),
       socialWorker: status.socialWorker,
       socialWorkerProfile: status.socialWorkerProfile,
+      feedbackWaiting,
     })
   })
 

@@ -4,11 +4,14 @@ import { callerOf, requireRole, signedInUser } from '../../../platform/http/auth
 import { answersOf, parseForm, recordVersion } from '../../../platform/http/form-fields.ts'
 import { wordsFor } from '../../../platform/http/language.ts'
 import { submitForm } from '../../../platform/http/submit-form.ts'
-import { WorkflowRefusedError } from '../../../platform/errors.ts'
+import { ConflictError, WorkflowRefusedError } from '../../../platform/errors.ts'
 import { inWords } from '../../public/fields.ts'
 import { meetingTypes } from '../../../vocabulary/referrals.ts'
 import type { SignInService } from '../../sign-in/service.ts'
+import { plainDate, type Translations } from '../../../platform/i18n/translations.ts'
+import { CARD_PATH } from '../card/routes.ts'
 import { KIOSK_HOURS } from '../feedback-service.ts'
+import { cardOpenings } from '../later.ts'
 import { KIOSK_COOKIE, KIOSK_PATH } from '../kiosk/routes.ts'
 import { saysSomething } from '../questionnaire.ts'
 import { answerFields, answersSchema } from '../schema.ts'
@@ -23,6 +26,13 @@ const choiceSchema = z.object({
   version: recordVersion(),
 })
 
+const cardSchema = z.object({
+  opening: z.enum(cardOpenings, { error: 'Select when they can answer from' }),
+  // The card's language: one of the family languages, or English for anything else (the translator falls back too).
+  language: z.string().max(20).catch('en'),
+  version: recordVersion(),
+})
+
 /**
  * How a person's meeting went, from their referral: what they chose when asked (now on a kiosk,
  * later, or not at all), the answers they gave and how, entering answers given at the debrief (the
@@ -30,7 +40,13 @@ const choiceSchema = z.object({
  */
 export function feedbackReferralRoutes(
   app: FastifyInstance,
-  { feedback, signIn, secureCookie }: { feedback: FeedbackService; signIn: SignInService; secureCookie: boolean },
+  {
+    feedback,
+    signIn,
+    secureCookie,
+    translations,
+    baseUrl,
+  }: { feedback: FeedbackService; signIn: SignInService; secureCookie: boolean; translations: Translations; baseUrl: string },
 ): void {
   app.get<Params>('/referrals/:referralId/feedback', staff, async (request, reply) => {
     const view = await feedback.feedbackFor(callerOf(request), request.params.referralId)
@@ -41,6 +57,10 @@ export function feedbackReferralRoutes(
       values: form?.values ?? {},
       errors: form?.errors,
       kioskHours: KIOSK_HOURS,
+      languages: translations.familyLanguages.map((language) => ({
+        value: language.code,
+        text: language.code === 'en' ? language.englishName : `${language.englishName} (${language.name})`,
+      })),
     })
   })
 
@@ -106,6 +126,52 @@ export function feedbackReferralRoutes(
     return reply.redirectWithBanner(`/referrals/${request.params.referralId}/feedback`, {
       heading: closed === 1 ? 'Kiosk closed' : closed > 1 ? 'Kiosks closed' : 'No kiosk was open',
       text: closed > 0 ? 'It takes no more answers.' : 'Nothing has changed.',
+    })
+  })
+
+  // The card is the answer to the post itself, never a page to come back to: its code is shown once.
+  app.post<Params>('/referrals/:referralId/feedback/card', staff, async (request, reply) => {
+    const back = `/referrals/${request.params.referralId}/feedback`
+    const form = parseForm(cardSchema, request.body)
+    if (!form.ok) return reply.redirectWithFormState(back, { values: answersOf(request.body), errors: form.errors })
+    let card
+    try {
+      card = await feedback.issueCard(callerOf(request), request.params.referralId, { opening: form.data.opening, version: form.data.version })
+    } catch (error) {
+      if (error instanceof ConflictError)
+        return reply.redirectWithFormState(back, {
+          values: {},
+          errors: [
+            {
+              field: 'form',
+              href: '#main-content',
+              message: 'Someone changed what they chose after you opened this page. Check it, then issue the card again.',
+            },
+          ],
+          notice: 'conflict',
+        })
+      if (error instanceof WorkflowRefusedError)
+        return reply.redirectWithFormState(back, { values: {}, errors: [{ field: 'form', href: '#main-content', message: error.message }] })
+      throw error
+    }
+    const { language, t } = translations.translator(form.data.language)
+    return reply.header('cache-control', 'no-store').view('features/feedback/referral/card.njk', {
+      card,
+      address: `${baseUrl}${CARD_PATH}`,
+      cardLanguage: language.code,
+      cardDir: language.dir,
+      t,
+      opensOn: new Date(`${card.opensOn}T12:00:00Z`),
+      until: card.expiresAt,
+      opensOnText: plainDate(card.opensOn),
+    })
+  })
+
+  app.post<Params>('/referrals/:referralId/feedback/card/revoke', staff, async (request, reply) => {
+    const revoked = await feedback.revokeCards(callerOf(request), request.params.referralId)
+    return reply.redirectWithBanner(`/referrals/${request.params.referralId}/feedback`, {
+      heading: revoked > 0 ? 'Card code stopped' : 'No card code was working',
+      text: revoked > 0 ? 'The code on the card no longer opens anything.' : 'Nothing has changed.',
     })
   })
 }

@@ -14,6 +14,7 @@ import * as advocateRecord from './features/advocates/record-service.ts'
 import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
 import * as advocateSignIn from './features/advocates/sign-in-service.ts'
 import * as feedbackService from './features/feedback/feedback-service.ts'
+import * as themeService from './features/feedback/theme-service.ts'
 import type { FeedbackService } from './features/feedback/service.ts'
 import { chooseWord, familySignIn, familySignOut, forgetOldFamilySignIns, resolveFamilySession } from './features/family/access-service.ts'
 import { codeKey } from './features/family/codes.ts'
@@ -156,6 +157,12 @@ export async function compose(
     kioskFor,
     answerOnKiosk,
     feedbackSummary,
+    themesFor: themeService.themesFor,
+    addTheme: themeService.addTheme,
+    themeFor: themeService.themeFor,
+    changeTheme: themeService.changeTheme,
+    answerForCoding: themeService.answerForCoding,
+    codeAnswer: themeService.codeAnswer,
   })
   const services = {
     family,

@@ -53,6 +53,7 @@ import * as programmeSupervision from './features/programme/supervision-service.
 import { trainingRecords } from './features/programme/training-records-service.ts'
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
 import { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './features/reports/reports-service.ts'
+import * as evaluation from './features/reports/evaluation-service.ts'
 import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
 import * as settingsMeetingRules from './features/settings/meeting-rules-service.ts'
@@ -180,7 +181,16 @@ export async function compose(
     worktray: bindService(context, worktray),
     programme,
     publicPages,
-    reports: bindService(context, { viewQuarterlyReturn, downloadQuarterlyReturn, reportsToday }),
+    reports: bindService(context, {
+      viewQuarterlyReturn,
+      downloadQuarterlyReturn,
+      reportsToday,
+      viewParticipation: evaluation.viewParticipation,
+      viewAnnualEvaluation: evaluation.viewAnnualEvaluation,
+      downloadAnnualEvaluation: evaluation.downloadAnnualEvaluation,
+      narrativeFor: evaluation.narrativeFor,
+      saveNarrative: evaluation.saveNarrative,
+    }),
     notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
   }
   return { sessions, savedForms, services }

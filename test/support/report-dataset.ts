@@ -390,6 +390,8 @@ export async function loadVoicesDataset(db: Kysely<Schema>, world: World): Promi
     .where('reference', '=', 'RPT-1')
     .where('authority_id', '=', authorityId)
     .executeTakeFirstOrThrow()
+  const meetingId = referral.meeting_id
+  if (meetingId === null) throw new Error('The quarterly dataset’s first referral has a meeting')
   const at = new Date('2025-01-01T10:00:00Z')
   const theme = async (name: string, retired = false) =>
     (

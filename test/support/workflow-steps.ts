@@ -220,6 +220,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     feedbackRequest,
     feedbackResponses,
     feedbackKiosks,
+    feedbackCodings,
   ] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -260,6 +261,21 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     db.selectFrom('feedback_request').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('feedback_response').selectAll().where('referral_id', '=', referralId).orderBy('given_at').orderBy('id').execute(),
     db.selectFrom('feedback_kiosk').selectAll().where('referral_id', '=', referralId).orderBy('opened_at').execute(),
+    db
+      .selectFrom('feedback_coding')
+      .innerJoin('feedback_response', 'feedback_response.id', 'feedback_coding.response_id')
+      .leftJoin('feedback_coding_theme', 'feedback_coding_theme.response_id', 'feedback_coding.response_id')
+      .select([
+        'feedback_coding.response_id',
+        'feedback_coding.may_quote',
+        'feedback_coding.quote',
+        'feedback_coding.version',
+        'feedback_coding_theme.theme_id',
+      ])
+      .where('feedback_response.referral_id', '=', referralId)
+      .orderBy('feedback_coding.response_id')
+      .orderBy('feedback_coding_theme.theme_id')
+      .execute(),
   ])
   return plain({
     referral,
@@ -276,7 +292,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     allocations,
     contacts,
     views: views ?? null,
-    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks },
+    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks, codings: feedbackCodings },
   })
 }
 

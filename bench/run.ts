@@ -8,14 +8,16 @@
  *     `BENCH_SCALE`, `BENCH_DATABASE_URL`, `BENCH_DATA_DIR`, `BENCH_SECONDS`, `BENCH_CONNECTIONS`)
  *   - worktrays: the first page of a team's and a manager's work as the history grows to 100,000
  *   - flood: other people's page times while someone floods the service with cheap requests
+ *   - reports: the annual evaluation of one authority-year and a quarterly return (reports.ts)
  *
  * `npm run bench -- pages matching` runs only those parts.
  */
 import { benchMatching } from './matching.ts'
 import { benchPages } from './pages.ts'
+import { benchReports } from './reports.ts'
 import { benchWorktrays } from './worktray.ts'
 
-const parts = ['matching', 'pages', 'worktrays', 'flood'] as const
+const parts = ['matching', 'pages', 'worktrays', 'flood', 'reports'] as const
 const asked = process.argv.slice(2)
 const unknown = asked.filter((part) => !(parts as readonly string[]).includes(part))
 if (unknown.length > 0) throw new Error(`npm run bench -- [${parts.join(' | ')}]…, not ${unknown.join(' ')}`)
@@ -25,3 +27,4 @@ if (runs('matching')) await benchMatching()
 if (runs('pages')) await benchPages()
 if (runs('worktrays')) await benchWorktrays()
 if (runs('flood')) await import('./flood.ts')
+if (runs('reports')) await benchReports()

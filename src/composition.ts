@@ -15,6 +15,7 @@ import type { AdvocateService, AdvocatesContext } from './features/advocates/ser
 import * as advocateSignIn from './features/advocates/sign-in-service.ts'
 import { concernsServiceFor } from './features/concerns/service.ts'
 import * as feedbackService from './features/feedback/feedback-service.ts'
+import * as themeService from './features/feedback/theme-service.ts'
 import type { FeedbackService } from './features/feedback/service.ts'
 import * as feedbackLater from './features/feedback/later-service.ts'
 import { cardCodeKey, type FeedbackContext } from './features/feedback/later-service.ts'
@@ -57,6 +58,7 @@ import * as programmeSupervision from './features/programme/supervision-service.
 import { trainingRecords } from './features/programme/training-records-service.ts'
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
 import { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './features/reports/reports-service.ts'
+import * as evaluation from './features/reports/evaluation-service.ts'
 import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
 import * as settingsFamilyRules from './features/settings/family-rules-service.ts'
@@ -190,6 +192,12 @@ export async function compose(
     feedbackWaiting: feedbackLater.feedbackWaiting,
     remindLaterFeedback: feedbackLater.remindLaterFeedback,
     forgetOldCardGuesses: feedbackLater.forgetOldCardGuesses,
+    themesFor: themeService.themesFor,
+    addTheme: themeService.addTheme,
+    themeFor: themeService.themeFor,
+    changeTheme: themeService.changeTheme,
+    answerForCoding: themeService.answerForCoding,
+    codeAnswer: themeService.codeAnswer,
   })
   const services = {
     family,
@@ -207,7 +215,16 @@ export async function compose(
     worktray: bindService(context, worktray),
     programme,
     publicPages,
-    reports: bindService(context, { viewQuarterlyReturn, downloadQuarterlyReturn, reportsToday }),
+    reports: bindService(context, {
+      viewQuarterlyReturn,
+      downloadQuarterlyReturn,
+      reportsToday,
+      viewParticipation: evaluation.viewParticipation,
+      viewAnnualEvaluation: evaluation.viewAnnualEvaluation,
+      downloadAnnualEvaluation: evaluation.downloadAnnualEvaluation,
+      narrativeFor: evaluation.narrativeFor,
+      saveNarrative: evaluation.saveNarrative,
+    }),
     notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
     profile: profileServiceFor(context),
     concerns: concernsServiceFor({ ...context, baseUrl: config.baseUrl }),

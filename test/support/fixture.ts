@@ -260,6 +260,37 @@ export async function openFixture(): Promise<Fixture> {
         return 'en'
       case 'format':
         return 'csv'
+      case 'year':
+        return '2026'
+      case 'themeId': {
+        const row = await db
+          .insertInto('feedback_theme')
+          .values({ authority_id: t.world.authorityId, name: `${unique()} theme`, created_at: t.clock.now(), updated_at: t.clock.now() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      }
+      case 'responseId': {
+        // A free-text answer about a referral's meeting, for the advocacy service to code.
+        const referralId = await referralAt(t, crew, 'awaiting_admin', unique())
+        const referral = await db.selectFrom('referral').select('meeting_id').where('id', '=', referralId).executeTakeFirstOrThrow()
+        assert.ok(referral.meeting_id)
+        const row = await db
+          .insertInto('feedback_response')
+          .values({
+            authority_id: t.world.authorityId,
+            referral_id: referralId,
+            meeting_id: referral.meeting_id,
+            channel: 'paper',
+            language: 'en',
+            better: 'The chair met me first',
+            days_after: 1,
+            given_at: t.clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      }
       default:
         return assert.fail(`the fixture cannot make a record for :${name} (${route.route}): say how in test/support/fixture.ts`)
     }

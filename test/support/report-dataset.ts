@@ -369,3 +369,101 @@ export async function loadQuarterlyDataset(db: Kysely<Schema>, world: World): Pr
       .execute()
   }
 }
+
+/**
+ * The people's voices for the annual evaluation's and the participation page's tests, beside the
+ * quarterly dataset (load that first: these answers hang on its first referral). Every figure is
+ * worked out by hand in `src/features/reports/annual/annual.int.test.ts`.
+ *
+ *  when               | answers | listened          | way (days after)                       | words, coded with               | quote agreed
+ *  Q1 2026 (20 May)   | 6       | yes ×6            | kiosk ×6 (0)                           | 5, "Felt listened to" each      | one: "My advocate stood by me."
+ *  Q2 2026 (20 Aug)   | 7       | yes ×4, a bit, no ×2 | kiosk ×3 (0), paper (3), paper (40), debrief ×2 (10) | 3: "Reports late"; "Jargon"; both | one: "The reports came late." (written "…, Sam")
+ *  Q3 2025 (20 Nov 25)| 2       | yes ×2            | paper ×2 (5)                           | none                            | none
+ *
+ * A retired theme no one was coded with ("Parking") is left off the tables.
+ */
+export async function loadVoicesDataset(db: Kysely<Schema>, world: World): Promise<void> {
+  const authorityId = world.authorityId
+  const referral = await db
+    .selectFrom('referral')
+    .select(['id', 'meeting_id'])
+    .where('reference', '=', 'RPT-1')
+    .where('authority_id', '=', authorityId)
+    .executeTakeFirstOrThrow()
+  const meetingId = referral.meeting_id
+  if (meetingId === null) throw new Error('The quarterly dataset’s first referral has a meeting')
+  const at = new Date('2025-01-01T10:00:00Z')
+  const theme = async (name: string, retired = false) =>
+    (
+      await db
+        .insertInto('feedback_theme')
+        .values({ authority_id: authorityId, name, created_at: at, updated_at: at, retired_at: retired ? at : null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
+  const felt = await theme('Felt listened to')
+  const late = await theme('Reports late')
+  const jargon = await theme('Jargon')
+  await theme('Parking', true)
+
+  type Answer = {
+    given: string
+    channel: 'kiosk' | 'paper' | 'debrief'
+    days: number
+    listened: 'yes' | 'a_bit' | 'no'
+    better?: string
+    themes?: string[]
+    quote?: string
+  }
+  const answers: Answer[] = [
+    ...[1, 2, 3, 4, 5, 6].map((n): Answer => ({
+      given: '2026-05-20',
+      channel: 'kiosk',
+      days: 0,
+      listened: 'yes',
+      ...(n <= 5 ? { better: `It went well ${n}`, themes: [felt] } : {}),
+      ...(n === 1 ? { better: 'My advocate stood by me. Thanks Kim.', quote: 'My advocate stood by me.' } : {}),
+    })),
+    { given: '2026-08-20', channel: 'kiosk', days: 0, listened: 'yes', better: 'The reports came late, Sam', themes: [late], quote: 'The reports came late.' },
+    { given: '2026-08-20', channel: 'kiosk', days: 0, listened: 'yes', better: 'Too many long words', themes: [jargon] },
+    { given: '2026-08-20', channel: 'paper', days: 3, listened: 'no', better: 'Late reports full of jargon', themes: [late, jargon] },
+    { given: '2026-08-20', channel: 'debrief', days: 10, listened: 'a_bit' },
+    { given: '2026-08-20', channel: 'debrief', days: 10, listened: 'yes' },
+    { given: '2026-08-20', channel: 'paper', days: 40, listened: 'yes' },
+    { given: '2026-08-20', channel: 'kiosk', days: 0, listened: 'no' },
+    { given: '2025-11-20', channel: 'paper', days: 5, listened: 'yes' },
+    { given: '2025-11-20', channel: 'paper', days: 5, listened: 'yes' },
+  ]
+  for (const answer of answers) {
+    const response = await db
+      .insertInto('feedback_response')
+      .values({
+        authority_id: authorityId,
+        referral_id: referral.id,
+        meeting_id: meetingId,
+        channel: answer.channel,
+        language: 'en',
+        listened: answer.listened,
+        better: answer.better ?? null,
+        days_after: answer.days,
+        given_at: new Date(`${answer.given}T11:00:00Z`),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    if (!answer.themes) continue
+    await db
+      .insertInto('feedback_coding')
+      .values({
+        response_id: response.id,
+        authority_id: authorityId,
+        may_quote: answer.quote ? 'yes' : 'no',
+        quote: answer.quote ?? null,
+        coded_by: world.staff.admin.id,
+        coded_at: new Date(`${answer.given}T12:00:00Z`),
+      })
+      .execute()
+    for (const themeId of answer.themes) {
+      await db.insertInto('feedback_coding_theme').values({ response_id: response.id, theme_id: themeId, authority_id: authorityId }).execute()
+    }
+  }
+}

@@ -69,6 +69,10 @@ const informationEditors: readonly Member[] = ['admin', 'coordinator', 'elsewher
 const everyone: readonly Member[] = members
 /** The reports name no record: each analyst and service manager reads their own authority's figures. */
 const reportReaders: readonly Member[] = ['analyst', 'manager', 'otherManager', 'elsewhereManager']
+/** Families' words are read, coded and themed by the advocacy service only: its admins and managers, each their own authority's. */
+const wordsReaders: readonly Member[] = ['admin', 'manager', 'otherManager']
+/** A year's narrative names no record: each service manager writes their own authority's. */
+const narrativeWriters: readonly Member[] = ['manager', 'otherManager', 'elsewhereManager']
 
 const referral = (method: 'GET' | 'POST', page: string, who: StaffKey, stage: Stage, extra: Partial<Route> = {}): Route => ({
   method,
@@ -344,6 +348,18 @@ export const routes: readonly Route[] = [
   // The reports: aggregate figures for the analyst and every service manager (each their own authority's)
   { method: 'GET', route: '/reports', area: 'reports', who: 'analyst' },
   { method: 'GET', route: '/reports/download/:format', area: 'reports', who: 'analyst', open: reportReaders },
+  { method: 'GET', route: '/reports/participation', area: 'reports', who: 'analyst' },
+  { method: 'GET', route: '/reports/annual', area: 'reports', who: 'analyst' },
+  { method: 'GET', route: '/reports/annual/download/:format', area: 'reports', who: 'analyst', open: reportReaders },
+  { method: 'GET', route: '/reports/annual/:year/narrative', area: 'reports', who: 'manager', open: narrativeWriters },
+  { method: 'POST', route: '/reports/annual/:year/narrative', area: 'reports', who: 'manager', open: narrativeWriters },
+  // The themes the advocacy service keeps, and its coding of families' words, for the participation group
+  { method: 'GET', route: '/feedback/themes', area: 'reports', who: 'admin' },
+  { method: 'POST', route: '/feedback/themes', area: 'reports', who: 'admin', returnsHere: true },
+  { method: 'GET', route: '/feedback/themes/:themeId', area: 'reports', who: 'admin', open: wordsReaders },
+  { method: 'POST', route: '/feedback/themes/:themeId', area: 'reports', who: 'admin', open: wordsReaders },
+  { method: 'GET', route: '/feedback/words/:responseId', area: 'reports', who: 'admin', open: wordsReaders },
+  { method: 'POST', route: '/feedback/words/:responseId', area: 'reports', who: 'admin', open: wordsReaders },
   { method: 'GET', route: '/information/:page/edit', area: 'information', who: 'admin', open: informationEditors, sendsOn: true },
   { method: 'GET', route: '/information/:page/edit/:language', area: 'information', who: 'admin', open: informationEditors },
   { method: 'POST', route: '/information/:page/edit/:language', area: 'information', who: 'admin', open: informationEditors },

@@ -222,6 +222,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     feedbackKiosks,
     concerns,
     feedbackCards,
+    feedbackCodings,
   ] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -272,6 +273,21 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
       .orderBy('concern_step.id')
       .execute(),
     db.selectFrom('feedback_card').selectAll().where('referral_id', '=', referralId).orderBy('issued_at').orderBy('id').execute(),
+    db
+      .selectFrom('feedback_coding')
+      .innerJoin('feedback_response', 'feedback_response.id', 'feedback_coding.response_id')
+      .leftJoin('feedback_coding_theme', 'feedback_coding_theme.response_id', 'feedback_coding.response_id')
+      .select([
+        'feedback_coding.response_id',
+        'feedback_coding.may_quote',
+        'feedback_coding.quote',
+        'feedback_coding.version',
+        'feedback_coding_theme.theme_id',
+      ])
+      .where('feedback_response.referral_id', '=', referralId)
+      .orderBy('feedback_coding.response_id')
+      .orderBy('feedback_coding_theme.theme_id')
+      .execute(),
   ])
   return plain({
     referral,
@@ -288,7 +304,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     allocations,
     contacts,
     views: views ?? null,
-    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks, cards: feedbackCards },
+    feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks, cards: feedbackCards, codings: feedbackCodings },
     concerns,
   })
 }

@@ -130,6 +130,7 @@ export async function addResponse(
       reports_in_time: answers.reportsInTime,
       chair_met_first: answers.chairMetFirst,
       better: answers.better,
+      may_quote: answers.mayQuote,
       worrying_words: textArray(response.worryingWords),
       days_after: response.daysAfter,
       entered_by: response.enteredBy,

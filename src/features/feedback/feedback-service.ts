@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import * as repository from './feedback-repository.ts'
 import { liveCardsOf } from './later-repository.ts'
+import { themesOfAnswers } from './themes-repository.ts'
 import { daysAfterMeeting, saysSomething, worryingWords, type Answers, type Channel, type FeedbackState } from './questionnaire.ts'
 import { summarise, type Summary } from './summary.ts'
 
@@ -264,6 +265,8 @@ export interface FeedbackSummary {
         readonly channel: Channel
         readonly referralId: string
         readonly reference: string
+        /** The themes it was coded with (none: not coded yet). */
+        readonly themes: readonly string[]
       }[]
     | null
 }
@@ -279,6 +282,10 @@ export async function feedbackSummary(context: ServiceContext, caller: Caller, p
   const rows = await repository.responsesIn(db, caller.user.authorityId, from, to)
   const readsWords = hasRole(caller.user, 'advocacy_admin', 'service_manager')
   const words = readsWords ? await repository.wordsGiven(db, caller.user.authorityId, from, to, WORDS_SHOWN) : null
+  const themes = new Map<string, string[]>()
+  for (const row of await themesOfAnswers(db, caller.user.authorityId, words?.map((word) => word.id) ?? [])) {
+    themes.set(row.response_id, [...(themes.get(row.response_id) ?? []), row.name])
+  }
   await recordAudit(db, actorOf(caller), {
     action: 'feedback.summary-viewed',
     recordType: 'authority',
@@ -299,6 +306,7 @@ export async function feedbackSummary(context: ServiceContext, caller: Caller, p
         channel: word.channel,
         referralId: word.referral_id,
         reference: word.reference,
+        themes: themes.get(word.id) ?? [],
       })) ?? null,
   }
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { daysAfterMeeting, delayBand, saysSomething, worryingWords, type Answers } from './questionnaire.ts'
 
-const blank: Answers = { listened: null, understood: null, advocateHelped: null, reportsInTime: null, chairMetFirst: null, better: null }
+const blank: Answers = { listened: null, understood: null, advocateHelped: null, reportsInTime: null, chairMetFirst: null, better: null, mayQuote: null }
 
 describe('the feedback questionnaire', () => {
   test('worrying words are found as whole words, in any case, in English, Spanish and Arabic, each once', () => {

@@ -30,7 +30,12 @@ export type QuestionName = (typeof questions)[number]['name']
 export type Answers = { readonly [Q in (typeof questions)[number] as Q['name']]: (typeof scales)[Q['scale']][number] | null } & {
   /** What would have made it better, in their words. */
   readonly better: string | null
+  /** Whether their words may be used, without their name, to help make things better (not asked about the meeting, so not in `questions`). */
+  readonly mayQuote: (typeof quoteAnswers)[number] | null
 }
+
+/** The answers to "Can we use your words, without your name, to help make things better?". */
+export const quoteAnswers = ['yes', 'no'] as const
 
 /** How a person gave their answers. */
 export const channels = ['kiosk', 'own_pages', 'card', 'debrief', 'paper'] as const

@@ -8,6 +8,8 @@ import { kioskRoutes } from './kiosk/routes.ts'
 import { feedbackReferralRoutes } from './referral/routes.ts'
 import type { FeedbackService } from './service.ts'
 import { feedbackSummaryRoutes } from './summary/routes.ts'
+import { themesRoutes } from './themes/routes.ts'
+import { wordsRoutes } from './words/routes.ts'
 
 /** Feedback after meetings: from a referral (staff), on a kiosk or with a card's code (families), and the service's figures. */
 export function feedbackRoutes(
@@ -25,4 +27,6 @@ export function feedbackRoutes(
     cardRoutes(kiosk, deps)
   })
   feedbackSummaryRoutes(app, deps)
+  themesRoutes(app, deps)
+  wordsRoutes(app, deps)
 }

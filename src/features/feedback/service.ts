@@ -2,6 +2,7 @@ import type { BoundService } from '../../platform/service-context.ts'
 import type * as feedbackService from './feedback-service.ts'
 import type * as laterService from './later-service.ts'
 import type { FeedbackContext } from './later-service.ts'
+import type * as themeService from './theme-service.ts'
 
 /** What the feedback pages call: the service functions with their context given (composition root). */
 export type FeedbackService = BoundService<
@@ -27,7 +28,8 @@ export type FeedbackService = BoundService<
     | 'feedbackWaiting'
     | 'remindLaterFeedback'
     | 'forgetOldCardGuesses'
-  >,
+  > &
+    Pick<typeof themeService, 'themesFor' | 'addTheme' | 'themeFor' | 'changeTheme' | 'answerForCoding' | 'codeAnswer'>,
   FeedbackContext
 >
 

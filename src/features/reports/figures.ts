@@ -36,10 +36,11 @@ export function isSmall(count: number): boolean {
 /**
  * The keys to withhold from `counts` so that no count from 1 to 4 is published, and none can be
  * worked out from the sums in `relations`. A key a relation names that `counts` does not have is
- * taken as 0. Deterministic: ties are broken by the order of the relation's members.
+ * taken as 0. Deterministic: ties are broken by the order of the relation's members. `initial`:
+ * keys already withheld for another reason (a year withheld as its quarters were).
  */
-export function suppress(counts: ReadonlyMap<string, number>, relations: readonly Relation[]): Set<string> {
-  const withheld = new Set<string>()
+export function suppress(counts: ReadonlyMap<string, number>, relations: readonly Relation[], initial: Iterable<string> = []): Set<string> {
+  const withheld = new Set<string>(initial)
   for (const [key, count] of counts) if (isSmall(count)) withheld.add(key)
   const valueOf = (key: string) => counts.get(key) ?? 0
   let changed = true
@@ -59,6 +60,28 @@ export function suppress(counts: ReadonlyMap<string, number>, relations: readonl
       withheld.add(smallest)
       changed = true
     }
+  }
+  return withheld
+}
+
+/**
+ * A whole (a year) published beside its parts (its quarters, each published with its own figures
+ * withheld): the keys of the whole to withhold so that it says nothing its parts do not. A figure of
+ * the whole is withheld when it is withheld in any part (a year's figure is its quarters' sum, so
+ * the one withheld quarter would be the year less the others), when it is small itself, and when it
+ * differs from the sum of its parts by a small number (a count of distinct people, or of a stock at
+ * the period's end, is not the sum of its quarters: the difference would describe a few people).
+ */
+export function withheldLikeItsParts(
+  whole: ReadonlyMap<string, number>,
+  parts: readonly { readonly counts: ReadonlyMap<string, number>; readonly withheld: ReadonlySet<string> }[],
+): Set<string> {
+  const keys = new Set<string>([...whole.keys(), ...parts.flatMap((part) => [...part.counts.keys(), ...part.withheld])])
+  const withheld = new Set<string>()
+  for (const key of keys) {
+    const value = whole.get(key) ?? 0
+    const sum = parts.reduce((total, part) => total + (part.counts.get(key) ?? 0), 0)
+    if (isSmall(value) || isSmall(Math.abs(sum - value)) || parts.some((part) => part.withheld.has(key))) withheld.add(key)
   }
   return withheld
 }

@@ -272,44 +272,49 @@ function teamKey(team: string | null): string {
 }
 
 /** The keys to withhold from one period's counts: the small-number rule over every sum the return publishes, equality splits included. */
-export function withheldOf(figures: PeriodFigures): Set<string> {
+export function withheldOf(figures: PeriodFigures, initial: Iterable<string> = []): Set<string> {
   const counts = countsOf(figures)
   const relations = relationsOf(figures.teams.map((team) => teamKey(team.team)))
   for (const dimension of dimensions) {
     for (const [group] of groupsOf[dimension]) relations.push(...relationsOf([], `@${dimension}=${group}`))
     for (const [key] of equalityLines) relations.push({ total: key, parts: groupsOf[dimension].map(([group]) => `${key}@${dimension}=${group}`) })
   }
-  return suppress(counts, relations)
+  return suppress(counts, relations, initial)
 }
 
-function shown(value: number | undefined, withheld: boolean): Shown {
+export function shown(value: number | undefined, withheld: boolean): Shown {
   if (value === undefined) return { value: null, text: '', withheld: false }
   return withheld ? { value: null, text: WITHHELD, withheld: true } : { value, text: String(value), withheld: false }
 }
 
-function changeWords(before: Shown, now: Shown): string {
+export function changeWords(before: Shown, now: Shown): string {
   if (before.value === null || now.value === null) return ''
   const moved = change(before.value, now.value)
   if (moved.direction === 'same') return 'No change'
   return `${moved.difference > 0 ? '+' : '−'}${Math.abs(moved.difference)}`
 }
 
-function differenceOf(before: Shown, now: Shown): number | null {
+export function differenceOf(before: Shown, now: Shown): number | null {
   return before.value === null || now.value === null ? null : now.value - before.value
 }
 
-/** Builds the return for a period and the one before. `published`: withhold small numbers, as for a download. */
+/**
+ * Builds the return for a period and the one before. `published`: withhold small numbers, as for a
+ * download; `withheld`: what to withhold then, when it is worked out beyond the period (a year
+ * published beside its quarters, `annual-evaluation.ts`).
+ */
 export function quarterlyReturn(input: {
   readonly period: Period
   readonly previous: Period
   readonly now: PeriodFigures
   readonly before: PeriodFigures
   readonly published: boolean
+  readonly withheld?: { readonly now: ReadonlySet<string>; readonly before: ReadonlySet<string> }
 }): QuarterlyReturn {
   const nowCounts = countsOf(input.now)
   const beforeCounts = countsOf(input.before)
-  const nowWithheld = input.published ? withheldOf(input.now) : new Set<string>()
-  const beforeWithheld = input.published ? withheldOf(input.before) : new Set<string>()
+  const nowWithheld = input.published ? (input.withheld?.now ?? withheldOf(input.now)) : new Set<string>()
+  const beforeWithheld = input.published ? (input.withheld?.before ?? withheldOf(input.before)) : new Set<string>()
   const figure = (key: string) => ({
     now: shown(nowCounts.get(key) ?? 0, nowWithheld.has(key)),
     before: shown(beforeCounts.get(key) ?? 0, beforeWithheld.has(key)),

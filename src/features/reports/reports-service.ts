@@ -18,7 +18,7 @@ import { childFigures, programmeFigures, referralFigures, referralsByTeam, selfR
 
 export type DownloadFormat = 'csv' | 'xlsx'
 
-function requireReportReader(caller: Caller): void {
+export function requireReportReader(caller: Caller): void {
   if (!hasRole(caller.user, 'analyst', 'service_manager')) throw new ForbiddenError('Only analysts and service managers read the reports')
 }
 
@@ -37,7 +37,7 @@ export function windowOf(period: Period): Window {
   return { start: ukMidnight(period.from), end: ukMidnight(addDays(period.to, 1)), from: period.from, to: period.to }
 }
 
-async function figuresOf(context: ServiceContext, authorityId: string, period: Period): Promise<PeriodFigures> {
+export async function figuresOf(context: ServiceContext, authorityId: string, period: Period): Promise<PeriodFigures> {
   const window = windowOf(period)
   const [referrals, children, teams, requests, programme] = await Promise.all([
     referralFigures(context.db, authorityId, window),

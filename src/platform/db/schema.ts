@@ -688,6 +688,50 @@ export interface FeedbackResponseTable {
   days_after: number
   entered_by: string | null
   given_at: Timestamp
+  /** Their answer to "Can we use your words, without your name?" (migration 0021). */
+  may_quote: 'yes' | 'no' | null
+}
+
+/** A theme the service codes what families wrote with (migration 0021): renamed or retired, never deleted. */
+export interface FeedbackThemeTable {
+  id: Generated<string>
+  authority_id: string
+  name: string
+  retired_at: Date | null
+  created_at: Timestamp
+  updated_by: string | null
+  updated_at: Timestamp
+  version: Version
+}
+
+/** How an admin coded one free-text answer, and whether (and how) its words may be quoted. */
+export interface FeedbackCodingTable {
+  response_id: string
+  authority_id: string
+  may_quote: 'yes' | 'no' | null
+  quote: string | null
+  coded_by: string
+  coded_at: Timestamp
+  version: Version
+}
+
+export interface FeedbackCodingThemeTable {
+  response_id: string
+  theme_id: string
+  authority_id: string
+}
+
+/** What the service manager wrote into a year's annual evaluation (migration 0021). */
+export interface EvaluationNarrativeTable {
+  authority_id: string
+  year: number
+  summary: string | null
+  went_well: string | null
+  will_change: string | null
+  families_told_us: string | null
+  updated_by: string
+  updated_at: Timestamp
+  version: Version
 }
 
 export interface FeedbackKioskTable {
@@ -856,6 +900,10 @@ export interface Schema {
   feedback_kiosk: FeedbackKioskTable
   feedback_card: FeedbackCardTable
   feedback_card_guess: FeedbackCardGuessTable
+  feedback_theme: FeedbackThemeTable
+  feedback_coding: FeedbackCodingTable
+  feedback_coding_theme: FeedbackCodingThemeTable
+  evaluation_narrative: EvaluationNarrativeTable
   audit_seal: AuditSealTable
   audit_unsealed: AuditUnsealedTable
   family_group: FamilyGroupTable

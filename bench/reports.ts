@@ -1,0 +1,77 @@
+/**
+ * The reports on a generated dataset: the annual evaluation of one authority-year (as recorded, and
+ * as it leaves the service, which also works out each quarter's withheld figures) and the quarterly
+ * return of one quarter, through the real services, as an analyst of the authority with the most
+ * referrals would ask for them, for the financial year it sent the most in.
+ *
+ * The same place as the pages' bench (`BENCH_SCALE`, default `small`; `BENCH_DATABASE_URL` for
+ * PostgreSQL, else PGlite in `BENCH_DATA_DIR` or in memory). It prints the median and worst of
+ * `BENCH_REPORT_RUNS` runs (default 5). The generator makes no feedback, themes or codings yet, so
+ * the voices' queries read empty tables: their share of the time here is their floor.
+ *
+ * Figures vary with the machine; tests never assert timings.
+ */
+import { performance } from 'node:perf_hooks'
+import { sql } from 'kysely'
+import { downloadAnnualEvaluation, viewAnnualEvaluation } from '../src/features/reports/evaluation-service.ts'
+import { financialYear, quarter } from '../src/features/reports/periods.ts'
+import { viewQuarterlyReturn } from '../src/features/reports/reports-service.ts'
+import type { Caller } from '../src/platform/auth/roles.ts'
+import { systemClock } from '../src/platform/time/clock.ts'
+import { describePlace, ensureDataset, openPlace, type DatasetPlace } from './generate/datasets.ts'
+import { isScaleName, scales } from './generate/scales.ts'
+
+const RUNS = Number(process.env['BENCH_REPORT_RUNS'] ?? 5)
+
+async function time(work: () => Promise<unknown>): Promise<string> {
+  await work()
+  const samples: number[] = []
+  for (let run = 0; run < RUNS; run += 1) {
+    const started = performance.now()
+    await work()
+    samples.push(performance.now() - started)
+  }
+  samples.sort((a, b) => a - b)
+  const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN
+  const worst = samples[samples.length - 1] ?? Number.NaN
+  return `median ${median.toFixed(0).padStart(6)} ms, worst ${worst.toFixed(0).padStart(6)} ms (${RUNS} runs)`
+}
+
+export async function benchReports(): Promise<void> {
+  const scale = process.env['BENCH_SCALE'] ?? 'small'
+  if (!isScaleName(scale)) throw new Error(`BENCH_SCALE is one of ${Object.keys(scales).join(', ')}, not ${scale}`)
+  const place: DatasetPlace = { scale, postgresUrl: process.env['BENCH_DATABASE_URL'] || undefined, dataDir: process.env['BENCH_DATA_DIR'] || undefined }
+  const database = await openPlace(place)
+  try {
+    await ensureDataset(database, scale)
+    const { db } = database
+    const busiest = await sql<{ authority_id: string; year: number; referrals: number }>`
+      select authority_id,
+        extract(year from (sent_at at time zone 'Europe/London') - interval '3 months')::int as year,
+        count(*)::int as referrals
+      from referral where sent_at is not null
+      group by 1, 2 order by 3 desc limit 1`.execute(db)
+    const row = busiest.rows[0]
+    if (!row) throw new Error('The dataset has no referral sent')
+    const user = await db
+      .selectFrom('app_user')
+      .select(['id', 'email', 'display_name'])
+      .where('authority_id', '=', row.authority_id)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    const caller: Caller = {
+      user: { id: user.id, authorityId: row.authority_id, displayName: user.display_name, email: user.email, roles: ['analyst'], teamIds: [] },
+      ip: null,
+    }
+    const context = { db, clock: systemClock }
+    const year = financialYear(row.year)
+    console.log(`\nReports, on ${describePlace(place)} (${scales[scale].description})`)
+    console.log(`  one authority-year: ${year.label}, ${row.referrals.toLocaleString('en-GB')} referrals sent`)
+    console.log(`  annual evaluation, as recorded         ${await time(() => viewAnnualEvaluation(context, caller, year, false))}`)
+    console.log(`  annual evaluation, as it leaves         ${await time(() => viewAnnualEvaluation(context, caller, year, true))}`)
+    console.log(`  annual evaluation, CSV                  ${await time(() => downloadAnnualEvaluation(context, caller, year, 'csv'))}`)
+    console.log(`  quarterly return, Q3, as it leaves      ${await time(() => viewQuarterlyReturn(context, caller, quarter(row.year, 3), true))}`)
+  } finally {
+    await database.close()
+  }
+}

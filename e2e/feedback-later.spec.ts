@@ -79,6 +79,7 @@ test('a parent chooses to answer in a few days, her card opens the questions, an
 
   await test.step('she would rather answer in a few days: her advocate records it, and a new card opens in three days', async () => {
     await page.goto(feedbackAddress)
+    await checked(page)
     await page.getByRole('radio', { name: 'Later, from their own pages' }).check()
     await page.getByRole('button', { name: 'Save what they chose' }).click()
     await expect(page.getByRole('alert', { name: 'Success' })).toContainText('They will answer later')

@@ -12,7 +12,7 @@ import { expectReflows } from './support/reflow.ts'
  */
 
 // The evaluation is a long page (every figure, four charts, the equality splits): axe and the 320 pixel check take their time on it.
-test.describe.configure({ timeout: 600_000 })
+test.describe.configure({ timeout: 900_000 })
 
 /** A CSV file's rows (quoted cells, doubled quotes, CRLF), as a spreadsheet reads them. */
 function parseCsv(text: string): string[][] {

@@ -16,7 +16,7 @@ import { advanceServiceClock } from './support/service-clock.ts'
  * page, at 320 pixels too.
  */
 
-test.describe.configure({ timeout: 360_000 })
+test.describe.configure({ timeout: 900_000 })
 
 test('a parent tells someone now; not acknowledged in time, it escalates to the deputy, who acknowledges it', async ({ page, browser, baseURL }) => {
   const referral = newReferral({ familyName: 'Concern' })

@@ -13,7 +13,7 @@ import { referrerSendsReferral, signIn } from './support/referral-journey.ts'
  * then in English and in Arabic, right to left. Axe checks every page, at 320 pixels too.
  */
 
-test.describe.configure({ timeout: 720_000 })
+test.describe.configure({ timeout: 900_000 })
 
 test('the admin issues a code; the parent signs in with it, chooses a word, and reads her pages in her language', async ({ page, browser, baseURL }) => {
   const referral = newReferral({ familyName: 'Familia' })

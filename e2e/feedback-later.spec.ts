@@ -15,7 +15,7 @@ import { expectReflows } from './support/reflow.ts'
  */
 
 // Long: two browsers, a dozen kinds of page, each checked with axe with and without JavaScript.
-test.describe.configure({ timeout: 600_000 })
+test.describe.configure({ timeout: 900_000 })
 
 const reflowed = new Set<string>()
 

@@ -10,7 +10,7 @@ import { expectReflows } from './support/reflow.ts'
  * Arabic, right to left); the admin reads the figures and the words. axe and 320 pixels on every page.
  */
 
-test.describe.configure({ timeout: 600_000 })
+test.describe.configure({ timeout: 900_000 })
 
 async function checked(page: import('@playwright/test').Page): Promise<void> {
   await expectAccessible(page)

@@ -22,7 +22,7 @@ import { uniqueFamilyName } from './support/referral-data.ts'
  */
 
 // Every page is checked by axe and at 320 pixels, in three languages: slow on a shared machine.
-test.describe.configure({ timeout: 600_000 })
+test.describe.configure({ timeout: 900_000 })
 
 test('a mother asks for an advocate in Spanish, and the advocacy admin answers it from the team’s worktray', async ({ page }) => {
   const name = `Lucía ${uniqueFamilyName('Moreno')}`

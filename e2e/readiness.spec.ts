@@ -11,7 +11,7 @@ import { referrerSendsReferral, signIn } from './support/referral-journey.ts'
  * reached the family late. The conference is two days away, so the report (due 3 working days
  * before it, by the default local rule) is already late.
  */
-test.describe.configure({ timeout: 420_000 })
+test.describe.configure({ timeout: 900_000 })
 
 test('an admin works a meeting to ready, and the referrer sees the report item late', async ({ page }) => {
   const today = ukToday()

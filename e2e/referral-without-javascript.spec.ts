@@ -13,7 +13,7 @@ import { addChild, addNewParent, checkAndSend, signIn } from './support/referral
  * follow-up questions all the time.
  */
 
-test.describe.configure({ timeout: 420_000 })
+test.describe.configure({ timeout: 900_000 })
 
 test('with JavaScript off, the referrer makes and sends a referral: every form works and every follow-up question is shown', async ({
   pageWithoutJavaScript,

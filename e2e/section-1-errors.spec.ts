@@ -10,7 +10,7 @@ import { addChild, addMeeting, addNewParent, signIn } from './support/referral-j
  * question.
  */
 
-test.describe.configure({ timeout: 300_000 })
+test.describe.configure({ timeout: 900_000 })
 
 test('Section 1 saved unfinished with "Save and continue" shows a GOV.UK error summary whose links move focus to the questions, and keeps what was typed', async ({
   page,

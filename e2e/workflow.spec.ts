@@ -28,7 +28,7 @@ const managerName = demoAccount('manager').displayName
 const advocateName = 'Maria Lopez'
 
 // Each journey crosses 30 to 50 pages, with axe on every one: more than the default minute.
-test.describe.configure({ timeout: 420_000 })
+test.describe.configure({ timeout: 900_000 })
 
 test('Advocacy Completed: referral, request, decision, an offer the advocate accepts, outcome and sign-off, each by its own role', async ({ page }) => {
   const referral = newReferral()

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { parseCsv } from '../test/support/csv.ts'
 import { AnnualEvaluationPage, NarrativePage, ParticipationPage } from './pages/annual-evaluation-page.ts'
 import { signInAs } from './support/accounts.ts'
 import { expect, expectAccessible, test } from './support/fixtures.ts'
@@ -13,36 +14,6 @@ import { expectReflows } from './support/reflow.ts'
 
 // The evaluation is a long page (every figure, four charts, the equality splits): axe and the 320 pixel check take their time on it.
 test.describe.configure({ timeout: 900_000 })
-
-/** A CSV file's rows (quoted cells, doubled quotes, CRLF), as a spreadsheet reads them. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  const body = text.replace(/^\uFEFF/, '')
-  for (let index = 0; index < body.length; index++) {
-    const char = body[index] as string
-    if (quoted) {
-      if (char === '"' && body[index + 1] === '"') {
-        cell += '"'
-        index++
-      } else if (char === '"') quoted = false
-      else cell += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (char === '\r' && body[index + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      index++
-    } else cell += char
-  }
-  return rows
-}
 
 /** Opens the reports' first page and checks it. */
 async function openReports(page: import('@playwright/test').Page): Promise<void> {

@@ -1,11 +1,11 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
-import { staffNames } from '../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
-import { ConflictError, ForbiddenError, WorkflowRefusedError } from '../../platform/errors.ts'
+import { ForbiddenError, WorkflowRefusedError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { concernRulesFrom, storedConcernRules, type ConcernRules } from './concern-rules.ts'
 import * as repository from './repository.ts'
+import { claimSettingsVersion } from './settings-version-service.ts'
 
 /**
  * The authority's rules for safeguarding concerns (issue 11, ADR 25): the list of people, in order,
@@ -46,11 +46,7 @@ export async function saveConcernRules(context: ServiceContext, caller: Caller, 
     if (rules.recipients.some((id) => !candidates.has(id)))
       throw new WorkflowRefusedError('Someone you chose can no longer receive concerns. Choose again from the lists')
     const now = context.clock.now()
-    if (!(await repository.claimSettingsVersion(trx, authorityId, version, { by: caller.user.id, now }))) {
-      const current = await repository.settingsVersion(trx, authorityId)
-      const by = current.updatedBy ? (await staffNames(trx, authorityId, [current.updatedBy])).get(current.updatedBy) : undefined
-      throw new ConflictError('Someone else saved the settings since you opened them', by ?? null, current.updatedAt)
-    }
+    await claimSettingsVersion(trx, authorityId, version, { userId: caller.user.id, now })
     for (const [key, value] of storedConcernRules(rules)) await repository.saveSetting(trx, authorityId, key, value, now)
     await recordAudit(
       trx,

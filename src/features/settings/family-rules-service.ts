@@ -1,11 +1,11 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
-import { staffNames } from '../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
-import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
+import { ForbiddenError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { familyRulesFrom, storedFamilyRules, type FamilyRules } from './family-rules.ts'
 import * as repository from './repository.ts'
+import { claimSettingsVersion } from './settings-version-service.ts'
 
 /**
  * What families see of the authority's staff (issue 10). Anyone's service reads the rules; a
@@ -25,11 +25,7 @@ export async function saveFamilyRules(context: ServiceContext, caller: Caller, r
   const authorityId = caller.user.authorityId
   await context.db.transaction().execute(async (trx) => {
     const now = context.clock.now()
-    if (!(await repository.claimSettingsVersion(trx, authorityId, version, { by: caller.user.id, now }))) {
-      const current = await repository.settingsVersion(trx, authorityId)
-      const by = current.updatedBy ? (await staffNames(trx, authorityId, [current.updatedBy])).get(current.updatedBy) : undefined
-      throw new ConflictError('Someone else saved the settings since you opened them', by ?? null, current.updatedAt)
-    }
+    await claimSettingsVersion(trx, authorityId, version, { userId: caller.user.id, now })
     for (const [key, value] of storedFamilyRules(rules)) await repository.saveSetting(trx, authorityId, key, value, now)
     await recordAudit(
       trx,

@@ -1,8 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
-import { staffNames } from '../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
-import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
+import { ForbiddenError } from '../../platform/errors.ts'
 import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
 import type * as authorityDetails from './authority-details-service.ts'
 import type * as bankHolidays from './bank-holidays-service.ts'
@@ -10,6 +9,7 @@ import type * as familyRules from './family-rules-service.ts'
 import type * as concernRules from './concern-rules-service.ts'
 import type * as meetingRules from './meeting-rules-service.ts'
 import * as repository from './repository.ts'
+import { claimSettingsVersion } from './settings-version-service.ts'
 import { settingKeys, settingsFrom, type ServiceSettings } from './settings.ts'
 
 /**
@@ -36,11 +36,7 @@ export async function save(context: ServiceContext, caller: Caller, settings: Se
   if (!hasRole(caller.user, 'system_admin')) throw new ForbiddenError('Only a system admin can change the settings')
   await context.db.transaction().execute(async (trx) => {
     const now = context.clock.now()
-    if (!(await repository.claimSettingsVersion(trx, caller.user.authorityId, version, { by: caller.user.id, now }))) {
-      const current = await repository.settingsVersion(trx, caller.user.authorityId)
-      const by = current.updatedBy ? (await staffNames(trx, caller.user.authorityId, [current.updatedBy])).get(current.updatedBy) : undefined
-      throw new ConflictError('Someone else saved the settings since you opened them', by ?? null, current.updatedAt)
-    }
+    await claimSettingsVersion(trx, caller.user.authorityId, version, { userId: caller.user.id, now })
     for (const key of settingKeys) await repository.saveSetting(trx, caller.user.authorityId, key, String(settings[key]), now)
     await repository.saveSetting(trx, caller.user.authorityId, 'bankHolidayRegion', settings.bankHolidayRegion, now)
     await recordAudit(

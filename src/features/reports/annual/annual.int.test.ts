@@ -7,40 +7,16 @@ import { engine } from '../../../../test/support/database.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
 import { loadQuarterlyDataset, loadVoicesDataset } from '../../../../test/support/report-dataset.ts'
 import { PASSWORD } from '../../../../test/support/world.ts'
+import { parseCsv as rowsOf } from '../../../../test/support/csv.ts'
 
 const YEAR = '/reports/annual?year=2026'
 const NOW = '2026 to 2027'
 const BEFORE = '2025 to 2026'
 
-/** A CSV file's rows, read as a spreadsheet would (quoted cells, doubled quotes, CRLF). */
+/** A CSV file's rows, read as a spreadsheet would; it starts with a byte order mark, so Excel reads UTF-8. */
 function parseCsv(text: string): string[][] {
   assert.ok(text.startsWith('\uFEFF'), 'a byte order mark, so Excel reads UTF-8')
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  const body = text.slice(1)
-  for (let index = 0; index < body.length; index++) {
-    const char = body[index] as string
-    if (quoted) {
-      if (char === '"' && body[index + 1] === '"') {
-        cell += '"'
-        index++
-      } else if (char === '"') quoted = false
-      else cell += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (char === '\r' && body[index + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      index++
-    } else cell += char
-  }
-  return rows
+  return rowsOf(text)
 }
 
 /** The cells of a published table or file that show a count from 1 to 4. */

@@ -6,7 +6,7 @@ import { demoAccount, signOut } from './support/accounts.ts'
 import { expect, expectAccessible, test } from './support/fixtures.ts'
 import { fullName, newReferral } from './support/referral-data.ts'
 import { referrerSendsReferral, signIn } from './support/referral-journey.ts'
-import { advanceServiceClock } from './support/service-clock.ts'
+import { advanceServiceClock, resetServiceClock } from './support/service-clock.ts'
 
 /**
  * Issue 11, ADR 25: concerns that are never lost. The service manager puts herself first on the list
@@ -17,6 +17,9 @@ import { advanceServiceClock } from './support/service-clock.ts'
  */
 
 test.describe.configure({ timeout: 900_000 })
+
+// The journeys share one service: the week this journey lets pass is given back when it ends, pass or fail.
+test.afterEach(({ baseURL }) => resetServiceClock(baseURL ?? 'http://127.0.0.1:3100'))
 
 test('a parent tells someone now; not acknowledged in time, it escalates to the deputy, who acknowledges it', async ({ page, browser, baseURL }) => {
   const referral = newReferral({ familyName: 'Concern' })

@@ -27,3 +27,19 @@ export function parseCsv(text: string): string[][] {
   }
   return rows
 }
+
+/** A file the service sends for a spreadsheet: it starts with a byte order mark, so Excel reads UTF-8; its rows. */
+export function csvFileRows(text: string): string[][] {
+  if (!text.startsWith('\uFEFF')) throw new Error('The CSV has no byte order mark, so Excel would not read it as UTF-8')
+  return parseCsv(text)
+}
+
+/** The cells of a published table or file that show a count from 1 to 4 (the first column names the row). */
+export function smallNumbersShown(rows: readonly (readonly string[])[]): string[] {
+  return rows.flatMap((row) =>
+    row
+      .slice(1)
+      .filter((cell) => /^[1-4]$/.test(cell))
+      .map((cell) => `${row[0]}: ${cell}`),
+  )
+}

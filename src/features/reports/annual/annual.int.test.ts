@@ -7,27 +7,11 @@ import { engine } from '../../../../test/support/database.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
 import { loadQuarterlyDataset, loadVoicesDataset } from '../../../../test/support/report-dataset.ts'
 import { PASSWORD } from '../../../../test/support/world.ts'
-import { parseCsv as rowsOf } from '../../../../test/support/csv.ts'
+import { csvFileRows as parseCsv, smallNumbersShown } from '../../../../test/support/csv.ts'
 
 const YEAR = '/reports/annual?year=2026'
 const NOW = '2026 to 2027'
 const BEFORE = '2025 to 2026'
-
-/** A CSV file's rows, read as a spreadsheet would; it starts with a byte order mark, so Excel reads UTF-8. */
-function parseCsv(text: string): string[][] {
-  assert.ok(text.startsWith('\uFEFF'), 'a byte order mark, so Excel reads UTF-8')
-  return rowsOf(text)
-}
-
-/** The cells of a published table or file that show a count from 1 to 4. */
-function smallNumbersShown(rows: readonly (readonly string[])[]): string[] {
-  return rows.flatMap((row) =>
-    row
-      .slice(1)
-      .filter((cell) => /^[1-4]$/.test(cell))
-      .map((cell) => `${row[0]}: ${cell}`),
-  )
-}
 
 describe(`the annual evaluation (${engine})`, () => {
   let t: TestApp

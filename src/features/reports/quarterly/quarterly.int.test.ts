@@ -8,25 +8,9 @@ import { signedIn } from '../../../../test/support/referral-steps.ts'
 import { loadQuarterlyDataset } from '../../../../test/support/report-dataset.ts'
 import { PASSWORD } from '../../../../test/support/world.ts'
 import { readSheet } from 'read-excel-file/node'
-import { parseCsv as rowsOf } from '../../../../test/support/csv.ts'
+import { csvFileRows as parseCsv, smallNumbersShown } from '../../../../test/support/csv.ts'
 
 const Q2 = '/reports?period=quarter&quarter=2026-Q2'
-
-/** A CSV file's rows, read as a spreadsheet would; it starts with a byte order mark, so Excel reads UTF-8. */
-function parseCsv(text: string): string[][] {
-  assert.ok(text.startsWith('\uFEFF'), 'a byte order mark, so Excel reads UTF-8')
-  return rowsOf(text)
-}
-
-/** The figures of a published table or file: every cell that is a count. */
-function smallNumbersShown(rows: readonly (readonly string[])[]): string[] {
-  return rows.flatMap((row) =>
-    row
-      .slice(1)
-      .filter((cell) => /^[1-4]$/.test(cell))
-      .map((cell) => `${row[0]}: ${cell}`),
-  )
-}
 
 describe(`the quarterly commissioner return (${engine})`, () => {
   let t: TestApp

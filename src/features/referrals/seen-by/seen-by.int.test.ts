@@ -38,13 +38,16 @@ describe(`who has seen a referral (${engine})`, () => {
     assert.equal(page.status, 200)
     assert.equal(heading(page.document), 'Who has seen this record')
     const rows = whoDidWhat(page)
-    assert.deepEqual(rows.slice(0, 5), [
+    assert.deepEqual(rows.slice(0, 3), [
       ['Avril Advocate', 'Downloaded the meeting to a calendar'],
       // Signing in, Avril's My work listed it among meetings not ready for the family yet; so did the team's.
       ['Avril Advocate', 'Saw it listed in My work, as a meeting not ready yet'],
       ['Ada Admin', 'Opened it and its advocacy record'],
-      ['Ada Admin', 'Saw it listed in My team’s work, as a meeting not ready yet'],
+    ])
+    // The team's page recorded both listings at the same moment: in either order.
+    assert.deepEqual(rows.slice(3, 5).sort(), [
       ['Ada Admin', 'Saw it listed in My team’s work'],
+      ['Ada Admin', 'Saw it listed in My team’s work, as a meeting not ready yet'],
     ])
     // The older rows may be on later pages: every page, oldest last.
     for (let next = page.document.querySelector('.govuk-pagination__next a')?.getAttribute('href'); next;) {

@@ -100,11 +100,13 @@ test('a parent tells someone now; not acknowledged in time, it escalates to the 
   await test.step('nobody acknowledges it in working hours: a week passes, and it goes to the deputy', async () => {
     advanceServiceClock(baseURL ?? 'http://127.0.0.1:3100', 7 * 24 * 60)
     const myWork = await signIn(page, 'admin')
-    // The escalate-concerns job runs at the service's next tick (every 15 seconds): look again until it has.
+    // The escalate-concerns job runs at the service's next tick (every 15 seconds): look again until
+    // it has. The deputy was told at once, so the concern is in her work before then: wait until it is with her.
     await expect(async () => {
       await page.reload()
       await expectAccessible(page)
       await expect(page.locator('#concerns-waiting').getByRole('link', { name: person })).toBeVisible({ timeout: 1_000 })
+      await expect(page.locator('#concerns-waiting')).toContainText(deputy, { timeout: 1_000 })
     }).toPass({ timeout: 60_000 })
     await MyWorkPage.verifyOnPage(page)
     await expect(myWork.heading).toBeVisible()

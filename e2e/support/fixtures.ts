@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 import { axeExceptions, axeNodeExceptions } from './axe-exceptions.ts'
@@ -27,8 +28,53 @@ function axeFor(page: Page): AxeBuilder {
     .disableRules(axeExceptions.map((exception) => exception.rule))
 }
 
+/**
+ * The kinds of page axe has already checked in this run (one worker runs every journey), by
+ * structure: a page built of the same elements, with the same roles, classes, attributes, language
+ * and direction, differs from one already checked only in its words and record ids, which axe's
+ * rules do not turn on; checking it again cost about a second of a busy browser each time (ADR 28).
+ */
+const kindsChecked = new Set<string>()
+
+/**
+ * The page's structure, not its words: every element's tag and attributes (record ids and numbers
+ * made general) and whether it holds text; a run of siblings built alike (a table's rows, a list's
+ * items) counts as one, so a list one row longer is the same kind of page.
+ */
+async function kindOf(page: Page): Promise<string> {
+  const structure = await page.evaluate(() => {
+    const general = (value: string) => value.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '#').replace(/\d+/g, '0')
+    const unread = ['nonce', 'value', 'href', 'src', 'action', 'content', 'datetime', 'placeholder', 'title', 'alt', 'aria-label']
+    const shape = (element: Element): string => {
+      const attributes = [...element.attributes]
+        .filter((attribute) => !unread.includes(attribute.name))
+        .map((attribute) => `${attribute.name}=${general(attribute.value)}`)
+        .sort()
+      // Whether the texts axe reads are there at all (an image's alternative, a title, a label), not what they say.
+      const named = ['alt', 'title', 'aria-label']
+        .map((name) => (element.getAttribute(name) === null ? '-' : element.getAttribute(name)?.trim() ? 'n' : 'e'))
+        .join('')
+      const text = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '') ? 't' : ''
+      const children: string[] = []
+      for (const child of element.children) {
+        const childShape = shape(child)
+        if (children[children.length - 1] !== childShape) children.push(childShape)
+      }
+      return `${element.tagName}[${attributes.join(' ')}]${named}${text}(${children.join(',')})`
+    }
+    return shape(document.documentElement)
+  })
+  return `${withoutJavaScript.has(page) ? 'no-js' : 'js'}:${createHash('sha256').update(structure).digest('hex')}`
+}
+
 export async function expectAccessible(page: Page): Promise<void> {
   await page.waitForLoadState('load')
+  const kind = await kindOf(page)
+  const ledger = ledgers.get(page)
+  if (kindsChecked.has(kind)) {
+    if (ledger) ledger.checked.add(ledger.loads)
+    return
+  }
   const results = withoutJavaScript.has(page) ? await analyzeWithoutJavaScript(page) : await axeFor(page).analyze()
   const violations = results.violations
     .map((violation) => ({
@@ -44,7 +90,7 @@ export async function expectAccessible(page: Page): Promise<void> {
       failures: violation.nodes.map((node) => node.failureSummary).slice(0, 5),
     }))
   expect(violations, `axe violations on ${page.url()}`).toEqual([])
-  const ledger = ledgers.get(page)
+  kindsChecked.add(kind)
   if (ledger) ledger.checked.add(ledger.loads)
 }
 

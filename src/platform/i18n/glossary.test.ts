@@ -70,6 +70,13 @@ describe('the glossary finds its words', () => {
     assert.match(first?.explanation ?? '', /de su lado/)
   })
 
+  test('in Arabic, names an explanation by the glossary word, not the letters joined to it', () => {
+    const { explanations } = createExplainer(glossaryIn('ar'))('الأخصائي الاجتماعي والمناصر.')
+    const advocate = explanations.find((explanation) => explanation.id === 'advocate')
+    assert.equal(advocate?.words, 'والمناصر', 'the words as written are marked')
+    assert.match(advocate?.summary ?? '', /«المناصر»/)
+  })
+
   test('every term in every language is found by its own name and each of its forms', () => {
     for (const language of translations.familyLanguages) {
       const glossary = glossaryIn(language.code)

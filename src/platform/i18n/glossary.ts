@@ -37,6 +37,8 @@ export interface GlossaryMatch {
   readonly end: number
   /** The words as written in the text. */
   readonly text: string
+  /** The word itself, without the letters Arabic joins to it ("and the", "your"): what an explanation is named by. */
+  readonly word: string
   readonly term: GlossaryTerm
 }
 
@@ -117,10 +119,12 @@ export function glossaryOf(language: string, entries: readonly GlossaryEntry[], 
     const normalised = text.normalize('NFC')
     const matches: GlossaryMatch[] = []
     for (const match of normalised.matchAll(pattern)) {
-      const name = Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined)?.[0]
+      const [name, form = match[0]] = Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined) ?? []
       const term = name ? byName.get(name) : undefined
       if (!term) continue
-      matches.push({ start: match.index, end: match.index + match[0].length, text: match[0], term })
+      // "والمناصر" is "and the advocate": its explanation is named "المناصر", the word the glossary lists.
+      const word = language === 'ar' ? (term.term.includes(form) ? term.term : form) : match[0]
+      matches.push({ start: match.index, end: match.index + match[0].length, text: match[0], word, term })
     }
     return matches
   }
@@ -169,7 +173,7 @@ export function createExplainer(glossary: Glossary): (text: unknown) => Explaine
       explanations.push({
         term: match.term,
         words: match.text,
-        summary: glossary.summarise(match.text),
+        summary: glossary.summarise(match.word),
         explanation: match.term.explanation,
         id: match.term.id,
       })

@@ -76,12 +76,12 @@ describe('appExplained', () => {
     assert.equal(document.querySelectorAll('ul > details').length, 0)
   })
 
-  test('in Arabic, with the joined letters kept in the marked word', () => {
+  test('in Arabic, with the joined letters kept in the marked word and the explanation named by the glossary word', () => {
     const explain = createExplainer(translations.translator('ar').glossary)
     const html = render('{{ appExplained({ text: text, explain: explain }) }}', { explain, text: 'سيحضر مناصرك الاجتماع.' })
     const document = parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`)
     assert.equal(textOf(document.querySelector('.app-glossary-term')), 'مناصرك')
-    assert.equal(textOf(document.querySelector('summary')), 'ما معنى «مناصرك»')
+    assert.equal(textOf(document.querySelector('summary')), 'ما معنى «المناصر»', 'named by the glossary word, not "your advocate"')
   })
 
   test('without an explainer (a staff page), the sentence is shown as it is', () => {

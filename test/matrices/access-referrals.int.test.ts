@@ -121,6 +121,11 @@ const actions: readonly Action[] = [
     body: async () => ({ 'reportSharedOn-day': '20', 'reportSharedOn-month': '11', 'reportSharedOn-year': '2026', venueConfirmed: 'yes', version: '0' }),
   },
   {
+    path: 'child-advocate/:childId',
+    stage: 'awaiting_admin',
+    body: async () => ({ answer: 'declined', whoAnswered: 'child', reason: 'Declined by an intruder', version: '0' }),
+  },
+  {
     path: 'reschedule',
     stage: 'awaiting_admin',
     body: async ({ t, id }) => ({
@@ -133,6 +138,16 @@ const actions: readonly Action[] = [
     }),
   },
 ]
+
+/**
+ * A referral's page or form with any record it names besides the referral filled in: `:childId`,
+ * a child named on the referral (so refusals of a child's page are tried on a real child).
+ */
+async function pathOn(t: TestApp, id: string, path: string): Promise<string> {
+  if (!path.includes(':childId')) return `/referrals/${id}${path.startsWith('/') || path === '' ? '' : '/'}${path}`
+  const child = await t.database.db.selectFrom('referral_child').select('person_id').where('referral_id', '=', id).executeTakeFirstOrThrow()
+  return pathOn(t, id, path.replace(':childId', child.person_id))
+}
 
 async function anyAdult(t: TestApp): Promise<string> {
   const row = await t.database.db
@@ -298,7 +313,7 @@ describe(`record-level access on every route (${engine})`, () => {
         const { id, familyName, reference } = referral(stage)
         for (const [who, browser] of Object.entries(refusedFor(stage))) {
           for (const page of pages) {
-            const url = `/referrals/${id}${page}`
+            const url = await pathOn(t, id, page)
             judgeRefusal(await browser.get(url), [familyName, reference], `${who} GET ${url.replace(id, `<${stage}>`)}`, findings)
             checked += 1
           }
@@ -362,7 +377,7 @@ describe(`record-level access on every route (${engine})`, () => {
       for (const action of actions) {
         const stage = action.stage as ReferralStage
         const { id, familyName, reference } = referral(stage)
-        const path = `/referrals/${id}/${action.path}`
+        const path = await pathOn(t, id, action.path)
         for (const [who, browser] of Object.entries(refusedFor(stage))) {
           const what = `${who} POST /referrals/<${stage}>/${action.path}`
           const before = await snapshot(t.database.db, id)
@@ -405,6 +420,7 @@ describe(`record-level access on every route (${engine})`, () => {
         withdraw: 'referrer',
         reschedule: 'referrer',
         readiness: 'admin',
+        'child-advocate/:childId': 'admin',
       }
       // Walks fresh referrals through the same actions, each taken at the point the refusals were tried at.
       const walks: readonly (readonly [Stage, readonly (readonly [string, Stage])[], ((id: string) => Promise<void>)?])[] = [
@@ -465,6 +481,7 @@ describe(`record-level access on every route (${engine})`, () => {
           'awaiting_admin',
           [
             ['not-for-family', 'awaiting_admin'],
+            ['child-advocate/:childId', 'awaiting_admin'],
             ['withdraw', 'awaiting_admin'],
           ],
         ],
@@ -478,11 +495,12 @@ describe(`record-level access on every route (${engine})`, () => {
           assert.ok(action, `an action ${path} at ${at}`)
           tried.add(action)
           const browser = crew[allowed[path] ?? 'referrer']
-          await browser.get(`/referrals/${id}/${path}`)
+          const url = await pathOn(t, id, path)
+          await browser.get(url)
           const before = await snapshot(t.database.db, id)
-          const page = await browser.post(`/referrals/${id}/${path}`, await action.body({ id, t }))
+          const page = await browser.post(url, await action.body({ id, t }))
           assert.equal(page.status, 303, `${path} by its proper user`)
-          if (page.location === `/referrals/${id}/${path}`) {
+          if (page.location === url) {
             // A page that returns to itself once saved (readiness) shows no errors; any other is sent back with them.
             const errors = errorSummary((await browser.get(page.location)).html)
             if (!returnsHere.has(path) || errors.length > 0) assert.fail(`${path} by its proper user is sent back to the form: ${errors.join('; ')}`)
@@ -562,6 +580,18 @@ describe(`record-level access on every route (${engine})`, () => {
       },
       { who: 'manager', path: 'sign-off-request', stage: 'outcome_recorded', body: async ({ t }) => ({ managerId: t.world.staff.manager.id }) },
       {
+        who: 'referrer',
+        path: 'child-advocate/:childId',
+        stage: 'awaiting_admin',
+        body: async () => ({ answer: 'accepted', whoAnswered: 'child', version: '0' }),
+      },
+      {
+        who: 'manager',
+        path: 'child-advocate/:childId',
+        stage: 'awaiting_admin',
+        body: async () => ({ answer: 'accepted', whoAnswered: 'child', version: '0' }),
+      },
+      {
         who: 'manager',
         path: 'section-1',
         stage: 'returned',
@@ -578,7 +608,7 @@ describe(`record-level access on every route (${engine})`, () => {
     before(async () => {
       for (const attempt of attempts) {
         const { id } = referral(attempt.stage)
-        const path = `/referrals/${id}/${attempt.path}`
+        const path = await pathOn(t, id, attempt.path)
         const browser = crew[attempt.who]
         const before = await snapshot(t.database.db, id)
         const page = await browser.post(path, await attempt.body({ id, t }))

@@ -88,6 +88,15 @@ export async function openFixture(): Promise<Fixture> {
         const id = await referralAt(t, crew, route.stage, unique(), { advocateId: avrilId })
         return route.stage === 'awaiting_advocate' ? offerOn(t, id) : allocationOn(t, id)
       }
+      case 'childId': {
+        // A child named on the route's referral (whose meeting offers its children an advocate).
+        const row = await db
+          .selectFrom('referral_child')
+          .select('person_id')
+          .where('referral_id', '=', values['referralId'] ?? '')
+          .executeTakeFirstOrThrow()
+        return row.person_id
+      }
       case 'personId': {
         const id = await referralAt(t, crew, 'awaiting_admin', unique())
         const row = await db.selectFrom('referral').select('person_id').where('id', '=', id).executeTakeFirstOrThrow()

@@ -114,6 +114,7 @@ const referralPages: readonly Route[] = [
   referral('GET', '/feedback', 'admin', 'advocate_recorded'),
   referral('GET', '/way-in/reminders', 'admin', 'in_review'),
   referral('GET', '/readiness', 'admin', 'advocate_recorded'),
+  referral('GET', '/child-advocate/:childId', 'admin', 'awaiting_admin'),
 ]
 
 const referralForms: readonly Route[] = [
@@ -149,6 +150,7 @@ const referralForms: readonly Route[] = [
   referral('POST', '/feedback/card', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
   referral('POST', '/feedback/card/revoke', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
   referral('POST', '/way-in/reminders', 'admin', 'in_review'),
+  referral('POST', '/child-advocate/:childId', 'admin', 'awaiting_admin'),
 ]
 
 export const routes: readonly Route[] = [

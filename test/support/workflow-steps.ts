@@ -223,6 +223,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     concerns,
     feedbackCards,
     feedbackCodings,
+    childOffers,
   ] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -288,6 +289,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
       .orderBy('feedback_coding.response_id')
       .orderBy('feedback_coding_theme.theme_id')
       .execute(),
+    referral.meeting_id ? db.selectFrom('child_advocacy_offer').selectAll().where('meeting_id', '=', referral.meeting_id).orderBy('person_id').execute() : [],
   ])
   return plain({
     referral,
@@ -306,6 +308,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     views: views ?? null,
     feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks, cards: feedbackCards, codings: feedbackCodings },
     concerns,
+    childOffers,
   })
 }
 
@@ -318,6 +321,7 @@ export const viewedActions = [
   'referral.meeting-downloaded',
   'referral.readiness-viewed',
   'referral.seen-by-viewed',
+  'referral.child-offer-viewed',
 ] as const
 
 /** The referral's state as stored. */

@@ -14,6 +14,8 @@ import * as people from '../people/records-service.ts'
 import { contactsOf, viewsOf, type Contact, type PersonViews } from './advocacy-record/record-reads.ts'
 import { currentAllocation } from './allocation/allocation-repository.ts'
 import { historyOf } from './allocation/allocation-history.ts'
+import * as childOfferRows from './child-offer-repository.ts'
+import { childOffersView, type ChildOffersView } from './child-offers-view.ts'
 import * as decisions from './decision-repository.ts'
 import type { DecisionInput } from './decisions-service.ts'
 import * as meetings from './meeting-repository.ts'
@@ -112,6 +114,11 @@ export interface ReferralView {
   readonly allocationHistory: Awaited<ReturnType<typeof historyOf>>
   /** For the advocacy service (once sent): the advocate's contacts and the person's views. */
   readonly record: { readonly contacts: readonly Contact[]; readonly views: PersonViews } | null
+  /**
+   * The children of a child protection conference, each offered an advocate of their own, and
+   * where their offer stands (issue 11); null for any other meeting, or none yet.
+   */
+  readonly childOffers: ChildOffersView | null
   /** The person's views, for anyone who may see the referral, once shared with the chair. */
   readonly sharedViews: { readonly views: string; readonly sharedAt: Date } | null
 }
@@ -135,7 +142,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
     const state = row.state
     // The advocacy record and the offers made are the advocacy service's alone; shared views are everyone's.
     const withRecord = hasRole(caller.user, 'advocacy_admin', 'service_manager') && state !== 'draft'
-    const [sectionOneRow, decision, review, person, children, meeting, timeline, allocation, lastChanged, allocationHistory, contacts, views] =
+    const [sectionOneRow, decision, review, person, children, meeting, timeline, allocation, lastChanged, allocationHistory, contacts, views, offers] =
       await Promise.all([
         findSectionOne(trx, authorityId, row.id),
         decisions.findDecision(trx, authorityId, row.id),
@@ -149,6 +156,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
         withRecord ? historyOf(trx, authorityId, row.id) : [],
         withRecord ? contactsOf(trx, authorityId, row.id) : [],
         viewsOf(trx, authorityId, row.id),
+        row.meeting_id ? childOfferRows.offersForMeeting(trx, authorityId, row.meeting_id) : [],
       ])
     const facts = factsFrom(row, { sectionOne: sectionOneRow, review, allocation }, context.clock)
     const names = await staffNames(trx, authorityId, [
@@ -279,6 +287,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       unavailable: inapplicableEvents(caller.user, facts),
       allocationHistory,
       record: withRecord ? { contacts, views } : null,
+      childOffers: childOffersView(meeting, children, offers),
       sharedViews: views.sharedAt && views.views && views.personAgreedToShare ? { views: views.views, sharedAt: views.sharedAt } : null,
     }
   })

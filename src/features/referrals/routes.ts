@@ -5,6 +5,7 @@ import type { AdvocacyRecordService } from './service.ts'
 import type { AllocationService } from './service.ts'
 import { changeAdvocateRoutes } from './change-advocate/routes.ts'
 import { checkRoutes } from './check/routes.ts'
+import { childAdvocateRoutes } from './child-advocate/routes.ts'
 import { childrenRoutes } from './children/routes.ts'
 import { consentRoutes } from './consent/routes.ts'
 import { decisionRoutes } from './decision/routes.ts'
@@ -60,6 +61,7 @@ export function referralRoutes(
   withdrawRoutes(app, deps)
   rescheduleRoutes(app, deps)
   readinessRoutes(app, deps)
+  childAdvocateRoutes(app, deps)
   seenByRoutes(app, deps)
   personSeenByRoutes(app, deps)
 }

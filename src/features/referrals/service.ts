@@ -1,6 +1,7 @@
 import { bindService, type ServiceContext } from '../../platform/service-context.ts'
 import * as advocacyRecord from './advocacy-record/advocacy-record-service.ts'
 import * as allocation from './allocation/allocation-service.ts'
+import * as childOffers from './child-offers-service.ts'
 import type { AllocationContext } from './allocation/allocation-service.ts'
 import * as decisions from './decisions-service.ts'
 import * as drafting from './drafting-service.ts'
@@ -28,6 +29,7 @@ export function referralService(context: ServiceContext) {
     ...seenBy,
     ...personEquality,
     ...readiness,
+    ...childOffers,
   })
 }
 

@@ -33,6 +33,7 @@ import type { DisabilityAnswer, Ethnicity, RelationshipToChild } from '../../voc
 import type { NotificationKind } from '../../vocabulary/notifications.ts'
 import type { ConcernAbout, ConcernRaiser, ConcernState, ConcernStep } from '../../vocabulary/concerns.ts'
 import type { FgcStatus, PreviousConference } from '../../vocabulary/meetings.ts'
+import type { ChildAnswerer, ChildCommunication, ChildNeed, ChildOfferAnswer } from '../../vocabulary/children.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -298,6 +299,31 @@ export interface ReferralChildTable {
   referral_id: string
   person_id: string
   authority_id: string
+}
+
+/** A child of a child protection conference offered an advocate of their own, and their answer (migration 0023, ADR 29). */
+export interface ChildAdvocacyOfferTable {
+  id: Generated<string>
+  authority_id: string
+  meeting_id: string
+  /** The child (a `person` of kind `child`). */
+  person_id: string
+  answer: Generated<ChildOfferAnswer>
+  who_answered: ChildAnswerer | null
+  /** When someone speaks for the child: who they are, and their relationship to the child. */
+  speaker_name: string | null
+  speaker_relationship: string | null
+  /** Why: required when someone declines for the child. */
+  reason: string | null
+  communicates: Generated<ChildCommunication[]>
+  needs: Generated<ChildNeed[]>
+  needs_detail: string | null
+  /** The member of staff who recorded the answer, and when. */
+  answered_by: string | null
+  answered_at: Date | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+  version: Version
 }
 
 export interface SectionOneTable {
@@ -912,6 +938,7 @@ export interface Schema {
   meeting_readiness: MeetingReadinessTable
   referral: ReferralTable
   referral_child: ReferralChildTable
+  child_advocacy_offer: ChildAdvocacyOfferTable
   section_one: SectionOneTable
   decision: DecisionTable
   review: ReviewTable

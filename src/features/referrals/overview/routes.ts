@@ -42,6 +42,7 @@ export function overviewRoutes(
       record,
       sharedViews,
       canShareViews: hasRole(caller.user, 'advocacy_admin'),
+      canRecordChildOffers: hasRole(caller.user, 'advocacy_admin'),
       contactMethods: contactMethods.labels,
       backTo: listFrom(queryOf(request)['from']),
       errors: request.pageFlash.form?.errors,

@@ -1,0 +1,86 @@
+import { sql } from 'kysely'
+import type { Queryable } from '../../platform/db/schema.ts'
+import { textArray } from '../../platform/db/text-array.ts'
+import type { ChildAnswerer, ChildCommunication, ChildNeed, ChildOfferAnswer } from '../../vocabulary/children.ts'
+
+/** Children offered an advocate of their own, per conference (migration 0023, ADR 29): the SQL alone. */
+
+const columns = [
+  'person_id',
+  'answer',
+  'who_answered',
+  'speaker_name',
+  'speaker_relationship',
+  'reason',
+  'communicates',
+  'needs',
+  'needs_detail',
+  'answered_by',
+  'answered_at',
+  'updated_at',
+  'version',
+] as const
+
+/** Every child's offer recorded for a meeting. */
+export async function offersForMeeting(db: Queryable, authorityId: string, meetingId: string) {
+  return db.selectFrom('child_advocacy_offer').select(columns).where('authority_id', '=', authorityId).where('meeting_id', '=', meetingId).execute()
+}
+
+/** One child's offer for a meeting, if anything has been recorded of it. */
+export async function findOffer(db: Queryable, authorityId: string, meetingId: string, personId: string) {
+  return db
+    .selectFrom('child_advocacy_offer')
+    .select(columns)
+    .where('authority_id', '=', authorityId)
+    .where('meeting_id', '=', meetingId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst()
+}
+
+export interface OfferChange {
+  readonly answer: ChildOfferAnswer
+  readonly who_answered: ChildAnswerer | null
+  readonly speaker_name: string | null
+  readonly speaker_relationship: string | null
+  readonly reason: string | null
+  readonly communicates: readonly ChildCommunication[]
+  readonly needs: readonly ChildNeed[]
+  readonly needs_detail: string | null
+  readonly answered_by: string
+  readonly answered_at: Date
+}
+
+function row(change: OfferChange) {
+  return { ...change, communicates: textArray(change.communicates), needs: textArray(change.needs) }
+}
+
+/**
+ * Records a child's offer over the version read: version 0 makes the row (unless someone made it
+ * first), any other updates it only if it is still that version. False when someone saved it since.
+ */
+export async function saveOffer(
+  db: Queryable,
+  key: { authorityId: string; meetingId: string; personId: string },
+  version: number,
+  change: OfferChange,
+  now: Date,
+): Promise<boolean> {
+  if (version === 0) {
+    const added = await db
+      .insertInto('child_advocacy_offer')
+      .values({ authority_id: key.authorityId, meeting_id: key.meetingId, person_id: key.personId, ...row(change), created_at: now, updated_at: now })
+      .onConflict((conflict) => conflict.columns(['meeting_id', 'person_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    return added !== undefined
+  }
+  const result = await db
+    .updateTable('child_advocacy_offer')
+    .set({ ...row(change), updated_at: now, version: sql<number>`version + 1` })
+    .where('authority_id', '=', key.authorityId)
+    .where('meeting_id', '=', key.meetingId)
+    .where('person_id', '=', key.personId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
+}

@@ -1,0 +1,111 @@
+import { recordAudit } from '../../platform/audit/audit.ts'
+import { hasRole, type Caller } from '../../platform/auth/roles.ts'
+import { staffNames } from '../../platform/auth/staff-repository.ts'
+import type { Queryable } from '../../platform/db/schema.ts'
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts'
+import { isId } from '../../platform/ids.ts'
+import type { ServiceContext } from '../../platform/service-context.ts'
+import type { MeetingType } from '../../vocabulary/referrals.ts'
+import * as people from '../people/records-service.ts'
+import * as offers from './child-offer-repository.ts'
+import { childOfferView, NotAskedDirectly, type ChildOfferAnswers, type ChildOfferView } from './child-offers-view.ts'
+import { offersChildrenAnAdvocate } from './children-offered.ts'
+import * as meetings from './meeting-repository.ts'
+import * as referrals from './referral-repository.ts'
+import { actorOf, loadReferral } from './steps.ts'
+
+/**
+ * A child's answer to the offer of an advocate of their own, per child protection conference
+ * (issue 11, ADR 29). Recorded by the advocacy admin team, on a referral sent to the service; the
+ * referrer and service managers see where each child's offer stands on the referral's page.
+ */
+
+export interface ChildOfferPage {
+  readonly referral: { readonly id: string; readonly reference: string; readonly personName: string | null }
+  readonly meeting: { readonly type: MeetingType; readonly date: string }
+  readonly child: ChildOfferView
+}
+
+/** The referral, its conference and the child, if this person may record the child's answer. */
+async function loadChild(trx: Queryable, caller: Caller, referralId: string, childId: string, forUpdate: boolean) {
+  const row = await loadReferral(trx, caller, referralId, { forUpdate })
+  if (!hasRole(caller.user, 'advocacy_admin')) throw new ForbiddenError('Only the advocacy admin team records a child’s answer')
+  if (row.sent_at === null || !isId(childId)) throw new NotFoundError('No such child on this referral')
+  const meeting = row.meeting_id ? await meetings.findMeeting(trx, row.authority_id, row.meeting_id) : undefined
+  if (!meeting || !offersChildrenAnAdvocate(meeting.type)) throw new NotFoundError('This meeting is not a child protection conference')
+  const child = (await referrals.referralChildren(trx, row.authority_id, row.id)).find((candidate) => candidate.id === childId)
+  if (!child) throw new NotFoundError('No such child on this referral')
+  const recorded = await offers.findOffer(trx, row.authority_id, meeting.id, child.id)
+  return { row, meeting, child, recorded }
+}
+
+/** The page that records a child's answer: audited as a view of the referral. */
+export async function childOfferPage(context: ServiceContext, caller: Caller, referralId: string, childId: string): Promise<ChildOfferPage> {
+  return context.db.transaction().execute(async (trx) => {
+    const { row, meeting, child, recorded } = await loadChild(trx, caller, referralId, childId, false)
+    const person = row.person_id ? await people.findPerson(trx, row.authority_id, row.person_id) : undefined
+    await recordAudit(trx, actorOf(caller), {
+      action: 'referral.child-offer-viewed',
+      recordType: 'referral',
+      recordId: row.id,
+      details: { child: child.id, meeting: meeting.id },
+    })
+    return {
+      referral: { id: row.id, reference: row.reference, personName: person?.name ?? null },
+      meeting: { type: meeting.type, date: meeting.meeting_date },
+      child: childOfferView(child, meeting.meeting_date, recorded),
+    }
+  })
+}
+
+/**
+ * Records a child's answer (or, before they answer, the needs that change how it is asked), unless
+ * someone saved it since `version`. A child not consulted for their age is answered for by someone
+ * who speaks for them. Audited: what the answer was and who gave it, never the words written.
+ */
+export async function saveChildOffer(
+  context: ServiceContext,
+  caller: Caller,
+  referralId: string,
+  childId: string,
+  answers: ChildOfferAnswers,
+  version: number,
+): Promise<ChildOfferView> {
+  return context.db.transaction().execute(async (trx) => {
+    const { row, meeting, child } = await loadChild(trx, caller, referralId, childId, true)
+    const before = childOfferView(child, meeting.meeting_date, undefined)
+    if (answers.whoAnswered === 'child' && !before.age.consulted)
+      throw new NotAskedDirectly('A child under 4 is not asked directly: choose someone who speaks for them')
+    const now = context.clock.now()
+    const saved = await offers.saveOffer(
+      trx,
+      { authorityId: row.authority_id, meetingId: meeting.id, personId: child.id },
+      version,
+      {
+        answer: answers.answer,
+        who_answered: answers.whoAnswered,
+        speaker_name: answers.speakerName,
+        speaker_relationship: answers.speakerRelationship,
+        reason: answers.reason,
+        communicates: answers.communicates,
+        needs: answers.needs,
+        needs_detail: answers.needsDetail,
+        answered_by: caller.user.id,
+        answered_at: now,
+      },
+      now,
+    )
+    if (!saved) {
+      const current = await offers.findOffer(trx, row.authority_id, meeting.id, child.id)
+      const by = current?.answered_by ? (await staffNames(trx, row.authority_id, [current.answered_by])).get(current.answered_by) : undefined
+      throw new ConflictError('Someone else recorded this child’s answer since you opened this page', by ?? null, current?.updated_at ?? null)
+    }
+    await recordAudit(trx, actorOf(caller), {
+      action: 'referral.child-offer-recorded',
+      recordType: 'referral',
+      recordId: row.id,
+      details: { child: child.id, meeting: meeting.id, answer: answers.answer, by: answers.whoAnswered, needs: [...answers.communicates, ...answers.needs] },
+    })
+    return childOfferView(child, meeting.meeting_date, await offers.findOffer(trx, row.authority_id, meeting.id, child.id))
+  })
+}

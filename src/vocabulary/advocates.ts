@@ -84,6 +84,7 @@ export const specialisms = labelled({
   young_parents: 'Young parents',
   deaf: 'Deaf people (BSL)',
   care_experienced: 'Care-experienced parents',
+  children: 'Advocacy for children and young people',
 })
 
 export type Specialism = ValueOf<typeof specialisms>

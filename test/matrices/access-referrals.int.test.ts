@@ -126,6 +126,11 @@ const actions: readonly Action[] = [
     body: async () => ({ answer: 'declined', whoAnswered: 'child', reason: 'Declined by an intruder', version: '0' }),
   },
   {
+    path: 'child-advocate/:childId/referral',
+    stage: 'awaiting_admin',
+    body: async ({ t, id }) => ({ version: String(await childOfferVersion(t, id)) }),
+  },
+  {
     path: 'reschedule',
     stage: 'awaiting_admin',
     body: async ({ t, id }) => ({
@@ -147,6 +152,20 @@ async function pathOn(t: TestApp, id: string, path: string): Promise<string> {
   if (!path.includes(':childId')) return `/referrals/${id}${path.startsWith('/') || path === '' ? '' : '/'}${path}`
   const child = await t.database.db.selectFrom('referral_child').select('person_id').where('referral_id', '=', id).executeTakeFirstOrThrow()
   return pathOn(t, id, path.replace(':childId', child.person_id))
+}
+
+/** The version of the offer to the child named on the referral (0 while nothing is recorded of it). */
+async function childOfferVersion(t: TestApp, id: string): Promise<number> {
+  const row = await t.database.db
+    .selectFrom('referral_child')
+    .innerJoin('referral', 'referral.id', 'referral_child.referral_id')
+    .leftJoin('child_advocacy_offer', (join) =>
+      join.onRef('child_advocacy_offer.meeting_id', '=', 'referral.meeting_id').onRef('child_advocacy_offer.person_id', '=', 'referral_child.person_id'),
+    )
+    .select('child_advocacy_offer.version')
+    .where('referral_child.referral_id', '=', id)
+    .executeTakeFirst()
+  return row?.version ?? 0
 }
 
 async function anyAdult(t: TestApp): Promise<string> {
@@ -421,6 +440,7 @@ describe(`record-level access on every route (${engine})`, () => {
         reschedule: 'referrer',
         readiness: 'admin',
         'child-advocate/:childId': 'admin',
+        'child-advocate/:childId/referral': 'admin',
       }
       // Walks fresh referrals through the same actions, each taken at the point the refusals were tried at.
       const walks: readonly (readonly [Stage, readonly (readonly [string, Stage])[], ((id: string) => Promise<void>)?])[] = [
@@ -484,6 +504,15 @@ describe(`record-level access on every route (${engine})`, () => {
             ['child-advocate/:childId', 'awaiting_admin'],
             ['withdraw', 'awaiting_admin'],
           ],
+        ],
+        [
+          'awaiting_admin',
+          [['child-advocate/:childId/referral', 'awaiting_admin']],
+          async (id) => {
+            // The child accepted the offer of an advocate: their own referral can be started.
+            const path = await pathOn(t, id, 'child-advocate/:childId')
+            assert.equal((await crew.admin.post(path, { answer: 'accepted', whoAnswered: 'child', version: '0' })).location, `/referrals/${id}`)
+          },
         ],
       ]
       const tried = new Set<Action>()
@@ -591,6 +620,8 @@ describe(`record-level access on every route (${engine})`, () => {
         stage: 'awaiting_admin',
         body: async () => ({ answer: 'accepted', whoAnswered: 'child', version: '0' }),
       },
+      { who: 'referrer', path: 'child-advocate/:childId/referral', stage: 'awaiting_admin', body: async () => ({ version: '0' }) },
+      { who: 'manager', path: 'child-advocate/:childId/referral', stage: 'awaiting_admin', body: async () => ({ version: '0' }) },
       {
         who: 'manager',
         path: 'section-1',

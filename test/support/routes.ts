@@ -151,6 +151,7 @@ const referralForms: readonly Route[] = [
   referral('POST', '/feedback/card/revoke', 'admin', 'advocate_recorded', { formOn: '/referrals/:referralId/feedback' }),
   referral('POST', '/way-in/reminders', 'admin', 'in_review'),
   referral('POST', '/child-advocate/:childId', 'admin', 'awaiting_admin'),
+  referral('POST', '/child-advocate/:childId/referral', 'admin', 'awaiting_admin', { formOn: '/referrals/:referralId' }),
 ]
 
 export const routes: readonly Route[] = [

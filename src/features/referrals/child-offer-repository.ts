@@ -6,6 +6,7 @@ import type { ChildAnswerer, ChildCommunication, ChildNeed, ChildOfferAnswer } f
 /** Children offered an advocate of their own, per conference (migration 0023, ADR 29): the SQL alone. */
 
 const columns = [
+  'id',
   'person_id',
   'answer',
   'who_answered',
@@ -19,22 +20,53 @@ const columns = [
   'answered_at',
   'updated_at',
   'version',
+  'child_referral_id',
 ] as const
 
-/** Every child's offer recorded for a meeting. */
+/** Every child's offer recorded for a meeting, with the reference of the child's own referral once it is started. */
 export async function offersForMeeting(db: Queryable, authorityId: string, meetingId: string) {
-  return db.selectFrom('child_advocacy_offer').select(columns).where('authority_id', '=', authorityId).where('meeting_id', '=', meetingId).execute()
+  return db
+    .selectFrom('child_advocacy_offer')
+    .leftJoin('referral', 'referral.id', 'child_advocacy_offer.child_referral_id')
+    .select(columns.map((column) => `child_advocacy_offer.${column}` as const))
+    .select('referral.reference as child_referral_reference')
+    .where('child_advocacy_offer.authority_id', '=', authorityId)
+    .where('child_advocacy_offer.meeting_id', '=', meetingId)
+    .execute()
 }
 
 /** One child's offer for a meeting, if anything has been recorded of it. */
 export async function findOffer(db: Queryable, authorityId: string, meetingId: string, personId: string) {
+  const rows = await offersForMeeting(db, authorityId, meetingId)
+  return rows.find((row) => row.person_id === personId)
+}
+
+/** The offer a child's own referral was started from (ADR 30), with the conference it was made for. */
+export async function offerOfChildReferral(db: Queryable, authorityId: string, childReferralId: string) {
   return db
     .selectFrom('child_advocacy_offer')
-    .select(columns)
-    .where('authority_id', '=', authorityId)
-    .where('meeting_id', '=', meetingId)
-    .where('person_id', '=', personId)
+    .innerJoin('meeting', 'meeting.id', 'child_advocacy_offer.meeting_id')
+    .select(['child_advocacy_offer.id', 'meeting.type as meeting_type', 'meeting.meeting_date'])
+    .where('child_advocacy_offer.authority_id', '=', authorityId)
+    .where('child_advocacy_offer.child_referral_id', '=', childReferralId)
     .executeTakeFirst()
+}
+
+/**
+ * Names the child's own referral on an accepted offer, only if the offer is still the version read
+ * and names none yet: false when someone else started it, or changed the offer, first.
+ */
+export async function linkChildReferral(db: Queryable, authorityId: string, offerId: string, version: number, childReferralId: string, now: Date) {
+  const result = await db
+    .updateTable('child_advocacy_offer')
+    .set({ child_referral_id: childReferralId, updated_at: now, version: sql<number>`version + 1` })
+    .where('authority_id', '=', authorityId)
+    .where('id', '=', offerId)
+    .where('version', '=', version)
+    .where('answer', '=', 'accepted')
+    .where('child_referral_id', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows === 1n
 }
 
 export interface OfferChange {

@@ -1,18 +1,14 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
-import { hasRole, type Caller } from '../../platform/auth/roles.ts'
+import type { Caller } from '../../platform/auth/roles.ts'
 import { staffNames } from '../../platform/auth/staff-repository.ts'
-import type { Queryable } from '../../platform/db/schema.ts'
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts'
-import { isId } from '../../platform/ids.ts'
+import { ConflictError, WorkflowRefusedError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import type { MeetingType } from '../../vocabulary/referrals.ts'
 import * as people from '../people/records-service.ts'
+import { loadChild } from './child-offer-loading.ts'
 import * as offers from './child-offer-repository.ts'
 import { childOfferView, NotAskedDirectly, type ChildOfferAnswers, type ChildOfferView } from './child-offers-view.ts'
-import { offersChildrenAnAdvocate } from './children-offered.ts'
-import * as meetings from './meeting-repository.ts'
-import * as referrals from './referral-repository.ts'
-import { actorOf, loadReferral } from './steps.ts'
+import { actorOf } from './steps.ts'
 
 /**
  * A child's answer to the offer of an advocate of their own, per child protection conference
@@ -24,19 +20,6 @@ export interface ChildOfferPage {
   readonly referral: { readonly id: string; readonly reference: string; readonly personName: string | null }
   readonly meeting: { readonly type: MeetingType; readonly date: string }
   readonly child: ChildOfferView
-}
-
-/** The referral, its conference and the child, if this person may record the child's answer. */
-async function loadChild(trx: Queryable, caller: Caller, referralId: string, childId: string, forUpdate: boolean) {
-  const row = await loadReferral(trx, caller, referralId, { forUpdate })
-  if (!hasRole(caller.user, 'advocacy_admin')) throw new ForbiddenError('Only the advocacy admin team records a child’s answer')
-  if (row.sent_at === null || !isId(childId)) throw new NotFoundError('No such child on this referral')
-  const meeting = row.meeting_id ? await meetings.findMeeting(trx, row.authority_id, row.meeting_id) : undefined
-  if (!meeting || !offersChildrenAnAdvocate(meeting.type)) throw new NotFoundError('This meeting is not a child protection conference')
-  const child = (await referrals.referralChildren(trx, row.authority_id, row.id)).find((candidate) => candidate.id === childId)
-  if (!child) throw new NotFoundError('No such child on this referral')
-  const recorded = await offers.findOffer(trx, row.authority_id, meeting.id, child.id)
-  return { row, meeting, child, recorded }
 }
 
 /** The page that records a child's answer: audited as a view of the referral. */
@@ -72,7 +55,11 @@ export async function saveChildOffer(
   version: number,
 ): Promise<ChildOfferView> {
   return context.db.transaction().execute(async (trx) => {
-    const { row, meeting, child } = await loadChild(trx, caller, referralId, childId, true)
+    const { row, meeting, child, recorded } = await loadChild(trx, caller, referralId, childId, true)
+    if (recorded?.child_referral_id)
+      throw new WorkflowRefusedError(
+        `${recorded.child_referral_reference ?? 'The child’s own referral'} has been started from this answer, so it can no longer be changed here: withdraw that referral if the child no longer wants an advocate`,
+      )
     const before = childOfferView(child, meeting.meeting_date, undefined)
     if (answers.whoAnswered === 'child' && !before.age.consulted)
       throw new NotAskedDirectly('A child under 4 is not asked directly: choose someone who speaks for them')

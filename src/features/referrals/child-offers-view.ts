@@ -44,6 +44,8 @@ export interface ChildOfferView {
   readonly nonInstructed: boolean
   /** The offer's version (0 until anything is recorded), for the form that changes it. */
   readonly version: number
+  /** The child's own referral, once started from the accepted offer (ADR 30). */
+  readonly childReferral: { readonly id: string; readonly reference: string } | null
 }
 
 export interface ChildOffersView {
@@ -93,9 +95,10 @@ export function childOfferView(child: ChildRow, meetingDate: string, row: OfferR
     age,
     ageWords: age.age !== null ? `${age.age} at the conference` : age.band === 'not_born' ? 'Not born by the conference' : 'Date of birth not known',
     answers,
-    words: offerInWords(answers.answer, answers.whoAnswered),
+    words: row?.child_referral_id ? `Referred — ${row.child_referral_reference ?? ''}` : offerInWords(answers.answer, answers.whoAnswered),
     nonInstructed: nonInstructed(age, answers.communicates),
     version: row?.version ?? 0,
+    childReferral: row?.child_referral_id ? { id: row.child_referral_id, reference: row.child_referral_reference ?? '' } : null,
   }
 }
 

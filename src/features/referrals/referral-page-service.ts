@@ -119,6 +119,8 @@ export interface ReferralView {
    * where their offer stands (issue 11); null for any other meeting, or none yet.
    */
   readonly childOffers: ChildOffersView | null
+  /** A child's own referral: the conference whose offer of an advocate it was started from (ADR 30). */
+  readonly fromOffer: { readonly meetingType: MeetingType; readonly meetingDate: string } | null
   /** The person's views, for anyone who may see the referral, once shared with the chair. */
   readonly sharedViews: { readonly views: string; readonly sharedAt: Date } | null
 }
@@ -128,6 +130,7 @@ const advocacyServiceNotes: ReadonlySet<string> = new Set(['offer', 'accept_offe
 
 const timelineLabels: Readonly<Record<string, string>> = {
   start: 'Child Protection Advocacy Referral started',
+  start_child_referral: 'Child’s own referral started from their accepted offer of an advocate, and sent to FGC Advocacy Admin',
   ...Object.fromEntries(Object.entries(events).map(([name, event]) => [name, event.timeline ?? name])),
 }
 
@@ -158,6 +161,7 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
         viewsOf(trx, authorityId, row.id),
         row.meeting_id ? childOfferRows.offersForMeeting(trx, authorityId, row.meeting_id) : [],
       ])
+    const fromOffer = person?.kind === 'child' ? await childOfferRows.offerOfChildReferral(trx, authorityId, row.id) : undefined
     const facts = factsFrom(row, { sectionOne: sectionOneRow, review, allocation }, context.clock)
     const names = await staffNames(trx, authorityId, [
       row.referrer_id,
@@ -287,7 +291,9 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       unavailable: inapplicableEvents(caller.user, facts),
       allocationHistory,
       record: withRecord ? { contacts, views } : null,
-      childOffers: childOffersView(meeting, children, offers),
+      // A child's own referral offers no child an advocate: the child has one on it.
+      childOffers: person?.kind === 'child' ? null : childOffersView(meeting, children, offers),
+      fromOffer: fromOffer ? { meetingType: fromOffer.meeting_type, meetingDate: fromOffer.meeting_date } : null,
       sharedViews: views.sharedAt && views.views && views.personAgreedToShare ? { views: views.views, sharedAt: views.sharedAt } : null,
     }
   })

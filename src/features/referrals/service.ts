@@ -2,6 +2,7 @@ import { bindService, type ServiceContext } from '../../platform/service-context
 import * as advocacyRecord from './advocacy-record/advocacy-record-service.ts'
 import * as allocation from './allocation/allocation-service.ts'
 import * as childOffers from './child-offers-service.ts'
+import * as childReferral from './child-referral-service.ts'
 import type { AllocationContext } from './allocation/allocation-service.ts'
 import * as decisions from './decisions-service.ts'
 import * as drafting from './drafting-service.ts'
@@ -30,6 +31,7 @@ export function referralService(context: ServiceContext) {
     ...personEquality,
     ...readiness,
     ...childOffers,
+    ...childReferral,
   })
 }
 

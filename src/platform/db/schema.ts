@@ -321,6 +321,8 @@ export interface ChildAdvocacyOfferTable {
   /** The member of staff who recorded the answer, and when. */
   answered_by: string | null
   answered_at: Date | null
+  /** The child's own referral, once started from an accepted offer (migration 0024, ADR 30). */
+  child_referral_id: Generated<string | null>
   created_at: CreatedAt
   updated_at: Timestamp
   version: Version

@@ -96,6 +96,26 @@ export async function advocatesOfOtherParents(db: Queryable, authorityId: string
   return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
 }
 
+/**
+ * Advocates offered or working with someone of the family of the other generation: for a child,
+ * its parents and carers; for a parent or carer, the children on referrals of their own (ADR 30).
+ */
+export async function advocatesAcrossGenerations(db: Queryable, authorityId: string, familyGroupId: string, personKind: 'adult' | 'child'): Promise<string[]> {
+  const rows = await db
+    .selectFrom('allocation')
+    .innerJoin('referral', 'referral.id', 'allocation.referral_id')
+    .innerJoin('person', 'person.id', 'referral.person_id')
+    .select('allocation.advocate_id')
+    .distinct()
+    .where('allocation.authority_id', '=', authorityId)
+    .where('person.family_group_id', '=', familyGroupId)
+    .where('person.kind', '!=', personKind)
+    .where('allocation.status', 'in', ['offered', 'accepted'])
+    .where('allocation.advocate_id', 'is not', null)
+    .execute()
+  return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
+}
+
 /** Advocates who have worked with this person on another referral. */
 export async function previousAdvocatesOf(db: Queryable, authorityId: string, personId: string, exceptReferralId: string): Promise<string[]> {
   const rows = await db

@@ -18,10 +18,11 @@ export async function matchRequestFor(trx: Queryable, row: ReferralRow): Promise
     decisions.findDecision(trx, authorityId, row.id),
     row.person_id ? people.findPerson(trx, authorityId, row.person_id) : undefined,
   ])
-  const [otherParentAdvocates, previous, alreadyOffered] = await Promise.all([
+  const [otherParentAdvocates, acrossGenerations, previous, alreadyOffered] = await Promise.all([
     sectionOne?.domesticAbuseBetweenParents && person?.familyGroupId
       ? allocations.advocatesOfOtherParents(trx, authorityId, person.familyGroupId, person.id)
       : Promise.resolve([]),
+    person?.familyGroupId ? allocations.advocatesAcrossGenerations(trx, authorityId, person.familyGroupId, person.kind) : Promise.resolve([]),
     person ? allocations.previousAdvocatesOf(trx, authorityId, person.id, row.id) : Promise.resolve([]),
     allocations.advocatesWhoDidNotTake(trx, authorityId, row.id),
   ])
@@ -33,6 +34,8 @@ export async function matchRequestFor(trx: Queryable, row: ReferralRow): Promise
     otherParentAdvocateIds: otherParentAdvocates,
     previousAdvocateIds: previous,
     alreadyOfferedIds: alreadyOffered,
+    forChild: person?.kind === 'child',
+    acrossGenerationsAdvocateIds: acrossGenerations,
     ...needsFrom(
       {
         preferredLanguages: sectionOne?.preferredLanguages ?? [],
@@ -46,6 +49,7 @@ export async function matchRequestFor(trx: Queryable, row: ReferralRow): Promise
         domesticAbuseBetweenParents: sectionOne?.domesticAbuseBetweenParents ?? null,
         personGender: person?.gender ?? null,
         personDateOfBirth: person?.dateOfBirth ?? null,
+        personIsChild: person?.kind === 'child',
       },
       meeting.date,
     ),

@@ -272,3 +272,69 @@ describe('matching, for any pool and any referral', () => {
     )
   })
 })
+
+describe('a child’s own referral (ADR 30)', () => {
+  const forChild: MatchRequest = {
+    ...appendixB,
+    advocateKind: null,
+    neededLanguages: [],
+    preferredGender: null,
+    wantedSpecialisms: ['children'],
+    forChild: true,
+    acrossGenerationsAdvocateIds: ['parents-advocate'],
+  }
+
+  test('advocates skilled with children come first, before one who meets every other need, and the rest are cautioned', () => {
+    const { ranked } = rankCandidates({ ...forChild, neededLanguages: ['Spanish'] }, [
+      candidate({ id: 'spanish-speaker', languages: [{ language: 'Spanish', level: 'fluent' }], recentAllocations: 0 }),
+      candidate({ id: 'with-children', specialisms: ['children'], recentAllocations: 9 }),
+    ])
+    assert.deepEqual(
+      ranked.map((entry) => entry.candidate.id),
+      ['with-children', 'spanish-speaker'],
+    )
+    assert.ok(ranked[0]?.reasons.includes('trained in advocacy for children and young people'))
+    assert.ok(ranked[1]?.cautions.includes('not trained in advocacy for children and young people'))
+  })
+
+  test('the skill counts only for a child: a parent’s referral ranks as before', () => {
+    const { ranked } = rankCandidates({ ...forChild, forChild: false, wantedSpecialisms: [], acrossGenerationsAdvocateIds: [] }, [
+      candidate({ id: 'with-children', specialisms: ['children'], recentAllocations: 5 }),
+      candidate({ id: 'fewer-allocations', recentAllocations: 0 }),
+    ])
+    assert.equal(ranked[0]?.candidate.id, 'fewer-allocations')
+  })
+
+  test('the wall: the parent’s advocate is never offered for the child, whatever their skills', () => {
+    const { ranked, excluded } = rankCandidates(forChild, [
+      candidate({ id: 'parents-advocate', specialisms: ['children'] }),
+      candidate({ id: 'another', specialisms: ['children'] }),
+    ])
+    assert.deepEqual(
+      ranked.map((entry) => entry.candidate.id),
+      ['another'],
+    )
+    assert.deepEqual(excluded[0]?.reasons, ['is working with a parent of this child: a child’s advocate is their own'])
+  })
+
+  test('a child wants an advocate skilled with children, and is never read as a father or a young parent', () => {
+    const needs = needsFrom(
+      {
+        preferredLanguages: [],
+        interpreterNeeded: null,
+        preferredGender: null,
+        preferredHeritage: null,
+        adjustments: [],
+        disabilityDetails: null,
+        otherNeedsDetails: null,
+        reason: null,
+        domesticAbuseBetweenParents: false,
+        personGender: 'male',
+        personDateOfBirth: '2016-01-01',
+        personIsChild: true,
+      },
+      MEETING,
+    )
+    assert.deepEqual(needs.wantedSpecialisms, ['children'])
+  })
+})

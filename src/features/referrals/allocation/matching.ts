@@ -9,10 +9,13 @@ import { specialisms as specialismWords } from '../../../vocabulary/advocates.ts
  *
  * Never offered: an ineligible advocate; one with no free place; one away on the meeting's date; the
  * advocate already working with the other parent where the referral notes domestic abuse between
- * the parents; anyone recorded as knowing the family; an advocate of another kind than the
- * manager's decision asked for.
+ * the parents; for a child's own referral, an advocate working with a parent of the family, and for
+ * a parent's, one working with a child of the family on the child's own referral (a child's
+ * advocate is theirs alone, ADR 30); anyone recorded as knowing the family; an advocate of another
+ * kind than the manager's decision asked for.
  *
- * Ranked by: the person's stated needs first (a language they need, with an interpreter as the
+ * Ranked by: for a child's own referral, advocacy skills with children before anything else; then
+ * the person's stated needs (a language they need, with an interpreter as the
  * fallback), then their preferences (gender, cultural heritage), then specialisms that fit their
  * needs, then continuity (an advocate they have had before), then an even share of work. Someone
  * who has already declined this referral, or let its offer lapse, can be offered it again, but
@@ -39,6 +42,13 @@ export interface MatchRequest {
   readonly previousAdvocateIds: readonly string[]
   /** Advocates already offered this referral who declined it or did not answer: the next match comes before them. */
   readonly alreadyOfferedIds?: readonly string[]
+  /** The person referred is a child, on their own referral (ADR 30): advocates skilled with children come first. */
+  readonly forChild?: boolean
+  /**
+   * For a child, the advocates working with a parent of their family; for a parent, those working
+   * with a child of their family on the child's own referral. Never offered, whatever else is recorded.
+   */
+  readonly acrossGenerationsAdvocateIds?: readonly string[]
 }
 
 export interface Candidate {
@@ -154,6 +164,13 @@ export function exclusions(request: MatchRequest, candidate: Candidate): readonl
   }
   if (request.otherParentAdvocateIds.includes(candidate.id))
     reasons = withReason(reasons, 'is working with the other parent, and there is domestic abuse between the parents')
+  if (request.acrossGenerationsAdvocateIds?.includes(candidate.id))
+    reasons = withReason(
+      reasons,
+      request.forChild
+        ? 'is working with a parent of this child: a child’s advocate is their own'
+        : 'is working with a child of this family on the child’s own referral',
+    )
   if (request.familyGroupId && candidate.knownFamilyGroupIds.includes(request.familyGroupId)) reasons = withReason(reasons, 'is recorded as knowing the family')
   return reasons ?? NO_REASONS
 }
@@ -165,11 +182,13 @@ function clamp(value: number, digits: number): number {
 
 /**
  * Packs the ranking rules, most important first, into the digits of one number (a pool of 10,000
- * sorts quickly): every need met (1 digit), not already offered it (1), needs met (2), preferences
+ * sorts quickly; 16 digits, the first 0 or 1, stay within a safe integer): skilled with children,
+ * for a child (1 digit), every need met (1 digit), not already offered it (1), needs met (2), preferences
  * met (1), fitting specialisms (2), continuity (1), share of places free (4), fewer recent
  * allocations (3).
  */
 function packKey(
+  childSkilled: boolean,
   every: boolean,
   fresh: boolean,
   needs: number,
@@ -179,7 +198,8 @@ function packKey(
   freeShare: number,
   recent: number,
 ): number {
-  let key = every ? 1 : 0
+  let key = childSkilled ? 1 : 0
+  key = key * 10 + (every ? 1 : 0)
   key = key * 10 + (fresh ? 1 : 0)
   key = key * 100 + clamp(needs, 2)
   key = key * 10 + clamp(preferences, 1)
@@ -251,8 +271,10 @@ function assess(request: MatchRequest, candidate: Candidate, weekday: string, wo
     words?.reasons.push(`trained in ${specialismWords.labels[specialism].toLowerCase()}`)
   }
 
+  if (request.forChild && !candidate.specialisms.includes('children')) words?.cautions.push('not trained in advocacy for children and young people')
+
   const continuity = request.previousAdvocateIds.includes(candidate.id)
-  if (continuity) words?.reasons.push('worked with this parent before')
+  if (continuity) words?.reasons.push(request.forChild ? 'worked with this child before' : 'worked with this parent before')
 
   const alreadyOffered = request.alreadyOfferedIds?.includes(candidate.id) ?? false
   if (alreadyOffered) words?.cautions.push('was offered this referral already and did not take it')
@@ -269,7 +291,17 @@ function assess(request: MatchRequest, candidate: Candidate, weekday: string, wo
 
   return {
     // Positional, not an object of parts: one object fewer for each of thousands of candidates.
-    key: packKey(meetsEveryNeed, !alreadyOffered, needsMet, preferencesMet, fitting, continuity, free / candidate.capacity, candidate.recentAllocations),
+    key: packKey(
+      request.forChild === true && candidate.specialisms.includes('children'),
+      meetsEveryNeed,
+      !alreadyOffered,
+      needsMet,
+      preferencesMet,
+      fitting,
+      continuity,
+      free / candidate.capacity,
+      candidate.recentAllocations,
+    ),
     meetsEveryNeed,
     preferences: { language, gender, heritage },
   }

@@ -21,6 +21,8 @@ export interface NeedsFacts {
   readonly domesticAbuseBetweenParents: boolean | null
   readonly personGender: string | null
   readonly personDateOfBirth: string | null
+  /** The person referred is a child (their own referral, ADR 30): they need an advocate skilled with children. */
+  readonly personIsChild?: boolean
 }
 
 const specialismSigns: readonly [Specialism, RegExp][] = [
@@ -45,8 +47,10 @@ export function needsFrom(
   const wanted = new Set<Specialism>(specialismSigns.filter(([, sign]) => sign.test(text)).map(([specialism]) => specialism))
   if (facts.adjustments.includes('bsl_interpreter')) wanted.add('deaf')
   if (facts.domesticAbuseBetweenParents) wanted.add('domestic_abuse')
-  if (facts.personGender && /^(male|man|father|dad)$/i.test(facts.personGender.trim())) wanted.add('fathers')
-  if (facts.personDateOfBirth) {
+  if (facts.personIsChild) wanted.add('children')
+  // A father or a young parent is a parent: a child is neither.
+  if (!facts.personIsChild && facts.personGender && /^(male|man|father|dad)$/i.test(facts.personGender.trim())) wanted.add('fathers')
+  if (!facts.personIsChild && facts.personDateOfBirth) {
     const ageAtMeeting =
       Number(meetingDate.slice(0, 4)) - Number(facts.personDateOfBirth.slice(0, 4)) - (meetingDate.slice(5) < facts.personDateOfBirth.slice(5) ? 1 : 0)
     if (ageAtMeeting < 25) wanted.add('young_parents')

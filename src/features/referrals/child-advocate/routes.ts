@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
+import { recordVersion } from '../../../platform/http/form-fields.ts'
 import { FormRefusal, submitForm } from '../../../platform/http/submit-form.ts'
 import { childAnswerers, childCommunications, childNeeds, childOfferAnswers } from '../../../vocabulary/children.ts'
 import { labels } from '../../../vocabulary/referrals.ts'
 import { NotAskedDirectly, type ChildOfferAnswers } from '../child-offers-view.ts'
 import type { ReferralService } from '../service.ts'
+import { z } from 'zod'
 import { childOfferSchema } from './schema.ts'
 
 type Params = { Params: { referralId: string; childId: string } }
@@ -64,4 +66,27 @@ export function childAdvocateRoutes(app: FastifyInstance, { referrals }: { refer
       }
     }),
   )
+
+  // From an accepted offer, the child's own referral (ADR 30): a button beside the offer on the parent's referral page.
+  app.post<Params>(`${path}/referral`, { preHandler: requireRole('advocacy_admin') }, async (request, reply) => {
+    const { referralId, childId } = request.params
+    return submitForm(
+      request,
+      reply,
+      z.object({ version: recordVersion() }),
+      async ({ version }) => {
+        const started = await referrals.startChildReferral(callerOf(request), referralId, childId, version)
+        return {
+          path: `/referrals/${started.id}`,
+          banner: started.started
+            ? { heading: `${started.childName}’s referral started: ${started.reference}`, text: 'It is with FGC Advocacy Admin, to pass to a service manager.' }
+            : {
+                heading: `${started.childName}’s referral was already started: ${started.reference}`,
+                text: 'This is the referral started from their offer. No second one was made.',
+              },
+        }
+      },
+      { backTo: `/referrals/${referralId}` },
+    )
+  })
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { root } from '../../../test/support/app.ts'
@@ -27,6 +28,16 @@ function startServer(port: number): { child: ChildProcess; output: () => string;
   child.stderr?.on('data', (chunk) => (output += String(chunk)))
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return { child, output: () => output, exited }
+}
+
+/** A port nothing on this machine listens on (a random one once met the machine's MariaDB on 3306). */
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
 }
 
 async function waitUntilUp(port: number, server: { output: () => string }): Promise<void> {
@@ -82,11 +93,11 @@ describe('the embedded database (PGlite, in a folder)', () => {
   })
 
   test('one process per folder, and an acknowledged change survives SIGKILL and a restart', async () => {
-    const port = 3200 + Math.floor(Math.random() * 500)
+    const port = await freePort()
     const first = startServer(port)
     await waitUntilUp(port, first)
 
-    const second = startServer(port + 1)
+    const second = startServer(await freePort())
     assert.notEqual(await second.exited, 0, 'a second process on the same folder stops')
     assert.match(second.output(), /already open in another process/)
 
@@ -100,9 +111,10 @@ describe('the embedded database (PGlite, in a folder)', () => {
     first.child.kill('SIGKILL')
     assert.equal(await first.exited, null, 'killed, not exited')
 
-    const third = startServer(port + 2)
-    await waitUntilUp(port + 2, third)
-    const again = new Client(`http://127.0.0.1:${port + 2}`)
+    const thirdPort = await freePort()
+    const third = startServer(thirdPort)
+    await waitUntilUp(thirdPort, third)
+    const again = new Client(`http://127.0.0.1:${thirdPort}`)
     await again.signIn('referrer@demo.alongside.test')
     const page = await again.request(`/referrals/${referralId}`)
     assert.equal(page.status, 200, 'the referral is still there after the kill and restart')

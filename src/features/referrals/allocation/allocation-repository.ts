@@ -79,9 +79,9 @@ export async function closeAllocations(db: Queryable, authorityId: string, refer
     .execute()
 }
 
-/** Advocates working with another adult of the same family now (offers included). */
-export async function advocatesOfOtherParents(db: Queryable, authorityId: string, familyGroupId: string, personId: string): Promise<string[]> {
-  const rows = await db
+/** Advocates offered to, or working with, someone of a family now: the two walls below narrow it to whom. */
+function advocatesOfFamily(db: Queryable, authorityId: string, familyGroupId: string) {
+  return db
     .selectFrom('allocation')
     .innerJoin('referral', 'referral.id', 'allocation.referral_id')
     .innerJoin('person', 'person.id', 'referral.person_id')
@@ -89,11 +89,17 @@ export async function advocatesOfOtherParents(db: Queryable, authorityId: string
     .distinct()
     .where('allocation.authority_id', '=', authorityId)
     .where('person.family_group_id', '=', familyGroupId)
-    .where('person.id', '!=', personId)
     .where('allocation.status', 'in', ['offered', 'accepted'])
     .where('allocation.advocate_id', 'is not', null)
-    .execute()
+}
+
+function advocateIds(rows: readonly { readonly advocate_id: string | null }[]): string[] {
   return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
+}
+
+/** Advocates working with another adult of the same family now (offers included). */
+export async function advocatesOfOtherParents(db: Queryable, authorityId: string, familyGroupId: string, personId: string): Promise<string[]> {
+  return advocateIds(await advocatesOfFamily(db, authorityId, familyGroupId).where('person.id', '!=', personId).execute())
 }
 
 /**
@@ -101,19 +107,7 @@ export async function advocatesOfOtherParents(db: Queryable, authorityId: string
  * its parents and carers; for a parent or carer, the children on referrals of their own (ADR 30).
  */
 export async function advocatesAcrossGenerations(db: Queryable, authorityId: string, familyGroupId: string, personKind: 'adult' | 'child'): Promise<string[]> {
-  const rows = await db
-    .selectFrom('allocation')
-    .innerJoin('referral', 'referral.id', 'allocation.referral_id')
-    .innerJoin('person', 'person.id', 'referral.person_id')
-    .select('allocation.advocate_id')
-    .distinct()
-    .where('allocation.authority_id', '=', authorityId)
-    .where('person.family_group_id', '=', familyGroupId)
-    .where('person.kind', '!=', personKind)
-    .where('allocation.status', 'in', ['offered', 'accepted'])
-    .where('allocation.advocate_id', 'is not', null)
-    .execute()
-  return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
+  return advocateIds(await advocatesOfFamily(db, authorityId, familyGroupId).where('person.kind', '!=', personKind).execute())
 }
 
 /** Advocates who have worked with this person on another referral. */
@@ -129,7 +123,7 @@ export async function previousAdvocatesOf(db: Queryable, authorityId: string, pe
     .where('allocation.status', 'in', ['accepted', 'ended'])
     .where('allocation.advocate_id', 'is not', null)
     .execute()
-  return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
+  return advocateIds(rows)
 }
 
 /** Advocates who were offered this referral and declined it, or let the offer lapse. */
@@ -143,7 +137,7 @@ export async function advocatesWhoDidNotTake(db: Queryable, authorityId: string,
     .where('status', 'in', ['declined', 'lapsed'])
     .where('advocate_id', 'is not', null)
     .execute()
-  return rows.flatMap((row) => (row.advocate_id ? [row.advocate_id] : []))
+  return advocateIds(rows)
 }
 
 export async function insertAllocation(db: Queryable, allocation: NewRow<'allocation'>): Promise<string> {

@@ -7,7 +7,8 @@ import { expectReflows } from './support/reflow.ts'
  * Feedback after a meeting (issue 11): an advocate enters what the demo's Chloe Bennett said at the
  * debrief after her core group; the advocacy admin opens a kiosk on a device for the same meeting,
  * a parent answers it in Spanish and the kiosk shows the next person nothing of them (in English and
- * Arabic, right to left); the admin reads the figures and the words. axe and 320 pixels on every page.
+ * Arabic, right to left); the admin types in a questionnaire that came back on paper, and reads the
+ * figures and the words. axe and 320 pixels on every page.
  */
 
 test.describe.configure({ timeout: 900_000 })
@@ -90,6 +91,15 @@ test('an advocate enters the debrief, a parent answers on the kiosk in Spanish, 
   await checked(page)
   await page.getByRole('button', { name: 'Close the kiosk' }).click()
   await expect(page.getByRole('alert', { name: 'Success' })).toContainText('Kiosk closed')
+  await checked(page)
+
+  // A questionnaire came back on paper: the admin types it in, and it is marked as given on paper.
+  await expect(page.getByRole('heading', { name: 'Enter answers given on paper' })).toBeVisible()
+  await page.getByRole('group', { name: 'Did you feel listened to?' }).getByRole('radio', { name: 'Yes', exact: true }).check()
+  await page.getByLabel('What would have made it better?').fill('A room where the children could wait.')
+  await page.getByRole('button', { name: 'Save their answers' }).click()
+  await expect(page.getByRole('alert', { name: 'Success' })).toContainText('Answers saved')
+  await expect(page.getByRole('table', { name: 'Answers given' })).toContainText('On paper, entered by the advocacy service')
   await checked(page)
   await page.goto('/feedback')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('What families said about their meetings')

@@ -59,6 +59,8 @@ export interface ReferralView {
     readonly gender: string | null
     readonly pronouns: string | null
     readonly externalId: string | null
+    /** A child's own referral (ADR 30): the page names them as the child or young person, not a parent. */
+    readonly isChild: boolean
   } | null
   readonly children: readonly { readonly id: string; readonly name: string; readonly dateOfBirth: string | null }[]
   readonly meeting: {
@@ -202,7 +204,15 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       referrer: { id: row.referrer_id, name: names.get(row.referrer_id) ?? '' },
       isReferrer,
       person: person
-        ? { id: person.id, name: person.name, dateOfBirth: person.dateOfBirth, gender: person.gender, pronouns: person.pronouns, externalId: person.externalId }
+        ? {
+            id: person.id,
+            name: person.name,
+            dateOfBirth: person.dateOfBirth,
+            gender: person.gender,
+            pronouns: person.pronouns,
+            externalId: person.externalId,
+            isChild: person.kind === 'child',
+          }
         : null,
       children: children.map((child) => ({ id: child.id, name: fullName(child), dateOfBirth: child.date_of_birth })),
       meeting: meeting

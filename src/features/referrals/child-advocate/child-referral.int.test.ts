@@ -90,6 +90,11 @@ describe(`a child's own referral (${engine})`, () => {
       /accepted the offer of an advocate at the initial child protection conference on 15 December 2026/,
     )
     assert.doesNotMatch(textOf(childPage.html), /Children offered an advocate/)
+    const cardTitles = [...childPage.document.querySelectorAll('.govuk-summary-card__title')].map(textOf)
+    assert.ok(cardTitles.includes('Child or young person'), 'the child is named as the child, not as a parent')
+    assert.ok(!cardTitles.includes('Parent or carer') && !cardTitles.includes('Children'), cardTitles.join(', '))
+    const parentTitles = [...(await crew.admin.get(`/referrals/${id}`)).document.querySelectorAll('.govuk-summary-card__title')].map(textOf)
+    assert.ok(parentTitles.includes('Parent or carer') && parentTitles.includes('Children'), parentTitles.join(', '))
     for (const browser of [crew.admin, crew.referrer, crew.manager]) {
       const parentPage = await browser.get(`/referrals/${id}`)
       const row = tableRows(parentPage.html, 'Children offered an advocate')[0] ?? []

@@ -116,3 +116,32 @@ export async function saveOffer(
     .executeTakeFirst()
   return result.numUpdatedRows === 1n
 }
+
+/**
+ * Accepted offers whose child's own referral is not started yet (the advocacy admins' "My team's
+ * work"), the soonest conference first, with the parent's referral the offer was made on.
+ */
+export async function acceptedNotReferred(db: Queryable, authorityId: string, limit: number) {
+  return db
+    .selectFrom('child_advocacy_offer')
+    .innerJoin('meeting', 'meeting.id', 'child_advocacy_offer.meeting_id')
+    .innerJoin('referral', (join) => join.onRef('referral.meeting_id', '=', 'child_advocacy_offer.meeting_id').on('referral.authority_id', '=', authorityId))
+    .innerJoin('person', 'person.id', 'child_advocacy_offer.person_id')
+    .select([
+      'child_advocacy_offer.id',
+      'child_advocacy_offer.person_id',
+      'child_advocacy_offer.answered_at',
+      'referral.id as referral_id',
+      'referral.reference',
+      'meeting.meeting_date',
+      'person.given_name',
+      'person.family_name',
+    ])
+    .where('child_advocacy_offer.authority_id', '=', authorityId)
+    .where('child_advocacy_offer.answer', '=', 'accepted')
+    .where('child_advocacy_offer.child_referral_id', 'is', null)
+    .orderBy('meeting.meeting_date')
+    .orderBy('child_advocacy_offer.id')
+    .limit(limit)
+    .execute()
+}

@@ -1,7 +1,8 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
-import type { Caller } from '../../platform/auth/roles.ts'
+import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { staffNames } from '../../platform/auth/staff-repository.ts'
 import { ConflictError, WorkflowRefusedError } from '../../platform/errors.ts'
+import { fullName } from '../../platform/people-names.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import type { MeetingType } from '../../vocabulary/referrals.ts'
 import * as people from '../people/records-service.ts'
@@ -95,4 +96,37 @@ export async function saveChildOffer(
     })
     return childOfferView(child, meeting.meeting_date, await offers.findOffer(trx, row.authority_id, meeting.id, child.id))
   })
+}
+
+/** The longest "Children's advocates to refer" list a worktray shows. */
+const TO_REFER_LIMIT = 50
+
+export interface ChildToRefer {
+  readonly href: string
+  readonly child: string
+  readonly reference: string
+  readonly meetingDate: string
+  readonly acceptedAt: Date | null
+}
+
+/**
+ * Children who accepted an advocate whose own referral is not started yet: the advocacy admins'
+ * "My team's work" (issue 11), audited as what the list showed. Nobody else has this list.
+ */
+export async function childrenToRefer(context: ServiceContext, caller: Caller): Promise<readonly ChildToRefer[]> {
+  if (!hasRole(caller.user, 'advocacy_admin')) return []
+  const rows = await offers.acceptedNotReferred(context.db, caller.user.authorityId, TO_REFER_LIMIT)
+  if (rows.length > 0)
+    await recordAudit(context.db, actorOf(caller), {
+      action: 'worktray.viewed',
+      recordType: 'worktray',
+      details: { tray: 'team', list: 'children-to-refer', shown: rows.map((row) => row.referral_id) },
+    })
+  return rows.map((row) => ({
+    href: `/referrals/${row.referral_id}/child-advocate/${row.person_id}`,
+    child: fullName(row),
+    reference: row.reference,
+    meetingDate: row.meeting_date,
+    acceptedAt: row.answered_at,
+  }))
 }

@@ -84,11 +84,12 @@ export function worktrayRoutes(
   app.get('/team-work', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
-    const [tray, enquiriesWaiting, meetingsNotReady, feedbackWaiting] = await Promise.all([
+    const [tray, enquiriesWaiting, meetingsNotReady, feedbackWaiting, childrenToRefer] = await Promise.all([
       worktray.teamWork(caller, filters),
       enquiries.enquiriesWaiting(caller, 'team'),
       worktray.meetingsNotReady(caller, 'team'),
       worktray.feedbackWaiting(caller, 'team'),
+      worktray.childrenToRefer(caller),
     ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: "My team's work",
@@ -102,6 +103,7 @@ export function worktrayRoutes(
       enquiriesWaiting,
       meetingsNotReady,
       feedbackWaiting,
+      childrenToRefer,
     })
   })
 

@@ -7,6 +7,7 @@ import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { meetingOutcomes, meetingTypes, priorities, withdrawalReasons } from '../../vocabulary/referrals.ts'
 import { feedbackWaiting as laterFeedbackWaiting } from '../feedback/later-service.ts'
+import { childrenToRefer as offersToRefer } from '../referrals/child-offers-service.ts'
 import { draftsClosingSoon } from '../referrals/drafting-service.ts'
 import { readinessWaiting } from '../referrals/readiness-service.ts'
 import { isEnded, stateDefinitions, states } from '../referrals/workflow.ts'
@@ -119,6 +120,11 @@ export async function meetingsNotReady(context: ServiceContext, caller: Caller, 
 /** Feedback people chose to give later that waits for them: the advocate's own people ("mine"), or everyone's for the advocacy admins ("team") (issue 11). */
 export async function feedbackWaiting(context: ServiceContext, caller: Caller, tray: 'mine' | 'team') {
   return laterFeedbackWaiting(context, caller, tray)
+}
+
+/** Children who accepted an advocate of their own, whose referral the advocacy admins have not started yet (issue 11). */
+export async function childrenToRefer(context: ServiceContext, caller: Caller) {
+  return offersToRefer(context, caller)
 }
 
 /** Referrals this referrer made that have ended since they last looked: they are told why. */

@@ -54,6 +54,16 @@ describe(`a child's own referral (${engine})`, () => {
   test('from an accepted offer: one referral for the child, with the admin team, for the same conference, made by the same referrer', async () => {
     const id = await referralAt(t, crew, 'awaiting_admin', 'Started')
     const leo = await answer(id, 'accepted')
+    // Accepted and not yet referred: it waits in the advocacy admins' team work, and nobody else's.
+    const toRefer = () => crew.admin.get('/team-work').then((page) => tableRows(page.html, "Children's advocates to refer"))
+    const { reference } = await db().selectFrom('referral').select('reference').where('id', '=', id).executeTakeFirstOrThrow()
+    const waiting = (await toRefer()).find((row) => row[0]?.includes(`From ${reference}`))
+    assert.ok(waiting, 'listed with the parent’s referral it came from')
+    assert.match(waiting[1] ?? '', /15 Dec 2026/)
+    for (const other of [crew.referrer, crew.manager]) {
+      assert.equal(tableRows((await other.get('/team-work')).html, "Children's advocates to refer").length, 0, 'nobody else has the list')
+      assert.equal(tableRows((await other.get('/')).html, "Children's advocates to refer").length, 0)
+    }
     const page = await crew.admin.get(`/referrals/${id}`)
     const form = page.document.querySelector(`form[action="/referrals/${id}/child-advocate/${leo}/referral"]`)
     assert.ok(form, 'the button is beside the accepted offer')
@@ -77,6 +87,7 @@ describe(`a child's own referral (${engine})`, () => {
         .executeTakeFirstOrThrow()
     assert.deepEqual(await meetingOf(child.meeting_id), await meetingOf(parent.meeting_id), 'the same conference')
     assert.equal((await offerOf(leo)).child_referral_id, child.id)
+    assert.ok(!(await toRefer()).some((row) => row[0]?.includes(parent.reference)), 'once started, it leaves the list')
 
     const sectionOne = await db().selectFrom('section_one').selectAll().where('referral_id', '=', child.id).executeTakeFirstOrThrow()
     assert.equal(sectionOne.reason, 'Child offered an advocate at the initial child protection conference on 15 December 2026; accepted')

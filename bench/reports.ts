@@ -6,8 +6,9 @@
  *
  * The same place as the pages' bench (`BENCH_SCALE`, default `small`; `BENCH_DATABASE_URL` for
  * PostgreSQL, else PGlite in `BENCH_DATA_DIR` or in memory). It prints the median and worst of
- * `BENCH_REPORT_RUNS` runs (default 5). The generator makes no feedback, themes or codings yet, so
- * the voices' queries read empty tables: their share of the time here is their floor.
+ * `BENCH_REPORT_RUNS` runs (default 5). The dataset holds what the reports read beside the
+ * referrals (equality answers, readiness, children's offers, feedback by every way of giving it,
+ * themes and codings), in the proportions `generate/generate.ts` describes.
  *
  * Figures vary with the machine; tests never assert timings.
  */
@@ -66,7 +67,14 @@ export async function benchReports(): Promise<void> {
     const context = { db, clock: systemClock }
     const year = financialYear(row.year)
     console.log(`\nReports, on ${describePlace(place)} (${scales[scale].description})`)
+    const voices = await sql<{ responses: number; offers: number }>`
+      select (select count(*)::int from feedback_response where authority_id = ${row.authority_id}) as responses,
+        (select count(*)::int from child_advocacy_offer where authority_id = ${row.authority_id}) as offers`.execute(db)
+    const held = voices.rows[0]
     console.log(`  one authority-year: ${year.label}, ${row.referrals.toLocaleString('en-GB')} referrals sent`)
+    console.log(
+      `  the authority holds ${(held?.responses ?? 0).toLocaleString('en-GB')} feedback answers and ${(held?.offers ?? 0).toLocaleString('en-GB')} children's offers`,
+    )
     console.log(`  annual evaluation, as recorded         ${await time(() => viewAnnualEvaluation(context, caller, year, false))}`)
     console.log(`  annual evaluation, as it leaves         ${await time(() => viewAnnualEvaluation(context, caller, year, true))}`)
     console.log(`  annual evaluation, CSV                  ${await time(() => downloadAnnualEvaluation(context, caller, year, 'csv'))}`)

@@ -15,7 +15,12 @@
  *   - an offer waiting (`awaiting_advocate`), an accepted allocation (half of `in_review`, and every
  *     referral awaiting sign-off) or an ended one (completed), with two contacts and the person's
  *     views for each advocate who worked with someone;
- *   - the outcome for referrals awaiting sign-off or completed; closing details for ended ones.
+ *   - the outcome for referrals awaiting sign-off or completed; closing details for ended ones;
+ *   - what the reports read beside them: the parent's answers to the equality questions (some
+ *     not asked, some "Prefer not to say"), each sent conference's readiness, the offer of an
+ *     advocate to each child of a conference, and for completed referrals whether the person gave
+ *     feedback, their answers by every way of giving it and how many days after the meeting, the
+ *     service's themes and the words it coded with them.
  *
  * Who each referral waits on, and when its step is due, follows `steps.ts`: the FGC Advocacy Admin
  * team for `awaiting_admin` and `in_review`, the assigned manager for a decision or a sign-off, the
@@ -160,6 +165,53 @@ const familyNames = [
   'Chen',
   'Kaur',
 ]
+
+/** The ONS 2021 categories, as often as a large English authority's parents might give them. */
+const ethnicities = [
+  'white_british',
+  'white_british',
+  'white_british',
+  'white_british',
+  'white_british',
+  'white_british',
+  'white_other',
+  'white_irish',
+  'white_gypsy_traveller',
+  'white_roma',
+  'asian_pakistani',
+  'asian_bangladeshi',
+  'asian_indian',
+  'black_african',
+  'black_caribbean',
+  'mixed_white_black_caribbean',
+  'mixed_other',
+  'other_arab',
+  'prefer_not_to_say',
+]
+const firstLanguages = [
+  'English',
+  'English',
+  'English',
+  'English',
+  'English',
+  'English',
+  'English',
+  'Polish',
+  'Urdu',
+  'Bengali',
+  'Arabic',
+  'Somali',
+  'Romanian',
+  'Spanish',
+]
+const betterWords = [
+  'Getting the report two days before, not the night before.',
+  'More time to talk before everyone came in.',
+  'Someone explaining the words they used.',
+  'A room where the children could wait.',
+  'Being asked what I thought first.',
+]
+const themeNames = ['Reports in time', 'Being listened to', 'Understanding the words', 'The advocate', 'The room and the time']
 
 function quote(text: string): string {
   return `'${text.replaceAll("'", "''")}'`
@@ -338,9 +390,15 @@ export async function generateDataset(db: Kysely<Schema>, { scale, passwordHash,
     ['people', `insert into family_group (id, authority_id, created_at) select fid, aid, created_at from bench_referral`],
     [
       'people',
-      `insert into person (id, authority_id, family_group_id, kind, given_name, family_name, date_of_birth, gender, external_id, created_by, created_at, updated_at)
+      `insert into person (id, authority_id, family_group_id, kind, given_name, family_name, date_of_birth, gender, external_id, created_by, created_at, updated_at,
+          relationship_to_child, ethnicity, first_language, disability)
         select pid, aid, fid, 'adult', ${pick(givenNames, 'h / 5')}, ${pick(familyNames, 'h / 7')}, date '1970-01-01' + (h / 3) % 10000,
-          case when (h / 5) % 40 < 20 then 'woman' else 'man' end, case when h % 3 <> 0 then 'CS' || g end, referrer_id, created_at, created_at
+          case when (h / 5) % 40 < 20 then 'woman' else 'man' end, case when h % 3 <> 0 then 'CS' || g end, referrer_id, created_at, created_at,
+          case when (h / 19) % 20 = 0 then null when (h / 19) % 20 = 1 then 'prefer_not_to_say' when (h / 19) % 20 < 4 then 'other_carer'
+            when (h / 5) % 40 < 20 then 'mother' else 'father' end,
+          case when (h / 23) % 20 = 0 then null else ${pick(ethnicities, 'h / 29')} end,
+          case when (h / 31) % 20 = 0 then null else ${pick(firstLanguages, 'h / 37')} end,
+          case when (h / 41) % 20 = 0 then null when (h / 41) % 20 = 1 then 'prefer_not_to_say' when (h / 41) % 20 < 5 then 'yes' else 'no' end
         from bench_referral where has_person`,
     ],
     [
@@ -464,6 +522,94 @@ export async function generateDataset(db: Kysely<Schema>, { scale, passwordHash,
         from bench_referral where path in ('in_review_allocated', 'awaiting_sign_off', 'completed')`,
     ],
     [
+      'readiness',
+      `insert into meeting_readiness (meeting_id, authority_id, report_shared_on, chair_met_on, fgc_status, fgc_why_not, interpreter_booked, interpreter_language,
+          adjustments_in_place, advocate_met_on, venue_confirmed, attended, report_received_in_time, chair_met_before, updated_by, created_at, updated_at)
+        select mid, aid, case when h % 10 < 8 then meeting_on - (1 + h % 5) end, case when (h / 3) % 10 < 6 then meeting_on - 1 end,
+          case when (h / 7) % 6 = 0 then null else (array['offered', 'accepted', 'held', 'declined', 'not_possible'])[1 + (h / 7) % 5] end,
+          case when (h / 7) % 6 <> 0 and (h / 7) % 5 = 4 then 'The conference was set for the next week.' end,
+          h % 5 = 0, case when h % 5 = 0 then 'Polish' end, h % 7 = 0,
+          case when path in ('in_review_allocated', 'awaiting_sign_off', 'completed') then created_at::date + 6 end, true,
+          case when state in ('awaiting_sign_off', 'completed') then h % 20 <> 0 end,
+          case when state in ('awaiting_sign_off', 'completed') then (h / 11) % 10 < 7 end,
+          case when state in ('awaiting_sign_off', 'completed') then (h / 3) % 10 < 6 end,
+          admin_id, created_at + interval '4 days', created_at + interval '6 days'
+        from bench_referral where has_meeting and state not in ('draft', 'awaiting_admin') and path <> 'withdrawn_lapsed' and h % 10 < 9`,
+    ],
+    [
+      'child offers',
+      // The children of initial and review conferences: four in five have an answer recorded (the
+      // rest are still "offered"), most accept; a child under 4 is answered for by a carer, who
+      // gives a reason when they decline.
+      `insert into child_advocacy_offer (authority_id, meeting_id, person_id, answer, who_answered, speaker_name, speaker_relationship, reason,
+          communicates, answered_by, answered_at, created_at, updated_at)
+        select aid, mid, child_id, answer, case when answer <> 'waiting' then case when young then 'someone_for_them' else 'child' end end,
+          case when answer <> 'waiting' and young then 'A carer' end, case when answer <> 'waiting' and young then 'Foster carer' end,
+          case when answer = 'declined' and young then 'Too young to take part; the carer will pass on how the child is.' end,
+          case when young then '{}'::text[] else array['speaks']::text[] end, admin_id, created_at + interval '4 days', created_at + interval '4 days',
+          created_at + interval '4 days'
+        from (
+          select r.aid, r.mid, r.admin_id, r.created_at, rc.person_id as child_id, c.date_of_birth > r.meeting_on - interval '4 years' as young,
+            case when (r.h::bigint + (hashtext(rc.person_id::text) & 2147483647)) % 10 < 6 then 'accepted'
+              when (r.h::bigint + (hashtext(rc.person_id::text) & 2147483647)) % 10 < 8 then 'declined' else 'waiting' end as answer,
+            (r.h::bigint + (hashtext(rc.person_id::text) & 2147483647)) % 5 as skip
+          from bench_referral r
+          join referral_child rc on rc.referral_id = r.rid
+          join person c on c.id = rc.person_id
+          where r.has_meeting and r.h % 10 < 9 and r.state not in ('draft', 'awaiting_admin') and r.path <> 'withdrawn_lapsed'
+        ) offers
+        where skip <> 0`,
+    ],
+    [
+      'feedback',
+      `insert into feedback_request (referral_id, authority_id, meeting_id, state, changed_by, changed_at)
+        select rid, aid, mid, case when h % 20 < 14 then 'given' when h % 20 < 17 then 'declined' else 'later' end, admin_id, meeting_on + interval '12 hours'
+        from bench_referral where state = 'completed' and has_meeting`,
+    ],
+    [
+      'feedback',
+      // Answers given in every way: the kiosk on the day, the debrief and the person's own pages
+      // days later, a card, paper; in the person's language; some words agreed to be quoted.
+      `insert into feedback_response (authority_id, referral_id, meeting_id, channel, language, listened, understood, advocate_helped, reports_in_time,
+          chair_met_first, better, days_after, entered_by, given_at, may_quote)
+        select aid, rid, mid, channel, ${pick(['en', 'en', 'en', 'en', 'en', 'en', 'es', 'ar'], 'h / 43')},
+          (array['yes', 'yes', 'a_bit', 'no'])[1 + (h / 3) % 4], (array['yes', 'a_bit', 'yes', 'no'])[1 + (h / 5) % 4],
+          (array['yes', 'yes', 'yes', 'a_bit', 'no'])[1 + (h / 7) % 5], (array['yes', 'no', 'not_sure'])[1 + (h / 11) % 3],
+          (array['yes', 'no', 'not_sure'])[1 + (h / 13) % 3],
+          case when (h / 17) % 5 < 2 then ${pick(betterWords, 'h / 47')} end,
+          days_after, case when channel = 'paper' then admin_id when channel = 'debrief' then coalesce(advocate_user_id, admin_id) end,
+          meeting_on + make_interval(days => days_after, hours => 12), case when (h / 17) % 5 < 2 then (array['yes', 'no'])[1 + (h / 53) % 2] end
+        from (
+          select *, (array['kiosk', 'kiosk', 'debrief', 'debrief', 'debrief', 'own_pages', 'own_pages', 'card', 'paper', 'paper'])[1 + (h / 59) % 10] as channel
+          from bench_referral where state = 'completed' and has_meeting and h % 20 < 14
+        ) answered
+        cross join lateral (select case channel when 'kiosk' then 0 when 'debrief' then 1 + h % 10 when 'paper' then h % 21 else 2 + h % 13 end as days_after) days`,
+    ],
+    [
+      'feedback',
+      `insert into feedback_theme (authority_id, name, created_at, updated_at)
+        select id, theme, now() - interval '3 years', now() - interval '3 years'
+        from bench_authority cross join unnest(${textArray(themeNames)}) theme`,
+    ],
+    [
+      'feedback',
+      `create temporary table bench_theme as
+        select id, authority_id, row_number() over (partition by authority_id order by name) - 1 as n from feedback_theme`,
+    ],
+    [
+      'feedback',
+      `insert into feedback_coding (response_id, authority_id, may_quote, quote, coded_by, coded_at)
+        select f.id, f.authority_id, f.may_quote, case when f.may_quote = 'yes' then f.better end, r.admin_id, f.given_at + interval '3 days'
+        from feedback_response f join bench_referral r on r.rid = f.referral_id
+        where f.better is not null and r.h % 3 <> 0`,
+    ],
+    [
+      'feedback',
+      `insert into feedback_coding_theme (response_id, theme_id, authority_id)
+        select c.response_id, t.id, c.authority_id
+        from feedback_coding c join bench_theme t on t.authority_id = c.authority_id and t.n = (hashtext(c.response_id::text) & 2147483647) % ${themeNames.length}`,
+    ],
+    [
       'timeline',
       `insert into referral_event (authority_id, referral_id, event, from_state, to_state, actor_id, at, note)
         select r.aid, r.rid, p.event, p.from_state, p.to_state,
@@ -502,7 +648,7 @@ export async function generateDataset(db: Kysely<Schema>, { scale, passwordHash,
       step.rows += Number(result.numAffectedRows ?? 0)
     }
     log(step.name, step.rows, performance.now() - step.began)
-    for (const table of ['bench_referral', 'bench_plan', 'bench_path', 'bench_shape', 'bench_advocate', 'bench_staff', 'bench_authority']) {
+    for (const table of ['bench_theme', 'bench_referral', 'bench_plan', 'bench_path', 'bench_shape', 'bench_advocate', 'bench_staff', 'bench_authority']) {
       await sql.raw(`drop table ${table}`).execute(connection)
     }
     const began = performance.now()

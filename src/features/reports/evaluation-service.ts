@@ -7,7 +7,7 @@ import { toCsv, type Cell } from './csv.ts'
 import * as narratives from './evaluation-repository.ts'
 import { financialYearOf, previous, quarter, type Period } from './periods.ts'
 import type { FigureTable, Shown } from './quarterly-return.ts'
-import { figuresOf, requireReportReader, windowOf, type DownloadFormat } from './reports-service.ts'
+import { figuresFor, requireReportReader, windowOf, type DownloadFormat } from './reports-service.ts'
 import { voiceTables, voiceWithheld, type VoiceFigures, type VoiceTables } from './voices.ts'
 import { agreedQuotes, feedbackFigures, themeFigures } from './voices-repository.ts'
 import { toXlsx } from './xlsx.ts'
@@ -33,9 +33,18 @@ async function voicesOf(context: ServiceContext, authorityId: string, period: Pe
   return { feedback, themes: themes.themes, coded: themes.coded }
 }
 
-async function evidenceOf(context: ServiceContext, authorityId: string, period: Period): Promise<PeriodEvidence> {
-  const [figures, voices] = await Promise.all([figuresOf(context, authorityId, period), voicesOf(context, authorityId, period)])
-  return { period, figures, voices }
+/** The figures and voices of several periods: the figures in one pass for them all (`figuresFor`). */
+async function evidenceFor(context: ServiceContext, authorityId: string, periods: readonly Period[]): Promise<PeriodEvidence[]> {
+  const [figures, voices] = await Promise.all([
+    figuresFor(context, authorityId, periods),
+    Promise.all(periods.map((period) => voicesOf(context, authorityId, period))),
+  ])
+  return periods.map((period, index) => {
+    const periodFigures = figures[index]
+    const periodVoices = voices[index]
+    if (!periodFigures || !periodVoices) throw new Error('No evidence for the period')
+    return { period, figures: periodFigures, voices: periodVoices }
+  })
 }
 
 export interface Participation {
@@ -78,14 +87,14 @@ function quartersOf(year: Period): Period[] {
 
 async function build(context: ServiceContext, authorityId: string, year: Period, published: boolean): Promise<AnnualEvaluation> {
   const before = previous(year)
-  const [now, then, quarters, previousQuarters, quotes] = await Promise.all([
-    evidenceOf(context, authorityId, year),
-    evidenceOf(context, authorityId, before),
-    Promise.all(quartersOf(year).map((period) => evidenceOf(context, authorityId, period))),
-    Promise.all(quartersOf(before).map((period) => evidenceOf(context, authorityId, period))),
+  // The year, the year before and their eight quarters, in one pass over the two years' referrals.
+  const [evidence, quotes] = await Promise.all([
+    evidenceFor(context, authorityId, [year, before, ...quartersOf(year), ...quartersOf(before)]),
     agreedQuotes(context.db, authorityId, windowOf(year), QUOTES_SHOWN),
   ])
-  return annualEvaluation({ year: now, previous: then, quarters, previousQuarters, quotes, published })
+  const [now, then, ...quarterly] = evidence
+  if (!now || !then) throw new Error('No evidence for the year')
+  return annualEvaluation({ year: now, previous: then, quarters: quarterly.slice(0, 4), previousQuarters: quarterly.slice(4), quotes, published })
 }
 
 export interface NarrativeView {

@@ -25,6 +25,7 @@ function cohort(authorityId: string, window: Window) {
   return sql`
     select
       r.id,
+      r.sent_at,
       r.person_id,
       r.stage,
       r.late,
@@ -34,7 +35,7 @@ function cohort(authorityId: string, window: Window) {
       m.type as meeting_type,
       d.next_action,
       (d.decided_at at time zone 'Europe/London')::date - (r.sent_at at time zone 'Europe/London')::date as days_to_decision,
-      a.kind as allocated_kind,
+      case when a.local_service_id is not null then 'local_service' else adv.kind end as allocated_kind,
       (a.responded_at at time zone 'Europe/London')::date - (r.sent_at at time zone 'Europe/London')::date as days_to_allocation,
       (select min(c.contacted_on) from advocacy_contact c where c.referral_id = r.id and c.authority_id = r.authority_id)
         - (r.sent_at at time zone 'Europe/London')::date as days_to_first_meeting,
@@ -68,17 +69,20 @@ function cohort(authorityId: string, window: Window) {
     left join decision d on d.referral_id = r.id and d.authority_id = r.authority_id
     left join lateral (
       select
-        case when al.local_service_id is not null then 'local_service' else adv.kind end as kind,
+        al.local_service_id,
+        al.advocate_id,
         al.responded_at,
         al.preferences ->> 'language' as language_met,
         al.preferences ->> 'gender' as gender_met,
         al.preferences ->> 'heritage' as heritage_met
       from allocation al
-      left join advocate adv on adv.id = al.advocate_id
       where al.referral_id = r.id and al.authority_id = r.authority_id and al.status in ('accepted', 'ended', 'triaged')
       order by al.offered_at, al.id
       limit 1
     ) a on true
+    -- The advocate is joined outside the lateral: inside it, the planner hashed the whole pool
+    -- once per referral (every authority's advocates at national scale).
+    left join advocate adv on adv.id = a.advocate_id and adv.authority_id = r.authority_id
     where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${window.start} and r.sent_at < ${window.end}`
 }
 
@@ -126,64 +130,157 @@ const countedWhere: Readonly<Record<string, string>> = {
   'preference.heritage.not_met': "heritage_met = 'not_met'",
 }
 
-/** The referral figures of a window, for everyone and split by each equality dimension: one query, grouping sets. */
-export async function referralFigures(db: Queryable, authorityId: string, window: Window): Promise<ReferralFigures[]> {
+/** The windows as rows (`i`, its first instant, the instant after it) to join the referrals sent in each to. */
+function windowRows(windows: readonly Window[]) {
+  return sql.join(windows.map((window, index) => sql`(${index}::int, ${window.start}::timestamptz, ${window.end}::timestamptz)`))
+}
+
+/** The span of several windows: from the first one's start to the last one's end. */
+function spanOf(windows: readonly Window[]): Window {
+  const first = windows.reduce((earliest, window) => (window.start < earliest.start ? window : earliest))
+  const last = windows.reduce((latest, window) => (window.end > latest.end ? window : latest))
+  return { start: first.start, end: last.end, from: first.from, to: last.to }
+}
+
+/**
+ * The referral figures of each window, for everyone and split by each equality dimension. Each
+ * referral of the windows' span is read and joined once, then counted in every window it was sent
+ * in (a quarter and its year): the annual evaluation's ten periods are two queries, not ten. The
+ * counts are summed in the database at the finest grain (a window and one group of every dimension
+ * at once: a few hundred rows) and rolled up here, each row counted once instead of once per
+ * dimension; what does not add up (distinct people, medians) is a second, narrower query with
+ * grouping sets.
+ */
+export async function referralFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<ReferralFigures[][]> {
+  if (windows.length === 0) return []
   const counts = Object.entries(countedWhere).map(([key, where]) => sql`count(*) filter (where ${sql.raw(where)})::int as ${sql.raw(`"${key}"`)}`)
-  const result = await sql<Record<string, unknown>>`
-    with cohort as (${cohort(authorityId, window)})
+  const from = sql`
+    with cohort as (${cohort(authorityId, spanOf(windows))}),
+    windows (i, window_start, window_end) as (values ${windowRows(windows)})`
+  const joined = sql`from cohort join windows on cohort.sent_at >= windows.window_start and cohort.sent_at < windows.window_end`
+  const [finest, rest] = await Promise.all([
+    sql<Record<string, unknown>>`${from}
+      select windows.i, relationship, age_group, ethnic_group, language_group, disability_group,
+        ${sql.join(counts)},
+        coalesce(sum(offers_declined), 0)::int as "offers.declined",
+        coalesce(sum(offers_lapsed), 0)::int as "offers.lapsed"
+      ${joined}
+      group by windows.i, relationship, age_group, ethnic_group, language_group, disability_group`.execute(db),
+    sql<Record<string, unknown>>`${from}
+      select
+        windows.i,
+        grouping(relationship) as g_relationship,
+        grouping(age_group) as g_age_group,
+        grouping(ethnic_group) as g_ethnic_group,
+        grouping(language_group) as g_language_group,
+        grouping(disability_group) as g_disability_group,
+        relationship, age_group, ethnic_group, language_group, disability_group,
+        count(distinct person_id)::int as "people.referred",
+        count(distinct person_id) filter (where allocated_kind is not null)::int as "people.supported",
+        percentile_cont(0.5) within group (order by days_to_decision) as "median.daysToDecision",
+        percentile_cont(0.5) within group (order by days_to_allocation) as "median.daysToAllocation",
+        percentile_cont(0.5) within group (order by days_to_first_meeting) as "median.daysToFirstMeeting",
+        count(days_to_decision)::int as "of.daysToDecision",
+        count(days_to_allocation)::int as "of.daysToAllocation",
+        count(days_to_first_meeting)::int as "of.daysToFirstMeeting"
+      ${joined}
+      group by grouping sets ((windows.i), (windows.i, relationship), (windows.i, age_group), (windows.i, ethnic_group), (windows.i, language_group),
+        (windows.i, disability_group))`.execute(db),
+  ])
+  // Each window's counts, for everyone and for each group, summed from the finest grain.
+  const summed = new Map<string, Record<string, number>>()
+  const add = (key: string, row: Record<string, unknown>) => {
+    const into = summed.get(key) ?? {}
+    for (const [name, value] of Object.entries(row)) {
+      if (name === 'i' || (dimensions as readonly string[]).includes(name)) continue
+      into[name] = (into[name] ?? 0) + Number(value)
+    }
+    summed.set(key, into)
+  }
+  for (const row of finest.rows) {
+    add(`${Number(row['i'])}|`, row)
+    for (const dimension of dimensions) add(`${Number(row['i'])}|${dimension}|${String(row[dimension])}`, row)
+  }
+  const byWindow: ReferralFigures[][] = windows.map(() => [])
+  for (const row of rest.rows) {
+    const figures = referralFiguresOfRow(row)
+    const key = figures.dimension === null ? `${Number(row['i'])}|` : `${Number(row['i'])}|${figures.dimension}|${figures.group}`
+    byWindow[Number(row['i'])]?.push({ ...figures, counts: { ...summed.get(key), ...figures.counts } })
+  }
+  for (const figures of byWindow) if (!figures.some((row) => row.dimension === null)) figures.unshift(noReferrals())
+  return byWindow
+}
+
+/** The referral figures of one window (`referralFiguresByWindow` for one). */
+export async function referralFigures(db: Queryable, authorityId: string, window: Window): Promise<ReferralFigures[]> {
+  return (await referralFiguresByWindow(db, authorityId, [window]))[0] ?? []
+}
+
+function referralFiguresOfRow(row: Record<string, unknown>): ReferralFigures {
+  const dimension = dimensions.find((name) => Number(row[`g_${name}`]) === 0) ?? null
+  const rowCounts: Record<string, number> = {}
+  for (const [key, value] of Object.entries(row)) {
+    if (key === 'i' || key.startsWith('g_') || key.startsWith('median.') || key.startsWith('of.') || (dimensions as readonly string[]).includes(key)) continue
+    rowCounts[key] = Number(value)
+  }
+  const median = (name: string) => (row[`median.${name}`] === null ? null : Number(row[`median.${name}`]))
+  return {
+    dimension,
+    group: dimension === null ? null : String(row[dimension]),
+    counts: rowCounts,
+    medians: { daysToDecision: median('daysToDecision'), daysToAllocation: median('daysToAllocation'), daysToFirstMeeting: median('daysToFirstMeeting') },
+    medianOf: {
+      daysToDecision: Number(row['of.daysToDecision']),
+      daysToAllocation: Number(row['of.daysToAllocation']),
+      daysToFirstMeeting: Number(row['of.daysToFirstMeeting']),
+    },
+  }
+}
+
+/** What a window with no referral sent counts (as the grouping set over no rows gave: every count 0, no medians). */
+function noReferrals(): ReferralFigures {
+  const keys = [...Object.keys(countedWhere), 'people.referred', 'people.supported', 'offers.declined', 'offers.lapsed']
+  return {
+    dimension: null,
+    group: null,
+    counts: Object.fromEntries(keys.map((key) => [key, 0])),
+    medians: { daysToDecision: null, daysToAllocation: null, daysToFirstMeeting: null },
+    medianOf: { daysToDecision: 0, daysToAllocation: 0, daysToFirstMeeting: 0 },
+  }
+}
+
+/**
+ * The children named on each window's referrals: all of them, and those whose parent was allocated
+ * support (distinct children). Supported is the cohort's "an allocation exists" (`allocated_kind` is
+ * never null then: an allocation names an advocate or a local service), read without building the
+ * whole cohort; one query for every window.
+ */
+export async function childFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<{ referred: number; supported: number }[]> {
+  if (windows.length === 0) return []
+  const span = spanOf(windows)
+  const result = await sql<{ i: number; referred: number; supported: number }>`
+    with windows (i, window_start, window_end) as (values ${windowRows(windows)})
     select
-      grouping(relationship) as g_relationship,
-      grouping(age_group) as g_age_group,
-      grouping(ethnic_group) as g_ethnic_group,
-      grouping(language_group) as g_language_group,
-      grouping(disability_group) as g_disability_group,
-      relationship, age_group, ethnic_group, language_group, disability_group,
-      ${sql.join(counts)},
-      count(distinct person_id)::int as "people.referred",
-      count(distinct person_id) filter (where allocated_kind is not null)::int as "people.supported",
-      coalesce(sum(offers_declined), 0)::int as "offers.declined",
-      coalesce(sum(offers_lapsed), 0)::int as "offers.lapsed",
-      percentile_cont(0.5) within group (order by days_to_decision) as "median.daysToDecision",
-      percentile_cont(0.5) within group (order by days_to_allocation) as "median.daysToAllocation",
-      percentile_cont(0.5) within group (order by days_to_first_meeting) as "median.daysToFirstMeeting",
-      count(days_to_decision)::int as "of.daysToDecision",
-      count(days_to_allocation)::int as "of.daysToAllocation",
-      count(days_to_first_meeting)::int as "of.daysToFirstMeeting"
-    from cohort
-    group by grouping sets ((), (relationship), (age_group), (ethnic_group), (language_group), (disability_group))`.execute(db)
-  return result.rows.map((row) => {
-    const dimension = dimensions.find((name) => Number(row[`g_${name}`]) === 0) ?? null
-    const rowCounts: Record<string, number> = {}
-    for (const [key, value] of Object.entries(row)) {
-      if (key.startsWith('g_') || key.startsWith('median.') || key.startsWith('of.') || (dimensions as readonly string[]).includes(key)) continue
-      rowCounts[key] = Number(value)
-    }
-    const median = (name: string) => (row[`median.${name}`] === null ? null : Number(row[`median.${name}`]))
-    return {
-      dimension,
-      group: dimension === null ? null : String(row[dimension]),
-      counts: rowCounts,
-      medians: { daysToDecision: median('daysToDecision'), daysToAllocation: median('daysToAllocation'), daysToFirstMeeting: median('daysToFirstMeeting') },
-      medianOf: {
-        daysToDecision: Number(row['of.daysToDecision']),
-        daysToAllocation: Number(row['of.daysToAllocation']),
-        daysToFirstMeeting: Number(row['of.daysToFirstMeeting']),
-      },
-    }
+      windows.i,
+      count(distinct rc.person_id)::int as referred,
+      count(distinct rc.person_id) filter (where exists (
+        select 1 from allocation al
+        where al.referral_id = r.id and al.authority_id = r.authority_id and al.status in ('accepted', 'ended', 'triaged')
+      ))::int as supported
+    from referral r
+    join windows on r.sent_at >= windows.window_start and r.sent_at < windows.window_end
+    join referral_child rc on rc.referral_id = r.id and rc.authority_id = r.authority_id
+    where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${span.start} and r.sent_at < ${span.end}
+    group by windows.i`.execute(db)
+  return windows.map((_, index) => {
+    const row = result.rows.find((found) => Number(found.i) === index)
+    return { referred: Number(row?.referred ?? 0), supported: Number(row?.supported ?? 0) }
   })
 }
 
-/** The children named on the window's referrals: all of them, and those whose parent was allocated support (distinct children). */
+/** The children named on the window's referrals (`childFiguresByWindow` for one). */
 export async function childFigures(db: Queryable, authorityId: string, window: Window): Promise<{ referred: number; supported: number }> {
-  const result = await sql<{ referred: number; supported: number }>`
-    with cohort as (${cohort(authorityId, window)})
-    select
-      count(distinct rc.person_id)::int as referred,
-      count(distinct rc.person_id) filter (where cohort.allocated_kind is not null)::int as supported
-    from cohort
-    join referral_child rc on rc.referral_id = cohort.id and rc.authority_id = ${authorityId}`.execute(db)
-  const row = result.rows[0]
-  return { referred: Number(row?.referred ?? 0), supported: Number(row?.supported ?? 0) }
+  return (await childFiguresByWindow(db, authorityId, [window]))[0] ?? { referred: 0, supported: 0 }
 }
 
 /** The window's referrals by the referrer's team (their first team by name; "no team" for a referrer in none). */

@@ -8,7 +8,7 @@ import { toCsv, type Cell } from './csv.ts'
 import { toXlsx } from './xlsx.ts'
 import { previous, type Period } from './periods.ts'
 import { quarterlyReturn, type PeriodFigures, type QuarterlyReturn } from './quarterly-return.ts'
-import { childFigures, programmeFigures, referralFigures, referralsByTeam, selfRequestFigures, type Window } from './reports-repository.ts'
+import { childFiguresByWindow, programmeFigures, referralFiguresByWindow, referralsByTeam, selfRequestFigures, type Window } from './reports-repository.ts'
 
 /**
  * The reports: aggregate figures for the analyst and the service manager, never a person's record.
@@ -37,24 +37,42 @@ export function windowOf(period: Period): Window {
   return { start: ukMidnight(period.from), end: ukMidnight(addDays(period.to, 1)), from: period.from, to: period.to }
 }
 
-export async function figuresOf(context: ServiceContext, authorityId: string, period: Period): Promise<PeriodFigures> {
-  const window = windowOf(period)
-  const [referrals, children, teams, requests, programme] = await Promise.all([
-    referralFigures(context.db, authorityId, window),
-    childFigures(context.db, authorityId, window),
-    referralsByTeam(context.db, authorityId, window),
-    selfRequestFigures(context.db, authorityId, window),
-    programmeFigures(context.db, authorityId, window),
+/**
+ * The figures of several periods at once: the referral and children's figures in one query each for
+ * every period (a quarter and its year share one pass over their referrals), the rest per period.
+ */
+export async function figuresFor(context: ServiceContext, authorityId: string, periods: readonly Period[]): Promise<PeriodFigures[]> {
+  const windows = periods.map(windowOf)
+  const [referrals, children, rest] = await Promise.all([
+    referralFiguresByWindow(context.db, authorityId, windows),
+    childFiguresByWindow(context.db, authorityId, windows),
+    Promise.all(
+      windows.map((window) =>
+        Promise.all([
+          referralsByTeam(context.db, authorityId, window),
+          selfRequestFigures(context.db, authorityId, window),
+          programmeFigures(context.db, authorityId, window),
+        ]),
+      ),
+    ),
   ])
-  return { referrals, children, teams, requests, programme }
+  return windows.map((_, index) => {
+    const [teams, requests, programme] = rest[index] ?? [[], {}, {}]
+    return { referrals: referrals[index] ?? [], children: children[index] ?? { referred: 0, supported: 0 }, teams, requests, programme }
+  })
+}
+
+/** The figures of one period. */
+export async function figuresOf(context: ServiceContext, authorityId: string, period: Period): Promise<PeriodFigures> {
+  const [figures] = await figuresFor(context, authorityId, [period])
+  if (!figures) throw new Error('No figures for the period')
+  return figures
 }
 
 async function build(context: ServiceContext, caller: Caller, period: Period, published: boolean): Promise<QuarterlyReturn> {
   const before = previous(period)
-  const [nowFigures, beforeFigures] = await Promise.all([
-    figuresOf(context, caller.user.authorityId, period),
-    figuresOf(context, caller.user.authorityId, before),
-  ])
+  const [nowFigures, beforeFigures] = await figuresFor(context, caller.user.authorityId, [period, before])
+  if (!nowFigures || !beforeFigures) throw new Error('No figures for the periods')
   return quarterlyReturn({ period, previous: before, now: nowFigures, before: beforeFigures, published })
 }
 

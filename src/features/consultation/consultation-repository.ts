@@ -165,14 +165,7 @@ export async function consultationsWaiting(
     .leftJoin('child_advocacy_offer', (join) =>
       join.onRef('child_advocacy_offer.meeting_id', '=', 'meeting.id').onRef('child_advocacy_offer.person_id', '=', 'child.id'),
     )
-    .select([
-      'referral.id as referral_id',
-      'referral.reference',
-      'child.id as child_id',
-      'child.given_name',
-      'child.date_of_birth',
-      'meeting.meeting_date',
-    ])
+    .select(['referral.id as referral_id', 'referral.reference', 'child.id as child_id', 'child.given_name', 'child.date_of_birth', 'meeting.meeting_date'])
     .where('referral.authority_id', '=', authorityId)
     .where('referral.sent_at', 'is not', null)
     .where('referral.state', 'in', openStates)
@@ -180,7 +173,9 @@ export async function consultationsWaiting(
     .where('meeting.type', '=', 'review_conference')
     .where('meeting.meeting_date', '>=', today)
     .where('child_consultation.id', 'is', null)
-    .where((eb) => eb.or([eb('child.date_of_birth', 'is', null), eb('child.date_of_birth', '<=', sql<string>`(meeting.meeting_date - interval '4 years')::date`)]))
+    .where((eb) =>
+      eb.or([eb('child.date_of_birth', 'is', null), eb('child.date_of_birth', '<=', sql<string>`(meeting.meeting_date - interval '4 years')::date`)]),
+    )
   if ('advocateUserId' in owner) {
     const userId = owner.advocateUserId
     const theirs = (referralColumn: 'referral.id' | 'child_advocacy_offer.child_referral_id') =>

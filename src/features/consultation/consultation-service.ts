@@ -165,8 +165,7 @@ function checked(band: ChildConsulted['band'], consultation: ConsultationAnswers
   for (const question of bandQuestions[band]) {
     const value = consultation.answers[question.name]
     if (value === undefined) continue
-    if (question.max !== undefined && value.length > question.max)
-      throw new ConsultationRefused(question.name, 'too_long', question.max)
+    if (question.max !== undefined && value.length > question.max) throw new ConsultationRefused(question.name, 'too_long', question.max)
     answers[question.name] = value
   }
   if (consultation.status === 'completed') {
@@ -176,7 +175,12 @@ function checked(band: ChildConsulted['band'], consultation: ConsultationAnswers
   return answers
 }
 
-function changeOf(band: ChildConsulted['band'], how: ConsultationWay, consultation: ConsultationAnswers, recordedBy: string | null): repository.ConsultationChange {
+function changeOf(
+  band: ChildConsulted['band'],
+  how: ConsultationWay,
+  consultation: ConsultationAnswers,
+  recordedBy: string | null,
+): repository.ConsultationChange {
   const answers = checked(band, consultation)
   return {
     status: consultation.status,
@@ -331,7 +335,14 @@ async function childsConference(db: Queryable, caller: FamilyCaller) {
 }
 
 export type FamilyConsultation =
-  | { readonly status: 'due'; readonly givenName: string; readonly meetingDate: string; readonly dueBy: string; readonly band: ChildConsulted['band']; readonly questions: readonly Question[] }
+  | {
+      readonly status: 'due'
+      readonly givenName: string
+      readonly meetingDate: string
+      readonly dueBy: string
+      readonly band: ChildConsulted['band']
+      readonly questions: readonly Question[]
+    }
   | { readonly status: 'done' }
 
 /**
@@ -381,7 +392,15 @@ export async function consultAsChild(context: ServiceContext, caller: FamilyCall
       action: 'consultation.recorded',
       recordType: 'referral',
       recordId: caller.member.referralId,
-      details: { child: conference.person_id, meeting: conference.meeting_id, status: 'completed', how: 'own_pages', band, shareWith: change.share_with, worrying: change.worrying_words },
+      details: {
+        child: conference.person_id,
+        meeting: conference.meeting_id,
+        status: 'completed',
+        how: 'own_pages',
+        band,
+        shareWith: change.share_with,
+        worrying: change.worrying_words,
+      },
     })
     return 'done'
   })

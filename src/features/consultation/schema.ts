@@ -12,14 +12,16 @@ import { allQuestionNames, bandQuestions, faces } from './consultation.ts'
  */
 
 const LONGEST = Math.max(...Object.values(bandQuestions).flatMap((questions) => questions.map((question) => question.max ?? 0)))
-const faceNames = allQuestionNames.filter((name) => Object.values(bandQuestions).some((questions) => questions.some((q) => q.name === name && q.kind === 'faces')))
+const faceNames = allQuestionNames.filter((name) =>
+  Object.values(bandQuestions).some((questions) => questions.some((q) => q.name === name && q.kind === 'faces')),
+)
 const wordNames = allQuestionNames.filter((name) => !faceNames.includes(name))
 
 function answerShape(faceMessage: string, words: (name: string) => z.ZodType<string | null>) {
-  return Object.fromEntries([
-    ...faceNames.map((name) => [name, optionalOneOf(faces, faceMessage)]),
-    ...wordNames.map((name) => [name, words(name)]),
-  ]) as Record<string, z.ZodType<string | null>>
+  return Object.fromEntries([...faceNames.map((name) => [name, optionalOneOf(faces, faceMessage)]), ...wordNames.map((name) => [name, words(name)])]) as Record<
+    string,
+    z.ZodType<string | null>
+  >
 }
 
 /** The answers given, without the blanks. */
@@ -69,7 +71,16 @@ export const staffConsultationSchema = z
   }))
 
 /** The staff form's fields, in the order the page asks them (for the error summary). */
-export const staffFields = ['outcome', 'helped', 'helperName', 'helperRelationship', ...allQuestionNames, 'shareWith', 'declineReason', 'declineDetail'] as const
+export const staffFields = [
+  'outcome',
+  'helped',
+  'helperName',
+  'helperRelationship',
+  ...allQuestionNames,
+  'shareWith',
+  'declineReason',
+  'declineDetail',
+] as const
 
 /** The child's form on their own pages: who is helping, their answers, who may see them. Messages are `consultation` catalogue keys. */
 export const childConsultationSchema = z

@@ -65,17 +65,17 @@ export function worktrayRoutes(
       feedbackWaiting,
       consultationsWaiting,
     ] = await Promise.all([
-        concerns.concernsWaiting(caller),
-        worktray.myWork(caller, filters),
-        hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
-        hasTeams ? worktray.teamWaiting(caller) : null,
-        worktray.closingDrafts(caller),
-        roleChanges.roleGrantsWaiting(caller),
-        enquiries.enquiriesWaiting(caller, 'mine'),
-        worktray.meetingsNotReady(caller, 'mine'),
-        worktray.feedbackWaiting(caller, 'mine'),
-        consultations.consultationsWaiting(caller, 'mine'),
-      ])
+      concerns.concernsWaiting(caller),
+      worktray.myWork(caller, filters),
+      hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
+      hasTeams ? worktray.teamWaiting(caller) : null,
+      worktray.closingDrafts(caller),
+      roleChanges.roleGrantsWaiting(caller),
+      enquiries.enquiriesWaiting(caller, 'mine'),
+      worktray.meetingsNotReady(caller, 'mine'),
+      worktray.feedbackWaiting(caller, 'mine'),
+      consultations.consultationsWaiting(caller, 'mine'),
+    ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
       view: 'mine',

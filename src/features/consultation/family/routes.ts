@@ -58,7 +58,8 @@ export function familyConsultationRoutes(app: FastifyInstance, { consultation }:
     try {
       outcome = await consultation.consultAsChild(familyCallerOf(request), parsed.data)
     } catch (error) {
-      if (error instanceof ConsultationRefused) return form(request, reply, 400, kept, inWords([{ field: error.field, message: childWords(error), href: `#${error.field}` }], t, childFields))
+      if (error instanceof ConsultationRefused)
+        return form(request, reply, 400, kept, inWords([{ field: error.field, message: childWords(error), href: `#${error.field}` }], t, childFields))
       throw error
     }
     if (outcome === 'already') {

@@ -71,7 +71,10 @@ export function consultationStaffRoutes(app: FastifyInstance, { consultation }: 
         const saved = await consultation.recordConsultation(callerOf(request), referralId, childId, answers, version)
         return {
           path: request.url.split('?')[0] ?? request.url,
-          banner: { heading: `${saved.name}: consultation recorded`, text: saved.status === 'completed' ? 'Their answers are saved.' : 'Saved: they did not take part.' },
+          banner: {
+            heading: `${saved.name}: consultation recorded`,
+            text: saved.status === 'completed' ? 'Their answers are saved.' : 'Saved: they did not take part.',
+          },
         }
       } catch (error) {
         if (error instanceof ConsultationRefused) throw FormRefusal.field(error.field, staffWords(error))

@@ -8,7 +8,11 @@ import type { FamilyPagesService } from '../pages-service.ts'
 /** Where things stand: the person's referral in plain sentences, what happens next and when, who their social worker is, and any feedback waiting for them. */
 export function statusRoutes(
   app: FastifyInstance,
-  { pages, feedback, consultation }: { pages: FamilyPagesService; feedback: FamilyFeedback; consultation: Pick<FamilyConsultationService, 'familyConsultationDue'> },
+  {
+    pages,
+    feedback,
+    consultation,
+  }: { pages: FamilyPagesService; feedback: FamilyFeedback; consultation: Pick<FamilyConsultationService, 'familyConsultationDue'> },
 ): void {
   app.get('/', async (request, reply) => {
     const status = await pages.familyStatus(familyCallerOf(request))

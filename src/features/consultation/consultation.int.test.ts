@@ -4,8 +4,9 @@ import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { errorSummary, tableRows, textOf, type Browser } from '../../../test/support/browser.ts'
 import { engine } from '../../../test/support/database.ts'
 import { codeIssued, familyBrowser, familySignedIn } from '../../../test/support/family-steps.ts'
+import { casesFor, formFields, SCRIPT } from '../../../test/support/hostile.ts'
 import { versionOn } from '../../../test/support/referral-steps.ts'
-import { advocateUser, crewOf, referralAt, signedInAs, type Crew } from '../../../test/support/workflow-steps.ts'
+import { advocateUser, crewOf, isServicePage, referralAt, signedInAs, type Crew } from '../../../test/support/workflow-steps.ts'
 
 /**
  * Issue 11 (ADR 31): each child of 4 or more is consulted before their review conference, on the
@@ -386,6 +387,38 @@ describe(`children's consultation before a review (${engine})`, () => {
       assert.equal(staff.document.querySelector('input[name="outcome"]'), null)
       const chair = await crew.admin.get(`${pathOf('Sam')}/for-the-chair`)
       assert.match(textOf(chair.document.querySelector('#chair-answers')), /I am scared when they shout/)
+    })
+
+    test('hostile input on the child’s form: never a 500, nothing shown unescaped, no post without its token, at most one record', async () => {
+      // Noa's own referral, started from their offer, with a way in of its own.
+      const offer = `/referrals/${referralId}/child-advocate/${kids['Noa'] ?? ''}`
+      await crew.admin.get(offer)
+      assert.equal((await crew.admin.post(offer, { answer: 'accepted', whoAnswered: 'child', version: '0' })).location, `/referrals/${referralId}`)
+      const started = await crew.admin.post(`${offer}/referral`, { version: '1' })
+      const noaReferral = /\/referrals\/([0-9a-f-]{36})$/.exec(started.location ?? '')?.[1] ?? ''
+      const noa = await familySignedIn(t, (await codeIssued(crew.admin, noaReferral)).code, 'yellow spoon', familyBrowser(t))
+      const path = '/your-advocacy/consultation'
+      const form = formFields((await noa.get(`${path}?language=en`)).html, path, path) ?? {}
+      assert.ok(Object.keys(form).length > 3, 'the form’s fields were found')
+      const problems: string[] = []
+      for (const theCase of casesFor({ ...form, helped: 'me', home: 'happy', good: 'Drawing' })) {
+        await noa.get(path)
+        const options = theCase.token === 'none' ? { withToken: false } : theCase.token ? { token: 'x'.repeat(43) } : {}
+        const page = await noa.post(path, theCase.body, options)
+        const what = `${theCase.label}: ${page.status}`
+        if (page.status >= 500) problems.push(what)
+        if (page.html.includes(SCRIPT) || page.html.includes('\u0000')) problems.push(`${what}: shown unescaped`)
+        if (page.status >= 400 && !isServicePage(page)) problems.push(`${what}: not the service's page`)
+        if (theCase.token && page.status !== 403) problems.push(`${what}: not refused`)
+        if (page.status === 400 && errorSummary(page.html).length === 0) problems.push(`${what}: no error summary`)
+      }
+      assert.deepEqual(problems, [])
+      const rows = await db()
+        .selectFrom('child_consultation')
+        .selectAll()
+        .where('person_id', '=', kids['Noa'] ?? '')
+        .execute()
+      assert.ok(rows.length <= 1, 'at most one record, whatever was posted')
     })
   })
 })

@@ -70,18 +70,6 @@ export const staffConsultationSchema = z
     },
   }))
 
-/** The staff form's fields, in the order the page asks them (for the error summary). */
-export const staffFields = [
-  'outcome',
-  'helped',
-  'helperName',
-  'helperRelationship',
-  ...allQuestionNames,
-  'shareWith',
-  'declineReason',
-  'declineDetail',
-] as const
-
 /** The child's form on their own pages: who is helping, their answers, who may see them. Messages are `consultation` catalogue keys. */
 export const childConsultationSchema = z
   .object({

@@ -378,6 +378,7 @@ describe(`children's consultation before a review (${engine})`, () => {
       const late = await child.post('/your-advocacy/consultation', { helped: 'me', home: 'sad', tellTheMeeting: 'Please listen to me' })
       assert.equal(late.status, 409)
       assert.match(textOf(late.document.querySelector('#typed-answers')), /Please listen to me/)
+      assert.match(textOf(late.document.querySelector('#typed-answers')), /How do you feel at home\?\s*Sad/, 'a face in words')
       assert.equal((await rowOf('Sam'))?.answers['home'], 'okay', 'nothing changed')
       assert.equal((await child.get('/your-advocacy')).document.querySelector('[data-consultation-due]'), null, 'no longer waiting')
 

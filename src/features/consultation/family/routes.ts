@@ -5,11 +5,17 @@ import type { FieldError } from '../../../platform/http/session.ts'
 import { plainDate } from '../../../platform/i18n/translations.ts'
 import { familyCallerOf } from '../../family/family-request.ts'
 import { inWords } from '../../public/fields.ts'
+import { bandQuestions } from '../consultation.ts'
 import { ConsultationRefused } from '../consultation-service.ts'
 import { childConsultationSchema, childFields } from '../schema.ts'
 import type { FamilyConsultationService } from '../service.ts'
 
 const FORM = 'features/consultation/family/consultation.njk'
+
+/** The questions answered with a face, in any band. */
+const questionsFaces = Object.values(bandQuestions).flatMap((questions) =>
+  questions.filter((question) => question.kind === 'faces').map((question) => question.name),
+)
 
 /** What a refusal of the band's rules says to the child, by catalogue key. */
 function childWords(error: ConsultationRefused): string {
@@ -64,7 +70,8 @@ export function familyConsultationRoutes(app: FastifyInstance, { consultation }:
     }
     if (outcome === 'already') {
       // Someone sent answers first (another window, or staff): nothing changes, and what they typed stays on the page.
-      const typed = Object.entries(parsed.data.answers).map(([name, value]) => ({ name, value }))
+      const faceNames = new Set(questionsFaces)
+      const typed = Object.entries(parsed.data.answers).map(([name, value]) => ({ name, value, face: faceNames.has(name) }))
       return reply.code(409).view('features/consultation/family/already.njk', { navigation: 'status', typed })
     }
     return reply.redirect('/your-advocacy/consultation/thank-you', 303)

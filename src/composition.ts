@@ -14,6 +14,7 @@ import * as advocateRecord from './features/advocates/record-service.ts'
 import type { AdvocateService, AdvocatesContext } from './features/advocates/service.ts'
 import * as advocateSignIn from './features/advocates/sign-in-service.ts'
 import { concernsServiceFor } from './features/concerns/service.ts'
+import * as consultationService from './features/consultation/consultation-service.ts'
 import * as feedbackService from './features/feedback/feedback-service.ts'
 import * as themeService from './features/feedback/theme-service.ts'
 import type { FeedbackService } from './features/feedback/service.ts'
@@ -228,6 +229,17 @@ export async function compose(
     notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
     profile: profileServiceFor(context),
     concerns: concernsServiceFor({ ...context, baseUrl: config.baseUrl }),
+    consultation: bindService(context, {
+      consultationPage: consultationService.consultationPage,
+      recordConsultation: consultationService.recordConsultation,
+      consultationForTheChair: consultationService.consultationForTheChair,
+      consultationsWaiting: consultationService.consultationsWaiting,
+    }),
+    familyConsultation: bindService(context, {
+      familyConsultation: consultationService.familyConsultation,
+      familyConsultationDue: consultationService.familyConsultationDue,
+      consultAsChild: consultationService.consultAsChild,
+    }),
   }
   return { sessions, savedForms, services }
 }

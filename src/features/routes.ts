@@ -15,6 +15,7 @@ import { notificationRoutes } from './notifications/routes.ts'
 import { familyRoutes } from './family/routes.ts'
 import { feedbackRoutes } from './feedback/routes.ts'
 import { concernsRoutes } from './concerns/routes.ts'
+import { consultationRoutes } from './consultation/routes.ts'
 import { localServiceRoutes } from './local-services/routes.ts'
 import { peopleRoutes } from './people/routes.ts'
 import { programmeRoutes } from './programme/routes.ts'
@@ -52,8 +53,15 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   profileRoutes(app, { profile: services.profile })
   aboutRoutes(app, { settings: services.settings })
   informationRoutes(app, { information: services.information, settings: services.settings, translations, secureCookie })
-  worktrayRoutes(app, { worktray: services.worktray, roleChanges: services.admin, enquiries: services.publicPages, concerns: services.concerns.staff })
+  worktrayRoutes(app, {
+    worktray: services.worktray,
+    roleChanges: services.admin,
+    enquiries: services.publicPages,
+    concerns: services.concerns.staff,
+    consultations: services.consultation,
+  })
   concernsRoutes(app, { concerns: services.concerns.staff })
+  consultationRoutes(app, { consultation: services.consultation })
   peopleRoutes(app, { people: services.people })
   referralRoutes(app, {
     referrals: services.referrals,
@@ -75,6 +83,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     information: services.information,
     concerns: services.concerns.family,
     feedback: services.feedback,
+    consultation: services.familyConsultation,
     secureCookie,
     baseUrl: config.baseUrl,
     idleMinutes: config.family.idleMinutes,

@@ -38,3 +38,42 @@ export type ChildOfferAnswer = ValueOf<typeof childOfferAnswers>
 export type ChildAnswerer = ValueOf<typeof childAnswerers>
 export type ChildCommunication = ValueOf<typeof childCommunications>
 export type ChildNeed = ValueOf<typeof childNeeds>
+
+/**
+ * A child's consultation before a review conference (issue 11, ADR 31): whether it was done or the
+ * child did not take part, the form for their age, how it was done, why they did not take part, and
+ * who beyond the advocacy service the child agreed may read their answers. Migration 0025's checks
+ * name the same lists.
+ */
+export const consultationStatuses = labelled({
+  completed: 'Done',
+  declined: 'Did not take part',
+})
+
+export const consultationBands = labelled({
+  '4_to_7': '4 to 7',
+  '8_to_11': '8 to 11',
+  '12_and_over': '12 and over',
+})
+
+export const consultationWays = labelled({
+  own_pages: 'By the child, on their own pages',
+  with_advocate: 'Completed with the child',
+  on_paper: 'Entered from a paper form',
+})
+
+export const consultationDeclines = labelled({
+  child_did_not_want: 'The child did not want to',
+  carer_says_cannot: 'A carer says they cannot',
+})
+
+export const consultationReaders = labelled({
+  chair: 'The conference chair',
+  social_worker: 'Their social worker',
+})
+
+export type ConsultationStatus = ValueOf<typeof consultationStatuses>
+export type ConsultationBand = ValueOf<typeof consultationBands>
+export type ConsultationWay = ValueOf<typeof consultationWays>
+export type ConsultationDecline = ValueOf<typeof consultationDeclines>
+export type ConsultationReader = ValueOf<typeof consultationReaders>

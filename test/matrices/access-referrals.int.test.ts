@@ -131,6 +131,11 @@ const actions: readonly Action[] = [
     body: async ({ t, id }) => ({ version: String(await childOfferVersion(t, id)) }),
   },
   {
+    path: 'consultation/:childId',
+    stage: 'advocate_recorded',
+    body: async () => ({ outcome: 'declined', declineReason: 'carer_says_cannot', declineDetail: 'Declined by an intruder', version: '0' }),
+  },
+  {
     path: 'reschedule',
     stage: 'awaiting_admin',
     body: async ({ t, id }) => ({
@@ -441,6 +446,7 @@ describe(`record-level access on every route (${engine})`, () => {
         readiness: 'admin',
         'child-advocate/:childId': 'admin',
         'child-advocate/:childId/referral': 'admin',
+        'consultation/:childId': 'admin',
       }
       // Walks fresh referrals through the same actions, each taken at the point the refusals were tried at.
       const walks: readonly (readonly [Stage, readonly (readonly [string, Stage])[], ((id: string) => Promise<void>)?])[] = [
@@ -512,6 +518,19 @@ describe(`record-level access on every route (${engine})`, () => {
             // The child accepted the offer of an advocate: their own referral can be started.
             const path = await pathOn(t, id, 'child-advocate/:childId')
             assert.equal((await crew.admin.post(path, { answer: 'accepted', whoAnswered: 'child', version: '0' })).location, `/referrals/${id}`)
+          },
+        ],
+        [
+          'advocate_recorded',
+          [['consultation/:childId', 'advocate_recorded']],
+          async (id) => {
+            // A child is consulted before a review conference (ADR 31).
+            const referral = await t.database.db.selectFrom('referral').select('meeting_id').where('id', '=', id).executeTakeFirstOrThrow()
+            await t.database.db
+              .updateTable('meeting')
+              .set({ type: 'review_conference' })
+              .where('id', '=', referral.meeting_id ?? '')
+              .execute()
           },
         ],
       ]

@@ -95,6 +95,19 @@ export async function openFixture(): Promise<Fixture> {
           .select('person_id')
           .where('referral_id', '=', values['referralId'] ?? '')
           .executeTakeFirstOrThrow()
+        if (route.route.includes('/consultation/')) {
+          // A child's consultation is before a review conference (ADR 31).
+          const referral = await db
+            .selectFrom('referral')
+            .select('meeting_id')
+            .where('id', '=', values['referralId'] ?? '')
+            .executeTakeFirstOrThrow()
+          await db
+            .updateTable('meeting')
+            .set({ type: 'review_conference' })
+            .where('id', '=', referral.meeting_id ?? '')
+            .execute()
+        }
         return row.person_id
       }
       case 'personId': {

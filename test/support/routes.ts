@@ -115,6 +115,9 @@ const referralPages: readonly Route[] = [
   referral('GET', '/way-in/reminders', 'admin', 'in_review'),
   referral('GET', '/readiness', 'admin', 'advocate_recorded'),
   referral('GET', '/child-advocate/:childId', 'admin', 'awaiting_admin'),
+  // A child's consultation before a review conference (ADR 31): the fixture makes the referral's meeting a review conference.
+  referral('GET', '/consultation/:childId', 'admin', 'advocate_recorded'),
+  referral('GET', '/consultation/:childId/for-the-chair', 'admin', 'advocate_recorded'),
 ]
 
 const referralForms: readonly Route[] = [
@@ -152,6 +155,7 @@ const referralForms: readonly Route[] = [
   referral('POST', '/way-in/reminders', 'admin', 'in_review'),
   referral('POST', '/child-advocate/:childId', 'admin', 'awaiting_admin'),
   referral('POST', '/child-advocate/:childId/referral', 'admin', 'awaiting_admin', { formOn: '/referrals/:referralId' }),
+  referral('POST', '/consultation/:childId', 'admin', 'advocate_recorded', { returnsHere: true }),
 ]
 
 export const routes: readonly Route[] = [
@@ -324,6 +328,8 @@ export const routes: readonly Route[] = [
   { method: 'POST', route: '/your-advocacy/sign-out', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
   { method: 'POST', route: '/your-advocacy/views', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
   { method: 'POST', route: '/your-advocacy/concern', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
+  // A child's consultation on their own pages (ADR 31): its hostile input with a child's session is tried in src/features/consultation/consultation.int.test.ts.
+  { method: 'POST', route: '/your-advocacy/consultation', area: 'family', who: 'anyone', formOn: '/your-advocacy/sign-in' },
 
   // Safeguarding concerns (ADR 25): raised by an advocate from a person's page (and by a family from their own, above);
   // read by every service manager and the people on the authority's list, "not found" to everyone else. With no list

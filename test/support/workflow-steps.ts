@@ -224,6 +224,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     feedbackCards,
     feedbackCodings,
     childOffers,
+    consultations,
   ] = await Promise.all([
     db.selectFrom('section_one').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
     db.selectFrom('decision').selectAll().where('referral_id', '=', referralId).executeTakeFirst(),
@@ -290,6 +291,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
       .orderBy('feedback_coding_theme.theme_id')
       .execute(),
     referral.meeting_id ? db.selectFrom('child_advocacy_offer').selectAll().where('meeting_id', '=', referral.meeting_id).orderBy('person_id').execute() : [],
+    referral.meeting_id ? db.selectFrom('child_consultation').selectAll().where('meeting_id', '=', referral.meeting_id).orderBy('person_id').execute() : [],
   ])
   return plain({
     referral,
@@ -309,6 +311,7 @@ export async function snapshot(db: Kysely<Schema>, referralId: string): Promise<
     feedback: { request: feedbackRequest ?? null, responses: feedbackResponses, kiosks: feedbackKiosks, cards: feedbackCards, codings: feedbackCodings },
     concerns,
     childOffers,
+    consultations,
   })
 }
 
@@ -322,6 +325,8 @@ export const viewedActions = [
   'referral.readiness-viewed',
   'referral.seen-by-viewed',
   'referral.child-offer-viewed',
+  'consultation.viewed',
+  'consultation.chair-page-viewed',
 ] as const
 
 /** The referral's state as stored. */

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.ts'
 import type { Database } from '../../platform/db/database.ts'
 import { openTestDatabase, engine } from '../../../test/support/database.ts'
 import { TestClock } from '../../../test/support/clock.ts'
+import { ageOn } from '../referrals/children-offered.ts'
 import { states } from '../referrals/workflow.ts'
 import { DEMO_AUTHORITY_NAME, loadDemoData } from './demo-data.ts'
 
@@ -25,6 +26,17 @@ describe(`demo data (${engine})`, () => {
     assert.deepEqual([...found].sort(), [...states].sort(), 'a referral in every state of the workflow')
     const late = await database.db.selectFrom('referral').select('id').where('late', '=', true).execute()
     assert.ok(late.length > 0, 'a late referral to see the flag on')
+    // A review conference with a child of 9 (consulted before it) and one of 3 (not asked directly): ADR 31.
+    const reviewChildren = await database.db
+      .selectFrom('referral')
+      .innerJoin('meeting', 'meeting.id', 'referral.meeting_id')
+      .innerJoin('referral_child', 'referral_child.referral_id', 'referral.id')
+      .innerJoin('person', 'person.id', 'referral_child.person_id')
+      .select(['person.date_of_birth', 'meeting.meeting_date'])
+      .where('meeting.type', '=', 'review_conference')
+      .execute()
+    const ages = reviewChildren.map((child) => (child.date_of_birth ? ageOn(child.date_of_birth, child.meeting_date) : null))
+    assert.ok(ages.includes(9) && ages.includes(3), `a child of 9 and one of 3 at a review conference (${JSON.stringify(ages)})`)
     assert.deepEqual(await loadDemoData(database.db, clock, services), { loaded: false, reason: 'already-loaded' })
   })
 

@@ -90,6 +90,8 @@ interface DemoReferral {
   readonly by: 'referrer' | 'referrer2'
   readonly parent: NewPerson
   readonly children: readonly NewPerson[]
+  /** Children of a set age on the day of the meeting, whatever day the demo is loaded (a review's consultation, ADR 31, depends on it). */
+  readonly childrenAged?: readonly { readonly givenName: string; readonly age: number; readonly gender: string }[]
   readonly meeting: { type: MeetingType; inDays: number; time: string; venue: string; stage: ReferralStage }
   readonly answers: (today: string) => SectionOneAnswers
   /** How far along the workflow it has gone. */
@@ -117,6 +119,11 @@ const demoReferrals: readonly DemoReferral[] = [
     by: 'referrer',
     parent: person('Daniel', 'Price', '1988-11-30', 'Male', 'MOS-104871'),
     children: [person('Ava', 'Price', '2018-03-11', 'Female')],
+    // Consulted before the review (9, on the 8 to 11 form); too young to be asked (3): ADR 31.
+    childrenAged: [
+      { givenName: 'Noah', age: 9, gender: 'Male' },
+      { givenName: 'Isla', age: 3, gender: 'Female' },
+    ],
     meeting: { type: 'review_conference', inDays: 9, time: '14:00', venue: 'Online (Teams)', stage: 'child_protection' },
     answers: (today) =>
       plainAnswers('Dad feels left out of meetings about his daughter and wants to be heard at the review.', {
@@ -306,6 +313,11 @@ export async function loadDemoData(db: Kysely<Schema>, clock: Clock, services: D
     const id = await referrals.start(referrer, null)
     await referrals.addPerson(referrer, id, demo.parent)
     for (const child of demo.children) await referrals.addChild(referrer, id, child)
+    for (const child of demo.childrenAged ?? []) {
+      // Born a couple of months after the birthday that makes them this age on the day of the meeting.
+      const born = addDays(addDays(today, demo.meeting.inDays), -(Math.round(child.age * 365.25) + 60))
+      await referrals.addChild(referrer, id, person(child.givenName, demo.parent.familyName, born, child.gender))
+    }
     await referrals.saveMeeting(
       referrer,
       id,

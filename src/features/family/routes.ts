@@ -4,6 +4,8 @@ import type { Clock } from '../../platform/time/clock.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { answerInTheirLanguage, readerRefusalOf } from '../../platform/http/reader-errors.ts'
 import { familyConcernRoutes } from '../concerns/routes.ts'
+import { familyConsultationRoutes } from '../consultation/routes.ts'
+import type { FamilyConsultationService } from '../consultation/service.ts'
 import type { FamilyConcernsService } from '../concerns/service.ts'
 import type { InformationService } from '../information/service.ts'
 import type { SettingsService } from '../settings/service.ts'
@@ -32,6 +34,8 @@ export interface FamilyDependencies {
   readonly concerns: FamilyConcernsService
   /** Feedback the person chose to give later (the feedback feature's service). */
   readonly feedback: FamilyFeedback
+  /** A child's consultation before their review conference (the consultation feature's service, ADR 31). */
+  readonly consultation: FamilyConsultationService
   readonly secureCookie: boolean
   readonly baseUrl: string
   readonly idleMinutes: number
@@ -102,6 +106,7 @@ export function familyRoutes(app: FastifyInstance, deps: FamilyDependencies): vo
       viewsRoutes(family, deps)
       familyConcernRoutes(family, { concerns: deps.concerns })
       familyFeedbackRoutes(family, deps)
+      familyConsultationRoutes(family, { consultation: deps.consultation })
       // Any other address here is not found, in their words and layout (after the family session check).
       family.get('/*', async () => {
         throw new NotFoundError('No such family page')

@@ -8,6 +8,7 @@ import { openStates } from '../referrals/workflow.ts'
 import { queryOf } from '../../platform/http/query.ts'
 import { dueFilters, worktraySteps, type WorktrayFilters } from './filters.ts'
 import type { AdminService } from '../admin/service.ts'
+import type { ConsultationService } from '../consultation/service.ts'
 import type { ConcernsService } from '../concerns/service.ts'
 import type { PublicService } from '../public/service.ts'
 import { pagination } from './pagination.ts'
@@ -38,29 +39,43 @@ export function worktrayRoutes(
     roleChanges,
     enquiries,
     concerns,
+    consultations,
   }: {
     worktray: WorktrayService
     roleChanges: Pick<AdminService, 'roleGrantsWaiting'>
     enquiries: Pick<PublicService, 'enquiriesWaiting'>
     concerns: Pick<ConcernsService, 'concernsWaiting'>
+    /** Children's consultations before reviews, due and overdue (issue 11, ADR 31): a list below the main one. */
+    consultations: Pick<ConsultationService, 'consultationsWaiting'>
   },
 ): void {
   app.get('/', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
     const hasTeams = caller.user.teamIds.length > 0
-    const [concernsWaiting, tray, endings, teamWaiting, closingDrafts, roleChangesWaiting, enquiriesWaiting, meetingsNotReady, feedbackWaiting] =
-      await Promise.all([
-        concerns.concernsWaiting(caller),
-        worktray.myWork(caller, filters),
-        hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
-        hasTeams ? worktray.teamWaiting(caller) : null,
-        worktray.closingDrafts(caller),
-        roleChanges.roleGrantsWaiting(caller),
-        enquiries.enquiriesWaiting(caller, 'mine'),
-        worktray.meetingsNotReady(caller, 'mine'),
-        worktray.feedbackWaiting(caller, 'mine'),
-      ])
+    const [
+      concernsWaiting,
+      tray,
+      endings,
+      teamWaiting,
+      closingDrafts,
+      roleChangesWaiting,
+      enquiriesWaiting,
+      meetingsNotReady,
+      feedbackWaiting,
+      consultationsWaiting,
+    ] = await Promise.all([
+      concerns.concernsWaiting(caller),
+      worktray.myWork(caller, filters),
+      hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
+      hasTeams ? worktray.teamWaiting(caller) : null,
+      worktray.closingDrafts(caller),
+      roleChanges.roleGrantsWaiting(caller),
+      enquiries.enquiriesWaiting(caller, 'mine'),
+      worktray.meetingsNotReady(caller, 'mine'),
+      worktray.feedbackWaiting(caller, 'mine'),
+      consultations.consultationsWaiting(caller, 'mine'),
+    ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
       view: 'mine',
@@ -78,18 +93,20 @@ export function worktrayRoutes(
       enquiriesWaiting,
       meetingsNotReady,
       feedbackWaiting,
+      consultationsWaiting,
     })
   })
 
   app.get('/team-work', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
-    const [tray, enquiriesWaiting, meetingsNotReady, feedbackWaiting, childrenToRefer] = await Promise.all([
+    const [tray, enquiriesWaiting, meetingsNotReady, feedbackWaiting, childrenToRefer, consultationsWaiting] = await Promise.all([
       worktray.teamWork(caller, filters),
       enquiries.enquiriesWaiting(caller, 'team'),
       worktray.meetingsNotReady(caller, 'team'),
       worktray.feedbackWaiting(caller, 'team'),
       worktray.childrenToRefer(caller),
+      consultations.consultationsWaiting(caller, 'team'),
     ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: "My team's work",
@@ -104,6 +121,7 @@ export function worktrayRoutes(
       meetingsNotReady,
       feedbackWaiting,
       childrenToRefer,
+      consultationsWaiting,
     })
   })
 

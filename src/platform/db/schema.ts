@@ -33,7 +33,17 @@ import type { DisabilityAnswer, Ethnicity, RelationshipToChild } from '../../voc
 import type { NotificationKind } from '../../vocabulary/notifications.ts'
 import type { ConcernAbout, ConcernRaiser, ConcernState, ConcernStep } from '../../vocabulary/concerns.ts'
 import type { FgcStatus, PreviousConference } from '../../vocabulary/meetings.ts'
-import type { ChildAnswerer, ChildCommunication, ChildNeed, ChildOfferAnswer } from '../../vocabulary/children.ts'
+import type {
+  ChildAnswerer,
+  ChildCommunication,
+  ChildNeed,
+  ChildOfferAnswer,
+  ConsultationBand,
+  ConsultationDecline,
+  ConsultationReader,
+  ConsultationStatus,
+  ConsultationWay,
+} from '../../vocabulary/children.ts'
 import type { Role } from '../auth/roles.ts'
 import type { BankHolidayChangeKind, BankHolidayRegion } from '../time/bank-holidays.ts'
 
@@ -324,6 +334,34 @@ export interface ChildAdvocacyOfferTable {
   /** The child's own referral, once started from an accepted offer (migration 0024, ADR 30). */
   child_referral_id: Generated<string | null>
   created_at: CreatedAt
+  updated_at: Timestamp
+  version: Version
+}
+
+/** A child's consultation before a review conference (migration 0025, ADR 31): no row is "due". */
+export interface ChildConsultationTable {
+  id: Generated<string>
+  authority_id: string
+  /** The meeting of the parent's referral, as the child's offer of an advocate is keyed. */
+  meeting_id: string
+  /** The child (a `person` of kind `child`). */
+  person_id: string
+  status: ConsultationStatus
+  age_band: ConsultationBand
+  done_how: ConsultationWay
+  /** The trusted adult who helped: required for the 4 to 7 form and whenever someone helped. */
+  helper_name: string | null
+  helper_relationship: string | null
+  /** The band's questions: a face's value, or the child's words. */
+  answers: Json<Record<string, string>>
+  worrying_words: boolean
+  /** Who beyond the advocacy service the child agreed may read the answers. */
+  share_with: Generated<ConsultationReader[]>
+  decline_reason: ConsultationDecline | null
+  decline_detail: string | null
+  /** The member of staff who recorded it; null when the child (or their helper) did it on their own pages. */
+  recorded_by: string | null
+  recorded_at: Timestamp
   updated_at: Timestamp
   version: Version
 }
@@ -941,6 +979,7 @@ export interface Schema {
   referral: ReferralTable
   referral_child: ReferralChildTable
   child_advocacy_offer: ChildAdvocacyOfferTable
+  child_consultation: ChildConsultationTable
   section_one: SectionOneTable
   decision: DecisionTable
   review: ReviewTable

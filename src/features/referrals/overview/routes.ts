@@ -43,6 +43,8 @@ export function overviewRoutes(
       sharedViews,
       canShareViews: hasRole(caller.user, 'advocacy_admin'),
       canRecordChildOffers: hasRole(caller.user, 'advocacy_admin'),
+      // A child's consultation before a review (issue 11, ADR 31): the advocacy service records it; the referrer sees it as the child agreed.
+      canSeeConsultations: hasRole(caller.user, 'advocacy_admin') || referral.referrer.id === caller.user.id,
       contactMethods: contactMethods.labels,
       backTo: listFrom(queryOf(request)['from']),
       errors: request.pageFlash.form?.errors,

@@ -25,6 +25,7 @@ const figures: PeriodFigures = {
     referrals({ referrals: 3, 'stage.early_help': 0, 'stage.child_in_need': 3, 'stage.child_protection': 0, 'people.referred': 3 }, 'relationship', 'father'),
   ],
   children: { referred: 25, supported: 0 },
+  childOffers: {},
   teams: [],
   requests: { requests: 0 },
   programme: { 'programme.all': 0 },

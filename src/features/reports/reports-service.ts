@@ -8,7 +8,7 @@ import { toCsv, type Cell } from './csv.ts'
 import { toXlsx } from './xlsx.ts'
 import { previous, type Period } from './periods.ts'
 import { quarterlyReturn, type PeriodFigures, type QuarterlyReturn } from './quarterly-return.ts'
-import { childFigures, programmeFigures, referralFigures, referralsByTeam, selfRequestFigures, type Window } from './reports-repository.ts'
+import { childFigures, childOfferFigures, programmeFigures, referralFigures, referralsByTeam, selfRequestFigures, type Window } from './reports-repository.ts'
 
 /**
  * The reports: aggregate figures for the analyst and the service manager, never a person's record.
@@ -39,14 +39,15 @@ export function windowOf(period: Period): Window {
 
 export async function figuresOf(context: ServiceContext, authorityId: string, period: Period): Promise<PeriodFigures> {
   const window = windowOf(period)
-  const [referrals, children, teams, requests, programme] = await Promise.all([
+  const [referrals, children, childOffers, teams, requests, programme] = await Promise.all([
     referralFigures(context.db, authorityId, window),
     childFigures(context.db, authorityId, window),
+    childOfferFigures(context.db, authorityId, window),
     referralsByTeam(context.db, authorityId, window),
     selfRequestFigures(context.db, authorityId, window),
     programmeFigures(context.db, authorityId, window),
   ])
-  return { referrals, children, teams, requests, programme }
+  return { referrals, children, childOffers, teams, requests, programme }
 }
 
 async function build(context: ServiceContext, caller: Caller, period: Period, published: boolean): Promise<QuarterlyReturn> {

@@ -392,6 +392,29 @@ export function withheldOf(figures: PeriodFigures, initial: Iterable<string> = [
   return suppress(counts, relations, initial)
 }
 
+let named: QuarterlyReturn | undefined
+
+/**
+ * What a figure is, as the return's tables name it (its table's caption and its row), or null for a
+ * key the return has no row for. Read from the return itself, so a list behind a figure is headed
+ * with the words the figure has on the page.
+ */
+export function figureName(key: string): { readonly table: string; readonly figure: string } | null {
+  if (key.startsWith('team.')) return { table: 'Referrals by the referrer’s team', figure: key.slice('team.'.length) || 'No team' }
+  if (!named) {
+    const none: PeriodFigures = { referrals: [], children: { referred: 0, supported: 0 }, childOffers: {}, teams: [], requests: {}, programme: {} }
+    const period: Period = { kind: 'quarter', key: '', label: '', from: '2026-04-01', to: '2026-06-30' }
+    named = quarterlyReturn({ period, previous: period, now: none, before: none, published: false })
+  }
+  for (const section of named.sections) {
+    for (const table of section.tables) {
+      const row = table.rows.find((candidate) => candidate.key === key)
+      if (row) return { table: table.caption, figure: row.label }
+    }
+  }
+  return null
+}
+
 export function shown(value: number | undefined, withheld: boolean): Shown {
   if (value === undefined) return { value: null, text: '', withheld: false }
   return withheld ? { value: null, text: WITHHELD, withheld: true } : { value, text: String(value), withheld: false }

@@ -133,6 +133,7 @@ const countedWhere: Readonly<Record<string, string>> = {
   'withdrawn.meeting_cancelled': "closed_reason = 'meeting_cancelled'",
   'withdrawn.made_in_error': "closed_reason = 'made_in_error'",
   'withdrawn.other': "closed_reason = 'other'",
+  'allocation.any': 'allocated_kind is not null',
   'allocation.parent_peer_advocate': "allocated_kind = 'parent_peer_advocate'",
   'allocation.professional_advocate': "allocated_kind = 'professional_advocate'",
   'allocation.local_service': "allocated_kind = 'local_service'",
@@ -180,6 +181,11 @@ const countedWhere: Readonly<Record<string, string>> = {
 /** The figures a list of referrals can be drawn from: every count of one referral each (not people, offers or medians), and each referrer's team. */
 export function isDrillable(key: string): boolean {
   return Object.hasOwn(countedWhere, key) || key.startsWith('team.')
+}
+
+/** The figures that read the advocacy record (`person_views`: views prepared with the advocate), which is the advocacy service's alone (ADR 7). */
+export function readsAdvocacyRecord(key: string): boolean {
+  return key.startsWith('views.')
 }
 
 /**
@@ -328,12 +334,12 @@ export async function referralsBehind(
       with cohort as (${cohort(authorityId, window)})
       select count(*)::int as total from cohort where ${where}`.execute(db),
     sql<ReferralBehind>`
-      with cohort as (${cohort(authorityId, window)})
-      select cohort.id, r.reference, r.referrer_id, r.sent_at, p.given_name as person_given_name, p.family_name as person_family_name, cohort.team
-      from cohort
-      join referral r on r.id = cohort.id and r.authority_id = ${authorityId}
+      with cohort as (${cohort(authorityId, window)}),
+      behind as (select id, team from cohort where ${where})
+      select behind.id, r.reference, r.referrer_id, r.sent_at, p.given_name as person_given_name, p.family_name as person_family_name, behind.team
+      from behind
+      join referral r on r.id = behind.id and r.authority_id = ${authorityId}
       left join person p on p.id = r.person_id and p.authority_id = ${authorityId}
-      where ${where}
       order by r.sent_at, r.reference, r.id
       limit ${page.limit} offset ${page.offset}`.execute(db),
   ])

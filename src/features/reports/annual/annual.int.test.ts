@@ -250,6 +250,15 @@ describe(`the annual evaluation (${engine})`, () => {
       rows.find((row) => row[0] === 'Referrals sent' && row[1] === 'Q2'),
       ['Referrals sent', 'Q2', '12', '0'],
     )
+    assert.deepEqual(
+      rows.find((row) => row[0] === 'Children offered an advocate' && row[1] === 'Q2'),
+      ['Children offered an advocate', 'Q2', '7', '0'],
+    )
+    assert.deepEqual(
+      figures.find((row) => row[1] === 'Did the advocate attend the meeting? (the Advocacy Outcome)' && row[2] === 'The advocate attended the meeting'),
+      ['Outcomes', 'Did the advocate attend the meeting? (the Advocacy Outcome)', 'The advocate attended the meeting', '[c]', '0', ''],
+      'Q1’s one attendance is withheld in its return, so the year’s six are too',
+    )
     for (const words of ['stood by me', 'came late', 'Sam']) assert.ok(!response.html.includes(words), words)
 
     const workbook = await t.app.inject({ method: 'GET', url: '/reports/annual/download/xlsx?year=2026', headers: { cookie: analyst.cookieHeader() } })

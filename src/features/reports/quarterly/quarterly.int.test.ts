@@ -346,6 +346,15 @@ describe(`the quarterly commissioner return (${engine})`, () => {
       rows.some((row) => row[1] === 'Not yet recorded'),
       'and the gaps, named',
     )
+    assert.deepEqual(
+      figures.find((row) => row[1] === 'Meetings with an advocate in place in time' && row[2] === 'An advocate in place before the meeting’s day'),
+      ['Timeliness', 'Meetings with an advocate in place in time', 'An advocate in place before the meeting’s day', '[c]', '[c]', ''],
+    )
+    assert.deepEqual(
+      figures.find((row) => row[1] === 'Children of child protection conferences offered an advocate' && row[2] === 'Children offered an advocate'),
+      ['Children’s advocacy', 'Children of child protection conferences offered an advocate', 'Children offered an advocate', '7', '[c]', ''],
+    )
+    assert.ok(rows.some((row) => row[0] === 'Children’s advocacy' && row[1] === 'Not yet recorded' && row[2] === 'Children’s consultation: not yet recorded.'))
     const audit = await t.database.db
       .selectFrom('audit_event')
       .select(['action', 'details'])

@@ -60,6 +60,7 @@ import { trainingRecords } from './features/programme/training-records-service.t
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
 import { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './features/reports/reports-service.ts'
 import * as evaluation from './features/reports/evaluation-service.ts'
+import * as drillDown from './features/reports/drill-down-service.ts'
 import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
 import * as settingsBankHolidays from './features/settings/bank-holidays-service.ts'
 import * as settingsFamilyRules from './features/settings/family-rules-service.ts'
@@ -225,6 +226,9 @@ export async function compose(
       downloadAnnualEvaluation: evaluation.downloadAnnualEvaluation,
       narrativeFor: evaluation.narrativeFor,
       saveNarrative: evaluation.saveNarrative,
+      mayDrill: drillDown.mayDrill,
+      isDrillableFigure: drillDown.isDrillableFigure,
+      referralsBehindFigure: drillDown.referralsBehindFigure,
     }),
     notifications: notificationsServiceFor({ ...context, baseUrl: config.baseUrl }),
     profile: profileServiceFor(context),

@@ -20,6 +20,20 @@ import type { World } from './world.ts'
  *
  * Decisions come 2 days after sending, acceptances 5, the advocate's first meeting 10 (r1 to r5).
  * r1 asked for a language (met) and a gender (met); r2 for a language (interpreter) and a gender (not met).
+ * Every meeting is on 1 December 2026, but r6's, on 14 August (before its advocate accepted, on the 15th).
+ *
+ * Outcomes, readiness and children (`loadOutcomes` below):
+ *
+ *  r  | attended        | views heard | views (advocacy record) | readiness (conferences r1-r6)                    | children offered
+ *  1  | yes             | fully       | shared with the chair   | reports in time, chair met, FGC accepted: ready   | one accepted by the child (own referral started), one for them
+ *  2  | yes             | fully       | shared with the chair   | in time, chair met (on a day), FGC offered, interpreter needed and booked: ready | declined by the child
+ *  3  | yes             | partly      | prepared, not shared    | in time, chair met, FGC held: ready               | declined for them
+ *  4  | yes             | fully       |                         | reports not in time, chair met, FGC offered       | waiting (a row, no answer yet)
+ *  5  | no              | not heard   |                         | in time, chair not met, FGC not possible          | (no answer recorded)
+ *  6  | meeting not held| (not said)  |                         | (nothing recorded)                                | (no answer recorded)
+ *  7  | yes             | fully       |                         | (a child in need review: not a conference)        | (its child's accepted answer does not count: not a conference)
+ *  8-12 | (no outcome)  |             |                         |                                                   |
+ *  Q1: r13 attended, views heard fully, ready (in time, chair met, FGC held); r14-15 nothing. Their three children: no answers.
  */
 export async function loadQuarterlyDataset(db: Kysely<Schema>, world: World): Promise<void> {
   const authorityId = world.authorityId
@@ -252,7 +266,11 @@ export async function loadQuarterlyDataset(db: Kysely<Schema>, world: World): Pr
       .executeTakeFirstOrThrow()
     const meeting = await db
       .insertInto('meeting')
-      .values({ authority_id: authorityId, type: spec.conference ? 'initial_conference' : 'child_in_need_review', meeting_date: '2026-12-01' })
+      .values({
+        authority_id: authorityId,
+        type: spec.conference ? 'initial_conference' : 'child_in_need_review',
+        meeting_date: reference === 6 ? '2026-08-14' : '2026-12-01',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const referral = await db
@@ -343,6 +361,7 @@ export async function loadQuarterlyDataset(db: Kysely<Schema>, world: World): Pr
   }
   for (const spec of q2) await add(spec, '2026-08-10')
   for (const spec of q1) await add(spec, '2026-05-12')
+  await loadOutcomes(db, world, referralIds)
 
   // Six requests from the public pages in Q2: two linked to a referral, one passed to the social worker, one answered, two waiting.
   const outcomes = ['linked_to_referral', 'linked_to_referral', 'referral_requested', 'answered', null, null] as const
@@ -365,6 +384,140 @@ export async function loadQuarterlyDataset(db: Kysely<Schema>, world: World): Pr
         closed_at: outcome === null ? null : day('2026-09-02'),
         closed_by: outcome === null ? null : world.staff.admin.id,
         referral_id: outcome === 'linked_to_referral' ? (referralIds[0] ?? null) : null,
+      })
+      .execute()
+  }
+}
+
+/** The outcomes, readiness, the person's views and the children's answers of the table above (`ids`: r1 first). */
+async function loadOutcomes(db: Kysely<Schema>, world: World, ids: readonly string[]): Promise<void> {
+  const authorityId = world.authorityId
+  const at = new Date('2026-12-02T10:00:00Z')
+  const idOf = (n: number) => {
+    const id = ids[n - 1]
+    if (id === undefined) throw new Error(`No referral r${n}`)
+    return id
+  }
+  const meetingOf = async (n: number) => {
+    const row = await db.selectFrom('referral').select('meeting_id').where('id', '=', idOf(n)).executeTakeFirstOrThrow()
+    if (row.meeting_id === null) throw new Error(`r${n} has a meeting`)
+    return row.meeting_id
+  }
+  const outcomes: [number, 'yes' | 'no' | 'meeting_not_held', 'yes' | 'partly' | 'no' | null][] = [
+    [1, 'yes', 'yes'],
+    [2, 'yes', 'yes'],
+    [3, 'yes', 'partly'],
+    [4, 'yes', 'yes'],
+    [5, 'no', 'no'],
+    [6, 'meeting_not_held', null],
+    [7, 'yes', 'yes'],
+    [13, 'yes', 'yes'],
+  ]
+  for (const [n, attended, views] of outcomes) {
+    await db
+      .insertInto('review')
+      .values({
+        referral_id: idOf(n),
+        authority_id: authorityId,
+        advocate_attended: attended,
+        views_heard: views,
+        contact_count: 2,
+        minutes_spent: 90,
+        outcome_recorded_by: world.staff.admin.id,
+        outcome_recorded_at: at,
+      })
+      .execute()
+  }
+  for (const [n, shared] of [
+    [1, true],
+    [2, true],
+    [3, false],
+  ] as const) {
+    await db
+      .insertInto('person_views')
+      .values({
+        referral_id: idOf(n),
+        authority_id: authorityId,
+        views: 'What I want the conference to hear',
+        person_agreed_to_share: shared,
+        agreed_on: shared ? '2026-11-20' : null,
+        shared_at: shared ? new Date('2026-11-21T10:00:00Z') : null,
+        shared_by: shared ? world.staff.admin.id : null,
+      })
+      .execute()
+  }
+  await db
+    .insertInto('section_one')
+    .values({ referral_id: idOf(2), authority_id: authorityId, interpreter_needed: true })
+    .execute()
+  type Ready = { report: boolean; chair: 'before' | 'on' | 'no'; fgc: 'offered' | 'accepted' | 'held' | 'not_possible'; interpreter?: boolean }
+  const readiness: [number, Ready][] = [
+    [1, { report: true, chair: 'before', fgc: 'accepted' }],
+    [2, { report: true, chair: 'on', fgc: 'offered', interpreter: true }],
+    [3, { report: true, chair: 'before', fgc: 'held' }],
+    [4, { report: false, chair: 'before', fgc: 'offered' }],
+    [5, { report: true, chair: 'no', fgc: 'not_possible' }],
+    [13, { report: true, chair: 'before', fgc: 'held' }],
+  ]
+  for (const [n, ready] of readiness) {
+    await db
+      .insertInto('meeting_readiness')
+      .values({
+        meeting_id: await meetingOf(n),
+        authority_id: authorityId,
+        report_received_in_time: ready.report,
+        chair_met_on: ready.chair === 'on' ? '2026-11-25' : null,
+        chair_met_before: ready.chair === 'before' ? true : ready.chair === 'no' ? false : null,
+        fgc_status: ready.fgc,
+        fgc_why_not: ready.fgc === 'not_possible' ? 'Not enough time' : null,
+        interpreter_booked: ready.interpreter ?? false,
+        interpreter_language: ready.interpreter ? 'Polish' : null,
+      })
+      .execute()
+  }
+  // The children's answers. r1's first child's own referral (a draft: it counts in no period of its own here).
+  const childrenOf = async (n: number) =>
+    (
+      await db
+        .selectFrom('referral_child')
+        .innerJoin('person', 'person.id', 'referral_child.person_id')
+        .select('person.id')
+        .where('referral_child.referral_id', '=', idOf(n))
+        .orderBy('person.family_name')
+        .execute()
+    ).map((row) => row.id)
+  const [first, second] = await childrenOf(1)
+  const childReferral = await db
+    .insertInto('referral')
+    .values({ authority_id: authorityId, reference: 'RPT-CHILD', referrer_id: world.staff.referrer.id, person_id: first ?? null, state: 'draft' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  type Answer = { answer: 'waiting' | 'accepted' | 'declined'; who?: 'child' | 'someone_for_them'; referral?: string }
+  const answers: [number, string | undefined, Answer][] = [
+    [1, first, { answer: 'accepted', who: 'child', referral: childReferral.id }],
+    [1, second, { answer: 'accepted', who: 'someone_for_them' }],
+    [2, (await childrenOf(2))[0], { answer: 'declined', who: 'child' }],
+    [3, (await childrenOf(3))[0], { answer: 'declined', who: 'someone_for_them' }],
+    [4, (await childrenOf(4))[0], { answer: 'waiting' }],
+    [7, (await childrenOf(7))[0], { answer: 'accepted', who: 'child' }],
+  ]
+  for (const [n, child, answer] of answers) {
+    if (child === undefined) throw new Error(`r${n} names a child`)
+    const forThem = answer.who === 'someone_for_them'
+    await db
+      .insertInto('child_advocacy_offer')
+      .values({
+        authority_id: authorityId,
+        meeting_id: await meetingOf(n),
+        person_id: child,
+        answer: answer.answer,
+        who_answered: answer.who ?? null,
+        speaker_name: forThem ? 'Gran' : null,
+        speaker_relationship: forThem ? 'Grandmother' : null,
+        reason: forThem && answer.answer === 'declined' ? 'Too young to follow the conference' : null,
+        answered_by: answer.who ? world.staff.admin.id : null,
+        answered_at: answer.who ? at : null,
+        child_referral_id: answer.referral ?? null,
       })
       .execute()
   }

@@ -71,6 +71,8 @@ const everyone: readonly Member[] = members
 const reportReaders: readonly Member[] = ['analyst', 'manager', 'otherManager', 'elsewhereManager']
 /** Families' words are read, coded and themed by the advocacy service only: its admins and managers, each their own authority's. */
 const wordsReaders: readonly Member[] = ['admin', 'manager', 'otherManager']
+/** The referrals behind a figure: each service manager lists their own authority's (ADR 0032); the analyst sees aggregates only. */
+const drillers: readonly Member[] = ['manager', 'otherManager', 'elsewhereManager']
 /** A year's narrative names no record: each service manager writes their own authority's. */
 const narrativeWriters: readonly Member[] = ['manager', 'otherManager', 'elsewhereManager']
 
@@ -360,6 +362,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', route: '/reports/participation', area: 'reports', who: 'analyst' },
   { method: 'GET', route: '/reports/annual', area: 'reports', who: 'analyst' },
   { method: 'GET', route: '/reports/annual/download/:format', area: 'reports', who: 'analyst', open: reportReaders },
+  { method: 'GET', route: '/reports/referrals', area: 'reports', who: 'manager', open: drillers },
   { method: 'GET', route: '/reports/annual/:year/narrative', area: 'reports', who: 'manager', open: narrativeWriters },
   { method: 'POST', route: '/reports/annual/:year/narrative', area: 'reports', who: 'manager', open: narrativeWriters },
   // The themes the advocacy service keeps, and its coding of families' words, for the participation group

@@ -31,6 +31,7 @@ describe('who has seen a record, in words', () => {
       [sighting('worktray.viewed', 'worktray', null, { tray: 'team', shown: [REFERRAL] }), 'Saw it listed in My team’s work'],
       [sighting('worktray.viewed', 'worktray', null, { tray: 'mine', shown: [REFERRAL] }), 'Saw it listed in My work'],
       [sighting('worktray.viewed', 'worktray', null, { shown: [REFERRAL] }), 'Saw it listed in a worktray'],
+      [sighting('report.referrals-listed', 'report', 'quarterly-return', { shown: [REFERRAL] }), 'Saw it listed behind a figure of the quarterly return'],
       [sighting('advocacy.home-viewed', 'advocate', OTHER, { shown: [REFERRAL] }), 'Saw it listed in their own work (My people)'],
       [sighting('referral.section-1-saved', 'referral', REFERRAL), 'Changed it: saved Section 1'],
       [sighting('referral.pass_to_manager', 'referral', REFERRAL), 'Changed it: Passed to FGC Service Manager'],

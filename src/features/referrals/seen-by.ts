@@ -55,6 +55,8 @@ function aboutReferral(action: string, it: string, tray: string | null, shownWit
       return `Saw ${it} listed in their own work (My people)`
     case 'worktray.viewed':
       return `Saw ${it} listed in ${worktrays[tray ?? ''] ?? 'a worktray'}`
+    case 'report.referrals-listed':
+      return `Saw ${it} listed behind a figure of the quarterly return`
     case 'referral.section-1-saved':
       return `Changed ${it}: saved Section 1`
     case 'referral.children-changed':

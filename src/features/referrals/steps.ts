@@ -50,7 +50,7 @@ export function auditActor(actor: StepActor | Caller) {
  * service managers. A draft deleted before it was sent (withdrawn with no `sent_at`) never reached
  * the service, so it never opens to them.
  */
-export function canSee(user: SignedInUser, row: ReferralRow): boolean {
+export function canSee(user: SignedInUser, row: Pick<ReferralRow, 'referrer_id' | 'sent_at'>): boolean {
   if (row.referrer_id === user.id) return true
   if (row.sent_at === null) return false
   return hasRole(user, 'advocacy_admin', 'service_manager')

@@ -64,6 +64,8 @@ export const trendLines: readonly { readonly key: string; readonly title: string
   { key: 'referrals', title: 'Referrals sent', from: 'figures' },
   { key: 'timeliness.on_time', title: 'Referred on time', from: 'figures' },
   { key: 'people.supported', title: 'Parents and carers supported', from: 'figures' },
+  { key: 'outcome.attended.yes', title: 'Advocates who attended the meeting', from: 'figures' },
+  { key: 'children.offered', title: 'Children offered an advocate', from: 'figures' },
   { key: 'feedback.responses', title: 'Feedback given after meetings', from: 'voices' },
 ]
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { barChart } from './chart.ts'
 import { quarter } from './periods.ts'
-import { quarterlyReturn, withheldOf, type PeriodFigures, type ReferralFigures } from './quarterly-return.ts'
+import { figureName, quarterlyReturn, withheldOf, type PeriodFigures, type ReferralFigures } from './quarterly-return.ts'
 
 const medians = { daysToDecision: 3, daysToAllocation: 4, daysToFirstMeeting: null }
 const medianOf = { daysToDecision: 4, daysToAllocation: 9, daysToFirstMeeting: 0 }
@@ -25,6 +25,7 @@ const figures: PeriodFigures = {
     referrals({ referrals: 3, 'stage.early_help': 0, 'stage.child_in_need': 3, 'stage.child_protection': 0, 'people.referred': 3 }, 'relationship', 'father'),
   ],
   children: { referred: 25, supported: 0 },
+  childOffers: {},
   teams: [],
   requests: { requests: 0 },
   programme: { 'programme.all': 0 },
@@ -75,6 +76,45 @@ describe('the quarterly return', () => {
       published.equality[0]?.rows[0]?.cells.map((cell) => cell.text),
       ['[c]', '[c]', '0', '0', '0'],
     )
+  })
+
+  test('a figure published with nothing for the rest of its total: a small rest withholds it, a rest of 5 or more does not', () => {
+    const readiness = (inTime: number, accepted: number, started: number): PeriodFigures => ({
+      ...figures,
+      referrals: [
+        referrals({
+          referrals: 20,
+          'stage.early_help': 0,
+          'stage.child_in_need': 10,
+          'stage.child_protection': 10,
+          'people.referred': 20,
+          'meeting.initial_conference': 10,
+          'readiness.conferences': 10,
+          'readiness.report_in_time': inTime,
+        }),
+      ],
+      childOffers: { 'children.offered': 20, 'children.accepted': accepted, 'children.waiting': 20 - accepted, 'children.referral_started': started },
+    })
+    // Eight of ten conferences had their reports in time: the two that did not would be ten less eight.
+    const small = withheldOf(readiness(8, 10, 8))
+    assert.ok(small.has('readiness.report_in_time'))
+    assert.ok(small.has('children.referral_started'), 'ten accepted, eight referrals started: two not')
+    assert.ok(!small.has('readiness.conferences'), 'the total stays: its rest is hidden with the part')
+    const large = withheldOf(readiness(5, 10, 5))
+    assert.ok(!large.has('readiness.report_in_time'))
+    assert.ok(!large.has('children.referral_started'))
+  })
+
+  test('each figure is named as its table and row name it, for the list behind it', () => {
+    assert.deepEqual(figureName('stage.early_help'), { table: 'Referrals by stage', figure: 'Early Help' })
+    assert.deepEqual(figureName('outcome.views.partly'), {
+      table: 'Were the person’s views heard? (where an Advocacy Outcome is recorded)',
+      figure: 'Heard partly',
+    })
+    assert.deepEqual(figureName('team.Duty and Assessment'), { table: 'Referrals by the referrer’s team', figure: 'Duty and Assessment' })
+    assert.deepEqual(figureName('team.'), { table: 'Referrals by the referrer’s team', figure: 'No team' })
+    assert.equal(figureName('banana'), null)
+    assert.equal(figureName('readiness.report_in_time~rest'), null, 'a hidden rest is no figure of the return')
   })
 
   test('the chart: a pair of bars for each category, scaled to a round top, and a description in words', () => {

@@ -34,6 +34,8 @@ export interface ReferralFigures {
 export interface PeriodFigures {
   readonly referrals: readonly ReferralFigures[]
   readonly children: { readonly referred: number; readonly supported: number }
+  /** Children of the period's conferences offered an advocate, and their answers (`children.offered`, `children.accepted.child`, ...). */
+  readonly childOffers: Readonly<Record<string, number>>
   readonly teams: readonly { readonly team: string | null; readonly referrals: number }[]
   readonly requests: Readonly<Record<string, number>>
   readonly programme: Readonly<Record<string, number>>
@@ -119,6 +121,77 @@ const allocationLines: Line[] = [
   ['allocation.local_service', 'A specialist local service'],
   ['allocation.none', 'Not allocated'],
 ]
+const inPlaceLines: Line[] = [
+  ['in_place.in_time', 'An advocate in place before the meeting’s day'],
+  ['in_place.late', 'An advocate in place only on the day or after'],
+  ['in_place.no_advocate', 'No advocate (not allocated, or a local service)'],
+  ['in_place.no_meeting', 'No meeting recorded'],
+]
+const attendedLines: Line[] = [
+  ['outcome.attended.yes', 'The advocate attended the meeting'],
+  ['outcome.attended.no', 'The advocate did not attend'],
+  ['outcome.attended.meeting_not_held', 'The meeting did not go ahead'],
+  ['outcome.not_recorded', 'No Advocacy Outcome recorded (yet)'],
+]
+const viewsHeardLines: Line[] = [
+  ['outcome.views.yes', 'The person’s views were heard fully'],
+  ['outcome.views.partly', 'Heard partly'],
+  ['outcome.views.no', 'Not heard'],
+  ['outcome.views.not_recorded', 'Not said'],
+]
+const viewsSharedLines: Line[] = [
+  ['views.shared', 'Prepared and shared with the chair (the person agreed)'],
+  ['views.prepared_not_shared', 'Prepared, not shared'],
+  ['views.none', 'None recorded'],
+]
+const readinessLines: Line[] = [
+  ['readiness.report_in_time', 'The family had the reports in time'],
+  ['readiness.chair_met', 'The chair met the family before the conference'],
+  ['readiness.fgc_offered', 'A Family Group Conference was offered'],
+  ['readiness.interpreter_needed', 'An interpreter was needed'],
+  ['readiness.interpreter_booked', 'An interpreter was needed and booked'],
+  ['readiness.achieved', 'Ready: all of these (an interpreter where one was needed)'],
+]
+const childOfferLines: Line[] = [
+  ['children.accepted', 'Accepted'],
+  ['children.declined', 'Declined'],
+  ['children.waiting', 'Not answered yet (they will have an advocate unless they decline)'],
+]
+const childAcceptedLines: Line[] = [
+  ['children.accepted.child', 'By the child'],
+  ['children.accepted.someone_for_them', 'By someone who speaks for them'],
+]
+const childDeclinedLines: Line[] = [
+  ['children.declined.child', 'By the child'],
+  ['children.declined.someone_for_them', 'By someone who speaks for them'],
+]
+
+/**
+ * Figures published beside a total they are part of, with nothing published for the rest: the rest
+ * is counted (`<part>~rest`) but never shown, so that a small rest withholds what would give it away
+ * by difference. `top`: for everyone; `inGroups`: in each equality group, whose tables publish
+ * these figures beside the group's referrals (for everyone, their tables make the sums).
+ */
+const subsets = {
+  top: [
+    ['readiness.conferences', 'readiness.report_in_time'],
+    ['readiness.conferences', 'readiness.chair_met'],
+    ['readiness.conferences', 'readiness.fgc_offered'],
+    ['readiness.conferences', 'readiness.interpreter_needed'],
+    ['readiness.conferences', 'readiness.achieved'],
+    ['readiness.interpreter_needed', 'readiness.interpreter_booked'],
+    ['children.accepted', 'children.referral_started'],
+  ],
+  inGroups: [
+    ['referrals', 'in_place.in_time'],
+    ['referrals', 'outcome.attended.yes'],
+    ['referrals', 'outcome.views.yes'],
+    ['referrals', 'readiness.achieved'],
+  ],
+} as const satisfies Record<string, readonly (readonly [string, string])[]>
+
+const rest = (part: string) => `${part}~rest`
+
 const requestLines: Line[] = [
   ['requests.linked_to_referral', 'Linked to a referral'],
   ['requests.referral_requested', 'The social worker was asked to refer'],
@@ -150,7 +223,16 @@ function relationsOf(teamKeys: readonly string[], suffix = ''): Relation[] {
     sum('referrals', [['people.referred', '']]),
     sum('allocation.any', [['people.supported', '']]),
   ]
-  if (suffix !== '') return inEveryGroup
+  if (suffix !== '')
+    return [
+      ...inEveryGroup,
+      ...subsets.inGroups.map(([total, part]) =>
+        sum(total, [
+          [part, ''],
+          [rest(part), ''],
+        ]),
+      ),
+    ]
   return [
     ...inEveryGroup,
     sum('referrals', meetingLines),
@@ -177,6 +259,28 @@ function relationsOf(teamKeys: readonly string[], suffix = ''): Relation[] {
     ),
     sum('requests', requestLines),
     sum('programme.all', programmeLines),
+    sum('referrals', inPlaceLines),
+    sum('referrals', attendedLines),
+    sum('referrals', [
+      ['outcome.recorded', ''],
+      ['outcome.not_recorded', ''],
+    ]),
+    sum('outcome.recorded', attendedLines.slice(0, 3)),
+    sum('outcome.recorded', viewsHeardLines),
+    sum('referrals', viewsSharedLines),
+    sum('readiness.conferences', [
+      ['meeting.initial_conference', ''],
+      ['meeting.review_conference', ''],
+    ]),
+    sum('children.offered', childOfferLines),
+    sum('children.accepted', childAcceptedLines),
+    sum('children.declined', childDeclinedLines),
+    ...subsets.top.map(([total, part]) =>
+      sum(total, [
+        [part, ''],
+        [rest(part), ''],
+      ]),
+    ),
   ]
 }
 
@@ -227,6 +331,10 @@ const equalityLines: Line[] = [
   ['allocation.none', 'Not allocated'],
   ['offers.declined', 'Offers declined'],
   ['offers.lapsed', 'Offers not answered in time'],
+  ['in_place.in_time', 'An advocate in place in time'],
+  ['outcome.attended.yes', 'The advocate attended the meeting'],
+  ['outcome.views.yes', 'Views heard fully'],
+  ['readiness.achieved', 'Conference ready (every readiness item)'],
 ]
 
 const medianLines: readonly [MedianName, string][] = [
@@ -238,12 +346,10 @@ const medianLines: readonly [MedianName, string][] = [
 /** The gaps the return names, until the work that records them lands. */
 export const gaps = {
   reach: [],
-  timeliness: [
-    'Why referrals were late: the referrer’s reason is free text and is not yet coded, so it is not counted by reason.',
-    'Meetings with an advocate in place in time: not yet recorded (meeting readiness).',
-  ],
+  timeliness: ['Why referrals were late: the referrer’s reason is free text and is not yet coded, so it is not counted by reason.'],
   decisions: ['No Further Action by coded reason: the manager’s reasons are free text and are not yet coded.'],
-  outcomes: ['Outcomes, meeting readiness, feedback and children’s consultation: not yet recorded.'],
+  outcomes: [],
+  children: ['Children’s consultation: not yet recorded.'],
   programme: ['Supervision kept up and hours given: not yet in this return.'],
 } as const
 
@@ -258,7 +364,11 @@ export function countsOf(figures: PeriodFigures): Map<string, number> {
       (row.counts['allocation.professional_advocate'] ?? 0) +
       (row.counts['allocation.local_service'] ?? 0)
     counts.set('allocation.any' + suffix, any)
+    if (row.dimension !== null)
+      for (const [total, part] of subsets.inGroups) counts.set(rest(part) + suffix, (row.counts[total] ?? 0) - (row.counts[part] ?? 0))
   }
+  for (const [key, value] of Object.entries(figures.childOffers)) counts.set(key, value)
+  for (const [total, part] of subsets.top) counts.set(rest(part), (counts.get(total) ?? 0) - (counts.get(part) ?? 0))
   counts.set('children.referred', figures.children.referred)
   counts.set('children.supported', figures.children.supported)
   for (const team of figures.teams) counts.set(teamKey(team.team), team.referrals)
@@ -280,6 +390,29 @@ export function withheldOf(figures: PeriodFigures, initial: Iterable<string> = [
     for (const [key] of equalityLines) relations.push({ total: key, parts: groupsOf[dimension].map(([group]) => `${key}@${dimension}=${group}`) })
   }
   return suppress(counts, relations, initial)
+}
+
+let named: QuarterlyReturn | undefined
+
+/**
+ * What a figure is, as the return's tables name it (its table's caption and its row), or null for a
+ * key the return has no row for. Read from the return itself, so a list behind a figure is headed
+ * with the words the figure has on the page.
+ */
+export function figureName(key: string): { readonly table: string; readonly figure: string } | null {
+  if (key.startsWith('team.')) return { table: 'Referrals by the referrer’s team', figure: key.slice('team.'.length) || 'No team' }
+  if (!named) {
+    const none: PeriodFigures = { referrals: [], children: { referred: 0, supported: 0 }, childOffers: {}, teams: [], requests: {}, programme: {} }
+    const period: Period = { kind: 'quarter', key: '', label: '', from: '2026-04-01', to: '2026-06-30' }
+    named = quarterlyReturn({ period, previous: period, now: none, before: none, published: false })
+  }
+  for (const section of named.sections) {
+    for (const table of section.tables) {
+      const row = table.rows.find((candidate) => candidate.key === key)
+      if (row) return { table: table.caption, figure: row.label }
+    }
+  }
+  return null
 }
 
 export function shown(value: number | undefined, withheld: boolean): Shown {
@@ -383,6 +516,7 @@ export function quarterlyReturn(input: {
         table('timeliness', 'Referrals against the 7 and 14 day rule', ['referrals', 'All referrals sent'], timelinessLines),
         table('late', 'Late referrals', ['timeliness.late', 'Late referrals'], lateLines),
         medians,
+        table('in-place', 'Meetings with an advocate in place in time', ['referrals', 'All referrals sent'], inPlaceLines),
       ],
       gaps: gaps.timeliness,
     },
@@ -425,7 +559,48 @@ export function quarterlyReturn(input: {
           ],
         ),
       ],
-      gaps: [...gaps.decisions, ...gaps.outcomes],
+      gaps: gaps.decisions,
+    },
+    {
+      id: 'outcomes',
+      heading: 'Outcomes',
+      tables: [
+        table('attended', 'Did the advocate attend the meeting? (the Advocacy Outcome)', ['referrals', 'All referrals sent'], attendedLines),
+        table(
+          'views-heard',
+          'Were the person’s views heard? (where an Advocacy Outcome is recorded)',
+          ['outcome.recorded', 'Advocacy Outcomes recorded'],
+          viewsHeardLines,
+        ),
+        table('views-shared', 'The person’s views, prepared with their advocate', ['referrals', 'All referrals sent'], viewsSharedLines),
+        table(
+          'readiness',
+          'Meeting readiness (child protection conferences)',
+          ['readiness.conferences', 'Referrals for a child protection conference'],
+          readinessLines,
+        ),
+      ],
+      gaps: gaps.outcomes,
+    },
+    {
+      id: 'children',
+      heading: 'Children’s advocacy',
+      tables: [
+        table(
+          'child-offers',
+          'Children of child protection conferences offered an advocate',
+          ['children.offered', 'Children offered an advocate'],
+          childOfferLines,
+        ),
+        table(
+          'child-accepted',
+          'Who accepted',
+          ['children.accepted', 'Accepted'],
+          [...childAcceptedLines, ['children.referral_started', 'The child’s own referral started']],
+        ),
+        table('child-declined', 'Who declined', ['children.declined', 'Declined'], childDeclinedLines),
+      ],
+      gaps: gaps.children,
     },
     {
       id: 'programme',

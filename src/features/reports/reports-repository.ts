@@ -33,12 +33,24 @@ function cohort(authorityId: string, window: Window) {
       r.due_by,
       r.closed_reason,
       m.type as meeting_type,
+      m.meeting_date,
+      t.name as team,
       d.next_action,
       (d.decided_at at time zone 'Europe/London')::date - (r.sent_at at time zone 'Europe/London')::date as days_to_decision,
       case when a.local_service_id is not null then 'local_service' else adv.kind end as allocated_kind,
       (a.responded_at at time zone 'Europe/London')::date - (r.sent_at at time zone 'Europe/London')::date as days_to_allocation,
       (select min(c.contacted_on) from advocacy_contact c where c.referral_id = r.id and c.authority_id = r.authority_id)
         - (r.sent_at at time zone 'Europe/London')::date as days_to_first_meeting,
+      case when a.advocate_id is not null then (a.responded_at at time zone 'Europe/London')::date end as advocate_on,
+      rv.advocate_attended,
+      rv.views_heard,
+      pv.views is not null as views_prepared,
+      pv.shared_at is not null as views_shared,
+      mr.report_received_in_time is true as report_in_time,
+      (mr.chair_met_before is true or (mr.chair_met_before is null and mr.chair_met_on is not null)) as chair_met,
+      coalesce(mr.fgc_status in ('offered', 'accepted', 'held', 'declined'), false) as fgc_offered,
+      s1.interpreter_needed is true as interpreter_needed,
+      mr.interpreter_booked is true as interpreter_booked,
       a.language_met,
       a.gender_met,
       a.heritage_met,
@@ -67,6 +79,17 @@ function cohort(authorityId: string, window: Window) {
     left join person p on p.id = r.person_id and p.authority_id = r.authority_id
     left join section_one s1 on s1.referral_id = r.id and s1.authority_id = r.authority_id
     left join decision d on d.referral_id = r.id and d.authority_id = r.authority_id
+    left join review rv on rv.referral_id = r.id and rv.authority_id = r.authority_id
+    left join person_views pv on pv.referral_id = r.id and pv.authority_id = r.authority_id
+    left join meeting_readiness mr on mr.meeting_id = r.meeting_id and mr.authority_id = r.authority_id
+    left join lateral (
+      select team.name
+      from team_member tm
+      join team on team.id = tm.team_id
+      where tm.user_id = r.referrer_id and tm.authority_id = r.authority_id
+      order by team.name, team.id
+      limit 1
+    ) t on true
     left join lateral (
       select
         al.local_service_id,
@@ -114,6 +137,7 @@ const countedWhere: Readonly<Record<string, string>> = {
   'withdrawn.meeting_cancelled': "closed_reason = 'meeting_cancelled'",
   'withdrawn.made_in_error': "closed_reason = 'made_in_error'",
   'withdrawn.other': "closed_reason = 'other'",
+  'allocation.any': 'allocated_kind is not null',
   'allocation.parent_peer_advocate': "allocated_kind = 'parent_peer_advocate'",
   'allocation.professional_advocate': "allocated_kind = 'professional_advocate'",
   'allocation.local_service': "allocated_kind = 'local_service'",
@@ -128,6 +152,59 @@ const countedWhere: Readonly<Record<string, string>> = {
   'preference.heritage.asked': "heritage_met in ('met', 'not_met')",
   'preference.heritage.met': "heritage_met = 'met'",
   'preference.heritage.not_met': "heritage_met = 'not_met'",
+  // Meetings with an advocate (peer or professional) in place in time: accepted before the meeting's day.
+  'in_place.in_time': 'meeting_date is not null and advocate_on < meeting_date',
+  'in_place.late': 'meeting_date is not null and advocate_on >= meeting_date',
+  'in_place.no_advocate': 'meeting_date is not null and advocate_on is null',
+  'in_place.no_meeting': 'meeting_date is null',
+  // The Advocacy Outcome (the review's record, the authority's): did the advocate attend, were the person's views heard.
+  'outcome.recorded': 'advocate_attended is not null',
+  'outcome.not_recorded': 'advocate_attended is null',
+  'outcome.attended.yes': "advocate_attended = 'yes'",
+  'outcome.attended.no': "advocate_attended = 'no'",
+  'outcome.attended.meeting_not_held': "advocate_attended = 'meeting_not_held'",
+  'outcome.views.yes': "advocate_attended is not null and views_heard = 'yes'",
+  'outcome.views.partly': "advocate_attended is not null and views_heard = 'partly'",
+  'outcome.views.no': "advocate_attended is not null and views_heard = 'no'",
+  'outcome.views.not_recorded': 'advocate_attended is not null and views_heard is null',
+  // The person's views, prepared with their advocate (the advocacy record, ADR 7), and shared with the chair.
+  'views.shared': 'views_shared',
+  'views.prepared_not_shared': 'views_prepared and not views_shared',
+  'views.none': 'not views_prepared and not views_shared',
+  // Meeting readiness, for a child protection conference (initial or review), as recorded for its meeting.
+  'readiness.conferences': "meeting_type in ('initial_conference', 'review_conference')",
+  'readiness.report_in_time': "meeting_type in ('initial_conference', 'review_conference') and report_in_time",
+  'readiness.chair_met': "meeting_type in ('initial_conference', 'review_conference') and chair_met",
+  'readiness.fgc_offered': "meeting_type in ('initial_conference', 'review_conference') and fgc_offered",
+  'readiness.interpreter_needed': "meeting_type in ('initial_conference', 'review_conference') and interpreter_needed",
+  'readiness.interpreter_booked': "meeting_type in ('initial_conference', 'review_conference') and interpreter_needed and interpreter_booked",
+  'readiness.achieved':
+    "meeting_type in ('initial_conference', 'review_conference') and report_in_time and chair_met and fgc_offered and (not interpreter_needed or interpreter_booked)",
+}
+
+/** The figures a list of referrals can be drawn from: every count of one referral each (not people, offers or medians), and each referrer's team. */
+export function isDrillable(key: string): boolean {
+  return Object.hasOwn(countedWhere, key) || key.startsWith('team.')
+}
+
+/** The figures that read the advocacy record (`person_views`: views prepared with the advocate), which is the advocacy service's alone (ADR 7). */
+export function readsAdvocacyRecord(key: string): boolean {
+  return key.startsWith('views.')
+}
+
+/**
+ * The one definition of which referrals of the cohort a figure counts: the grouping-sets query
+ * counts with it, and the list behind a figure selects with it, so the two cannot drift. A team's
+ * figure (`team.<name>`, `team.` for no team) is the referrer's first team by name.
+ */
+function whereOf(key: string) {
+  const where = countedWhere[key]
+  if (where !== undefined) return sql.raw(where)
+  if (key.startsWith('team.')) {
+    const name = key.slice('team.'.length)
+    return name === '' ? sql`team is null` : sql`team = ${name}`
+  }
+  throw new Error(`No such figure: ${key}`)
 }
 
 /** The windows as rows (`i`, its first instant, the instant after it) to join the referrals sent in each to. */
@@ -153,7 +230,7 @@ function spanOf(windows: readonly Window[]): Window {
  */
 export async function referralFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<ReferralFigures[][]> {
   if (windows.length === 0) return []
-  const counts = Object.entries(countedWhere).map(([key, where]) => sql`count(*) filter (where ${sql.raw(where)})::int as ${sql.raw(`"${key}"`)}`)
+  const counts = Object.keys(countedWhere).map((key) => sql`count(*) filter (where ${whereOf(key)})::int as ${sql.raw(`"${key}"`)}`)
   const from = sql`
     with cohort as (${cohort(authorityId, spanOf(windows))}),
     windows (i, window_start, window_end) as (values ${windowRows(windows)})`
@@ -283,23 +360,112 @@ export async function childFigures(db: Queryable, authorityId: string, window: W
   return (await childFiguresByWindow(db, authorityId, [window]))[0] ?? { referred: 0, supported: 0 }
 }
 
+/**
+ * The children of the window's initial and review conferences, each offered an advocate (opt-out,
+ * ADR 29: a child with no answer recorded, or `waiting`, is offered and has not answered yet), one
+ * per child per conference, and their answers: who gave them, and the children's own referrals
+ * started from an acceptance (ADR 30).
+ */
+export async function childOfferFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<Record<string, number>[]> {
+  if (windows.length === 0) return []
+  const span = spanOf(windows)
+  // The cohort's referrals of a conference, read without building the whole cohort: one pass for every window.
+  const result = await sql<Record<string, number>>`
+    with windows (i, window_start, window_end) as (values ${windowRows(windows)}),
+    offered as (
+      select distinct windows.i, r.meeting_id, rc.person_id, coalesce(o.answer, 'waiting') as answer, o.who_answered, o.child_referral_id
+      from referral r
+      join windows on r.sent_at >= windows.window_start and r.sent_at < windows.window_end
+      join meeting m on m.id = r.meeting_id and m.authority_id = r.authority_id
+      join referral_child rc on rc.referral_id = r.id and rc.authority_id = r.authority_id
+      left join child_advocacy_offer o on o.meeting_id = r.meeting_id and o.person_id = rc.person_id and o.authority_id = r.authority_id
+      where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${span.start} and r.sent_at < ${span.end}
+        and m.type in ('initial_conference', 'review_conference')
+    )
+    select
+      i,
+      count(*)::int as "children.offered",
+      count(*) filter (where answer = 'accepted')::int as "children.accepted",
+      count(*) filter (where answer = 'accepted' and who_answered = 'child')::int as "children.accepted.child",
+      count(*) filter (where answer = 'accepted' and who_answered = 'someone_for_them')::int as "children.accepted.someone_for_them",
+      count(*) filter (where answer = 'declined')::int as "children.declined",
+      count(*) filter (where answer = 'declined' and who_answered = 'child')::int as "children.declined.child",
+      count(*) filter (where answer = 'declined' and who_answered = 'someone_for_them')::int as "children.declined.someone_for_them",
+      count(*) filter (where answer = 'waiting')::int as "children.waiting",
+      count(*) filter (where child_referral_id is not null)::int as "children.referral_started"
+    from offered
+    group by i`.execute(db)
+  const keys = [
+    'offered',
+    'accepted',
+    'accepted.child',
+    'accepted.someone_for_them',
+    'declined',
+    'declined.child',
+    'declined.someone_for_them',
+    'waiting',
+    'referral_started',
+  ]
+  return windows.map((_, index) => {
+    const row = result.rows.find((found) => Number(found['i']) === index)
+    return Object.fromEntries(keys.map((key) => [`children.${key}`, Number(row?.[`children.${key}`] ?? 0)]))
+  })
+}
+
+/** The children offered an advocate on one window's conferences (`childOfferFiguresByWindow` for one). */
+export async function childOfferFigures(db: Queryable, authorityId: string, window: Window): Promise<Record<string, number>> {
+  return (await childOfferFiguresByWindow(db, authorityId, [window]))[0] ?? {}
+}
+
 /** The window's referrals by the referrer's team (their first team by name; "no team" for a referrer in none). */
 export async function referralsByTeam(db: Queryable, authorityId: string, window: Window): Promise<{ team: string | null; referrals: number }[]> {
   const result = await sql<{ team: string | null; referrals: number }>`
-    select t.name as team, count(*)::int as referrals
-    from referral r
-    left join lateral (
-      select team.name
-      from team_member tm
-      join team on team.id = tm.team_id
-      where tm.user_id = r.referrer_id and tm.authority_id = r.authority_id
-      order by team.name, team.id
-      limit 1
-    ) t on true
-    where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${window.start} and r.sent_at < ${window.end}
-    group by t.name
-    order by t.name nulls last`.execute(db)
+    with cohort as (${cohort(authorityId, window)})
+    select team, count(*)::int as referrals
+    from cohort
+    group by team
+    order by team nulls last`.execute(db)
   return result.rows.map((row) => ({ team: row.team, referrals: Number(row.referrals) }))
+}
+
+/** One referral behind a figure, as the list shows it. */
+export interface ReferralBehind {
+  readonly id: string
+  readonly reference: string
+  readonly referrer_id: string
+  readonly sent_at: Date
+  readonly person_given_name: string | null
+  readonly person_family_name: string | null
+  readonly team: string | null
+}
+
+/**
+ * The referrals a figure counts, a page at a time (sent first, then by reference), and how many
+ * there are: the cohort and the where-clause the figure is counted with (`whereOf`).
+ */
+export async function referralsBehind(
+  db: Queryable,
+  authorityId: string,
+  window: Window,
+  key: string,
+  page: { readonly limit: number; readonly offset: number },
+): Promise<{ total: number; rows: ReferralBehind[] }> {
+  const where = whereOf(key)
+  const [total, rows] = await Promise.all([
+    sql<{ total: number }>`
+      with cohort as (${cohort(authorityId, window)})
+      select count(*)::int as total from cohort where ${where}`.execute(db),
+    sql<ReferralBehind>`
+      with cohort as (${cohort(authorityId, window)}),
+      behind as (select id, team from cohort where ${where})
+      select behind.id, r.reference, r.referrer_id, r.sent_at, p.given_name as person_given_name, p.family_name as person_family_name, behind.team
+      from behind
+      join referral r on r.id = behind.id and r.authority_id = ${authorityId}
+      left join person p on p.id = r.person_id and p.authority_id = ${authorityId}
+      order by r.sent_at, r.reference, r.id
+      limit ${page.limit} offset ${page.offset}`.execute(db),
+  ])
+  return { total: Number(total.rows[0]?.total ?? 0), rows: rows.rows }
 }
 
 /** Requests for an advocate from the public pages that came in the window, by where they stand. */

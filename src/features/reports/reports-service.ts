@@ -8,7 +8,15 @@ import { toCsv, type Cell } from './csv.ts'
 import { toXlsx } from './xlsx.ts'
 import { previous, type Period } from './periods.ts'
 import { quarterlyReturn, type PeriodFigures, type QuarterlyReturn } from './quarterly-return.ts'
-import { childFiguresByWindow, programmeFigures, referralFiguresByWindow, referralsByTeam, selfRequestFigures, type Window } from './reports-repository.ts'
+import {
+  childFiguresByWindow,
+  childOfferFiguresByWindow,
+  programmeFigures,
+  referralFiguresByWindow,
+  referralsByTeam,
+  selfRequestFigures,
+  type Window,
+} from './reports-repository.ts'
 
 /**
  * The reports: aggregate figures for the analyst and the service manager, never a person's record.
@@ -38,14 +46,15 @@ export function windowOf(period: Period): Window {
 }
 
 /**
- * The figures of several periods at once: the referral and children's figures in one query each for
+ * The figures of several periods at once: the referral, children's and children's offers figures in one query each for
  * every period (a quarter and its year share one pass over their referrals), the rest per period.
  */
 export async function figuresFor(context: ServiceContext, authorityId: string, periods: readonly Period[]): Promise<PeriodFigures[]> {
   const windows = periods.map(windowOf)
-  const [referrals, children, rest] = await Promise.all([
+  const [referrals, children, childOffers, rest] = await Promise.all([
     referralFiguresByWindow(context.db, authorityId, windows),
     childFiguresByWindow(context.db, authorityId, windows),
+    childOfferFiguresByWindow(context.db, authorityId, windows),
     Promise.all(
       windows.map((window) =>
         Promise.all([
@@ -57,8 +66,17 @@ export async function figuresFor(context: ServiceContext, authorityId: string, p
     ),
   ])
   return windows.map((_, index) => {
-    const [teams, requests, programme] = rest[index] ?? [[], {}, {}]
-    return { referrals: referrals[index] ?? [], children: children[index] ?? { referred: 0, supported: 0 }, teams, requests, programme }
+    const periodRest = rest[index]
+    if (!periodRest) throw new Error('No figures for the period')
+    const [teams, requests, programme] = periodRest
+    return {
+      referrals: referrals[index] ?? [],
+      children: children[index] ?? { referred: 0, supported: 0 },
+      childOffers: childOffers[index] ?? {},
+      teams,
+      requests,
+      programme,
+    }
   })
 }
 

@@ -1,5 +1,6 @@
 import type { BoundService, ServiceContext } from '../../platform/service-context.ts'
 import type { downloadAnnualEvaluation, narrativeFor, saveNarrative, viewAnnualEvaluation, viewParticipation } from './evaluation-service.ts'
+import type { isDrillableFigure, mayDrill, referralsBehindFigure } from './drill-down-service.ts'
 import type { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './reports-service.ts'
 
 /** The reports' service, as their pages call it: bound in src/composition.ts. */
@@ -13,6 +14,9 @@ export type ReportsService = BoundService<
     downloadAnnualEvaluation: typeof downloadAnnualEvaluation
     narrativeFor: typeof narrativeFor
     saveNarrative: typeof saveNarrative
+    mayDrill: typeof mayDrill
+    isDrillableFigure: typeof isDrillableFigure
+    referralsBehindFigure: typeof referralsBehindFigure
   },
   ServiceContext
 >

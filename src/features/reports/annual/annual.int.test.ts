@@ -88,7 +88,7 @@ describe(`the annual evaluation (${engine})`, () => {
       'two answers in November 2025, the year before’s Q3',
     )
     const charts = page.document.querySelectorAll('[data-trend] svg[role="img"]')
-    assert.equal(charts.length, 4)
+    assert.equal(charts.length, 6)
     for (const svg of charts) {
       assert.ok(textOf(svg.querySelector('title')).endsWith(`by quarter: ${NOW} and ${BEFORE}`))
       assert.match(textOf(svg.querySelector('desc')), /^Bar chart of /)
@@ -98,6 +98,69 @@ describe(`the annual evaluation (${engine})`, () => {
       `Referrals sent by quarter, ${NOW}: Q1 3, Q2 12, Q3 0, Q4 0; ${BEFORE}: Q1 0, Q2 0, Q3 0, Q4 0.`,
     )
     assert.equal(page.document.querySelector('main')?.querySelectorAll('script').length, 0, 'no script')
+  })
+
+  test('outcomes, readiness and children’s advocacy: the year beside the year before, and by quarter (Q1 and Q2, by hand)', async () => {
+    const page = await analyst.get(YEAR)
+    const table = (caption: string) => tableRows(page.document, caption)
+    assert.deepEqual(table('Meetings with an advocate in place in time'), [
+      ['All referrals sent', '15', '', '0', '+15'],
+      ['An advocate in place before the meeting’s day', '8', '53%', '0', '+8'],
+      ['An advocate in place only on the day or after', '1', '7%', '0', '+1'],
+      ['No advocate (not allocated, or a local service)', '6', '40%', '0', '+6'],
+      ['No meeting recorded', '0', '0%', '0', 'No change'],
+    ])
+    assert.deepEqual(table('Did the advocate attend the meeting? (the Advocacy Outcome)'), [
+      ['All referrals sent', '15', '', '0', '+15'],
+      ['The advocate attended the meeting', '6', '40%', '0', '+6'],
+      ['The advocate did not attend', '1', '7%', '0', '+1'],
+      ['The meeting did not go ahead', '1', '7%', '0', '+1'],
+      ['No Advocacy Outcome recorded (yet)', '7', '47%', '0', '+7'],
+    ])
+    assert.deepEqual(table('Were the person’s views heard? (where an Advocacy Outcome is recorded)'), [
+      ['Advocacy Outcomes recorded', '8', '', '0', '+8'],
+      ['The person’s views were heard fully', '5', '63%', '0', '+5'],
+      ['Heard partly', '1', '13%', '0', '+1'],
+      ['Not heard', '1', '13%', '0', '+1'],
+      ['Not said', '1', '13%', '0', '+1'],
+    ])
+    assert.deepEqual(
+      table('Meeting readiness (child protection conferences)').map((row) => [row[0], row[1], row[2]]),
+      [
+        ['Referrals for a child protection conference', '9', ''],
+        ['The family had the reports in time', '5', '56%'],
+        ['The chair met the family before the conference', '5', '56%'],
+        ['A Family Group Conference was offered', '5', '56%'],
+        ['An interpreter was needed', '1', '11%'],
+        ['An interpreter was needed and booked', '1', '11%'],
+        ['Ready: all of these (an interpreter where one was needed)', '4', '44%'],
+      ],
+    )
+    assert.deepEqual(table('Children of child protection conferences offered an advocate'), [
+      ['Children offered an advocate', '10', '', '0', '+10'],
+      ['Accepted', '2', '20%', '0', '+2'],
+      ['Declined', '2', '20%', '0', '+2'],
+      ['Not answered yet (they will have an advocate unless they decline)', '6', '60%', '0', '+6'],
+    ])
+    assert.deepEqual(
+      table('Advocates who attended the meeting by quarter').map((row) => row[1]),
+      ['1', '5', '0', '0'],
+    )
+    assert.deepEqual(
+      table('Children offered an advocate by quarter').map((row) => row[1]),
+      ['3', '7', '0', '0'],
+    )
+    const gaps = [...page.document.querySelectorAll('[data-gap]')].map((gap) => textOf(gap))
+    assert.ok(gaps.some((gap) => gap.includes('Children’s consultation: not yet recorded')))
+
+    // As it leaves: Q1's one attendance and three children are withheld in Q1's return, so the year's are too.
+    const published = await analyst.get(`${YEAR}&published=yes`)
+    assert.equal(tableRows(published.document, 'Did the advocate attend the meeting? (the Advocacy Outcome)')[1]?.[1], '[c]')
+    assert.equal(tableRows(published.document, 'Children of child protection conferences offered an advocate')[0]?.[1], '[c]')
+    assert.deepEqual(
+      tableRows(published.document, 'Children offered an advocate by quarter').map((row) => row[1]),
+      ['[c]', '7', '0', '0'],
+    )
   })
 
   test('the people’s voices: feedback by question, way and delay, the themes, and only the words agreed, without names', async () => {
@@ -186,6 +249,15 @@ describe(`the annual evaluation (${engine})`, () => {
     assert.deepEqual(
       rows.find((row) => row[0] === 'Referrals sent' && row[1] === 'Q2'),
       ['Referrals sent', 'Q2', '12', '0'],
+    )
+    assert.deepEqual(
+      rows.find((row) => row[0] === 'Children offered an advocate' && row[1] === 'Q2'),
+      ['Children offered an advocate', 'Q2', '7', '0'],
+    )
+    assert.deepEqual(
+      figures.find((row) => row[1] === 'Did the advocate attend the meeting? (the Advocacy Outcome)' && row[2] === 'The advocate attended the meeting'),
+      ['Outcomes', 'Did the advocate attend the meeting? (the Advocacy Outcome)', 'The advocate attended the meeting', '[c]', '0', ''],
+      'Q1’s one attendance is withheld in its return, so the year’s six are too',
     )
     for (const words of ['stood by me', 'came late', 'Sam']) assert.ok(!response.html.includes(words), words)
 

@@ -140,7 +140,122 @@ describe(`the quarterly commissioner return (${engine})`, () => {
     const gaps = [...page.document.querySelectorAll('[data-gap]')].map((gap) => textOf(gap))
     assert.ok(gaps.some((gap) => gap.includes('Why referrals were late')))
     assert.ok(gaps.some((gap) => gap.includes('No Further Action by coded reason')))
-    assert.ok(gaps.some((gap) => gap.includes('meeting readiness')))
+    assert.ok(gaps.some((gap) => gap.startsWith('Not yet recorded. Children’s consultation: not yet recorded')))
+    assert.ok(!gaps.some((gap) => gap.includes('meeting readiness') || gap.includes('Outcomes')), 'outcomes and readiness are figures now')
+  })
+
+  test('outcomes, meeting readiness and children’s advocacy in Q2, beside Q1 (by hand from the dataset’s second table)', async () => {
+    const page = await analyst.get(Q2)
+    const table = (caption: string) => tableRows(page.document, caption)
+    // r1-r5's peer advocates accepted on 15 August, before their meetings (1 December); r6's meeting was on the 14th.
+    assert.deepEqual(table('Meetings with an advocate in place in time'), [
+      ['All referrals sent', '12', '', '3', '+9'],
+      ['An advocate in place before the meeting’s day', '5', '42%', '3', '+2'],
+      ['An advocate in place only on the day or after', '1', '8%', '0', '+1'],
+      ['No advocate (not allocated, or a local service)', '6', '50%', '0', '+6'],
+      ['No meeting recorded', '0', '0%', '0', 'No change'],
+    ])
+    assert.deepEqual(table('Did the advocate attend the meeting? (the Advocacy Outcome)'), [
+      ['All referrals sent', '12', '', '3', '+9'],
+      ['The advocate attended the meeting', '5', '42%', '1', '+4'],
+      ['The advocate did not attend', '1', '8%', '0', '+1'],
+      ['The meeting did not go ahead', '1', '8%', '0', '+1'],
+      ['No Advocacy Outcome recorded (yet)', '5', '42%', '2', '+3'],
+    ])
+    assert.deepEqual(table('Were the person’s views heard? (where an Advocacy Outcome is recorded)'), [
+      ['Advocacy Outcomes recorded', '7', '', '1', '+6'],
+      ['The person’s views were heard fully', '4', '57%', '1', '+3'],
+      ['Heard partly', '1', '14%', '0', '+1'],
+      ['Not heard', '1', '14%', '0', '+1'],
+      ['Not said', '1', '14%', '0', '+1'],
+    ])
+    assert.deepEqual(table('The person’s views, prepared with their advocate'), [
+      ['All referrals sent', '12', '', '3', '+9'],
+      ['Prepared and shared with the chair (the person agreed)', '2', '17%', '0', '+2'],
+      ['Prepared, not shared', '1', '8%', '0', '+1'],
+      ['None recorded', '9', '75%', '3', '+6'],
+    ])
+    assert.deepEqual(table('Meeting readiness (child protection conferences)'), [
+      ['Referrals for a child protection conference', '6', '', '3', '+3'],
+      ['The family had the reports in time', '4', '67%', '1', '+3'],
+      ['The chair met the family before the conference', '4', '67%', '1', '+3'],
+      ['A Family Group Conference was offered', '4', '67%', '1', '+3'],
+      ['An interpreter was needed', '1', '17%', '0', '+1'],
+      ['An interpreter was needed and booked', '1', '17%', '0', '+1'],
+      ['Ready: all of these (an interpreter where one was needed)', '3', '50%', '1', '+2'],
+    ])
+    // r1-r6's seven children (r1 names two); r7's child's answer is for a child in need review, so it is not counted.
+    assert.deepEqual(table('Children of child protection conferences offered an advocate'), [
+      ['Children offered an advocate', '7', '', '3', '+4'],
+      ['Accepted', '2', '29%', '0', '+2'],
+      ['Declined', '2', '29%', '0', '+2'],
+      ['Not answered yet (they will have an advocate unless they decline)', '3', '43%', '3', 'No change'],
+    ])
+    assert.deepEqual(table('Who accepted'), [
+      ['Accepted', '2', '', '0', '+2'],
+      ['By the child', '1', '50%', '0', '+1'],
+      ['By someone who speaks for them', '1', '50%', '0', '+1'],
+      ['The child’s own referral started', '1', '50%', '0', '+1'],
+    ])
+    assert.deepEqual(table('Who declined'), [
+      ['Declined', '2', '', '0', '+2'],
+      ['By the child', '1', '50%', '0', '+1'],
+      ['By someone who speaks for them', '1', '50%', '0', '+1'],
+    ])
+    // Split by the parent's record: r1-r7 are mothers', r8-r12 fathers'.
+    const byRelationship = tableRows(page.document, 'Relationship to the child, Q2 2026 to 2027 (July to September 2026)')
+    assert.deepEqual(byRelationship.slice(-4), [
+      ['An advocate in place in time', '5', '0', '0', '0', '0'],
+      ['The advocate attended the meeting', '5', '0', '0', '0', '0'],
+      ['Views heard fully', '4', '0', '0', '0', '0'],
+      ['Conference ready (every readiness item)', '3', '0', '0', '0', '0'],
+    ])
+    const byAge = tableRows(page.document, 'Young parents (age when referred), Q2 2026 to 2027 (July to September 2026)')
+    assert.deepEqual(
+      byAge.slice(-4),
+      [
+        ['An advocate in place in time', '1', '4', '0'],
+        ['The advocate attended the meeting', '1', '4', '0'],
+        ['Views heard fully', '1', '3', '0'],
+        ['Conference ready (every readiness item)', '1', '2', '0'],
+      ],
+      'r1 was under 25',
+    )
+  })
+
+  test('outcomes and children as they leave the service: withheld by hand', async () => {
+    const page = await analyst.get(`${Q2}&published=yes`)
+    const table = (caption: string) => tableRows(page.document, caption).map((row) => [row[0], row[1], row[3]])
+    // r6's late advocate (1) is small; the smallest other part (5 in time) goes with it. Q1's 3 are small.
+    assert.deepEqual(table('Meetings with an advocate in place in time'), [
+      ['All referrals sent', '12', '[c]'],
+      ['An advocate in place before the meeting’s day', '[c]', '[c]'],
+      ['An advocate in place only on the day or after', '[c]', '0'],
+      ['No advocate (not allocated, or a local service)', '6', '0'],
+      ['No meeting recorded', '0', '0'],
+    ])
+    // Every answer is 1 to 3 children: withheld; the 7 offered stays, three of its parts hidden.
+    assert.deepEqual(table('Children of child protection conferences offered an advocate'), [
+      ['Children offered an advocate', '7', '[c]'],
+      ['Accepted', '[c]', '0'],
+      ['Declined', '[c]', '0'],
+      ['Not answered yet (they will have an advocate unless they decline)', '[c]', '[c]'],
+    ])
+    assert.deepEqual(table('Who accepted'), [
+      ['Accepted', '[c]', '0'],
+      ['By the child', '[c]', '0'],
+      ['By someone who speaks for them', '[c]', '0'],
+      ['The child’s own referral started', '[c]', '0'],
+    ])
+    for (const caption of [
+      'Did the advocate attend the meeting? (the Advocacy Outcome)',
+      'Were the person’s views heard? (where an Advocacy Outcome is recorded)',
+      'The person’s views, prepared with their advocate',
+      'Meeting readiness (child protection conferences)',
+      'Who declined',
+    ]) {
+      assert.deepEqual(smallNumbersShown(table(caption).map((row) => row.map((cell) => cell ?? ''))), [], caption)
+    }
   })
 
   test('an equality split, by hand: mothers and fathers, and young parents', async () => {
@@ -166,6 +281,10 @@ describe(`the quarterly commissioner return (${engine})`, () => {
       ['Not allocated', '0', '5', '0', '0', '0'],
       ['Offers declined', '1', '0', '0', '0', '0'],
       ['Offers not answered in time', '1', '0', '0', '0', '0'],
+      ['An advocate in place in time', '5', '0', '0', '0', '0'],
+      ['The advocate attended the meeting', '5', '0', '0', '0', '0'],
+      ['Views heard fully', '4', '0', '0', '0', '0'],
+      ['Conference ready (every readiness item)', '3', '0', '0', '0', '0'],
     ])
     const byAge = tableRows(page.document, 'Young parents (age when referred), Q2 2026 to 2027 (July to September 2026)')
     assert.deepEqual(byAge[0], ['Referrals', '3', '9', '0'], 'r1, r8 and r9 were under 25 when referred')
@@ -227,6 +346,15 @@ describe(`the quarterly commissioner return (${engine})`, () => {
       rows.some((row) => row[1] === 'Not yet recorded'),
       'and the gaps, named',
     )
+    assert.deepEqual(
+      figures.find((row) => row[1] === 'Meetings with an advocate in place in time' && row[2] === 'An advocate in place before the meeting’s day'),
+      ['Timeliness', 'Meetings with an advocate in place in time', 'An advocate in place before the meeting’s day', '[c]', '[c]', ''],
+    )
+    assert.deepEqual(
+      figures.find((row) => row[1] === 'Children of child protection conferences offered an advocate' && row[2] === 'Children offered an advocate'),
+      ['Children’s advocacy', 'Children of child protection conferences offered an advocate', 'Children offered an advocate', '7', '[c]', ''],
+    )
+    assert.ok(rows.some((row) => row[0] === 'Children’s advocacy' && row[1] === 'Not yet recorded' && row[2] === 'Children’s consultation: not yet recorded.'))
     const audit = await t.database.db
       .selectFrom('audit_event')
       .select(['action', 'details'])

@@ -3,34 +3,15 @@ import { callerOf, requireRole } from '../../../platform/http/authentication.ts'
 import { parseForm } from '../../../platform/http/form-fields.ts'
 import { queryOf } from '../../../platform/http/query.ts'
 import { barChart } from '../chart.ts'
-import { recentQuarters, recentYears } from '../periods.ts'
+import { recentQuarters, recentYears, type Period } from '../periods.ts'
 import type { QuarterlyReturn } from '../quarterly-return.ts'
+import { periodQuery } from '../period-query.ts'
 import type { ReportsService } from '../service.ts'
 import { defaultChoice, isChosen, periodSchema } from './schema.ts'
 
 const readers = { preHandler: requireRole('analyst', 'service_manager') }
 
 const formats = ['csv', 'xlsx'] as const
-
-/** The address bar's period, to carry from the page to its downloads. */
-function periodQuery(report: QuarterlyReturn): string {
-  const { period } = report
-  const query = new URLSearchParams({ period: period.kind })
-  if (period.kind === 'quarter') query.set('quarter', period.key)
-  else if (period.kind === 'year') query.set('year', period.key)
-  else {
-    for (const [name, iso] of [
-      ['from', period.from],
-      ['to', period.to],
-    ] as const) {
-      const [year = '', month = '', day = ''] = iso.split('-')
-      query.set(`${name}-day`, String(Number(day)))
-      query.set(`${name}-month`, String(Number(month)))
-      query.set(`${name}-year`, year)
-    }
-  }
-  return query.toString()
-}
 
 /** The chart beside the stages table: referrals by stage, this period and the one before. */
 function stageChart(report: QuarterlyReturn) {
@@ -42,6 +23,29 @@ function stageChart(report: QuarterlyReturn) {
     beforeName: 'the period before',
     categories: rows.map((row) => ({ label: row.label, now: row.now.value, before: row.before.value })),
   })
+}
+
+/**
+ * For a service manager: the address of the list of referrals behind each figure that has one, this
+ * period's and the period before's, keyed by the figure (ADR 0032). A figure withheld, or of none,
+ * links to nothing.
+ */
+function figureLinks(report: QuarterlyReturn, isDrillable: (key: string) => boolean): Record<string, { now?: string; before?: string }> {
+  const links: Record<string, { now?: string; before?: string }> = {}
+  const href = (key: string, period: Period) => `/reports/referrals?${new URLSearchParams({ figure: key })}&${periodQuery(period)}`
+  for (const section of report.sections) {
+    for (const table of section.tables) {
+      if (table.unit !== 'count') continue
+      for (const row of table.rows) {
+        if (!isDrillable(row.key)) continue
+        links[row.key] = {
+          ...(row.now.value ? { now: href(row.key, report.period) } : {}),
+          ...(row.before.value ? { before: href(row.key, report.previous) } : {}),
+        }
+      }
+    }
+  }
+  return links
 }
 
 /** The quarterly commissioner return: a period and the one before, on screen, and as a file that withholds small numbers. */
@@ -64,7 +68,8 @@ export function quarterlyRoutes(app: FastifyInstance, { reports }: { reports: Re
       values: shownValues,
       report,
       chart: stageChart(report),
-      periodQuery: periodQuery(report),
+      periodQuery: periodQuery(report.period),
+      links: reports.mayDrill(caller) ? figureLinks(report, reports.isDrillableFigure) : null,
       ...choices(today),
     })
   })

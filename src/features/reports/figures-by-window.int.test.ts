@@ -12,6 +12,8 @@ import {
   childOfferFiguresByWindow,
   referralFigures,
   referralFiguresByWindow,
+  referralAndTeamFiguresByWindow,
+  referralsByTeam,
 } from './reports-repository.ts'
 import { windowOf } from './reports-service.ts'
 
@@ -33,18 +35,20 @@ describe(`figures of several periods at once (${engine})`, () => {
   const periods: Period[] = [year, financialYear(2025), ...quarters, quarter(2025, 4)]
   const sorted = (figures: readonly ReferralFigures[]) => [...figures].sort((a, b) => `${a.dimension}|${a.group}`.localeCompare(`${b.dimension}|${b.group}`))
 
-  test('each period counted beside others is what it counts alone: referrals, children and children’s offers', async () => {
+  test('each period counted beside others is what it counts alone: referrals, teams, children and children’s offers', async () => {
     const db = t.database.db
     const authorityId = t.world.authorityId
     const together = await referralFiguresByWindow(db, authorityId, periods.map(windowOf))
     const children = await childFiguresByWindow(db, authorityId, periods.map(windowOf))
     const offers = await childOfferFiguresByWindow(db, authorityId, periods.map(windowOf))
+    const { teams } = await referralAndTeamFiguresByWindow(db, authorityId, periods.map(windowOf))
     assert.ok((offers[0]?.['children.offered'] ?? 0) > 0, 'the dataset has children offered in the year')
     assert.ok((together[0]?.find((row) => row.dimension === null)?.counts['referrals'] ?? 0) > 0, 'the dataset has referrals in the year')
     for (const [index, period] of periods.entries()) {
       assert.deepEqual(sorted(together[index] ?? []), sorted(await referralFigures(db, authorityId, windowOf(period))), period.key)
       assert.deepEqual(children[index], await childFigures(db, authorityId, windowOf(period)), period.key)
       assert.deepEqual(offers[index], await childOfferFigures(db, authorityId, windowOf(period)), period.key)
+      assert.deepEqual(teams[index], await referralsByTeam(db, authorityId, windowOf(period)), period.key)
     }
     const empty = together[2]?.find((row) => row.dimension === null)
     assert.ok(empty, 'a period with nothing sent still has its everyone row')

@@ -229,7 +229,19 @@ function spanOf(windows: readonly Window[]): Window {
  * grouping sets.
  */
 export async function referralFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<ReferralFigures[][]> {
-  if (windows.length === 0) return []
+  return (await referralAndTeamFiguresByWindow(db, authorityId, windows)).figures
+}
+
+/** Each window's referrals by the referrer's team, from the same pass as the referral figures. */
+export type TeamFigures = { team: string | null; referrals: number }[]
+
+/** The referral figures and the referrals by team of each window: the same two queries (`referralFiguresByWindow`). */
+export async function referralAndTeamFiguresByWindow(
+  db: Queryable,
+  authorityId: string,
+  windows: readonly Window[],
+): Promise<{ figures: ReferralFigures[][]; teams: TeamFigures[] }> {
+  if (windows.length === 0) return { figures: [], teams: [] }
   const counts = Object.keys(countedWhere).map((key) => sql`count(*) filter (where ${whereOf(key)})::int as ${sql.raw(`"${key}"`)}`)
   const from = sql`
     with cohort as (${cohort(authorityId, spanOf(windows))}),
@@ -237,12 +249,12 @@ export async function referralFiguresByWindow(db: Queryable, authorityId: string
   const joined = sql`from cohort join windows on cohort.sent_at >= windows.window_start and cohort.sent_at < windows.window_end`
   const [finest, rest] = await Promise.all([
     sql<Record<string, unknown>>`${from}
-      select windows.i, relationship, age_group, ethnic_group, language_group, disability_group,
+      select windows.i, team, relationship, age_group, ethnic_group, language_group, disability_group,
         ${sql.join(counts)},
         coalesce(sum(offers_declined), 0)::int as "offers.declined",
         coalesce(sum(offers_lapsed), 0)::int as "offers.lapsed"
       ${joined}
-      group by windows.i, relationship, age_group, ethnic_group, language_group, disability_group`.execute(db),
+      group by windows.i, team, relationship, age_group, ethnic_group, language_group, disability_group`.execute(db),
     sql<Record<string, unknown>>`${from}
       select
         windows.i,
@@ -269,12 +281,16 @@ export async function referralFiguresByWindow(db: Queryable, authorityId: string
   const add = (key: string, row: Record<string, unknown>) => {
     const into = summed.get(key) ?? {}
     for (const [name, value] of Object.entries(row)) {
-      if (name === 'i' || (dimensions as readonly string[]).includes(name)) continue
+      if (name === 'i' || name === 'team' || (dimensions as readonly string[]).includes(name)) continue
       into[name] = (into[name] ?? 0) + Number(value)
     }
     summed.set(key, into)
   }
+  const teams = windows.map(() => new Map<string | null, number>())
   for (const row of finest.rows) {
+    const team = typeof row['team'] === 'string' ? row['team'] : null
+    const byTeam = teams[Number(row['i'])]
+    byTeam?.set(team, (byTeam.get(team) ?? 0) + Number(row['referrals']))
     add(`${Number(row['i'])}|`, row)
     for (const dimension of dimensions) add(`${Number(row['i'])}|${dimension}|${String(row[dimension])}`, row)
   }
@@ -285,7 +301,13 @@ export async function referralFiguresByWindow(db: Queryable, authorityId: string
     byWindow[Number(row['i'])]?.push({ ...figures, counts: { ...summed.get(key), ...figures.counts } })
   }
   for (const figures of byWindow) if (!figures.some((row) => row.dimension === null)) figures.unshift(noReferrals())
-  return byWindow
+  // By team name, no team last (as `referralsByTeam` orders them).
+  const teamRows = teams.map((byTeam) =>
+    [...byTeam.entries()]
+      .map(([team, referrals]) => ({ team, referrals }))
+      .sort((a, b) => (a.team === null ? 1 : b.team === null ? -1 : a.team < b.team ? -1 : a.team > b.team ? 1 : 0)),
+  )
+  return { figures: byWindow, teams: teamRows }
 }
 
 /** The referral figures of one window (`referralFiguresByWindow` for one). */

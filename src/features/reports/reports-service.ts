@@ -12,8 +12,7 @@ import {
   childFiguresByWindow,
   childOfferFiguresByWindow,
   programmeFigures,
-  referralFiguresByWindow,
-  referralsByTeam,
+  referralAndTeamFiguresByWindow,
   selfRequestFigures,
   type Window,
 } from './reports-repository.ts'
@@ -51,29 +50,21 @@ export function windowOf(period: Period): Window {
  */
 export async function figuresFor(context: ServiceContext, authorityId: string, periods: readonly Period[]): Promise<PeriodFigures[]> {
   const windows = periods.map(windowOf)
-  const [referrals, children, childOffers, rest] = await Promise.all([
-    referralFiguresByWindow(context.db, authorityId, windows),
+  const [{ figures: referrals, teams }, children, childOffers, rest] = await Promise.all([
+    referralAndTeamFiguresByWindow(context.db, authorityId, windows),
     childFiguresByWindow(context.db, authorityId, windows),
     childOfferFiguresByWindow(context.db, authorityId, windows),
-    Promise.all(
-      windows.map((window) =>
-        Promise.all([
-          referralsByTeam(context.db, authorityId, window),
-          selfRequestFigures(context.db, authorityId, window),
-          programmeFigures(context.db, authorityId, window),
-        ]),
-      ),
-    ),
+    Promise.all(windows.map((window) => Promise.all([selfRequestFigures(context.db, authorityId, window), programmeFigures(context.db, authorityId, window)]))),
   ])
   return windows.map((_, index) => {
     const periodRest = rest[index]
     if (!periodRest) throw new Error('No figures for the period')
-    const [teams, requests, programme] = periodRest
+    const [requests, programme] = periodRest
     return {
       referrals: referrals[index] ?? [],
       children: children[index] ?? { referred: 0, supported: 0 },
       childOffers: childOffers[index] ?? {},
-      teams,
+      teams: teams[index] ?? [],
       requests,
       programme,
     }

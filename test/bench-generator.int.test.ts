@@ -59,6 +59,13 @@ describe(`the bench's dataset generator (${engine})`, () => {
       'only the children of conferences are offered',
     )
 
+    const consultations = await sql<{ status: string; how: string }>`
+      select distinct status, done_how as how from child_consultation c join meeting m on m.id = c.meeting_id where m.type = 'review_conference'`.execute(
+      database.db,
+    )
+    const shapes = new Set(consultations.rows.map((row) => `${row.status}/${row.how}`))
+    for (const shape of ['completed/own_pages', 'completed/with_advocate', 'completed/on_paper', 'declined/with_advocate']) assert.ok(shapes.has(shape), shape)
+
     const channels = await sql<{ channel: string; fewest: number; most: number }>`
       select channel, min(days_after)::int as fewest, max(days_after)::int as most from feedback_response group by 1`.execute(database.db)
     assert.deepEqual(channels.rows.map((row) => row.channel).sort(), ['card', 'debrief', 'kiosk', 'own_pages', 'paper'])

@@ -18,7 +18,7 @@
  *   - the outcome for referrals awaiting sign-off or completed; closing details for ended ones;
  *   - what the reports read beside them: the parent's answers to the equality questions (some
  *     not asked, some "Prefer not to say"), each sent conference's readiness, the offer of an
- *     advocate to each child of a conference, and for completed referrals whether the person gave
+ *     advocate to each child of a conference, children's consultations before reviews, and for completed referrals whether the person gave
  *     feedback, their answers by every way of giving it and how many days after the meeting, the
  *     service's themes and the words it coded with them.
  *
@@ -559,6 +559,35 @@ export async function generateDataset(db: Kysely<Schema>, { scale, passwordHash,
           where r.has_meeting and r.h % 10 < 9 and r.state not in ('draft', 'awaiting_admin') and r.path <> 'withdrawn_lapsed'
         ) offers
         where skip <> 0`,
+    ],
+    [
+      'consultations',
+      // Children of 4 or more at a review conference (ADR 31): most took part (on their own pages,
+      // with their advocate or on paper; the youngest always with a trusted adult), some did not,
+      // some have nothing recorded.
+      `insert into child_consultation (authority_id, meeting_id, person_id, status, age_band, done_how, helper_name, helper_relationship, answers,
+          share_with, decline_reason, decline_detail, recorded_by, recorded_at, updated_at)
+        select aid, mid, child_id, status, band, how, case when status = 'completed' and (band = '4_to_7' or pick % 2 = 0) then 'A trusted adult' end,
+          case when status = 'completed' and (band = '4_to_7' or pick % 2 = 0) then 'Teacher' end,
+          case when status = 'completed' then '{"home": "okay", "school": "happy"}'::jsonb else '{}'::jsonb end,
+          case when status = 'completed' and pick % 3 <> 0 then array['chair']::text[] else '{}'::text[] end,
+          case when status = 'declined' then case when pick % 2 = 0 then 'child_did_not_want' else 'carer_says_cannot' end end,
+          case when status = 'declined' and pick % 2 = 1 then 'The carer says the child is not ready.' end,
+          case when how <> 'own_pages' then admin_id end, meeting_on - 4, meeting_on - 4
+        from (
+          select r.aid, r.mid, r.admin_id, r.meeting_on, rc.person_id as child_id,
+            case when c.date_of_birth > r.meeting_on - interval '8 years' then '4_to_7'
+              when c.date_of_birth > r.meeting_on - interval '12 years' then '8_to_11' else '12_and_over' end as band,
+            (r.h::bigint + (hashtext(rc.person_id::text) & 2147483647)) % 20 as pick,
+            case when (r.h::bigint + (hashtext(rc.person_id::text) & 2147483647)) % 20 < 14 then 'completed' else 'declined' end as status,
+            (array['own_pages', 'with_advocate', 'with_advocate', 'on_paper'])[1 + (r.h::bigint + (hashtext(rc.person_id::text) & 2147483647)) % 4] as how
+          from bench_referral r
+          join referral_child rc on rc.referral_id = r.rid
+          join person c on c.id = rc.person_id
+          where r.has_meeting and r.h % 10 between 6 and 8 and r.state not in ('draft', 'awaiting_admin') and r.path <> 'withdrawn_lapsed'
+            and c.date_of_birth <= r.meeting_on - interval '4 years'
+        ) due
+        where pick <> 19`,
     ],
     [
       'feedback',

@@ -161,6 +161,16 @@ const childAcceptedLines: Line[] = [
   ['children.accepted.child', 'By the child'],
   ['children.accepted.someone_for_them', 'By someone who speaks for them'],
 ]
+const consultationLines: Line[] = [
+  ['consultation.completed', 'Took part'],
+  ['consultation.declined', 'Did not take part'],
+  ['consultation.not_recorded', 'Nothing recorded'],
+]
+const consultationHowLines: Line[] = [
+  ['consultation.completed.own_pages', 'On their own pages'],
+  ['consultation.completed.with_advocate', 'With their advocate'],
+  ['consultation.completed.on_paper', 'On a paper form'],
+]
 const childDeclinedLines: Line[] = [
   ['children.declined.child', 'By the child'],
   ['children.declined.someone_for_them', 'By someone who speaks for them'],
@@ -181,6 +191,8 @@ const subsets = {
     ['readiness.conferences', 'readiness.achieved'],
     ['readiness.interpreter_needed', 'readiness.interpreter_booked'],
     ['children.accepted', 'children.referral_started'],
+    ['consultation.completed', 'consultation.helped'],
+    ['consultation.completed', 'consultation.shared_with_chair'],
   ],
   inGroups: [
     ['referrals', 'in_place.in_time'],
@@ -275,6 +287,8 @@ function relationsOf(teamKeys: readonly string[], suffix = ''): Relation[] {
     sum('children.offered', childOfferLines),
     sum('children.accepted', childAcceptedLines),
     sum('children.declined', childDeclinedLines),
+    sum('consultation.due', consultationLines),
+    sum('consultation.completed', consultationHowLines),
     ...subsets.top.map(([total, part]) =>
       sum(total, [
         [part, ''],
@@ -349,7 +363,7 @@ export const gaps = {
   timeliness: ['Why referrals were late: the referrer’s reason is free text and is not yet coded, so it is not counted by reason.'],
   decisions: ['No Further Action by coded reason: the manager’s reasons are free text and are not yet coded.'],
   outcomes: [],
-  children: ['Children’s consultation: not yet recorded.'],
+  children: [],
   programme: ['Supervision kept up and hours given: not yet in this return.'],
 } as const
 
@@ -599,6 +613,22 @@ export function quarterlyReturn(input: {
           [...childAcceptedLines, ['children.referral_started', 'The child’s own referral started']],
         ),
         table('child-declined', 'Who declined', ['children.declined', 'Declined'], childDeclinedLines),
+        table(
+          'consultation',
+          'Children of 4 or more consulted before their review conference',
+          ['consultation.due', 'Children due a consultation'],
+          consultationLines,
+        ),
+        table(
+          'consultation-how',
+          'How they took part',
+          ['consultation.completed', 'Took part'],
+          [
+            ...consultationHowLines,
+            ['consultation.helped', 'With a trusted adult helping'],
+            ['consultation.shared_with_chair', 'Agreed the chair may see their answers'],
+          ],
+        ),
       ],
       gaps: gaps.children,
     },

@@ -434,6 +434,61 @@ export async function childOfferFiguresByWindow(db: Queryable, authorityId: stri
   })
 }
 
+/**
+ * The children consulted before each window's review conferences (ADR 31): every child of 4 or more
+ * on the day of the meeting (or whose date of birth is not known: they are consulted too, the rule
+ * `consultationDue` in the consultation feature states) named on a referral for a review conference,
+ * once per child per conference, and what was recorded: taken part (and how, with a trusted adult,
+ * shared with the chair), did not take part, or nothing recorded.
+ */
+export async function consultationFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<Record<string, number>[]> {
+  if (windows.length === 0) return []
+  const span = spanOf(windows)
+  const result = await sql<Record<string, number>>`
+    with windows (i, window_start, window_end) as (values ${windowRows(windows)}),
+    due as (
+      select distinct windows.i, r.meeting_id, rc.person_id, cc.status, cc.done_how, cc.helper_name is not null as helped,
+        coalesce('chair' = any(cc.share_with), false) as shared_with_chair
+      from referral r
+      join windows on r.sent_at >= windows.window_start and r.sent_at < windows.window_end
+      join meeting m on m.id = r.meeting_id and m.authority_id = r.authority_id
+      join referral_child rc on rc.referral_id = r.id and rc.authority_id = r.authority_id
+      join person c on c.id = rc.person_id and c.authority_id = r.authority_id
+      left join child_consultation cc on cc.meeting_id = r.meeting_id and cc.person_id = rc.person_id and cc.authority_id = r.authority_id
+      where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${span.start} and r.sent_at < ${span.end}
+        and m.type = 'review_conference'
+        and (c.date_of_birth is null or c.date_of_birth <= (m.meeting_date - interval '4 years')::date)
+    )
+    select
+      i,
+      count(*)::int as "consultation.due",
+      count(*) filter (where status = 'completed')::int as "consultation.completed",
+      count(*) filter (where status = 'declined')::int as "consultation.declined",
+      count(*) filter (where status is null)::int as "consultation.not_recorded",
+      count(*) filter (where status = 'completed' and done_how = 'own_pages')::int as "consultation.completed.own_pages",
+      count(*) filter (where status = 'completed' and done_how = 'with_advocate')::int as "consultation.completed.with_advocate",
+      count(*) filter (where status = 'completed' and done_how = 'on_paper')::int as "consultation.completed.on_paper",
+      count(*) filter (where status = 'completed' and helped)::int as "consultation.helped",
+      count(*) filter (where status = 'completed' and shared_with_chair)::int as "consultation.shared_with_chair"
+    from due
+    group by i`.execute(db)
+  const keys = [
+    'due',
+    'completed',
+    'declined',
+    'not_recorded',
+    'completed.own_pages',
+    'completed.with_advocate',
+    'completed.on_paper',
+    'helped',
+    'shared_with_chair',
+  ]
+  return windows.map((_, index) => {
+    const row = result.rows.find((found) => Number(found['i']) === index)
+    return Object.fromEntries(keys.map((key) => [`consultation.${key}`, Number(row?.[`consultation.${key}`] ?? 0)]))
+  })
+}
+
 /** The children offered an advocate on one window's conferences (`childOfferFiguresByWindow` for one). */
 export async function childOfferFigures(db: Queryable, authorityId: string, window: Window): Promise<Record<string, number>> {
   return (await childOfferFiguresByWindow(db, authorityId, [window]))[0] ?? {}

@@ -11,6 +11,7 @@ import { quarterlyReturn, type PeriodFigures, type QuarterlyReturn } from './qua
 import {
   childFiguresByWindow,
   childOfferFiguresByWindow,
+  consultationFiguresByWindow,
   programmeFigures,
   referralAndTeamFiguresByWindow,
   selfRequestFigures,
@@ -50,10 +51,11 @@ export function windowOf(period: Period): Window {
  */
 export async function figuresFor(context: ServiceContext, authorityId: string, periods: readonly Period[]): Promise<PeriodFigures[]> {
   const windows = periods.map(windowOf)
-  const [{ figures: referrals, teams }, children, childOffers, rest] = await Promise.all([
+  const [{ figures: referrals, teams }, children, childOffers, consultations, rest] = await Promise.all([
     referralAndTeamFiguresByWindow(context.db, authorityId, windows),
     childFiguresByWindow(context.db, authorityId, windows),
     childOfferFiguresByWindow(context.db, authorityId, windows),
+    consultationFiguresByWindow(context.db, authorityId, windows),
     Promise.all(windows.map((window) => Promise.all([selfRequestFigures(context.db, authorityId, window), programmeFigures(context.db, authorityId, window)]))),
   ])
   return windows.map((_, index) => {
@@ -63,7 +65,7 @@ export async function figuresFor(context: ServiceContext, authorityId: string, p
     return {
       referrals: referrals[index] ?? [],
       children: children[index] ?? { referred: 0, supported: 0 },
-      childOffers: childOffers[index] ?? {},
+      childOffers: { ...childOffers[index], ...consultations[index] },
       teams: teams[index] ?? [],
       requests,
       programme,

@@ -140,7 +140,8 @@ describe(`the quarterly commissioner return (${engine})`, () => {
     const gaps = [...page.document.querySelectorAll('[data-gap]')].map((gap) => textOf(gap))
     assert.ok(gaps.some((gap) => gap.includes('Why referrals were late')))
     assert.ok(gaps.some((gap) => gap.includes('No Further Action by coded reason')))
-    assert.ok(gaps.some((gap) => gap.startsWith('Not yet recorded. Children’s consultation: not yet recorded')))
+    assert.ok(!gaps.some((gap) => gap.includes('consultation')), 'children’s consultation is a figure now')
+    assert.ok(page.document.querySelector('[data-table="consultation"]'), 'children consulted before their review conference')
     assert.ok(!gaps.some((gap) => gap.includes('meeting readiness') || gap.includes('Outcomes')), 'outcomes and readiness are figures now')
   })
 
@@ -354,7 +355,15 @@ describe(`the quarterly commissioner return (${engine})`, () => {
       figures.find((row) => row[1] === 'Children of child protection conferences offered an advocate' && row[2] === 'Children offered an advocate'),
       ['Children’s advocacy', 'Children of child protection conferences offered an advocate', 'Children offered an advocate', '7', '[c]', ''],
     )
-    assert.ok(rows.some((row) => row[0] === 'Children’s advocacy' && row[1] === 'Not yet recorded' && row[2] === 'Children’s consultation: not yet recorded.'))
+    assert.ok(
+      rows.some(
+        (row) =>
+          row[0] === 'Children’s advocacy' &&
+          row[1] === 'Children of 4 or more consulted before their review conference' &&
+          row[2] === 'Children due a consultation',
+      ),
+    )
+    assert.ok(!rows.some((row) => row[0] === 'Children’s advocacy' && row[1] === 'Not yet recorded'))
     const audit = await t.database.db
       .selectFrom('audit_event')
       .select(['action', 'details'])

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { Writable } from 'node:stream'
+import { logOptions } from '../../platform/http/logging.ts'
 import { startTestApp, type TestApp } from '../../../test/support/app.ts'
 import { errorSummary, tableRows, textOf, type Browser } from '../../../test/support/browser.ts'
 import { engine } from '../../../test/support/database.ts'
@@ -25,6 +27,8 @@ describe(`children's consultation before a review (${engine})`, () => {
   let referralId: string
   const kids: Record<string, string> = {}
   const db = () => t.database.db
+  /** Everything the service logged, at its most talkative: a child's words must never be in it. */
+  const logLines: string[] = []
 
   /** A review conference on 15 December 2026 with these children (Leo, 7, is already on it). */
   async function review(familyName: string, children: Record<string, string | null>, advocateId?: string) {
@@ -66,7 +70,13 @@ describe(`children's consultation before a review (${engine})`, () => {
       .executeTakeFirst()
 
   before(async () => {
-    t = await startTestApp()
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(String(chunk))
+        done()
+      },
+    })
+    t = await startTestApp({}, { logger: { ...logOptions('trace'), stream } })
     crew = await crewOf(t)
     const parentsAdvocate = await advocateUser(t, 'avery', 'Avery Parentadvocate')
     const childsAdvocate = await advocateUser(t, 'cal', 'Cal Childadvocate')
@@ -421,5 +431,11 @@ describe(`children's consultation before a review (${engine})`, () => {
         .execute()
       assert.ok(rows.length <= 1, 'at most one record, whatever was posted')
     })
+  })
+
+  test('the log holds the requests, never what a child wrote or who helped them', () => {
+    const log = logLines.join('')
+    assert.ok(log.includes('/your-advocacy/consultation'), 'the log records the requests themselves')
+    for (const words of ['I am scared when they shout', 'Mrs Khan']) assert.ok(!log.includes(words), `not in the log: ${words}`)
   })
 })

@@ -73,13 +73,6 @@ export async function figuresFor(context: ServiceContext, authorityId: string, p
   })
 }
 
-/** The figures of one period. */
-export async function figuresOf(context: ServiceContext, authorityId: string, period: Period): Promise<PeriodFigures> {
-  const [figures] = await figuresFor(context, authorityId, [period])
-  if (!figures) throw new Error('No figures for the period')
-  return figures
-}
-
 async function build(context: ServiceContext, caller: Caller, period: Period, published: boolean): Promise<QuarterlyReturn> {
   const before = previous(period)
   const [nowFigures, beforeFigures] = await figuresFor(context, caller.user.authorityId, [period, before])

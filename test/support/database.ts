@@ -4,7 +4,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { migratedPGliteImage, openDatabase, openPGliteFromImage, type Database } from '../../src/platform/db/database.ts'
+import { migratedPGliteImage, openDatabase, openPGliteFromImage, type Database, type PGliteImage } from '../../src/platform/db/database.ts'
 
 /**
  * A fresh, migrated database for one test file. With TEST_DATABASE_URL it is a new database on
@@ -36,16 +36,26 @@ function imagePath(): string {
   return join(tmpdir(), `alongside-pglite-${hash.digest('hex').slice(0, 16)}.tar`)
 }
 
-async function migratedImage(): Promise<Blob> {
+async function imageFromDisk(): Promise<PGliteImage> {
   const path = imagePath()
   const kept = await readFile(path).catch(() => null)
-  if (kept) return new Blob([kept])
+  if (kept) return kept.buffer.slice(kept.byteOffset, kept.byteOffset + kept.byteLength)
   const image = await migratedPGliteImage()
   const partial = `${path}.${randomBytes(4).toString('hex')}`
-  await writeFile(partial, Buffer.from(await image.arrayBuffer()))
+  await writeFile(partial, new Uint8Array(image))
   await rename(partial, path)
   return image
 }
+
+/** The image, read once per process: a tier's files run one after another in one (ADR 28). */
+let imageOfThisProcess: Promise<PGliteImage> | undefined
+function migratedImage(): Promise<PGliteImage> {
+  imageOfThisProcess ??= imageFromDisk()
+  return imageOfThisProcess
+}
+
+/** A test's database holds a few hundred rows: 16 MB of shared buffers is plenty. */
+const SMALL_DATABASE = ['shared_buffers=16MB']
 
 /**
  * On PostgreSQL, the same idea as the image: a migrated template database, named like the image,
@@ -78,19 +88,29 @@ async function migratedTemplate(serverUrl: string): Promise<string> {
   }
 }
 
+/**
+ * A test's database is thrown away when its file ends: its commits need not wait for the disk
+ * (`synchronous_commit=off`; a crash of the server could lose the last moments, never corrupt).
+ */
+function withoutWaitingForTheDisk(url: string): string {
+  const parsed = new URL(url)
+  parsed.searchParams.set('options', '-c synchronous_commit=off')
+  return parsed.toString()
+}
+
 /** A test's database; on PostgreSQL, with its address, for a child process to open the same one. */
 export async function openTestDatabase(): Promise<Database & { readonly url?: string }> {
-  if (!testDatabaseUrl) return openPGliteFromImage(await migratedImage())
+  if (!testDatabaseUrl) return openPGliteFromImage(await migratedImage(), SMALL_DATABASE)
   const template = await migratedTemplate(testDatabaseUrl)
   const name = `alongside_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: testDatabaseUrl })
   await admin.connect()
   try {
-    await admin.query(`create database ${name} template ${template}`)
+    await admin.query(`create database ${name} template ${template} strategy file_copy`)
   } finally {
     await admin.end()
   }
-  const url = withDatabase(testDatabaseUrl, name)
+  const url = withoutWaitingForTheDisk(withDatabase(testDatabaseUrl, name))
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 10 })
   return {
     ...database,

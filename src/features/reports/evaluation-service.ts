@@ -9,7 +9,7 @@ import { financialYearOf, previous, quarter, type Period } from './periods.ts'
 import type { FigureTable, Shown } from './quarterly-return.ts'
 import { figuresFor, requireReportReader, windowOf, type DownloadFormat } from './reports-service.ts'
 import { voiceTables, voiceWithheld, type VoiceFigures, type VoiceTables } from './voices.ts'
-import { agreedQuotes, feedbackFigures, themeFigures } from './voices-repository.ts'
+import { agreedQuotes, feedbackFiguresByWindow, themeFiguresByWindow } from './voices-repository.ts'
 import { toXlsx } from './xlsx.ts'
 
 /**
@@ -27,18 +27,19 @@ function actorOf(caller: Caller) {
   return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
-async function voicesOf(context: ServiceContext, authorityId: string, period: Period): Promise<VoiceFigures> {
-  const window = windowOf(period)
-  const [feedback, themes] = await Promise.all([feedbackFigures(context.db, authorityId, window), themeFigures(context.db, authorityId, window)])
-  return { feedback, themes: themes.themes, coded: themes.coded }
+/** The voices of several periods, each table read once for them all. */
+async function voicesFor(context: ServiceContext, authorityId: string, periods: readonly Period[]): Promise<VoiceFigures[]> {
+  const windows = periods.map(windowOf)
+  const [feedback, themes] = await Promise.all([
+    feedbackFiguresByWindow(context.db, authorityId, windows),
+    themeFiguresByWindow(context.db, authorityId, windows),
+  ])
+  return windows.map((_, index) => ({ feedback: feedback[index] ?? {}, themes: themes[index]?.themes ?? [], coded: themes[index]?.coded ?? 0 }))
 }
 
 /** The figures and voices of several periods: the figures in one pass for them all (`figuresFor`). */
 async function evidenceFor(context: ServiceContext, authorityId: string, periods: readonly Period[]): Promise<PeriodEvidence[]> {
-  const [figures, voices] = await Promise.all([
-    figuresFor(context, authorityId, periods),
-    Promise.all(periods.map((period) => voicesOf(context, authorityId, period))),
-  ])
+  const [figures, voices] = await Promise.all([figuresFor(context, authorityId, periods), voicesFor(context, authorityId, periods)])
   return periods.map((period, index) => {
     const periodFigures = figures[index]
     const periodVoices = voices[index]
@@ -60,11 +61,11 @@ export async function viewParticipation(context: ServiceContext, caller: Caller,
   requireReportReader(caller)
   const authorityId = caller.user.authorityId
   const before = previous(period)
-  const [now, then, quotes] = await Promise.all([
-    voicesOf(context, authorityId, period),
-    voicesOf(context, authorityId, before),
+  const [[now, then], quotes] = await Promise.all([
+    voicesFor(context, authorityId, [period, before]),
     agreedQuotes(context.db, authorityId, windowOf(period), QUOTES_SHOWN),
   ])
+  if (!now || !then) throw new Error('No voices for the periods')
   const tables = voiceTables({
     now,
     before: then,

@@ -208,12 +208,12 @@ function whereOf(key: string) {
 }
 
 /** The windows as rows (`i`, its first instant, the instant after it) to join the referrals sent in each to. */
-function windowRows(windows: readonly Window[]) {
+export function windowRows(windows: readonly Window[]) {
   return sql.join(windows.map((window, index) => sql`(${index}::int, ${window.start}::timestamptz, ${window.end}::timestamptz)`))
 }
 
 /** The span of several windows: from the first one's start to the last one's end. */
-function spanOf(windows: readonly Window[]): Window {
+export function spanOf(windows: readonly Window[]): Window {
   const first = windows.reduce((earliest, window) => (window.start < earliest.start ? window : earliest))
   const last = windows.reduce((latest, window) => (window.end > latest.end ? window : latest))
   return { start: first.start, end: last.end, from: first.from, to: last.to }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
-import type { Window } from './reports-repository.ts'
+import { spanOf, windowRows, type Window } from './reports-repository.ts'
 
 /**
  * The people's voices, for the reports: read-only aggregates over the feedback feature's tables
@@ -37,40 +37,74 @@ const feedbackWhere: Readonly<Record<string, string>> = {
   'feedback.words': 'better is not null',
 }
 
-/** The window's feedback, counted: every answer of every question, each way of answering, each delay. */
-export async function feedbackFigures(db: Queryable, authorityId: string, window: Window): Promise<Record<string, number>> {
+/**
+ * Each window's feedback, counted: every answer of every question, each way of answering, each
+ * delay. One pass over the windows' span, each answer counted in every window it was given in (a
+ * quarter and its year).
+ */
+export async function feedbackFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<Record<string, number>[]> {
+  if (windows.length === 0) return []
+  const span = spanOf(windows)
   const counts = Object.entries(feedbackWhere).map(([key, where]) => sql`count(*) filter (where ${sql.raw(where)})::int as ${sql.raw(`"${key}"`)}`)
   const result = await sql<Record<string, unknown>>`
-    select ${sql.join(counts)}
+    with windows (i, window_start, window_end) as (values ${windowRows(windows)})
+    select windows.i, ${sql.join(counts)}
     from feedback_response
-    where authority_id = ${authorityId} and given_at >= ${window.start} and given_at < ${window.end}`.execute(db)
-  const row = result.rows[0] ?? {}
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]))
+    join windows on given_at >= windows.window_start and given_at < windows.window_end
+    where authority_id = ${authorityId} and given_at >= ${span.start} and given_at < ${span.end}
+    group by windows.i`.execute(db)
+  const byWindow = new Map(result.rows.map((row) => [Number(row['i']), row]))
+  return windows.map((_, index) => {
+    const row = byWindow.get(index)
+    return Object.fromEntries(Object.keys(feedbackWhere).map((key) => [key, Number(row?.[key] ?? 0)]))
+  })
 }
 
-/** Every theme the service keeps (retired ones too), with how many of the window's answers were coded with it; and how many were coded at all. */
-export async function themeFigures(
-  db: Queryable,
-  authorityId: string,
-  window: Window,
-): Promise<{ themes: { id: string; name: string; retired: boolean; count: number }[]; coded: number }> {
-  const themes = await sql<{ id: string; name: string; retired: boolean; count: number }>`
-    select t.id, t.name, t.retired_at is not null as retired, count(r.id)::int as count
-    from feedback_theme t
-    left join feedback_coding_theme ct on ct.theme_id = t.id and ct.authority_id = t.authority_id
-    left join feedback_response r on r.id = ct.response_id and r.authority_id = t.authority_id and r.given_at >= ${window.start} and r.given_at < ${window.end}
-    where t.authority_id = ${authorityId}
-    group by t.id, t.name, t.retired_at
-    order by lower(t.name)`.execute(db)
-  const coded = await sql<{ coded: number }>`
-    select count(*)::int as coded
-    from feedback_coding c
-    join feedback_response r on r.id = c.response_id and r.authority_id = c.authority_id
-    where c.authority_id = ${authorityId} and r.given_at >= ${window.start} and r.given_at < ${window.end}`.execute(db)
-  return {
-    themes: themes.rows.map((row) => ({ id: row.id, name: row.name, retired: Boolean(row.retired), count: Number(row.count) })),
-    coded: Number(coded.rows[0]?.coded ?? 0),
-  }
+export interface ThemeFigures {
+  readonly themes: { id: string; name: string; retired: boolean; count: number }[]
+  readonly coded: number
+}
+
+/**
+ * Every theme the service keeps (retired ones too), with how many of each window's answers were
+ * coded with it; and how many were coded at all.
+ */
+export async function themeFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<ThemeFigures[]> {
+  if (windows.length === 0) return []
+  const span = spanOf(windows)
+  const [themes, coded] = await Promise.all([
+    sql<{ i: number; id: string; name: string; retired: boolean; count: number }>`
+      with windows (i, window_start, window_end) as (values ${windowRows(windows)}),
+      counted as (
+        select windows.i, ct.theme_id, count(*)::int as count
+        from feedback_coding_theme ct
+        join feedback_response r on r.id = ct.response_id and r.authority_id = ct.authority_id
+        join windows on r.given_at >= windows.window_start and r.given_at < windows.window_end
+        where ct.authority_id = ${authorityId} and r.given_at >= ${span.start} and r.given_at < ${span.end}
+        group by windows.i, ct.theme_id
+      )
+      select windows.i, t.id, t.name, t.retired_at is not null as retired, coalesce(counted.count, 0)::int as count
+      from windows
+      cross join feedback_theme t
+      left join counted on counted.i = windows.i and counted.theme_id = t.id
+      where t.authority_id = ${authorityId}
+      order by windows.i, lower(t.name), t.id`.execute(db),
+    sql<{ i: number; coded: number }>`
+      with windows (i, window_start, window_end) as (values ${windowRows(windows)})
+      select windows.i, count(*)::int as coded
+      from feedback_coding c
+      join feedback_response r on r.id = c.response_id and r.authority_id = c.authority_id
+      join windows on r.given_at >= windows.window_start and r.given_at < windows.window_end
+      where c.authority_id = ${authorityId} and r.given_at >= ${span.start} and r.given_at < ${span.end}
+      group by windows.i`.execute(db),
+  ])
+  const codedBy = new Map(coded.rows.map((row) => [Number(row.i), Number(row.coded)]))
+  return windows.map((_, index) => ({
+    themes: themes.rows
+      .filter((row) => Number(row.i) === index)
+      .map((row) => ({ id: row.id, name: row.name, retired: Boolean(row.retired), count: Number(row.count) })),
+    coded: codedBy.get(index) ?? 0,
+  }))
 }
 
 /** The words people agreed may be quoted, as written out without names: nothing else of them. Oldest first. */

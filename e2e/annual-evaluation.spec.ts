@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { parseCsv } from '../test/support/csv.ts'
+import { readPdf } from '../test/support/pdf.ts'
 import { AnnualEvaluationPage, NarrativePage, ParticipationPage } from './pages/annual-evaluation-page.ts'
 import { signInAs } from './support/accounts.ts'
 import { expect, expectAccessible, test } from './support/fixtures.ts'
@@ -8,7 +9,7 @@ import { expectReflows } from './support/reflow.ts'
 /**
  * The annual evaluation (issue 13): the service manager writes the year's narrative; the analyst
  * reads the evaluation and the participation group's themes, and takes its figures away as CSV
- * (the file is opened and checked). Every page is checked with axe and at 320 pixels by its page
+ * and the whole evaluation as a PDF (each file is opened and checked). Every page is checked with axe and at 320 pixels by its page
  * object. A screenshot of the evaluation is kept for the record when `EVALUATION_SCREENSHOT` names a file.
  */
 
@@ -31,7 +32,7 @@ function thisFinancialYear(): string {
   return `${year} to ${year + 1}`
 }
 
-test('a service manager writes the narrative; the analyst reads the evaluation and the themes, and downloads its figures', async ({ page }) => {
+test('a service manager writes the narrative; the analyst reads the evaluation and the themes, and downloads its figures and the PDF', async ({ page }) => {
   const year = thisFinancialYear()
   await signInAs(page, 'manager')
   await openReports(page)
@@ -75,6 +76,17 @@ test('a service manager writes the narrative; the analyst reads the evaluation a
     .filter((row) => /^[1-4]$/.test(row[3] ?? '') || /^[1-4]$/.test(row[4] ?? ''))
   expect(small).toEqual([])
   expect(csv).not.toContain('stood beside more parents')
+
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the evaluation as a PDF' }).click()])
+  expect(pdfDownload.suggestedFilename()).toMatch(/^annual-evaluation-\d{4}\.pdf$/)
+  const pdf = await readPdf(await readFile(await pdfDownload.path()))
+  expect(pdf.title).toBe(`Annual evaluation ${year}`)
+  expect(pdf.language).toBe('en-GB')
+  expect(pdf.text).toContain('stood beside more parents than ever')
+  expect(pdf.text).toContain('Referrals sent by quarter')
+  expect(pdf.tags).toContain('H1')
+  expect(pdf.tags).toContain('TH')
+  expect(pdf.text.split('\n').filter((line) => /^[1-4]$/.test(line))).toEqual([])
 
   await evaluation.chooseYear(year, { published: true })
   await expect(page.getByText('Shown as it leaves the service')).toBeVisible()

@@ -10,6 +10,8 @@ import type { FigureTable, Shown } from './quarterly-return.ts'
 import { figuresFor, requireReportReader, windowOf, type DownloadFormat } from './reports-service.ts'
 import { voiceTables, voiceWithheld, type VoiceFigures, type VoiceTables } from './voices.ts'
 import { agreedQuotes, feedbackFiguresByWindow, themeFiguresByWindow } from './voices-repository.ts'
+import { evaluationDocument } from './evaluation-document.ts'
+import { toPdf } from './pdf.ts'
 import { toXlsx } from './xlsx.ts'
 
 /**
@@ -212,21 +214,34 @@ export function evaluationRows(evaluation: AnnualEvaluation): Cell[][] {
   return rows
 }
 
-/** The annual evaluation's figures as a file to take away: small numbers always withheld, consistently with the year's quarters. */
+/**
+ * The annual evaluation as a file to take away, small numbers always withheld, consistently with the
+ * year's quarters: its figures as CSV or Excel, or the whole evaluation as a PDF (the narrative,
+ * figures, trends, voices and the words people agreed may be quoted; ADR 0026).
+ */
 export async function downloadAnnualEvaluation(
   context: ServiceContext,
   caller: Caller,
   year: Period,
-  format: DownloadFormat,
+  format: DownloadFormat | 'pdf',
 ): Promise<{ filename: string; contentType: string; body: string | Buffer }> {
   requireReportReader(caller)
   if (year.kind !== 'year') throw new ForbiddenError('Only a financial year’s evaluation can be downloaded')
-  const rows = evaluationRows(await build(context, caller.user.authorityId, year, true))
   const filename = `annual-evaluation-${year.key}.${format}`
-  const file =
-    format === 'csv'
-      ? { filename, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) }
-      : { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(rows, 'Annual evaluation') }
+  let file: { filename: string; contentType: string; body: string | Buffer }
+  if (format === 'pdf') {
+    const [evaluation, narrative] = await Promise.all([
+      build(context, caller.user.authorityId, year, true),
+      narrativeOf(context, caller.user.authorityId, year),
+    ])
+    file = { filename, contentType: 'application/pdf', body: await toPdf(evaluationDocument(evaluation, narrative.narrative)) }
+  } else {
+    const rows = evaluationRows(await build(context, caller.user.authorityId, year, true))
+    file =
+      format === 'csv'
+        ? { filename, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) }
+        : { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(rows, 'Annual evaluation') }
+  }
   await recordAudit(context.db, actorOf(caller), {
     action: 'report.downloaded',
     recordType: 'report',

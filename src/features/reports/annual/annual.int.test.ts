@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { sql } from 'kysely'
 import { readSheet } from 'read-excel-file/node'
 import { startTestApp, type TestApp } from '../../../../test/support/app.ts'
 import { Browser, errorSummary, fieldValue, heading, tableRows, textOf } from '../../../../test/support/browser.ts'
 import { engine } from '../../../../test/support/database.ts'
+import { readPdf } from '../../../../test/support/pdf.ts'
 import { signedIn } from '../../../../test/support/referral-steps.ts'
 import { loadQuarterlyDataset, loadVoicesDataset } from '../../../../test/support/report-dataset.ts'
 import { PASSWORD } from '../../../../test/support/world.ts'
@@ -326,6 +328,57 @@ describe(`the annual evaluation (${engine})`, () => {
     assert.equal(fieldValue((await manager.get('/reports/annual/2025/narrative')).document, 'summary'), '')
   })
 
+  test('the PDF: the whole evaluation as it leaves the service, tagged for a screen reader, with the narrative and only the words agreed; audited', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/reports/annual/download/pdf?year=2026', headers: { cookie: analyst.cookieHeader() } })
+    assert.equal(response.statusCode, 200)
+    assert.equal(response.headers['content-type'], 'application/pdf')
+    assert.equal(response.headers['content-disposition'], 'attachment; filename="annual-evaluation-2026.pdf"')
+    assert.equal(response.headers['cache-control'], 'no-store')
+    const pdf = await readPdf(response.rawPayload)
+    assert.equal(pdf.title, `Annual evaluation ${NOW}`)
+    assert.equal(pdf.language, 'en-GB')
+    const lines = pdf.text.split('\n')
+    for (const words of [
+      `Annual evaluation ${NOW}`,
+      'We supported fifteen parents.',
+      'Advocates met people early.',
+      'Reports still come late.',
+      'Trends by quarter',
+      'In their words',
+      '“My advocate stood by me.”',
+      '“The reports came late.”',
+      'Equality',
+    ])
+      assert.ok(lines.includes(words), words)
+    assert.ok(pdf.text.includes('Figures from 1 to 4 are withheld ([c])'))
+    // As it leaves the service: the year's answers given are shown, the year before's two are withheld, as in the CSV.
+    const caption = lines.indexOf('Did you feel listened to?')
+    const answers = lines.indexOf('Answers given', caption)
+    assert.deepEqual(lines.slice(answers, answers + 3), ['Answers given', '13', '[c]'])
+    assert.deepEqual(
+      lines.filter((line) => /^[1-4]$/.test(line)),
+      [],
+      'no figure from 1 to 4 is printed',
+    )
+    for (const secret of ['Sam', 'Kim', 'Too many long words', 'RPT-1']) assert.ok(!pdf.text.includes(secret), secret)
+    // Tagged: a heading for the document, sections, and tables whose rows and columns have headers.
+    assert.equal(pdf.tags.filter((tag) => tag === 'H1').length, 1)
+    assert.ok(pdf.tags.filter((tag) => tag === 'H2').length >= 8)
+    assert.ok(pdf.tags.filter((tag) => tag === 'Table').length >= 20)
+    assert.ok(pdf.tags.includes('TH') && pdf.tags.includes('TD') && pdf.tags.includes('BlockQuote'))
+    const downloads = await t.database.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('actor_id', '=', t.world.staff.analyst.id)
+      .where('action', '=', 'report.downloaded')
+      .where(sql<boolean>`details ->> 'format' = 'pdf'`)
+      .execute()
+    assert.deepEqual(
+      downloads.map((event) => event.details),
+      [{ period: '2026', format: 'pdf' }],
+    )
+  })
+
   test('who may: the analyst and managers read; only a manager writes; no one else; another authority’s manager sees their own', async () => {
     for (const who of ['analyst', 'manager'] as const) {
       const browser = await signedIn(t, who)
@@ -357,14 +410,14 @@ describe(`the annual evaluation (${engine})`, () => {
       `year=${'9'.repeat(5000)}`,
       'published=yes',
     ]) {
-      for (const path of ['/reports/annual', '/reports/annual/download/csv']) {
+      for (const path of ['/reports/annual', '/reports/annual/download/csv', '/reports/annual/download/pdf']) {
         const page = await analyst.get(`${path}?${query}`)
         assert.equal(page.status, 400, `${path}?${query.slice(0, 40)}`)
         assert.deepEqual(errorSummary(page.document), ['Select a financial year from the list'])
         assert.ok(!page.html.includes('<script>'))
       }
     }
-    assert.equal((await analyst.get('/reports/annual/download/pdf?year=2026')).status, 404)
+    assert.equal((await analyst.get('/reports/annual/download/docx?year=2026')).status, 404)
     for (const year of ['1999', 'banana', '2026%00', '20266']) assert.equal((await manager.get(`/reports/annual/${year}/narrative`)).status, 404, year)
     const opened = await analyst.get('/reports/annual')
     assert.equal(opened.status, 200)

@@ -11,12 +11,12 @@ import { defaultYear, narrativeSchema, yearSchema } from './schema.ts'
 
 const readers = { preHandler: requireRole('analyst', 'service_manager') }
 const writers = { preHandler: requireRole('service_manager') }
-const formats = ['csv', 'xlsx'] as const
+const formats = ['csv', 'xlsx', 'pdf'] as const
 const VIEW = 'features/reports/annual/annual.njk'
 
 /**
  * The annual evaluation: a financial year beside the year before, trends by quarter, the people's
- * voices and the service manager's narrative; printable, and its figures as CSV or Excel.
+ * voices and the service manager's narrative; printable, as a PDF, and its figures as CSV or Excel.
  */
 export function annualRoutes(app: FastifyInstance, { reports }: { reports: ReportsService }): void {
   const years = () => recentYears(reports.reportsToday(), 4)

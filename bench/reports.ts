@@ -15,7 +15,8 @@
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { downloadAnnualEvaluation, viewAnnualEvaluation } from '../src/features/reports/evaluation-service.ts'
-import { financialYear, quarter } from '../src/features/reports/periods.ts'
+import { financialYear, quarter, type Period } from '../src/features/reports/periods.ts'
+import type { Database } from '../src/platform/db/database.ts'
 import { viewQuarterlyReturn } from '../src/features/reports/reports-service.ts'
 import type { Caller } from '../src/platform/auth/roles.ts'
 import { systemClock } from '../src/platform/time/clock.ts'
@@ -36,6 +37,34 @@ async function time(work: () => Promise<unknown>): Promise<string> {
   const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN
   const worst = samples[samples.length - 1] ?? Number.NaN
   return `median ${median.toFixed(0).padStart(6)} ms, worst ${worst.toFixed(0).padStart(6)} ms (${RUNS} runs)`
+}
+
+/**
+ * The whole dataset: every authority's evaluation of the year, as recorded, once each, one after
+ * another and then ten at a time (as a busy morning of analysts would ask). No role reads across
+ * authorities (the independence wall), so a national figure is every authority's own.
+ */
+async function everyAuthority(db: Database['db'], context: { db: Database['db']; clock: typeof systemClock }, year: Period) {
+  const analysts = await sql<{ id: string; authority_id: string; email: string; display_name: string }>`
+    select distinct on (authority_id) id, authority_id, email, display_name from app_user order by authority_id, id`.execute(db)
+  if (analysts.rows.length < 2) return
+  const callers: Caller[] = analysts.rows.map((user) => ({
+    user: { id: user.id, authorityId: user.authority_id, displayName: user.display_name, email: user.email, roles: ['analyst'], teamIds: [] },
+    ip: null,
+  }))
+  const oneAfterAnother = performance.now()
+  for (const caller of callers) await viewAnnualEvaluation(context, caller, year, false)
+  const sequential = performance.now() - oneAfterAnother
+  const tenAtATime = performance.now()
+  const waiting = [...callers]
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      for (let caller = waiting.shift(); caller; caller = waiting.shift()) await viewAnnualEvaluation(context, caller, year, false)
+    }),
+  )
+  const concurrent = performance.now() - tenAtATime
+  const each = (total: number) => `${(total / 1000).toFixed(1)} s (${(total / callers.length).toFixed(0)} ms an authority)`
+  console.log(`  every authority's evaluation (${callers.length}), one after another ${each(sequential)}; ten at a time ${each(concurrent)}`)
 }
 
 export async function benchReports(): Promise<void> {
@@ -78,7 +107,9 @@ export async function benchReports(): Promise<void> {
     console.log(`  annual evaluation, as recorded         ${await time(() => viewAnnualEvaluation(context, caller, year, false))}`)
     console.log(`  annual evaluation, as it leaves         ${await time(() => viewAnnualEvaluation(context, caller, year, true))}`)
     console.log(`  annual evaluation, CSV                  ${await time(() => downloadAnnualEvaluation(context, caller, year, 'csv'))}`)
+    console.log(`  annual evaluation, PDF                  ${await time(() => downloadAnnualEvaluation(context, caller, year, 'pdf'))}`)
     console.log(`  quarterly return, Q3, as it leaves      ${await time(() => viewQuarterlyReturn(context, caller, quarter(row.year, 3), true))}`)
+    await everyAuthority(db, context, year)
   } finally {
     await database.close()
   }

@@ -119,12 +119,34 @@ export async function saveOffer(
 
 /**
  * Accepted offers whose child's own referral is not started yet (the advocacy admins' "My team's
- * work"), the soonest conference first, with the parent's referral the offer was made on.
+ * work"), the soonest conference first, with the parent's referral the offer was made on. The page
+ * of offers is chosen first (through the partial index of offers still to refer, migration 0026),
+ * and only its rows are joined to their referral and child: an authority with years of offers read
+ * and joined every one of them to keep fifty.
  */
 export async function acceptedNotReferred(db: Queryable, authorityId: string, limit: number) {
-  return db
+  const page = db
     .selectFrom('child_advocacy_offer')
     .innerJoin('meeting', 'meeting.id', 'child_advocacy_offer.meeting_id')
+    .select(['child_advocacy_offer.id as page_id', 'meeting.meeting_date as page_date'])
+    .where('child_advocacy_offer.authority_id', '=', authorityId)
+    .where('child_advocacy_offer.answer', '=', 'accepted')
+    .where('child_advocacy_offer.child_referral_id', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('referral')
+          .select('referral.id')
+          .whereRef('referral.meeting_id', '=', 'child_advocacy_offer.meeting_id')
+          .where('referral.authority_id', '=', authorityId),
+      ),
+    )
+    .orderBy('meeting.meeting_date')
+    .orderBy('child_advocacy_offer.id')
+    .limit(limit)
+  return db
+    .selectFrom(page.as('page'))
+    .innerJoin('child_advocacy_offer', 'child_advocacy_offer.id', 'page.page_id')
     .innerJoin('referral', (join) => join.onRef('referral.meeting_id', '=', 'child_advocacy_offer.meeting_id').on('referral.authority_id', '=', authorityId))
     .innerJoin('person', 'person.id', 'child_advocacy_offer.person_id')
     .select([
@@ -133,15 +155,12 @@ export async function acceptedNotReferred(db: Queryable, authorityId: string, li
       'child_advocacy_offer.answered_at',
       'referral.id as referral_id',
       'referral.reference',
-      'meeting.meeting_date',
+      'page.page_date as meeting_date',
       'person.given_name',
       'person.family_name',
     ])
-    .where('child_advocacy_offer.authority_id', '=', authorityId)
-    .where('child_advocacy_offer.answer', '=', 'accepted')
-    .where('child_advocacy_offer.child_referral_id', 'is', null)
-    .orderBy('meeting.meeting_date')
-    .orderBy('child_advocacy_offer.id')
+    .orderBy('page.page_date')
+    .orderBy('page.page_id')
     .limit(limit)
     .execute()
 }

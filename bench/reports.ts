@@ -44,9 +44,9 @@ async function time(work: () => Promise<unknown>): Promise<string> {
  * another and then ten at a time (as a busy morning of analysts would ask). No role reads across
  * authorities (the independence wall), so a national figure is every authority's own.
  */
-async function everyAuthority(db: Database['db'], context: { db: Database['db']; clock: typeof systemClock }, year: Period) {
+async function everyAuthority(context: { db: Database['db']; clock: typeof systemClock }, year: Period) {
   const analysts = await sql<{ id: string; authority_id: string; email: string; display_name: string }>`
-    select distinct on (authority_id) id, authority_id, email, display_name from app_user order by authority_id, id`.execute(db)
+    select distinct on (authority_id) id, authority_id, email, display_name from app_user order by authority_id, id`.execute(context.db)
   if (analysts.rows.length < 2) return
   const callers: Caller[] = analysts.rows.map((user) => ({
     user: { id: user.id, authorityId: user.authority_id, displayName: user.display_name, email: user.email, roles: ['analyst'], teamIds: [] },
@@ -109,7 +109,7 @@ export async function benchReports(): Promise<void> {
     console.log(`  annual evaluation, CSV                  ${await time(() => downloadAnnualEvaluation(context, caller, year, 'csv'))}`)
     console.log(`  annual evaluation, PDF                  ${await time(() => downloadAnnualEvaluation(context, caller, year, 'pdf'))}`)
     console.log(`  quarterly return, Q3, as it leaves      ${await time(() => viewQuarterlyReturn(context, caller, quarter(row.year, 3), true))}`)
-    await everyAuthority(db, context, year)
+    await everyAuthority(context, year)
   } finally {
     await database.close()
   }

@@ -4,7 +4,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { migratedPGliteImage, openDatabase, openPGliteFromImage, type Database, type PGliteImage } from '../../src/platform/db/database.ts'
+import { migratedPGliteImage, openDatabase, openPGliteFromImage, withSessionSettings, type Database, type PGliteImage } from '../../src/platform/db/database.ts'
 
 /**
  * A fresh, migrated database for one test file. With TEST_DATABASE_URL it is a new database on
@@ -88,16 +88,6 @@ async function migratedTemplate(serverUrl: string): Promise<string> {
   }
 }
 
-/**
- * A test's database is thrown away when its file ends: its commits need not wait for the disk
- * (`synchronous_commit=off`; a crash of the server could lose the last moments, never corrupt).
- */
-function withoutWaitingForTheDisk(url: string): string {
-  const parsed = new URL(url)
-  parsed.searchParams.set('options', '-c synchronous_commit=off')
-  return parsed.toString()
-}
-
 /** A test's database; on PostgreSQL, with its address, for a child process to open the same one. */
 export async function openTestDatabase(): Promise<Database & { readonly url?: string }> {
   if (!testDatabaseUrl) return openPGliteFromImage(await migratedImage(), SMALL_DATABASE)
@@ -110,7 +100,9 @@ export async function openTestDatabase(): Promise<Database & { readonly url?: st
   } finally {
     await admin.end()
   }
-  const url = withoutWaitingForTheDisk(withDatabase(testDatabaseUrl, name))
+  // A test's database is thrown away when its file ends: its commits need not wait for the disk
+  // (a crash of the server could lose the last moments, never corrupt).
+  const url = withSessionSettings(withDatabase(testDatabaseUrl, name), ['synchronous_commit=off'])
   const database = await openDatabase({ kind: 'postgres', url, poolSize: 10 })
   return {
     ...database,

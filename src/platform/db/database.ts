@@ -35,10 +35,11 @@ const parsers = {
  */
 const SESSION_SETTINGS = ['jit=off', 'max_parallel_workers_per_gather=0']
 
-export function withSessionSettings(url: string): string {
+/** The address with `settings` (by default the service's own) before any `options` it already has. */
+export function withSessionSettings(url: string, settings: readonly string[] = SESSION_SETTINGS): string {
   const parsed = new URL(url)
   const given = parsed.searchParams.get('options')
-  parsed.searchParams.set('options', [...SESSION_SETTINGS.map((setting) => `-c ${setting}`), ...(given ? [given] : [])].join(' '))
+  parsed.searchParams.set('options', [...settings.map((setting) => `-c ${setting}`), ...(given ? [given] : [])].join(' '))
   return parsed.toString()
 }
 

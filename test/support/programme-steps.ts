@@ -3,11 +3,10 @@ import { insertUser } from '../../src/features/admin/repository.ts'
 import { insertAdvocate, type AdvocateFields } from '../../src/features/advocates/repository.ts'
 import { insertCompletions } from '../../src/features/programme/modules-repository.ts'
 import { insertSupervision, insertSupervisionAttendance } from '../../src/features/programme/supervision-repository.ts'
-import { hashPassword } from '../../src/platform/auth/passwords.ts'
 import { modules, type Stage, type SupervisionKind } from '../../src/vocabulary/advocates.ts'
 import type { TestApp } from './app.ts'
 import { Browser, errorSummary, textOf, type FormValue, type Page } from './browser.ts'
-import { PASSWORD } from './world.ts'
+import { PASSWORD, PASSWORD_HASH } from './world.ts'
 
 /**
  * Steps for the peer advocate programme's route tests. The test clock stands on Tuesday
@@ -148,7 +147,7 @@ export async function coordinatorElsewhere(t: TestApp): Promise<Browser> {
       email,
       displayName: 'Cy Elsewhere',
       roles: ['coordinator'],
-      passwordHash: await hashPassword(PASSWORD),
+      passwordHash: PASSWORD_HASH,
     })
   }
   const browser = new Browser(t.app)

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict'
 import type { Kysely } from 'kysely'
 import * as adminRepository from '../../src/features/admin/repository.ts'
-import { hashPassword } from '../../src/platform/auth/passwords.ts'
 import type { Role } from '../../src/platform/auth/roles.ts'
 import type { Schema } from '../../src/platform/db/schema.ts'
 import type { TestApp } from './app.ts'
 import { eligibleAdvocate, type PoolAdvocate } from './pool.ts'
 import { Browser, errorSummary, type Page } from './browser.ts'
 import { completeSectionOne, referralSent, versionOn } from './referral-steps.ts'
-import { PASSWORD, type Person } from './world.ts'
+import { PASSWORD, PASSWORD_HASH, type Person } from './world.ts'
 
 /**
  * Steps that take a referral to any point of the Advocacy Workflow through its pages, and ways to
@@ -29,7 +28,7 @@ export async function addStaff(t: TestApp, key: string, name: string, roles: rea
   const db = t.database.db
   const authorityId = t.world.authorityId
   const email = `${key.toLowerCase()}.${authorityId.slice(0, 8)}@test.alongside.example`
-  const id = await adminRepository.insertUser(db, { authorityId, email, displayName: name, roles, passwordHash: await hashPassword(PASSWORD) })
+  const id = await adminRepository.insertUser(db, { authorityId, email, displayName: name, roles, passwordHash: PASSWORD_HASH })
   if (options.fgc) await adminRepository.addTeamMember(db, { authorityId, teamId: t.world.fgcTeamId, userId: id })
   return { id, email, displayName: name, authorityId, roles }
 }

@@ -6,7 +6,9 @@ import type { Role } from '../../src/platform/auth/roles.ts'
 import type { Schema } from '../../src/platform/db/schema.ts'
 
 export const PASSWORD = 'correct horse battery staple'
-const passwordHash = await hashPassword(PASSWORD)
+/** PASSWORD hashed once per process (argon2id costs about 40 ms of CPU each time): every test user's stored password. */
+export const PASSWORD_HASH = await hashPassword(PASSWORD)
+const passwordHash = PASSWORD_HASH
 
 export interface Person {
   readonly id: string

@@ -8,7 +8,6 @@ import type { Schema } from '../../src/platform/db/schema.ts'
 export const PASSWORD = 'correct horse battery staple'
 /** PASSWORD hashed once per process (argon2id costs about 40 ms of CPU each time): every test user's stored password. */
 export const PASSWORD_HASH = await hashPassword(PASSWORD)
-const passwordHash = PASSWORD_HASH
 
 export interface Person {
   readonly id: string
@@ -42,7 +41,7 @@ export interface World {
 
 async function addPerson(db: Kysely<Schema>, authorityId: string, key: string, name: string, roles: readonly Role[], teamId?: string): Promise<Person> {
   const email = `${key.toLowerCase()}.${authorityId.slice(0, 8)}@test.alongside.example`
-  const id = await adminRepository.insertUser(db, { authorityId, email, displayName: name, roles, passwordHash })
+  const id = await adminRepository.insertUser(db, { authorityId, email, displayName: name, roles, passwordHash: PASSWORD_HASH })
   if (teamId) await adminRepository.addTeamMember(db, { authorityId, teamId, userId: id })
   return { id, email, displayName: name, authorityId, roles }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { checkedValues, errorSummary, errorSummaryLinks, fieldError, fieldValue, heading, summaryValue, tableRows, textOf } from './browser.ts'
+import { checkedValues, errorSummary, errorSummaryLinks, fieldError, fieldValue, formToken, heading, summaryValue, tableRows, textOf } from './browser.ts'
 
 const page = `<!DOCTYPE html><html><body>
 <div class="govuk-error-summary"><h2>There is a problem</h2><ul class="govuk-list govuk-error-summary__list">
@@ -41,5 +41,15 @@ Typed &lt;here&gt;</textarea><input name="venue" value="Town &amp; Hall"><input 
     assert.equal(fieldValue(form, 'agreed'), undefined)
     assert.deepEqual(checkedValues(form, 'agreed'), ['yes'])
     assert.deepEqual(checkedValues(form, 'days'), ['mon'])
+  })
+
+  it('reads the first form token on the page, as its parsed field gives it', () => {
+    const signOut = '<form action="/sign-out"><input type="hidden" name="_csrf" value="first-token_1"></form>'
+    const second = '<form><input value="second" name="_csrf" type="hidden"></form>'
+    assert.equal(formToken(`<p>No form</p>`), undefined)
+    assert.equal(formToken(`<p>&lt;input name="_csrf" value="shown"&gt;</p>${signOut}${second}`), 'first-token_1')
+    assert.equal(formToken(second), 'second')
+    assert.equal(formToken('<input name="_csrf" value="a&amp;b">'), 'a&b')
+    assert.equal(formToken('<input name="_csrf">'), '')
   })
 })

@@ -7,11 +7,12 @@
  *   3. unit tests            {src,test,lint}/**\/*.test.ts (pure rules; no database)
  *   4. integration tests     {src,test}/**\/*.int.test.ts (the pages', and test/matrices) on PGlite,
  *                            and on PostgreSQL when TEST_DATABASE_URL is set (the same files, but
- *                            the access and hostile-input matrices run once, on PostgreSQL: ADR 28)
+ *                            the access and hostile-input matrices run once, on PostgreSQL, and
+ *                            the embedded database's own once, on PGlite: ADR 28)
  *   5. browser journeys      e2e/**\/*.spec.ts in Debian's Chromium, on PostgreSQL when
  *                            TEST_DATABASE_URL is set, otherwise on PGlite
  *
- * Tiers 4 and 5 run at the same time (ADR 27): the journeys mostly wait on a browser and a server,
+ * Tiers 1 to 3 run at the same time, then tiers 4 and 5 do (ADR 27): the journeys mostly wait on a browser and a server,
  * and the integration files on their databases, so together they keep a small machine's cores busy
  * where one after another they left them idle. Each tier's output is kept and printed whole when it
  * ends, so the log reads tier by tier. `npm test -- <tier>` runs one tier, printing as it goes.
@@ -95,18 +96,36 @@ const integration = all.filter((file) => file.endsWith('.int.test.ts'))
  * they run there alone (ADR 28); the pages' own tests still run on both.
  */
 const matrices = (file: string) => file.startsWith('test/matrices/')
+/**
+ * Files that test the embedded database itself (its folder's lock, PGlite in a folder, PGlite's
+ * images) open PGlite whatever TEST_DATABASE_URL says: on PostgreSQL's run they were the same tests
+ * a second time, and nearly a tenth of that run. They run with PGlite's files.
+ */
+const embeddedFiles = [
+  'src/platform/db/data-folder-lock.int.test.ts',
+  'src/platform/db/embedded-durability.int.test.ts',
+  'src/platform/db/pglite-image.int.test.ts',
+]
+const gone = embeddedFiles.filter((file) => !integration.includes(file))
+if (gone.length > 0) throw new Error(`scripts/test.ts names embedded-database files that are not there: ${gone.join(', ')}`)
+const embeddedOnly = (file: string) => embeddedFiles.includes(file)
 const unit = all.filter((file) => !file.endsWith('.int.test.ts'))
 const postgres = process.env['TEST_DATABASE_URL'] || undefined
 const only = process.argv[2]
 
 const nodeTest = ['--test', '--test-reporter=spec']
 
+// The checks that need no database run at once too: ESLint and the type checker each keep one core
+// busy, so one after another they left the other idle for a minute.
+const checks: Tier[] = []
 if (!only || only === 'lint') {
-  run('lint', 'eslint', ['--max-warnings=0', '.'])
-  run('format check', 'prettier', ['--check', '.'])
+  checks.push({ title: 'lint', command: 'eslint', args: ['--max-warnings=0', '.'] })
+  checks.push({ title: 'format check', command: 'prettier', args: ['--check', '.'] })
 }
-if (!only || only === 'typecheck') run('typecheck', 'tsc', ['--noEmit', '-p', '.'])
-if (!only || only === 'unit') run(`unit tests (${unit.length} files)`, process.execPath, [...nodeTest, ...unit])
+if (!only || only === 'typecheck') checks.push({ title: 'typecheck', command: 'tsc', args: ['--noEmit', '-p', '.'] })
+if (!only || only === 'unit') checks.push({ title: `unit tests (${unit.length} files)`, command: process.execPath, args: [...nodeTest, ...unit] })
+if (only) for (const check of checks) run(check.title, check.command, [...check.args], check.environment)
+else await runTogether(checks)
 // Each database's files run one after another in one process (ADR 28): loading the service, and on
 // PGlite compiling its WebAssembly, once per run instead of once per file halved their CPU time.
 // Each file still has a database and an app of its own.
@@ -122,9 +141,9 @@ if (!only || only === 'integration') {
   })
   if (postgres)
     tiers.push({
-      title: `integration tests on PostgreSQL (${integration.length} files)`,
+      title: `integration tests on PostgreSQL (${integration.filter((file) => !embeddedOnly(file)).length} files; the embedded database's own on PGlite only)`,
       command: process.execPath,
-      args: [...nodeTest, ...inOneProcess, ...integration],
+      args: [...nodeTest, ...inOneProcess, ...integration.filter((file) => !embeddedOnly(file))],
     })
 }
 if (!only || only === 'e2e') tiers.push({ title: `browser journeys on ${postgres ? 'PostgreSQL' : 'PGlite'}`, command: 'playwright', args: ['test'] })

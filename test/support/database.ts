@@ -49,7 +49,7 @@ async function imageFromDisk(): Promise<PGliteImage> {
 
 /** The image, read once per process: a tier's files run one after another in one (ADR 28). */
 let imageOfThisProcess: Promise<PGliteImage> | undefined
-function migratedImage(): Promise<PGliteImage> {
+export function migratedImage(): Promise<PGliteImage> {
   imageOfThisProcess ??= imageFromDisk()
   return imageOfThisProcess
 }

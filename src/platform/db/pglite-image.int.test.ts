@@ -2,18 +2,20 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { describe, test } from 'node:test'
 import { sql } from 'kysely'
-import { migratedPGliteImage, openPGliteFromImage } from './database.ts'
+import { migratedImage } from '../../../test/support/database.ts'
+import { openPGliteFromImage } from './database.ts'
 
 const digest = (bytes: ArrayBuffer) => createHash('sha256').update(new Uint8Array(bytes)).digest('hex')
 
 /**
  * Every test database on PGlite is opened from one image held in memory and shared, not copied
  * (the copy cost each file 80 ms): that holds only while opening and using a database leaves the
- * image as it was, and each database its own.
+ * image as it was, and each database its own. The image is the one the process's other test files
+ * open theirs from (`migratedPGliteImage`'s, kept on disk), so this checks the very bytes they share.
  */
 describe('databases opened from one PGlite image', () => {
   test('are each their own, and leave the image untouched', async () => {
-    const image = await migratedPGliteImage()
+    const image = await migratedImage()
     const before = digest(image)
     const first = await openPGliteFromImage(image, ['shared_buffers=16MB'])
     const second = await openPGliteFromImage(image)

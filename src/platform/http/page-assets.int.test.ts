@@ -49,6 +49,11 @@ describe(`the files every page links to (${engine})`, () => {
     const bundle = await t.app.inject({ method: 'GET', url: imported })
     assert.equal(bundle.statusCode, 200)
     assert.doesNotMatch(bundle.body, /sourceMappingURL/, 'no source map is named that is not served')
+    // The module the script imports is part of a first view too, as the browser fetches it.
+    const bundleAsSent = await t.app.inject({ method: 'GET', url: imported, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    assert.equal(bundleAsSent.headers['content-encoding'], 'br')
+    firstView += bundleAsSent.rawPayload.length
+    assert.ok(firstView <= 100 * 1024, `a page's first view is at most 100 KB (issue 9): ${firstView} bytes`)
     context.diagnostic(`a page's first view, compressed: ${Math.round(firstView / 1024)} KB`)
   })
 

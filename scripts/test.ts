@@ -126,32 +126,25 @@ if (!only || only === 'typecheck') checks.push({ title: 'typecheck', command: 't
 if (!only || only === 'unit') checks.push({ title: `unit tests (${unit.length} files)`, command: process.execPath, args: [...nodeTest, ...unit] })
 if (only) for (const check of checks) run(check.title, check.command, [...check.args], check.environment)
 else await runTogether(checks)
-// Each database's files run one after another in a process (ADR 28): loading the service, and on
-// PGlite compiling its WebAssembly, once per process instead of once per file halved their CPU
-// time. Each file still has a database and an app of its own. Each database's files are dealt
-// between two such processes: with one each, the last to finish ran alone for its final minutes,
-// one core busy and the other mostly idle.
+// Each database's files run one after another in one process (ADR 28): loading the service, and on
+// PGlite compiling its WebAssembly, once per run instead of once per file halved their CPU time.
+// Each file still has a database and an app of its own.
 const inOneProcess = ['--test-isolation=none']
-const SHARDS = 2
-const dealt = (files: readonly string[]) => Array.from({ length: SHARDS }, (_, shard) => files.filter((_, index) => index % SHARDS === shard))
 const tiers: Tier[] = []
 if (!only || only === 'integration') {
   const onPGlite = postgres ? integration.filter((file) => !matrices(file)) : integration
-  for (const [shard, files] of dealt(onPGlite).entries())
-    tiers.push({
-      title: `integration tests on PGlite, ${shard + 1} of ${SHARDS} (${files.length} of ${onPGlite.length} files${postgres ? '; the matrices on PostgreSQL only' : ''})`,
-      command: process.execPath,
-      args: [...nodeTest, ...inOneProcess, ...files],
-      environment: { TEST_DATABASE_URL: '' },
-    })
-  const onPostgres = integration.filter((file) => !embeddedOnly(file))
+  tiers.push({
+    title: `integration tests on PGlite (${onPGlite.length} files${postgres ? '; the matrices on PostgreSQL only' : ''})`,
+    command: process.execPath,
+    args: [...nodeTest, ...inOneProcess, ...onPGlite],
+    environment: { TEST_DATABASE_URL: '' },
+  })
   if (postgres)
-    for (const [shard, files] of dealt(onPostgres).entries())
-      tiers.push({
-        title: `integration tests on PostgreSQL, ${shard + 1} of ${SHARDS} (${files.length} of ${onPostgres.length} files; the embedded database's own on PGlite only)`,
-        command: process.execPath,
-        args: [...nodeTest, ...inOneProcess, ...files],
-      })
+    tiers.push({
+      title: `integration tests on PostgreSQL (${integration.filter((file) => !embeddedOnly(file)).length} files; the embedded database's own on PGlite only)`,
+      command: process.execPath,
+      args: [...nodeTest, ...inOneProcess, ...integration.filter((file) => !embeddedOnly(file))],
+    })
 }
 if (!only || only === 'e2e') tiers.push({ title: `browser journeys on ${postgres ? 'PostgreSQL' : 'PGlite'}`, command: 'playwright', args: ['test'] })
 if (only) for (const tier of tiers) run(tier.title, tier.command, [...tier.args], tier.environment)

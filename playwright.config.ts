@@ -19,12 +19,15 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     javaScriptEnabled: true,
+    // The flags the project's standards name, and the GPU's work done in the browser process: one
+    // process and its messages fewer, about 4 % of Chromium's CPU on the workflow journeys (ADR 28).
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: [
         '--headless',
         '--no-sandbox',
         '--disable-gpu',
+        '--in-process-gpu',
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',

@@ -40,8 +40,14 @@ async function freePort(): Promise<number> {
   return address.port
 }
 
-async function waitUntilUp(port: number, server: { output: () => string }): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
+/**
+ * Waits for the service to answer, or to end. A first start migrates a new folder and adds the demo
+ * data, which on a machine busy with the other test processes took over a minute: the limit (four
+ * minutes) is a guard against a hang, not a measure of speed.
+ */
+async function waitUntilUp(port: number, server: { child: ChildProcess; output: () => string }): Promise<void> {
+  for (let attempt = 0; attempt < 960; attempt += 1) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the service ended before it answered:\n${server.output()}`)
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health`)
       if (response.ok) return

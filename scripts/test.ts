@@ -12,9 +12,9 @@
  *   5. browser journeys      e2e/**\/*.spec.ts in Debian's Chromium, on PostgreSQL when
  *                            TEST_DATABASE_URL is set, otherwise on PGlite
  *
- * Tiers 1 to 3 run at the same time, then tiers 4 and 5 do (ADR 27): the journeys mostly wait on a browser and a server,
- * and the integration files on their databases, so together they keep a small machine's cores busy
- * where one after another they left them idle. Each tier's output is kept and printed whole when it
+ * Tiers 1 to 3 run at the same time, then tiers 4 and 5 do (ADR 27): the journeys mostly wait on a
+ * browser and a server, and the integration files on their databases, so together they keep a small
+ * machine's cores busy where one after another they left them idle. Each tier's output is kept and printed whole when it
  * ends, so the log reads tier by tier. `npm test -- <tier>` runs one tier, printing as it goes.
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -139,11 +139,12 @@ if (!only || only === 'integration') {
     args: [...nodeTest, ...inOneProcess, ...onPGlite],
     environment: { TEST_DATABASE_URL: '' },
   })
+  const onPostgres = integration.filter((file) => !embeddedOnly(file))
   if (postgres)
     tiers.push({
-      title: `integration tests on PostgreSQL (${integration.filter((file) => !embeddedOnly(file)).length} files; the embedded database's own on PGlite only)`,
+      title: `integration tests on PostgreSQL (${onPostgres.length} files; the embedded database's own on PGlite only)`,
       command: process.execPath,
-      args: [...nodeTest, ...inOneProcess, ...integration.filter((file) => !embeddedOnly(file))],
+      args: [...nodeTest, ...inOneProcess, ...onPostgres],
     })
 }
 if (!only || only === 'e2e') tiers.push({ title: `browser journeys on ${postgres ? 'PostgreSQL' : 'PGlite'}`, command: 'playwright', args: ['test'] })

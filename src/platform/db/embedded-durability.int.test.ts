@@ -6,6 +6,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { root } from '../../../test/support/app.ts'
+import { formToken } from '../../../test/support/browser.ts'
 import { DEMO_PASSWORD } from '../../features/demo/demo-data.ts'
 
 /**
@@ -79,7 +80,7 @@ class Client {
     const set = response.headers.get('set-cookie')
     if (set) this.cookie = set.split(';')[0] ?? ''
     const text = await response.clone().text()
-    const token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1]
+    const token = formToken(text)
     if (token) this.token = token
     return response
   }

@@ -58,7 +58,7 @@ import type { PublicService } from './features/public/service.ts'
 import * as programmeSupervision from './features/programme/supervision-service.ts'
 import { trainingRecords } from './features/programme/training-records-service.ts'
 import { advocacyRecordService, allocationService, referralService } from './features/referrals/service.ts'
-import { downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './features/reports/reports-service.ts'
+import { bringReportFactsUpToDate, downloadQuarterlyReturn, reportsToday, viewQuarterlyReturn } from './features/reports/reports-service.ts'
 import * as evaluation from './features/reports/evaluation-service.ts'
 import * as drillDown from './features/reports/drill-down-service.ts'
 import * as settingsAuthorityDetails from './features/settings/authority-details-service.ts'
@@ -221,6 +221,7 @@ export async function compose(
       viewQuarterlyReturn,
       downloadQuarterlyReturn,
       reportsToday,
+      bringReportFactsUpToDate,
       viewParticipation: evaluation.viewParticipation,
       viewAnnualEvaluation: evaluation.viewAnnualEvaluation,
       downloadAnnualEvaluation: evaluation.downloadAnnualEvaluation,

@@ -45,6 +45,9 @@ export function scheduleJobs(
   // Drafts nobody has changed for 30 days are closed.
   scheduler.every('lapse-abandoned-drafts', 3600, () => services.referrals.lapseAbandonedDrafts())
 
+  // The reports' facts of referrals changed since, drawn again between reports (ADR 34).
+  scheduler.every('bring-report-facts-up-to-date', 600, () => services.reports.bringReportFactsUpToDate())
+
   // Sessions and kept answers nobody can use any more, and sign-in counts untouched for 30 days, are let go of.
   scheduler.every('purge-expired-sessions', 3600, () => sum(purgeExpired(db, clock, config.session)))
   scheduler.every('forget-old-sign-in-counts', 3600, () => services.signIn.forgetOldCounts())

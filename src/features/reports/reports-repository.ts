@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
+import { bringFactsUpToDate } from './referral-facts-repository.ts'
 import { dimensions, type ReferralFigures } from './quarterly-return.ts'
 
 /**
@@ -20,93 +21,15 @@ export interface Window {
   readonly to: string
 }
 
-/** The referrals sent in the window, one row per referral with what the figures need, and each person's equality groups. */
+/**
+ * The referrals sent in the window, one row per referral with what the figures need and each
+ * person's equality groups: their facts (`referral-facts-repository.ts`), which `bringFactsUpToDate` must have
+ * brought up to date first.
+ */
 function cohort(authorityId: string, window: Window) {
   return sql`
-    select
-      r.id,
-      r.sent_at,
-      r.person_id,
-      r.stage,
-      r.late,
-      r.late_reason,
-      r.due_by,
-      r.closed_reason,
-      m.type as meeting_type,
-      m.meeting_date,
-      t.name as team,
-      d.next_action,
-      (d.decided_at at time zone 'Europe/London')::date - (r.sent_at at time zone 'Europe/London')::date as days_to_decision,
-      case when a.local_service_id is not null then 'local_service' else adv.kind end as allocated_kind,
-      (a.responded_at at time zone 'Europe/London')::date - (r.sent_at at time zone 'Europe/London')::date as days_to_allocation,
-      (select min(c.contacted_on) from advocacy_contact c where c.referral_id = r.id and c.authority_id = r.authority_id)
-        - (r.sent_at at time zone 'Europe/London')::date as days_to_first_meeting,
-      case when a.advocate_id is not null then (a.responded_at at time zone 'Europe/London')::date end as advocate_on,
-      rv.advocate_attended,
-      rv.views_heard,
-      pv.views is not null as views_prepared,
-      pv.shared_at is not null as views_shared,
-      mr.report_received_in_time is true as report_in_time,
-      (mr.chair_met_before is true or (mr.chair_met_before is null and mr.chair_met_on is not null)) as chair_met,
-      coalesce(mr.fgc_status in ('offered', 'accepted', 'held', 'declined'), false) as fgc_offered,
-      s1.interpreter_needed is true as interpreter_needed,
-      mr.interpreter_booked is true as interpreter_booked,
-      a.language_met,
-      a.gender_met,
-      a.heritage_met,
-      (select count(*) from allocation o where o.referral_id = r.id and o.authority_id = r.authority_id and o.status = 'declined')::int as offers_declined,
-      (select count(*) from allocation o where o.referral_id = r.id and o.authority_id = r.authority_id and o.status = 'lapsed')::int as offers_lapsed,
-      coalesce(p.relationship_to_child, 'not_recorded') as relationship,
-      case
-        when p.date_of_birth is null then 'not_recorded'
-        when p.date_of_birth > (r.sent_at at time zone 'Europe/London')::date - interval '25 years' then 'under_25'
-        else 'over_25'
-      end as age_group,
-      case
-        when p.ethnicity is null then 'not_recorded'
-        when p.ethnicity = 'prefer_not_to_say' then 'prefer_not_to_say'
-        else split_part(p.ethnicity, '_', 1)
-      end as ethnic_group,
-      case
-        when p.first_language is null then 'not_recorded'
-        when p.first_language = 'prefer_not_to_say' then 'prefer_not_to_say'
-        when lower(p.first_language) = 'english' then 'english'
-        else 'another'
-      end as language_group,
-      coalesce(p.disability, case s1.has_disability when true then 'yes' when false then 'no' end, 'not_recorded') as disability_group
-    from referral r
-    left join meeting m on m.id = r.meeting_id and m.authority_id = r.authority_id
-    left join person p on p.id = r.person_id and p.authority_id = r.authority_id
-    left join section_one s1 on s1.referral_id = r.id and s1.authority_id = r.authority_id
-    left join decision d on d.referral_id = r.id and d.authority_id = r.authority_id
-    left join review rv on rv.referral_id = r.id and rv.authority_id = r.authority_id
-    left join person_views pv on pv.referral_id = r.id and pv.authority_id = r.authority_id
-    left join meeting_readiness mr on mr.meeting_id = r.meeting_id and mr.authority_id = r.authority_id
-    left join lateral (
-      select team.name
-      from team_member tm
-      join team on team.id = tm.team_id
-      where tm.user_id = r.referrer_id and tm.authority_id = r.authority_id
-      order by team.name, team.id
-      limit 1
-    ) t on true
-    left join lateral (
-      select
-        al.local_service_id,
-        al.advocate_id,
-        al.responded_at,
-        al.preferences ->> 'language' as language_met,
-        al.preferences ->> 'gender' as gender_met,
-        al.preferences ->> 'heritage' as heritage_met
-      from allocation al
-      where al.referral_id = r.id and al.authority_id = r.authority_id and al.status in ('accepted', 'ended', 'triaged')
-      order by al.offered_at, al.id
-      limit 1
-    ) a on true
-    -- The advocate is joined outside the lateral: inside it, the planner hashed the whole pool
-    -- once per referral (every authority's advocates at national scale).
-    left join advocate adv on adv.id = a.advocate_id and adv.authority_id = r.authority_id
-    where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${window.start} and r.sent_at < ${window.end}`
+    select * from referral_fact
+    where authority_id = ${authorityId} and sent_at >= ${window.start} and sent_at < ${window.end}`
 }
 
 /** What each count of the referral figures counts, as SQL over one referral of the cohort. */
@@ -223,10 +146,10 @@ export function spanOf(windows: readonly Window[]): Window {
  * The referral figures of each window, for everyone and split by each equality dimension. Each
  * referral of the windows' span is read and joined once, then counted in every window it was sent
  * in (a quarter and its year): the annual evaluation's ten periods are two queries, not ten. The
- * counts are summed in the database at the finest grain (a window and one group of every dimension
- * at once: a few hundred rows) and rolled up here, each row counted once instead of once per
- * dimension; what does not add up (distinct people, medians) is a second, narrower query with
- * grouping sets.
+ * counts are counted at the finest grain (a window and one group of every dimension at once), each
+ * referral once instead of once per dimension, and that is summed for everyone, each team and each
+ * group with grouping sets, in the database (a few hundred rows leave it); what does not add up
+ * (distinct people, medians) is a second, narrower query with grouping sets.
  */
 export async function referralFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<ReferralFigures[][]> {
   return (await referralAndTeamFiguresByWindow(db, authorityId, windows)).figures
@@ -242,19 +165,31 @@ export async function referralAndTeamFiguresByWindow(
   windows: readonly Window[],
 ): Promise<{ figures: ReferralFigures[][]; teams: TeamFigures[] }> {
   if (windows.length === 0) return { figures: [], teams: [] }
+  await bringFactsUpToDate(db, authorityId)
   const counts = Object.keys(countedWhere).map((key) => sql`count(*) filter (where ${whereOf(key)})::int as ${sql.raw(`"${key}"`)}`)
   const from = sql`
     with cohort as (${cohort(authorityId, spanOf(windows))}),
     windows (i, window_start, window_end) as (values ${windowRows(windows)})`
   const joined = sql`from cohort join windows on cohort.sent_at >= windows.window_start and cohort.sent_at < windows.window_end`
+  const countKeys = [...Object.keys(countedWhere), 'offers.declined', 'offers.lapsed']
+  const sums = countKeys.map((key) => sql`sum(${sql.id(key)})::int as ${sql.id(key)}`)
   const [finest, rest] = await Promise.all([
-    sql<Record<string, unknown>>`${from}
-      select windows.i, team, relationship, age_group, ethnic_group, language_group, disability_group,
-        ${sql.join(counts)},
-        coalesce(sum(offers_declined), 0)::int as "offers.declined",
-        coalesce(sum(offers_lapsed), 0)::int as "offers.lapsed"
-      ${joined}
-      group by windows.i, team, relationship, age_group, ethnic_group, language_group, disability_group`.execute(db),
+    // Counted once at the finest grain (a window and one group of every dimension at once), then
+    // summed in the database for everyone, each team and each group: a few hundred rows leave it.
+    sql<Record<string, unknown>>`${from},
+      finest as (
+        select windows.i, team, relationship, age_group, ethnic_group, language_group, disability_group,
+          ${sql.join(counts)},
+          coalesce(sum(offers_declined), 0)::int as "offers.declined",
+          coalesce(sum(offers_lapsed), 0)::int as "offers.lapsed"
+        ${joined}
+        group by windows.i, team, relationship, age_group, ethnic_group, language_group, disability_group
+      )
+      select i, grouping(team) as g_team, ${sql.join(dimensions.map((dimension) => sql`grouping(${sql.id(dimension)}) as ${sql.id(`g_${dimension}`)}`))},
+        team, relationship, age_group, ethnic_group, language_group, disability_group,
+        ${sql.join(sums)}
+      from finest
+      group by grouping sets ((i), (i, team), ${sql.join(dimensions.map((dimension) => sql`(i, ${sql.id(dimension)})`))})`.execute(db),
     sql<Record<string, unknown>>`${from}
       select
         windows.i,
@@ -276,23 +211,19 @@ export async function referralAndTeamFiguresByWindow(
       group by grouping sets ((windows.i), (windows.i, relationship), (windows.i, age_group), (windows.i, ethnic_group), (windows.i, language_group),
         (windows.i, disability_group))`.execute(db),
   ])
-  // Each window's counts, for everyone and for each group, summed from the finest grain.
+  // Each window's counts for everyone and for each group, and its referrals by team.
   const summed = new Map<string, Record<string, number>>()
-  const add = (key: string, row: Record<string, unknown>) => {
-    const into = summed.get(key) ?? {}
-    for (const [name, value] of Object.entries(row)) {
-      if (name === 'i' || name === 'team' || (dimensions as readonly string[]).includes(name)) continue
-      into[name] = (into[name] ?? 0) + Number(value)
-    }
-    summed.set(key, into)
-  }
   const teams = windows.map(() => new Map<string | null, number>())
   for (const row of finest.rows) {
-    const team = typeof row['team'] === 'string' ? row['team'] : null
-    const byTeam = teams[Number(row['i'])]
-    byTeam?.set(team, (byTeam.get(team) ?? 0) + Number(row['referrals']))
-    add(`${Number(row['i'])}|`, row)
-    for (const dimension of dimensions) add(`${Number(row['i'])}|${dimension}|${String(row[dimension])}`, row)
+    const i = Number(row['i'])
+    if (Number(row['g_team']) === 0) {
+      teams[i]?.set(typeof row['team'] === 'string' ? row['team'] : null, Number(row['referrals']))
+      continue
+    }
+    const dimension = dimensions.find((name) => Number(row[`g_${name}`]) === 0)
+    const rowCounts: Record<string, number> = {}
+    for (const key of countKeys) rowCounts[key] = Number(row[key])
+    summed.set(dimension === undefined ? `${i}|` : `${i}|${dimension}|${String(row[dimension])}`, rowCounts)
   }
   const byWindow: ReferralFigures[][] = windows.map(() => [])
   for (const row of rest.rows) {
@@ -351,25 +282,20 @@ function noReferrals(): ReferralFigures {
 /**
  * The children named on each window's referrals: all of them, and those whose parent was allocated
  * support (distinct children). Supported is the cohort's "an allocation exists" (`allocated_kind` is
- * never null then: an allocation names an advocate or a local service), read without building the
- * whole cohort; one query for every window.
+ * never null then: an allocation names an advocate or a local service); one query for every window.
  */
 export async function childFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<{ referred: number; supported: number }[]> {
   if (windows.length === 0) return []
-  const span = spanOf(windows)
+  await bringFactsUpToDate(db, authorityId)
   const result = await sql<{ i: number; referred: number; supported: number }>`
     with windows (i, window_start, window_end) as (values ${windowRows(windows)})
     select
       windows.i,
       count(distinct rc.person_id)::int as referred,
-      count(distinct rc.person_id) filter (where exists (
-        select 1 from allocation al
-        where al.referral_id = r.id and al.authority_id = r.authority_id and al.status in ('accepted', 'ended', 'triaged')
-      ))::int as supported
-    from referral r
-    join windows on r.sent_at >= windows.window_start and r.sent_at < windows.window_end
-    join referral_child rc on rc.referral_id = r.id and rc.authority_id = r.authority_id
-    where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${span.start} and r.sent_at < ${span.end}
+      count(distinct rc.person_id) filter (where f.allocated_kind is not null)::int as supported
+    from (${cohort(authorityId, spanOf(windows))}) f
+    join windows on f.sent_at >= windows.window_start and f.sent_at < windows.window_end
+    join referral_child rc on rc.referral_id = f.referral_id and rc.authority_id = f.authority_id
     group by windows.i`.execute(db)
   return windows.map((_, index) => {
     const row = result.rows.find((found) => Number(found.i) === index)
@@ -390,19 +316,17 @@ export async function childFigures(db: Queryable, authorityId: string, window: W
  */
 export async function childOfferFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<Record<string, number>[]> {
   if (windows.length === 0) return []
-  const span = spanOf(windows)
-  // The cohort's referrals of a conference, read without building the whole cohort: one pass for every window.
+  await bringFactsUpToDate(db, authorityId)
+  // The cohort's referrals of a conference: one pass for every window.
   const result = await sql<Record<string, number>>`
     with windows (i, window_start, window_end) as (values ${windowRows(windows)}),
     offered as (
-      select distinct windows.i, r.meeting_id, rc.person_id, coalesce(o.answer, 'waiting') as answer, o.who_answered, o.child_referral_id
-      from referral r
-      join windows on r.sent_at >= windows.window_start and r.sent_at < windows.window_end
-      join meeting m on m.id = r.meeting_id and m.authority_id = r.authority_id
-      join referral_child rc on rc.referral_id = r.id and rc.authority_id = r.authority_id
-      left join child_advocacy_offer o on o.meeting_id = r.meeting_id and o.person_id = rc.person_id and o.authority_id = r.authority_id
-      where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${span.start} and r.sent_at < ${span.end}
-        and m.type in ('initial_conference', 'review_conference')
+      select distinct windows.i, f.meeting_id, rc.person_id, coalesce(o.answer, 'waiting') as answer, o.who_answered, o.child_referral_id
+      from (${cohort(authorityId, spanOf(windows))}) f
+      join windows on f.sent_at >= windows.window_start and f.sent_at < windows.window_end
+      join referral_child rc on rc.referral_id = f.referral_id and rc.authority_id = f.authority_id
+      left join child_advocacy_offer o on o.meeting_id = f.meeting_id and o.person_id = rc.person_id and o.authority_id = f.authority_id
+      where f.meeting_type in ('initial_conference', 'review_conference')
     )
     select
       i,
@@ -443,21 +367,19 @@ export async function childOfferFiguresByWindow(db: Queryable, authorityId: stri
  */
 export async function consultationFiguresByWindow(db: Queryable, authorityId: string, windows: readonly Window[]): Promise<Record<string, number>[]> {
   if (windows.length === 0) return []
-  const span = spanOf(windows)
+  await bringFactsUpToDate(db, authorityId)
   const result = await sql<Record<string, number>>`
     with windows (i, window_start, window_end) as (values ${windowRows(windows)}),
     due as (
-      select distinct windows.i, r.meeting_id, rc.person_id, cc.status, cc.done_how, cc.helper_name is not null as helped,
+      select distinct windows.i, f.meeting_id, rc.person_id, cc.status, cc.done_how, cc.helper_name is not null as helped,
         coalesce('chair' = any(cc.share_with), false) as shared_with_chair
-      from referral r
-      join windows on r.sent_at >= windows.window_start and r.sent_at < windows.window_end
-      join meeting m on m.id = r.meeting_id and m.authority_id = r.authority_id
-      join referral_child rc on rc.referral_id = r.id and rc.authority_id = r.authority_id
-      join person c on c.id = rc.person_id and c.authority_id = r.authority_id
-      left join child_consultation cc on cc.meeting_id = r.meeting_id and cc.person_id = rc.person_id and cc.authority_id = r.authority_id
-      where r.authority_id = ${authorityId} and r.sent_at is not null and r.sent_at >= ${span.start} and r.sent_at < ${span.end}
-        and m.type = 'review_conference'
-        and (c.date_of_birth is null or c.date_of_birth <= (m.meeting_date - interval '4 years')::date)
+      from (${cohort(authorityId, spanOf(windows))}) f
+      join windows on f.sent_at >= windows.window_start and f.sent_at < windows.window_end
+      join referral_child rc on rc.referral_id = f.referral_id and rc.authority_id = f.authority_id
+      join person c on c.id = rc.person_id and c.authority_id = f.authority_id
+      left join child_consultation cc on cc.meeting_id = f.meeting_id and cc.person_id = rc.person_id and cc.authority_id = f.authority_id
+      where f.meeting_type = 'review_conference'
+        and (c.date_of_birth is null or c.date_of_birth <= (f.meeting_date - interval '4 years')::date)
     )
     select
       i,
@@ -496,6 +418,7 @@ export async function childOfferFigures(db: Queryable, authorityId: string, wind
 
 /** The window's referrals by the referrer's team (their first team by name; "no team" for a referrer in none). */
 export async function referralsByTeam(db: Queryable, authorityId: string, window: Window): Promise<{ team: string | null; referrals: number }[]> {
+  await bringFactsUpToDate(db, authorityId)
   const result = await sql<{ team: string | null; referrals: number }>`
     with cohort as (${cohort(authorityId, window)})
     select team, count(*)::int as referrals
@@ -528,16 +451,17 @@ export async function referralsBehind(
   page: { readonly limit: number; readonly offset: number },
 ): Promise<{ total: number; rows: ReferralBehind[] }> {
   const where = whereOf(key)
+  await bringFactsUpToDate(db, authorityId)
   const [total, rows] = await Promise.all([
     sql<{ total: number }>`
       with cohort as (${cohort(authorityId, window)})
       select count(*)::int as total from cohort where ${where}`.execute(db),
     sql<ReferralBehind>`
       with cohort as (${cohort(authorityId, window)}),
-      behind as (select id, team from cohort where ${where})
-      select behind.id, r.reference, r.referrer_id, r.sent_at, p.given_name as person_given_name, p.family_name as person_family_name, behind.team
+      behind as (select referral_id, team from cohort where ${where})
+      select behind.referral_id as id, r.reference, r.referrer_id, r.sent_at, p.given_name as person_given_name, p.family_name as person_family_name, behind.team
       from behind
-      join referral r on r.id = behind.id and r.authority_id = ${authorityId}
+      join referral r on r.id = behind.referral_id and r.authority_id = ${authorityId}
       left join person p on p.id = r.person_id and p.authority_id = ${authorityId}
       order by r.sent_at, r.reference, r.id
       limit ${page.limit} offset ${page.offset}`.execute(db),

@@ -6,6 +6,7 @@ import { londonDate } from '../../platform/time/clock.ts'
 import { addDays } from '../../platform/time/calendar.ts'
 import { toCsv, type Cell } from './csv.ts'
 import { toXlsx } from './xlsx.ts'
+import { authoritiesWithStaleFacts, bringFactsUpToDate } from './referral-facts-repository.ts'
 import { previous, type Period } from './periods.ts'
 import { quarterlyReturn, type PeriodFigures, type QuarterlyReturn } from './quarterly-return.ts'
 import {
@@ -78,6 +79,17 @@ async function build(context: ServiceContext, caller: Caller, period: Period, pu
   const [nowFigures, beforeFigures] = await figuresFor(context, caller.user.authorityId, [period, before])
   if (!nowFigures || !beforeFigures) throw new Error('No figures for the periods')
   return quarterlyReturn({ period, previous: before, now: nowFigures, before: beforeFigures, published })
+}
+
+/**
+ * The job that keeps the reports' facts up to date between reports (ADR 34): every authority's
+ * referrals changed since, drawn again, so the next report has little to draw and the marks do not
+ * pile up where nobody reads a report. Says how many referrals it drew.
+ */
+export async function bringReportFactsUpToDate(context: ServiceContext): Promise<number> {
+  let drawn = 0
+  for (const authorityId of await authoritiesWithStaleFacts(context.db)) drawn += await bringFactsUpToDate(context.db, authorityId)
+  return drawn
 }
 
 /** Today in the UK: the period chooser's starting point. */

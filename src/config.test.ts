@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.ts'
 describe('configuration', () => {
   test('runs locally with nothing set: the embedded database in ./data', () => {
     const config = loadConfig({})
-    assert.deepEqual(config.database, { kind: 'pglite', dataDir: 'data' })
+    assert.deepEqual(config.database, { kind: 'pglite', dataDir: 'data', sharedBuffers: '32MB' })
     assert.equal(config.production, false)
     assert.equal(config.session.secureCookie, false)
     assert.equal(config.baseUrl, 'http://localhost:3000')

@@ -51,6 +51,10 @@ const environmentSchema = z
       .optional(),
     DATABASE_POOL_SIZE: positiveInteger.default(10),
     DATA_DIR: z.string().min(1).default('data'),
+    EMBEDDED_SHARED_BUFFERS: z
+      .string()
+      .regex(/^[1-9][0-9]{0,5}(kB|MB|GB)$/, 'EMBEDDED_SHARED_BUFFERS must be a size as PostgreSQL writes it, such as 32MB')
+      .default('32MB'),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     SESSION_IDLE_MINUTES: positiveInteger.default(30),
     SESSION_ABSOLUTE_HOURS: positiveInteger.default(10),
@@ -132,7 +136,12 @@ export interface Config {
         readonly ownerUrl?: string
         readonly poolSize: number
       }
-    | { readonly kind: 'pglite'; readonly dataDir: string }
+    | {
+        readonly kind: 'pglite'
+        readonly dataDir: string
+        /** PostgreSQL's `shared_buffers` for the embedded database: its cache of the tables, held in the service's own memory. */
+        readonly sharedBuffers?: string
+      }
   /** When absent (never in production) the secret kept in the database is used. */
   readonly sessionSecret: string | undefined
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number; readonly secureCookie: boolean }
@@ -192,7 +201,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     trustedProxies: env.TRUSTED_PROXIES,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, ...(env.DATABASE_OWNER_URL ? { ownerUrl: env.DATABASE_OWNER_URL } : {}) }
-      : { kind: 'pglite', dataDir: env.DATA_DIR },
+      : { kind: 'pglite', dataDir: env.DATA_DIR, sharedBuffers: env.EMBEDDED_SHARED_BUFFERS },
     sessionSecret: env.SESSION_SECRET,
     session: {
       idleMinutes: env.SESSION_IDLE_MINUTES,

@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { hashPassword } from '../../src/platform/auth/passwords.ts'
+import { loadConfig } from '../../src/config.ts'
 import { openDatabase, type Database } from '../../src/platform/db/database.ts'
 import { generateDataset } from './generate.ts'
 import { BENCH_PASSWORD, scales, type ScaleName } from './scales.ts'
@@ -63,10 +64,17 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
   }
 }
 
+/** The embedded database as `npm start` opens it (its settings, such as EMBEDDED_SHARED_BUFFERS), in `dataDir`. */
+function embeddedAsStarted(dataDir: string) {
+  const { database } = loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: dataDir })
+  if (database.kind !== 'pglite') throw new Error('The embedded database is configured as PostgreSQL')
+  return database
+}
+
 export function openPlace(place: DatasetPlace, poolSize = 10): Promise<Database> {
   return place.postgresUrl
     ? ensurePostgresDatabase(place.postgresUrl).then(() => openDatabase({ kind: 'postgres', url: place.postgresUrl ?? '', poolSize }))
-    : openDatabase({ kind: 'pglite', dataDir: place.dataDir ?? 'memory://' })
+    : openDatabase(embeddedAsStarted(place.dataDir ?? 'memory://'))
 }
 
 /**

@@ -148,6 +148,9 @@ function factsOf(where: RawBuilder<unknown>) {
     where r.sent_at is not null and ${where}`
 }
 
+/** How many referrals' facts one statement draws. */
+const DRAWN_AT_ONCE = 2_000
+
 /** The advisory lock that lets one transaction at a time bring an authority's facts up to date. */
 function lockOf(authorityId: string) {
   return sql`select pg_advisory_xact_lock(hashtextextended(${`referral_fact ${authorityId}`}, 0))`
@@ -161,9 +164,14 @@ async function bring(trx: Queryable, authorityId: string): Promise<number> {
     delete from referral_fact_stale where authority_id = ${authorityId} returning referral_id`.execute(trx)
   const ids = [...new Set(taken.rows.map((row) => row.referral_id))]
   if (ids.length === 0) return 0
-  const picked = sql`r.authority_id = ${authorityId} and r.id = any(${ids}::uuid[])`
-  await sql`delete from referral_fact where authority_id = ${authorityId} and referral_id = any(${ids}::uuid[])`.execute(trx)
-  await sql`insert into referral_fact (${columns}) select ${columns} from (${factsOf(picked)}) drawn`.execute(trx)
+  // A few thousand at a time: drawing a whole authority at once (after the migration, or a team
+  // renamed) held the embedded database's memory at its peak for good.
+  for (let start = 0; start < ids.length; start += DRAWN_AT_ONCE) {
+    const some = ids.slice(start, start + DRAWN_AT_ONCE)
+    const picked = sql`r.authority_id = ${authorityId} and r.id = any(${some}::uuid[])`
+    await sql`delete from referral_fact where authority_id = ${authorityId} and referral_id = any(${some}::uuid[])`.execute(trx)
+    await sql`insert into referral_fact (${columns}) select ${columns} from (${factsOf(picked)}) drawn`.execute(trx)
+  }
   return ids.length
 }
 

@@ -109,7 +109,10 @@ export async function openDatabase(config: Config['database']): Promise<Database
     }
     return openPostgres(config.url, config.poolSize)
   }
-  const database = config.kind === 'postgres' ? openPostgres(config.url, config.poolSize) : await openPGlite(config.dataDir)
+  const database =
+    config.kind === 'postgres'
+      ? openPostgres(config.url, config.poolSize)
+      : await openPGlite(config.dataDir, undefined, config.sharedBuffers ? [`shared_buffers=${config.sharedBuffers}`] : [])
   try {
     await migrateToLatest(database.db as Kysely<unknown>)
   } catch (error) {

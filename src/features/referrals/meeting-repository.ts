@@ -159,6 +159,7 @@ export async function meetingsToReady(
     .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
     .leftJoin('person', 'person.id', 'referral.person_id')
     .where('referral.authority_id', '=', authorityId)
+    .where('meeting.authority_id', '=', authorityId)
     .where('referral.state', 'in', openStates)
     .where('referral.sent_at', 'is not', null)
     .where('meeting.meeting_date', '>=', window.from)

@@ -105,6 +105,9 @@ const countedWhere: Readonly<Record<string, string>> = {
     "meeting_type in ('initial_conference', 'review_conference') and report_in_time and chair_met and fgc_offered and (not interpreter_needed or interpreter_booked)",
 }
 
+/** The referral figures that add up (a referral's counts, and its offers declined and lapsed): summed from the finest grain. */
+const summedKeys = [...Object.keys(countedWhere), 'offers.declined', 'offers.lapsed']
+
 /** The figures a list of referrals can be drawn from: every count of one referral each (not people, offers or medians), and each referrer's team. */
 export function isDrillable(key: string): boolean {
   return Object.hasOwn(countedWhere, key) || key.startsWith('team.')
@@ -171,8 +174,7 @@ export async function referralAndTeamFiguresByWindow(
     with cohort as (${cohort(authorityId, spanOf(windows))}),
     windows (i, window_start, window_end) as (values ${windowRows(windows)})`
   const joined = sql`from cohort join windows on cohort.sent_at >= windows.window_start and cohort.sent_at < windows.window_end`
-  const countKeys = [...Object.keys(countedWhere), 'offers.declined', 'offers.lapsed']
-  const sums = countKeys.map((key) => sql`sum(${sql.id(key)})::int as ${sql.id(key)}`)
+  const sums = summedKeys.map((key) => sql`sum(${sql.id(key)})::int as ${sql.id(key)}`)
   const [finest, rest] = await Promise.all([
     // Counted once at the finest grain (a window and one group of every dimension at once), then
     // summed in the database for everyone, each team and each group: a few hundred rows leave it.
@@ -222,7 +224,7 @@ export async function referralAndTeamFiguresByWindow(
     }
     const dimension = dimensions.find((name) => Number(row[`g_${name}`]) === 0)
     const rowCounts: Record<string, number> = {}
-    for (const key of countKeys) rowCounts[key] = Number(row[key])
+    for (const key of summedKeys) rowCounts[key] = Number(row[key])
     summed.set(dimension === undefined ? `${i}|` : `${i}|${dimension}|${String(row[dimension])}`, rowCounts)
   }
   const byWindow: ReferralFigures[][] = windows.map(() => [])
@@ -269,7 +271,7 @@ function referralFiguresOfRow(row: Record<string, unknown>): ReferralFigures {
 
 /** What a window with no referral sent counts (as the grouping set over no rows gave: every count 0, no medians). */
 function noReferrals(): ReferralFigures {
-  const keys = [...Object.keys(countedWhere), 'people.referred', 'people.supported', 'offers.declined', 'offers.lapsed']
+  const keys = [...summedKeys, 'people.referred', 'people.supported']
   return {
     dimension: null,
     group: null,

@@ -59,14 +59,7 @@ function triggersOf(table: string, touched: string): string[] {
       for each statement execute function referral_fact_mark_${table}()`,
     `create trigger referral_fact_deleted after delete on ${table} referencing old table as old_rows
       for each statement execute function referral_fact_mark_${table}()`,
-    // Emptying a table changes every figure: every referral is marked.
-    `create function referral_fact_mark_all_${table}() returns trigger language plpgsql as $$
-    begin
-      insert into referral_fact_stale (authority_id, referral_id) select authority_id, id from referral;
-      delete from referral_fact;
-      return null;
-    end $$`,
-    `create trigger referral_fact_truncated after truncate on ${table} for each statement execute function referral_fact_mark_all_${table}()`,
+    `create trigger referral_fact_truncated after truncate on ${table} for each statement execute function referral_fact_mark_all()`,
   ]
 }
 
@@ -121,6 +114,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // What the marks look up: a meeting's referrals, and an advocate's allocations whatever their state.
     `create index referral_meeting on referral (authority_id, meeting_id) where meeting_id is not null`,
     `create index allocation_advocate on allocation (advocate_id)`,
+    // Emptying a table changes every figure: every referral is marked.
+    `create function referral_fact_mark_all() returns trigger language plpgsql as $$
+    begin
+      insert into referral_fact_stale (authority_id, referral_id) select authority_id, id from referral;
+      delete from referral_fact;
+      return null;
+    end $$`,
     ...Object.entries(sources).flatMap(([table, touched]) => triggersOf(table, touched)),
     // Every referral sent so far: the first report of each authority brings its facts up to date.
     `insert into referral_fact_stale (authority_id, referral_id) select authority_id, id from referral where sent_at is not null`,

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { bankHolidaysIn } from '../../platform/time/bank-holidays.ts'
+import { addDays } from '../../platform/time/calendar.ts'
 import {
+  earliestDueBy,
   isReady,
   maySee,
   mayRecord,
@@ -13,6 +15,7 @@ import {
   type ItemReadiness,
   type MeetingFacts,
   type ReadinessItem,
+  type WaitsOn,
 } from './readiness.ts'
 
 const englandAndWales = bankHolidaysIn('england_and_wales')
@@ -131,5 +134,37 @@ describe('readiness of a meeting', () => {
     assert.equal(stateInWords({ kind: 'late', dueBy: '2026-12-07', daysLate: 2 }), 'Late: it was due by 7 December 2026')
     assert.equal(stateInWords({ kind: 'done_late', on: '2026-12-08', dueBy: '2026-12-07' }), 'Done late on 8 December 2026: it was due by 7 December 2026')
     assert.equal(stateInWords({ kind: 'not_needed' }), 'Not needed')
+  })
+
+  test('no item of a meeting is due before its earliest due date for whom it waits on, which never falls as the meeting date rises', () => {
+    const everything: MeetingFacts = { ...conference, interpreterNeeded: true, adjustmentsNeeded: true, previousConferenceOn: '2026-09-01' }
+    const whom: readonly (readonly WaitsOn[])[] = [
+      ['referrer'],
+      ['advocacy_admin'],
+      ['advocate'],
+      ['referrer', 'advocate'],
+      ['referrer', 'advocacy_admin', 'advocate'],
+    ]
+    for (const reportWorkingDaysBefore of [0, 1, 3, 10])
+      for (const chairMeetsFamilyFirst of [true, false])
+        for (const waitsOn of whom) {
+          const localRules = { reportWorkingDaysBefore, chairMeetsFamilyFirst }
+          let previous = ''
+          // Over Christmas and New Year, where working days are fewest.
+          for (let meetingDate = '2026-12-01'; meetingDate <= '2027-01-31'; meetingDate = addDays(meetingDate, 1)) {
+            const earliest = earliestDueBy(meetingDate, localRules, englandAndWales, waitsOn)
+            const items = readinessOf({ ...everything, meetingDate }, nothingRecorded, localRules, '2026-11-01', englandAndWales)
+            const dues = items.flatMap((entry) =>
+              waitsOn.includes(entry.waitsOn) && (entry.state.kind === 'due' || entry.state.kind === 'late') ? [entry.state.dueBy] : [],
+            )
+            assert.ok(dues.length > 0)
+            assert.equal([...dues].sort()[0], earliest, `${meetingDate}, ${waitsOn.join(' and ')}, report ${reportWorkingDaysBefore} working days before`)
+            assert.ok((earliest ?? '') >= previous, `${meetingDate} is not due sooner than the day before it`)
+            previous = earliest ?? ''
+          }
+        }
+    assert.equal(earliestDueBy('2026-12-10', rules, englandAndWales, ['advocacy_admin']), '2026-12-09', 'the chair and the FGC: the working day before')
+    assert.equal(earliestDueBy('2026-12-10', rules, englandAndWales, ['referrer']), '2026-12-07', 'the report, 3 working days before')
+    assert.equal(earliestDueBy('2026-12-10', rules, englandAndWales, []), null)
   })
 })

@@ -92,6 +92,30 @@ export function reportDueBy(meetingDate: string, rules: LocalRules, bankHolidays
   return subtractWorkingDays(meetingDate, rules.reportWorkingDaysBefore, bankHolidays)
 }
 
+/**
+ * The earliest an item waiting on any of `waitsOn` can be due by, for a meeting on `meetingDate`:
+ * read from a meeting needing everything with nothing done, so it follows the rules above. It never
+ * falls as the meeting date rises, so a list read in meeting date order knows when no later meeting
+ * can have an item due sooner than those it holds. Null when none of the items waits on them.
+ */
+export function earliestDueBy(meetingDate: string, rules: LocalRules, bankHolidays: BankHolidays, waitsOn: readonly WaitsOn[]): string | null {
+  const everythingNeeded: MeetingFacts = {
+    isConference: true,
+    isFamilyGroupConference: false,
+    meetingDate,
+    previousConferenceOn: null,
+    interpreterNeeded: true,
+    adjustmentsNeeded: true,
+    hasVenue: false,
+  }
+  let earliest: string | null = null
+  for (const entry of readinessOf(everythingNeeded, nothingRecorded, rules, meetingDate, bankHolidays)) {
+    if (!waitsOn.includes(entry.waitsOn) || (entry.state.kind !== 'due' && entry.state.kind !== 'late')) continue
+    if (earliest === null || entry.state.dueBy < earliest) earliest = entry.state.dueBy
+  }
+  return earliest
+}
+
 /** Each item's state for one meeting, in the order the panel shows them. */
 export function readinessOf(
   facts: MeetingFacts,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { textArray } from '../../platform/db/text-array.ts'
+import { growingWindows, type DayWindow } from '../../platform/time/calendar.ts'
 import type { ConsultationBand, ConsultationDecline, ConsultationReader, ConsultationStatus, ConsultationWay } from '../../vocabulary/children.ts'
 import type { ReferralState } from '../../vocabulary/referrals.ts'
 
@@ -143,13 +144,32 @@ export async function changeConsultation(
  * The children of coming review conferences (from `today`) of open referrals sent to the service,
  * with nothing recorded of their consultation: every one for the advocacy service, or those of the
  * people (parents, or the children themselves, ADR 30) this advocate works with. Ages are judged by
- * the service; children known to be under 4 on the day are left out here.
+ * the service; children known to be under 4 on the day are left out here. The coming days are read
+ * a few at a time, soonest first, until the list has `limit`: a busy authority has hundreds of
+ * children in the coming weeks, and the list shows the first fifty.
  */
 export async function consultationsWaiting(
   db: Queryable,
   authorityId: string,
   owner: { readonly advocateUserId: string } | { readonly service: true },
   today: string,
+  openStates: readonly ReferralState[],
+  limit: number,
+) {
+  const found = []
+  for (const window of growingWindows(today, null)) {
+    found.push(...(await childrenWithoutConsultation(db, authorityId, owner, window, openStates, limit - found.length)))
+    if (found.length >= limit) break
+  }
+  return found
+}
+
+/** The children of review conferences in one window of days, as `consultationsWaiting` lists them. */
+function childrenWithoutConsultation(
+  db: Queryable,
+  authorityId: string,
+  owner: { readonly advocateUserId: string } | { readonly service: true },
+  window: DayWindow,
   openStates: readonly ReferralState[],
   limit: number,
 ) {
@@ -167,15 +187,17 @@ export async function consultationsWaiting(
     )
     .select(['referral.id as referral_id', 'referral.reference', 'child.id as child_id', 'child.given_name', 'child.date_of_birth', 'meeting.meeting_date'])
     .where('referral.authority_id', '=', authorityId)
+    .where('meeting.authority_id', '=', authorityId)
     .where('referral.sent_at', 'is not', null)
     .where('referral.state', 'in', openStates)
     .where('parent.kind', '=', 'adult')
     .where('meeting.type', '=', 'review_conference')
-    .where('meeting.meeting_date', '>=', today)
+    .where('meeting.meeting_date', '>=', window.from)
     .where('child_consultation.id', 'is', null)
     .where((eb) =>
       eb.or([eb('child.date_of_birth', 'is', null), eb('child.date_of_birth', '<=', sql<string>`(meeting.meeting_date - interval '4 years')::date`)]),
     )
+  if (window.to) query = query.where('meeting.meeting_date', '<=', window.to)
   if ('advocateUserId' in owner) {
     const userId = owner.advocateUserId
     const theirs = (referralColumn: 'referral.id' | 'child_advocacy_offer.child_referral_id') =>
@@ -183,7 +205,7 @@ export async function consultationsWaiting(
         where allocation.referral_id = ${sql.ref(referralColumn)} and allocation.status = 'accepted' and advocate.user_id = ${userId})`
     query = query.where((eb) => eb.or([theirs('referral.id'), theirs('child_advocacy_offer.child_referral_id')]))
   }
-  return query.orderBy('meeting.meeting_date').orderBy('referral.reference').orderBy('child.given_name').limit(limit).execute()
+  return query.orderBy('meeting.meeting_date').orderBy('referral.reference').orderBy('child.given_name').orderBy('child.id').limit(limit).execute()
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
 import type { GuessCount } from '../family/throttle.ts'
 
@@ -136,17 +137,59 @@ export async function forgetGuessCountsBefore(db: Queryable, before: Date): Prom
 /**
  * Referrals whose person chose to answer later about their meeting, and has not yet: for the
  * advocate working with them (`advocateUserId`), or for the whole service. Oldest meeting first.
+ *
+ * Read in the meetings' date order (through the partial index of requests waiting, migration 0029),
+ * a page at a time, and only a page: an authority has thousands waiting from years of meetings. A
+ * request waits only for the referral's meeting it was made for; one left from an earlier meeting is
+ * read and passed over here, as the database cannot tell in advance how many of those there are.
  */
 export async function feedbackWaiting(db: Queryable, authorityId: string, owner: { advocateUserId: string } | { service: true }, limit: number) {
+  const found: Awaited<ReturnType<typeof waitingAfter>> = []
+  let after: { meetingDate: string; reference: string } | null = null
+  for (;;) {
+    const page = await waitingAfter(db, authorityId, owner, after, limit)
+    found.push(...page.filter((row) => row.for_its_meeting))
+    const last = page.at(-1)
+    if (found.length >= limit || page.length < limit || !last) break
+    after = { meetingDate: last.meeting_date, reference: last.reference }
+  }
+  return found.slice(0, limit).map(({ for_its_meeting: _, ...row }) => row)
+}
+
+/** One page of requests waiting, in date order, after the last one read. */
+function waitingAfter(
+  db: Queryable,
+  authorityId: string,
+  owner: { advocateUserId: string } | { service: true },
+  after: { meetingDate: string; reference: string } | null,
+  limit: number,
+) {
   let query = db
-    .selectFrom('feedback_request')
+    .selectFrom('meeting')
+    .innerJoin('feedback_request', (join) =>
+      join
+        .onRef('feedback_request.meeting_id', '=', 'meeting.id')
+        .on('feedback_request.authority_id', '=', authorityId)
+        .on('feedback_request.state', '=', 'later'),
+    )
     .innerJoin('referral', 'referral.id', 'feedback_request.referral_id')
-    .innerJoin('meeting', 'meeting.id', 'feedback_request.meeting_id')
     .leftJoin('person', 'person.id', 'referral.person_id')
-    .select(['referral.id', 'referral.reference', 'person.given_name', 'person.family_name', 'meeting.meeting_date', 'feedback_request.changed_at'])
-    .where('feedback_request.authority_id', '=', authorityId)
-    .where('feedback_request.state', '=', 'later')
-    .whereRef('feedback_request.meeting_id', '=', 'referral.meeting_id')
+    .select([
+      'referral.id',
+      'referral.reference',
+      'person.given_name',
+      'person.family_name',
+      'meeting.meeting_date',
+      'feedback_request.changed_at',
+      sql<boolean>`referral.meeting_id is not distinct from feedback_request.meeting_id`.as('for_its_meeting'),
+    ])
+    .where('meeting.authority_id', '=', authorityId)
+  if (after) {
+    const { meetingDate, reference } = after
+    query = query
+      .where('meeting.meeting_date', '>=', meetingDate)
+      .where((eb) => eb.or([eb('meeting.meeting_date', '>', meetingDate), eb('referral.reference', '>', reference)]))
+  }
   if ('advocateUserId' in owner) {
     const userId = owner.advocateUserId
     query = query.where((eb) =>

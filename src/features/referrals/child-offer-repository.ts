@@ -122,7 +122,8 @@ export async function saveOffer(
  * work"), the soonest conference first, with the parent's referral the offer was made on. The page
  * of offers is chosen first (through the partial index of offers still to refer, migration 0026),
  * and only its rows are joined to their referral and child: an authority with years of offers read
- * and joined every one of them to keep fifty.
+ * and joined every one of them to keep fifty. Naming the meeting's authority lets the page be read
+ * in the authority's meetings' date order (migration 0028) where offers to refer are many.
  */
 export async function acceptedNotReferred(db: Queryable, authorityId: string, limit: number) {
   const page = db
@@ -130,6 +131,7 @@ export async function acceptedNotReferred(db: Queryable, authorityId: string, li
     .innerJoin('meeting', 'meeting.id', 'child_advocacy_offer.meeting_id')
     .select(['child_advocacy_offer.id as page_id', 'meeting.meeting_date as page_date'])
     .where('child_advocacy_offer.authority_id', '=', authorityId)
+    .where('meeting.authority_id', '=', authorityId)
     .where('child_advocacy_offer.answer', '=', 'accepted')
     .where('child_advocacy_offer.child_referral_id', 'is', null)
     .where((eb) =>

@@ -101,7 +101,6 @@ export async function saveReadiness(
   return result.numUpdatedRows === 1n
 }
 
-/** Whose worktray a list of meetings to get ready is for. */
 /** What a listed meeting's readiness is worked out from: the meeting, Section 1's needs, and what is recorded. */
 const readinessColumns = [
   'meeting.type as meeting_type',
@@ -138,12 +137,14 @@ export interface ReadinessRow {
   readonly venue_confirmed: boolean | null
 }
 
+/** Whose worktray a list of meetings to get ready is for. */
 export type ReadinessOwner = { readonly referrerId: string } | { readonly advocateUserId: string } | { readonly service: true }
 
 /**
  * The meetings of open, sent referrals held between `from` and `to`, with what is recorded of their
  * readiness and what Section 1 says they need: for one referrer, one allocated advocate, or the
- * advocacy service. The worktray works out from these which items are outstanding.
+ * advocacy service. The worktray works out from these which items are outstanding, reading a few
+ * days at a time (every one of them: a list cut short here would leave out what is due soonest).
  */
 export async function meetingsToReady(
   db: Queryable,
@@ -182,7 +183,6 @@ export async function meetingsToReady(
     .select(['referral.id', 'referral.reference', 'person.given_name', 'person.family_name', ...readinessColumns])
     .orderBy('meeting.meeting_date')
     .orderBy('referral.id')
-    .limit(500)
     .execute()
 }
 

@@ -5,16 +5,16 @@ import type { Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { fullName } from '../../platform/people-names.ts'
-import { addDays } from '../../platform/time/calendar.ts'
+import { addDays, growingWindows } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { MeetingType } from '../../vocabulary/referrals.ts'
-import { outstanding, readinessOf, type WaitsOn } from '../meetings/readiness.ts'
+import { earliestDueBy, outstanding, type WaitsOn } from '../meetings/readiness.ts'
 import * as people from '../people/records-service.ts'
 import { meetingRulesFor } from '../settings/meeting-rules-service.ts'
 import { bankHolidaysFor } from '../settings/working-days.ts'
 import { currentAllocation } from './allocation/allocation-repository.ts'
 import * as meetings from './meeting-repository.ts'
-import { readinessLabels, readinessViewOf, recordableAnswers, relationOf, type ReadinessAnswers, type ReadinessView } from './readiness-view.ts'
+import { readinessLabels, readinessOfRow, readinessViewOf, recordableAnswers, relationOf, type ReadinessAnswers, type ReadinessView } from './readiness-view.ts'
 import { findSectionOne } from './section-1/section-one-repository.ts'
 import { actorOf, canSee, loadReferral, type ReferralRow } from './steps.ts'
 import { openStates } from './workflow.ts'
@@ -157,33 +157,6 @@ export async function saveMeetingReadiness(
   })
 }
 
-/** What a listed meeting's row says of its readiness (the worktray's and the notifications' lists read the same columns). */
-function readinessOfRow(row: meetings.ReadinessRow, rules: Parameters<typeof readinessOf>[2], today: string, bankHolidays: Parameters<typeof readinessOf>[4]) {
-  return readinessOf(
-    {
-      isConference: row.meeting_type === 'initial_conference' || row.meeting_type === 'review_conference',
-      isFamilyGroupConference: row.meeting_type === 'family_group_conference',
-      meetingDate: row.meeting_date,
-      previousConferenceOn: row.previous_conference_on,
-      interpreterNeeded: row.interpreter_needed === true,
-      adjustmentsNeeded: row.has_disability === true && (row.adjustments?.length ?? 0) > 0,
-      hasVenue: row.venue !== null,
-    },
-    {
-      reportSharedOn: row.report_shared_on,
-      chairMetOn: row.chair_met_on,
-      fgcStatus: row.fgc_status,
-      interpreterBooked: row.interpreter_booked ?? false,
-      adjustmentsInPlace: row.adjustments_in_place ?? false,
-      advocateMetOn: row.advocate_met_on,
-      venueConfirmed: row.venue_confirmed ?? false,
-    },
-    rules,
-    today,
-    bankHolidays,
-  )
-}
-
 /** How far ahead the worktray looks for meetings to get ready: the longest local rule is 10 working days. */
 const READINESS_LOOKAHEAD_DAYS = 28
 /** The most outstanding items a worktray lists. */
@@ -218,30 +191,44 @@ export async function readinessWaiting(context: ServiceContext, caller: Caller, 
         ]
   if (owners.length === 0) return []
   const today = londonDate(context.clock.now())
-  const window = { from: today, to: addDays(today, READINESS_LOOKAHEAD_DAYS) }
   const [rules, bankHolidays] = await Promise.all([meetingRulesFor(context, user.authorityId), bankHolidaysFor(context.db, user.authorityId)])
   const found: ReadinessWaitingItem[] = []
-  for (const { owner, waitsOn } of owners) {
-    for (const row of await meetings.meetingsToReady(context.db, user.authorityId, owner, openStates, window)) {
-      const items = readinessOfRow(row, rules, today, bankHolidays)
-      for (const entry of outstanding(items)) {
-        if (entry.waitsOn !== waitsOn || (entry.state.kind !== 'due' && entry.state.kind !== 'late')) continue
-        found.push({
-          referralId: row.id,
-          href: `/referrals/${row.id}/readiness`,
-          reference: row.reference,
-          person: row.given_name ? fullName({ given_name: row.given_name, family_name: row.family_name ?? '' }) : 'Parent or carer not added yet',
-          meetingDate: row.meeting_date,
-          what: readinessLabels[entry.item],
-          dueBy: entry.state.dueBy,
-          late: entry.state.kind === 'late',
-        })
+  // Overdue first then soonest due is the order of the due dates (an item is late once its date has
+  // passed). So the coming days are read a few at a time, and no further once no later meeting can
+  // have an item due before the last listed: a busy authority's list reads days, not a month.
+  const byDueDate = (a: ReadinessWaitingItem, b: ReadinessWaitingItem) => a.dueBy.localeCompare(b.dueBy) || a.reference.localeCompare(b.reference)
+  const lastDay = addDays(today, READINESS_LOOKAHEAD_DAYS)
+  for (const window of growingWindows(today, lastDay, 1)) {
+    const days = { from: window.from, to: window.to ?? lastDay }
+    for (const { owner, waitsOn } of owners) {
+      for (const row of await meetings.meetingsToReady(context.db, user.authorityId, owner, openStates, days)) {
+        const items = readinessOfRow(row, rules, today, bankHolidays)
+        for (const entry of outstanding(items)) {
+          if (entry.waitsOn !== waitsOn || (entry.state.kind !== 'due' && entry.state.kind !== 'late')) continue
+          found.push({
+            referralId: row.id,
+            href: `/referrals/${row.id}/readiness`,
+            reference: row.reference,
+            person: row.given_name ? fullName({ given_name: row.given_name, family_name: row.family_name ?? '' }) : 'Parent or carer not added yet',
+            meetingDate: row.meeting_date,
+            what: readinessLabels[entry.item],
+            dueBy: entry.state.dueBy,
+            late: entry.state.kind === 'late',
+          })
+        }
       }
     }
+    if (found.length < READINESS_LIST_LIMIT) continue
+    const lastListed = found.sort(byDueDate)[READINESS_LIST_LIMIT - 1]
+    const soonestLater = earliestDueBy(
+      addDays(days.to, 1),
+      rules,
+      bankHolidays,
+      owners.map((entry) => entry.waitsOn),
+    )
+    if (lastListed && (soonestLater === null || soonestLater > lastListed.dueBy)) break
   }
-  const listed = found
-    .sort((a, b) => Number(b.late) - Number(a.late) || a.dueBy.localeCompare(b.dueBy) || a.reference.localeCompare(b.reference))
-    .slice(0, READINESS_LIST_LIMIT)
+  const listed = found.sort(byDueDate).slice(0, READINESS_LIST_LIMIT)
   if (listed.length > 0)
     await recordAudit(
       context.db,

@@ -221,3 +221,35 @@ export function readinessViewOf(relation: Relation, row: ReadinessRow | undefine
 export async function readinessRow(db: Queryable, authorityId: string, meetingId: string): Promise<ReadinessRow | undefined> {
   return meetings.findReadiness(db, authorityId, meetingId)
 }
+
+/** What a listed meeting's row says of its readiness (the worktray's and the notifications' lists read the same columns). */
+export function readinessOfRow(
+  row: meetings.ReadinessRow,
+  rules: Parameters<typeof readinessOf>[2],
+  today: string,
+  bankHolidays: Parameters<typeof readinessOf>[4],
+) {
+  return readinessOf(
+    {
+      isConference: row.meeting_type === 'initial_conference' || row.meeting_type === 'review_conference',
+      isFamilyGroupConference: row.meeting_type === 'family_group_conference',
+      meetingDate: row.meeting_date,
+      previousConferenceOn: row.previous_conference_on,
+      interpreterNeeded: row.interpreter_needed === true,
+      adjustmentsNeeded: row.has_disability === true && (row.adjustments?.length ?? 0) > 0,
+      hasVenue: row.venue !== null,
+    },
+    {
+      reportSharedOn: row.report_shared_on,
+      chairMetOn: row.chair_met_on,
+      fgcStatus: row.fgc_status,
+      interpreterBooked: row.interpreter_booked ?? false,
+      adjustmentsInPlace: row.adjustments_in_place ?? false,
+      advocateMetOn: row.advocate_met_on,
+      venueConfirmed: row.venue_confirmed ?? false,
+    },
+    rules,
+    today,
+    bankHolidays,
+  )
+}

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { create, type Font } from 'fontkit'
-import PDFDocument from 'pdfkit'
 
 /**
  * A report as a tagged PDF, by `pdfkit` (ADR 26): headings, paragraphs, quotes and tables, each
@@ -54,6 +53,9 @@ const BODY_SIZE = 10.5
 const TABLE_SIZE = 9
 
 export async function toPdf(report: PdfReport): Promise<Buffer> {
+  // Loaded when the first PDF is asked for, not at start: most of the service's processes never make
+  // one, and pdfkit and its fonts' code hold about 9 MB (issue 9).
+  const { default: PDFDocument } = await import('pdfkit')
   const { regular, bold } = fontsOnce()
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,4 +1,3 @@
-import sharp from 'sharp'
 import { PHOTO_MAX_SIDE, PHOTO_MAX_SIDE_IN, PhotoRefusedError, type PhotoType } from './photo.ts'
 
 /**
@@ -9,6 +8,8 @@ import { PHOTO_MAX_SIDE, PHOTO_MAX_SIDE_IN, PhotoRefusedError, type PhotoType } 
  * date an upload carried is ever kept or served.
  */
 export async function remadePhoto(upload: Buffer): Promise<{ bytes: Buffer; type: PhotoType }> {
+  // Loaded with the first photo, not at start: sharp and libvips hold about 9 MB (issue 9).
+  const { default: sharp } = await import('sharp')
   const image = sharp(upload, { failOn: 'error', limitInputPixels: PHOTO_MAX_SIDE_IN * PHOTO_MAX_SIDE_IN, sequentialRead: true })
   const {
     format,

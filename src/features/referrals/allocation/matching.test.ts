@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
 import { languageLevels, specialisms } from '../../../vocabulary/advocates.ts'
-import { rankCandidates, type Candidate, type MatchRequest } from './matching.ts'
+import { exclusions, rankCandidates, sameWords, type Candidate, type MatchRequest } from './matching.ts'
 import { needsFrom } from './needs.ts'
 
 const MEETING = '2026-12-10'
@@ -259,6 +259,39 @@ describe('matching, for any pool and any referral', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+
+  test('the same words, whatever their case or spaces: as the plain rule says, for any text', () => {
+    const words = fc.oneof(
+      fc.constantFrom('Spanish', ' spanish ', 'SPANISH', 'Español', 'ESPAÑOL', 'Türkçe', 'TÜRKÇE', 'British Sign Language', '\tbsl\n', ''),
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    )
+    fc.assert(
+      fc.property(words, words, (a, b) => {
+        assert.equal(sameWords(a, b), a.trim().toLowerCase() === b.trim().toLowerCase(), `${JSON.stringify(a)} and ${JSON.stringify(b)}`)
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  test('the reasons an advocate is not offered are their own: a reason shared between advocates is never added to', () => {
+    const request: MatchRequest = { ...appendixB, advocateKind: 'parent_peer_advocate' }
+    const professional = candidate({ id: 'professional', kind: 'professional_advocate' })
+    const alsoFull = candidate({ id: 'professional-and-full', kind: 'professional_advocate', capacity: 1, activeLoad: 1 })
+    const alsoKnows = candidate({ id: 'professional-who-knows', kind: 'professional_advocate', knownFamilyGroupIds: ['family-1'] })
+    const first = exclusions(request, professional)
+    assert.deepEqual(exclusions(request, alsoFull), [
+      'is a professional advocate; the decision asked for a parent peer advocate',
+      'has no free place (1 of 1 taken)',
+    ])
+    assert.deepEqual(exclusions(request, alsoKnows), [
+      'is a professional advocate; the decision asked for a parent peer advocate',
+      'is recorded as knowing the family',
+    ])
+    assert.deepEqual(exclusions(request, professional), ['is a professional advocate; the decision asked for a parent peer advocate'])
+    assert.deepEqual(first, ['is a professional advocate; the decision asked for a parent peer advocate'])
+    assert.deepEqual(exclusions(request, candidate({ id: 'many', capacity: 40, activeLoad: 41 })), ['has no free place (41 of 40 taken)'])
   })
 
   test('the ranking does not depend on the order the pool is listed in', () => {

@@ -122,7 +122,38 @@ const genderWords: Readonly<Record<'woman' | 'man' | 'non_binary', string>> = { 
 
 /** The same words, whatever their case or the spaces around them. */
 export function sameWords(a: string, b: string): boolean {
-  return a === b || a.trim().toLowerCase() === b.trim().toLowerCase()
+  if (a === b) return true
+  const same = sameAsciiWords(a, b)
+  return same ?? a.trim().toLowerCase() === b.trim().toLowerCase()
+}
+
+const isAsciiSpace = (code: number) => code === 32 || (code >= 9 && code <= 13)
+
+/**
+ * `sameWords` for words in plain ASCII, making no new strings (a ranking compares thousands of
+ * advocates' languages); undefined when either has any other character, for the full rule.
+ */
+function sameAsciiWords(a: string, b: string): boolean | undefined {
+  let aStart = 0
+  let aEnd = a.length
+  let bStart = 0
+  let bEnd = b.length
+  while (aStart < aEnd && isAsciiSpace(a.charCodeAt(aStart))) aStart += 1
+  while (aEnd > aStart && isAsciiSpace(a.charCodeAt(aEnd - 1))) aEnd -= 1
+  while (bStart < bEnd && isAsciiSpace(b.charCodeAt(bStart))) bStart += 1
+  while (bEnd > bStart && isAsciiSpace(b.charCodeAt(bEnd - 1))) bEnd -= 1
+  for (let index = 0; index < a.length; index += 1) if (a.charCodeAt(index) > 127) return undefined
+  for (let index = 0; index < b.length; index += 1) if (b.charCodeAt(index) > 127) return undefined
+  if (aEnd - aStart !== bEnd - bStart) return false
+  for (let offset = 0; offset < aEnd - aStart; offset += 1) {
+    const x = a.charCodeAt(aStart + offset)
+    const y = b.charCodeAt(bStart + offset)
+    if (x === y) continue
+    const lowerX = x >= 65 && x <= 90 ? x + 32 : x
+    const lowerY = y >= 65 && y <= 90 ? y + 32 : y
+    if (lowerX !== lowerY) return false
+  }
+  return true
 }
 
 function speaks(candidate: Candidate, language: string): { level: LanguageLevel } | undefined {
@@ -138,40 +169,75 @@ function heritageMatches(candidate: Candidate, wanted: string): boolean {
 
 const NO_REASONS: readonly string[] = Object.freeze([])
 
-/** The reasons so far and one more; made only for the first (no closure per candidate, as a local `add` would be). */
-function withReason(reasons: string[] | undefined, reason: string): string[] {
-  if (!reasons) return [reason]
-  reasons.push(reason)
+/** Why an advocate of the other kind is never offered, by the kind the decision asked for: written once, not once an advocate. */
+const otherKind: Readonly<Record<AdvocateKind, string>> = {
+  parent_peer_advocate: 'is a professional advocate; the decision asked for a parent peer advocate',
+  professional_advocate: 'is a parent peer advocate; the decision asked for a professional advocate',
+}
+
+/** Reasons given alone, each one list shared: the same few words are why thousands of advocates are not offered. */
+const alone = new Map<string, readonly string[]>()
+
+/**
+ * The reasons so far and one more (no closure per candidate, as a local `add` would be). A reason
+ * that is `shared` (one of a few fixed sentences) comes, when it is the first, as a list made once.
+ */
+function withReason(reasons: readonly string[] | undefined, reason: string, shared = false): readonly string[] {
+  if (!reasons) {
+    if (!shared) return [reason]
+    let list = alone.get(reason)
+    if (!list) {
+      list = Object.freeze([reason])
+      alone.set(reason, list)
+    }
+    return list
+  }
+  if (Object.isFrozen(reasons)) return [...reasons, reason]
+  ;(reasons as string[]).push(reason)
   return reasons
+}
+
+/** The most places an advocate's "no free place" reason is written once for; beyond it, each time. */
+const FEW_PLACES = 20
+const placesTakenWords: string[][] = []
+
+/** Whether an advocate's "no free place" reason is one written once: for the usual numbers of places. */
+function fewPlaces(load: number, capacity: number): boolean {
+  return Number.isInteger(load) && Number.isInteger(capacity) && load >= 0 && load <= FEW_PLACES && capacity >= 0 && capacity <= FEW_PLACES
+}
+
+/** "has no free place (2 of 2 taken)". */
+function noFreePlace(load: number, capacity: number): string {
+  if (!fewPlaces(load, capacity)) return `has no free place (${load} of ${capacity} taken)`
+  const byLoad = (placesTakenWords[capacity] ??= [])
+  return (byLoad[load] ??= `has no free place (${load} of ${capacity} taken)`)
 }
 
 /** Why an advocate can never be offered this referral (empty: they can). Nothing is allocated for one who can. */
 export function exclusions(request: MatchRequest, candidate: Candidate): readonly string[] {
-  let reasons: string[] | undefined
+  let reasons: readonly string[] | undefined
   if (!candidate.eligible) reasons = withReason(reasons, `not eligible: ${candidate.ineligibleBecause.join('; ')}`)
-  if (request.advocateKind && candidate.kind !== request.advocateKind) {
-    reasons = withReason(
-      reasons,
-      `is a ${candidate.kind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate; the decision asked for a ${request.advocateKind === 'parent_peer_advocate' ? 'parent peer' : 'professional'} advocate`,
-    )
-  }
-  if (candidate.activeLoad >= candidate.capacity) reasons = withReason(reasons, `has no free place (${candidate.activeLoad} of ${candidate.capacity} taken)`)
+  if (request.advocateKind && candidate.kind !== request.advocateKind) reasons = withReason(reasons, otherKind[request.advocateKind], true)
+  if (candidate.activeLoad >= candidate.capacity)
+    reasons = withReason(reasons, noFreePlace(candidate.activeLoad, candidate.capacity), fewPlaces(candidate.activeLoad, candidate.capacity))
   for (const absence of candidate.absences) {
     if (absence.startsOn <= request.meetingDate && request.meetingDate <= absence.endsOn) {
-      reasons = withReason(reasons, 'is away on the day of the meeting')
+      reasons = withReason(reasons, 'is away on the day of the meeting', true)
       break
     }
   }
   if (request.otherParentAdvocateIds.includes(candidate.id))
-    reasons = withReason(reasons, 'is working with the other parent, and there is domestic abuse between the parents')
+    reasons = withReason(reasons, 'is working with the other parent, and there is domestic abuse between the parents', true)
   if (request.acrossGenerationsAdvocateIds?.includes(candidate.id))
     reasons = withReason(
       reasons,
       request.forChild
         ? 'is working with a parent of this child: a child’s advocate is their own'
         : 'is working with a child of this family on the child’s own referral',
+      true,
     )
-  if (request.familyGroupId && candidate.knownFamilyGroupIds.includes(request.familyGroupId)) reasons = withReason(reasons, 'is recorded as knowing the family')
+  if (request.familyGroupId && candidate.knownFamilyGroupIds.includes(request.familyGroupId))
+    reasons = withReason(reasons, 'is recorded as knowing the family', true)
   return reasons ?? NO_REASONS
 }
 
@@ -216,18 +282,19 @@ interface Words {
   readonly cautions: string[]
 }
 
-interface Assessment {
-  readonly key: number
-  readonly meetsEveryNeed: boolean
-  readonly preferences: PreferenceMatch
-}
+/**
+ * What `assess` found besides the key. One record, filled by each call and read straight after it:
+ * ranking a large pool then makes no object an advocate for it (issue 9: the pool's garbage, not
+ * its sorting, made the slowest rankings slow).
+ */
+const assessed = { meetsEveryNeed: false, language: 'not_asked' as PreferenceMatch['language'], gender: 'not_asked' as Met, heritage: 'not_asked' as Met }
 
 /**
  * How well one advocate fits the referral: the ranking key, and, when `words` is given, the plain
  * reasons and cautions an admin reads. One function for both, so the ranking and its words can
  * never disagree; ranking a large pool asks for no words, so it allocates almost nothing.
  */
-function assess(request: MatchRequest, candidate: Candidate, weekday: string, words: Words | null): Assessment {
+function assess(request: MatchRequest, candidate: Candidate, weekday: string, words: Words | null): number {
   let needsMet = 0
   let interpreterNeeded = false
   for (const language of request.neededLanguages) {
@@ -289,42 +356,50 @@ function assess(request: MatchRequest, candidate: Candidate, weekday: string, wo
   const language: PreferenceMatch['language'] =
     request.neededLanguages.length === 0 ? 'not_asked' : meetsEveryNeed ? 'met' : interpreterNeeded && request.interpreterFallback ? 'interpreter' : 'not_met'
 
-  return {
-    // Positional, not an object of parts: one object fewer for each of thousands of candidates.
-    key: packKey(
-      request.forChild === true && candidate.specialisms.includes('children'),
-      meetsEveryNeed,
-      !alreadyOffered,
-      needsMet,
-      preferencesMet,
-      fitting,
-      continuity,
-      free / candidate.capacity,
-      candidate.recentAllocations,
-    ),
+  assessed.meetsEveryNeed = meetsEveryNeed
+  assessed.language = language
+  assessed.gender = gender
+  assessed.heritage = heritage
+  // Positional, not an object of parts: one object fewer for each of thousands of candidates.
+  return packKey(
+    request.forChild === true && candidate.specialisms.includes('children'),
     meetsEveryNeed,
-    preferences: { language, gender, heritage },
-  }
+    !alreadyOffered,
+    needsMet,
+    preferencesMet,
+    fitting,
+    continuity,
+    free / candidate.capacity,
+    candidate.recentAllocations,
+  )
 }
 
 /** A ranked advocate whose reasons and cautions are put into words when someone reads them. */
 class Ranked implements RankedCandidate {
   readonly candidate: Candidate
   readonly meetsEveryNeed: boolean
-  readonly preferences: PreferenceMatch
   readonly key: number
   readonly #request: MatchRequest
   readonly #weekday: string
+  readonly #language: PreferenceMatch['language']
+  readonly #gender: Met
+  readonly #heritage: Met
   #words: Words | undefined
 
   constructor(request: MatchRequest, candidate: Candidate, weekday: string) {
-    const assessment = assess(request, candidate, weekday, null)
+    this.key = assess(request, candidate, weekday, null)
     this.candidate = candidate
-    this.meetsEveryNeed = assessment.meetsEveryNeed
-    this.preferences = assessment.preferences
-    this.key = assessment.key
+    this.meetsEveryNeed = assessed.meetsEveryNeed
+    this.#language = assessed.language
+    this.#gender = assessed.gender
+    this.#heritage = assessed.heritage
     this.#request = request
     this.#weekday = weekday
+  }
+
+  /** Made when read: only the advocate offered the referral has theirs recorded. */
+  get preferences(): PreferenceMatch {
+    return { language: this.#language, gender: this.#gender, heritage: this.#heritage }
   }
 
   #explained(): Words {

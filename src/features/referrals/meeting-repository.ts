@@ -143,8 +143,11 @@ export type ReadinessOwner = { readonly referrerId: string } | { readonly advoca
 /**
  * The meetings of open, sent referrals held between `from` and `to`, with what is recorded of their
  * readiness and what Section 1 says they need: for one referrer, one allocated advocate, or the
- * advocacy service. The worktray works out from these which items are outstanding, reading a few
- * days at a time (every one of them: a list cut short here would leave out what is due soonest).
+ * advocacy service. The worktray works out from these which items are outstanding.
+ *
+ * A page at a time, in the referrals' reference order, after `after`: a busy authority has hundreds
+ * of meetings a day. The page's referrals are chosen first, from the meetings and referrals alone,
+ * and only they are joined to their readiness, Section 1 and person.
  */
 export async function meetingsToReady(
   db: Queryable,
@@ -152,22 +155,23 @@ export async function meetingsToReady(
   owner: ReadinessOwner,
   openStates: readonly ReferralState[],
   window: { from: string; to: string },
+  page: { after: string | null; limit: number },
 ) {
-  let query = db
+  let chosen = db
     .selectFrom('referral')
     .innerJoin('meeting', 'meeting.id', 'referral.meeting_id')
-    .leftJoin('meeting_readiness', 'meeting_readiness.meeting_id', 'meeting.id')
-    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
-    .leftJoin('person', 'person.id', 'referral.person_id')
+    .select(['referral.id as page_id', 'referral.reference as page_reference'])
     .where('referral.authority_id', '=', authorityId)
     .where('meeting.authority_id', '=', authorityId)
     .where('referral.state', 'in', openStates)
     .where('referral.sent_at', 'is not', null)
     .where('meeting.meeting_date', '>=', window.from)
     .where('meeting.meeting_date', '<=', window.to)
-  if ('referrerId' in owner) query = query.where('referral.referrer_id', '=', owner.referrerId)
+  // References in the order of their characters' codes (collation "C"), the order the worktray compares them in.
+  if (page.after !== null) chosen = chosen.where(sql<boolean>`referral.reference collate "C" > ${page.after}`)
+  if ('referrerId' in owner) chosen = chosen.where('referral.referrer_id', '=', owner.referrerId)
   if ('advocateUserId' in owner)
-    query = query.where((eb) =>
+    chosen = chosen.where((eb) =>
       eb.exists(
         eb
           .selectFrom('allocation')
@@ -179,10 +183,20 @@ export async function meetingsToReady(
           .where('advocate.user_id', '=', owner.advocateUserId),
       ),
     )
-  return query
+  return db
+    .selectFrom(
+      chosen
+        .orderBy(sql`referral.reference collate "C"`)
+        .limit(page.limit)
+        .as('page'),
+    )
+    .innerJoin('referral', 'referral.id', 'page.page_id')
+    .innerJoin('meeting', 'meeting.id', 'referral.meeting_id')
+    .leftJoin('meeting_readiness', 'meeting_readiness.meeting_id', 'meeting.id')
+    .leftJoin('section_one', 'section_one.referral_id', 'referral.id')
+    .leftJoin('person', 'person.id', 'referral.person_id')
     .select(['referral.id', 'referral.reference', 'person.given_name', 'person.family_name', ...readinessColumns])
-    .orderBy('meeting.meeting_date')
-    .orderBy('referral.id')
+    .orderBy(sql`page.page_reference collate "C"`)
     .execute()
 }
 

@@ -4,16 +4,16 @@ import { staffNames } from '../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { fullName } from '../../platform/people-names.ts'
-import { addDays, growingWindows } from '../../platform/time/calendar.ts'
+import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { MeetingType } from '../../vocabulary/referrals.ts'
-import { earliestDueBy, outstanding, type WaitsOn } from '../meetings/readiness.ts'
+import { outstanding, type WaitsOn } from '../meetings/readiness.ts'
 import * as people from '../people/records-service.ts'
 import { meetingRulesFor } from '../settings/meeting-rules-service.ts'
 import { bankHolidaysFor } from '../settings/working-days.ts'
 import { currentAllocation } from './allocation/allocation-repository.ts'
 import * as meetings from './meeting-repository.ts'
+import { byDueDate, READINESS_LOOKAHEAD_DAYS, waitingOn, type ReadinessWaitingItem } from './readiness-waiting.ts'
 import { readinessLabels, readinessOfRow, readinessViewOf, recordableAnswers, relationOf, type ReadinessAnswers, type ReadinessView } from './readiness-view.ts'
 import { findSectionOne } from './section-1/section-one-repository.ts'
 import { actorOf, canSee, loadReferral, type ReferralRow } from './steps.ts'
@@ -157,21 +157,10 @@ export async function saveMeetingReadiness(
   })
 }
 
-/** How far ahead the worktray looks for meetings to get ready: the longest local rule is 10 working days. */
-const READINESS_LOOKAHEAD_DAYS = 28
 /** The most outstanding items a worktray lists. */
 const READINESS_LIST_LIMIT = 50
-
-export interface ReadinessWaitingItem {
-  readonly referralId: string
-  readonly href: string
-  readonly reference: string
-  readonly person: string
-  readonly meetingDate: string
-  readonly what: string
-  readonly dueBy: string
-  readonly late: boolean
-}
+/** How many meetings a list reads at a time. */
+const READINESS_PAGE = 200
 
 /**
  * The readiness items of coming meetings still to do that wait on this person ("mine": as the
@@ -193,41 +182,10 @@ export async function readinessWaiting(context: ServiceContext, caller: Caller, 
   const today = londonDate(context.clock.now())
   const [rules, bankHolidays] = await Promise.all([meetingRulesFor(context, user.authorityId), bankHolidaysFor(context.db, user.authorityId)])
   const found: ReadinessWaitingItem[] = []
-  // Overdue first then soonest due is the order of the due dates (an item is late once its date has
-  // passed). So the coming days are read a few at a time, and no further once no later meeting can
-  // have an item due before the last listed: a busy authority's list reads days, not a month.
-  const byDueDate = (a: ReadinessWaitingItem, b: ReadinessWaitingItem) => a.dueBy.localeCompare(b.dueBy) || a.reference.localeCompare(b.reference)
-  const lastDay = addDays(today, READINESS_LOOKAHEAD_DAYS)
-  for (const window of growingWindows(today, lastDay, 1)) {
-    const days = { from: window.from, to: window.to ?? lastDay }
-    for (const { owner, waitsOn } of owners) {
-      for (const row of await meetings.meetingsToReady(context.db, user.authorityId, owner, openStates, days)) {
-        const items = readinessOfRow(row, rules, today, bankHolidays)
-        for (const entry of outstanding(items)) {
-          if (entry.waitsOn !== waitsOn || (entry.state.kind !== 'due' && entry.state.kind !== 'late')) continue
-          found.push({
-            referralId: row.id,
-            href: `/referrals/${row.id}/readiness`,
-            reference: row.reference,
-            person: row.given_name ? fullName({ given_name: row.given_name, family_name: row.family_name ?? '' }) : 'Parent or carer not added yet',
-            meetingDate: row.meeting_date,
-            what: readinessLabels[entry.item],
-            dueBy: entry.state.dueBy,
-            late: entry.state.kind === 'late',
-          })
-        }
-      }
-    }
-    if (found.length < READINESS_LIST_LIMIT) continue
-    const lastListed = found.sort(byDueDate)[READINESS_LIST_LIMIT - 1]
-    const soonestLater = earliestDueBy(
-      addDays(days.to, 1),
-      rules,
-      bankHolidays,
-      owners.map((entry) => entry.waitsOn),
+  for (const { owner, waitsOn } of owners)
+    found.push(
+      ...(await waitingOn(context.db, user.authorityId, owner, waitsOn, { today, rules, bankHolidays }, { list: READINESS_LIST_LIMIT, page: READINESS_PAGE })),
     )
-    if (lastListed && (soonestLater === null || soonestLater > lastListed.dueBy)) break
-  }
   const listed = found.sort(byDueDate).slice(0, READINESS_LIST_LIMIT)
   if (listed.length > 0)
     await recordAudit(

@@ -13,6 +13,7 @@ import { outstanding } from '../meetings/readiness.ts'
 import { acceptedNotReferred } from '../referrals/child-offer-repository.ts'
 import { meetingsToReady } from '../referrals/meeting-repository.ts'
 import { readinessWaiting } from '../referrals/readiness-service.ts'
+import { waitingOn } from '../referrals/readiness-waiting.ts'
 import { readinessLabels, readinessOfRow } from '../referrals/readiness-view.ts'
 import { meetingRulesFor } from '../settings/meeting-rules-service.ts'
 import { bankHolidaysFor } from '../settings/working-days.ts'
@@ -31,6 +32,7 @@ describe(`the worktray's lists read only their page, and show what they showed r
   let authorityId = ''
   let advocates: { id: string }[] = []
   let stale = 0
+  let busyReferrer = ''
   const today = londonDate(systemClock.now())
   const busy: Scale = { name: 'busy', authorities: 1, referralsPerAuthority: 2_500, mix: nationalMix, advocatesPerAuthority: 6, description: 'busy' }
   const context = () => ({ db: database.db, clock: systemClock })
@@ -61,6 +63,16 @@ describe(`the worktray's lists read only their page, and show what they showed r
       where referral_id in (select referral_id from feedback_request where authority_id = ${authorityId} and state = 'later' order by referral_id limit 60)
       returning referral_id`.execute(db)
     stale = moved.rows.length
+    // One referrer's open referrals all meet in the coming fortnight, several a day, so their list
+    // is read in several pages a day, and their reports and venues fall due on the same days.
+    const busiest = await sql<{ referrer_id: string }>`
+      select referrer_id from referral where authority_id = ${authorityId} and sent_at is not null and meeting_id is not null
+      and state in (${sql.join(openStates)}) group by referrer_id order by count(*) desc limit 1`.execute(db)
+    busyReferrer = busiest.rows[0]?.referrer_id ?? ''
+    await sql`update meeting set meeting_date = ${today}::date + (meeting_days.h % 14)::int
+      from (select m.id, abs(hashtext(r.reference)) as h from referral r join meeting m on m.id = r.meeting_id
+            where r.referrer_id = ${busyReferrer} and r.sent_at is not null and r.state in (${sql.join(openStates)})) meeting_days
+      where meeting.id = meeting_days.id`.execute(db)
     // Most of the coming reviews' consultations not yet recorded, so that more children wait than a page.
     await sql`delete from child_consultation where authority_id = ${authorityId} and person_id::text < 'd'
       and meeting_id in (select id from meeting where authority_id = ${authorityId} and meeting_date >= ${today})`.execute(db)
@@ -163,7 +175,7 @@ describe(`the worktray's lists read only their page, and show what they showed r
     })
     /** The list as it was read before: every meeting of the coming four weeks, overdue first, then soonest due. */
     const whole = async (day: string, owner: Parameters<typeof meetingsToReady>[2], waitsOn: string) => {
-      const rows = await meetingsToReady(db, authorityId, owner, openStates, { from: day, to: addDays(day, 28) })
+      const rows = await meetingsToReady(db, authorityId, owner, openStates, { from: day, to: addDays(day, 28) }, { after: null, limit: 1_000_000 })
       return rows
         .flatMap((row) =>
           outstanding(readinessOfRow(row, rules, day, bankHolidays)).flatMap((entry) =>
@@ -173,7 +185,6 @@ describe(`the worktray's lists read only their page, and show what they showed r
           ),
         )
         .sort((a, b) => Number(b.late) - Number(a.late) || a.dueBy.localeCompare(b.dueBy) || a.reference.localeCompare(b.reference))
-        .slice(0, 50)
     }
     const shown = (items: Awaited<ReturnType<typeof readinessWaiting>>) =>
       items.map((item) => ({ reference: item.reference, what: item.what, dueBy: item.dueBy, late: item.late }))
@@ -188,21 +199,56 @@ describe(`the worktray's lists read only their page, and show what they showed r
     // Each weekday and the weekend: where the page ends among meetings whose items are due the same day.
     for (let offset = 0; offset < 7; offset++) {
       const day = addDays(today, offset)
-      const team = await whole(day, { service: true }, 'advocacy_admin')
-      assert.equal(team.length, 50, `the team has more than a page waiting on ${day}`)
+      const everything = await whole(day, { service: true }, 'advocacy_admin')
+      assert.ok(everything.length > 50, `the team has more than a page waiting on ${day}`)
+      const team = everything.slice(0, 50)
       assert.deepEqual(shown(await readinessWaiting(on(day), callerOf(admin.id, ['advocacy_admin']), 'team')), team, day)
+    }
+    // A few meetings a page, so each run of days is read in several pages and the reading stops inside one.
+    for (let offset = 0; offset < 7; offset++) {
+      const day = addDays(today, offset)
+      const everything = await whole(day, { service: true }, 'advocacy_admin')
+      for (const [list, page] of [
+        [7, 3],
+        [50, 17],
+        [50, 1],
+      ] as const) {
+        const paged = await waitingOn(db, authorityId, { service: true }, 'advocacy_admin', { today: day, rules, bankHolidays }, { list, page })
+        assert.deepEqual(shown(paged), everything.slice(0, list), `${day}, ${list} a list, ${page} a page`)
+      }
+    }
+    // And for each referrer and advocate, whose items fall due on different days of one meeting.
+    const referrers = await sql<{ referrer_id: string }>`
+      select referrer_id from referral where authority_id = ${authorityId} group by referrer_id order by count(*) desc limit 3`.execute(db)
+    const people = [
+      ...[busyReferrer, ...referrers.rows.map((row) => row.referrer_id)].map((referrerId) => ({ owner: { referrerId }, waitsOn: 'referrer' as const })),
+      ...advocates.map((advocate) => ({ owner: { advocateUserId: advocate.id }, waitsOn: 'advocate' as const })),
+    ]
+    for (let offset = 0; offset < 7; offset++) {
+      const day = addDays(today, offset)
+      for (const { owner, waitsOn } of people) {
+        const everything = await whole(day, owner, waitsOn)
+        for (const [list, page] of [
+          [2, 1],
+          [5, 2],
+          [9, 4],
+          [16, 3],
+          [30, 5],
+        ] as const) {
+          const paged = await waitingOn(db, authorityId, owner, waitsOn, { today: day, rules, bankHolidays }, { list, page })
+          assert.deepEqual(shown(paged), everything.slice(0, list), `${JSON.stringify(owner)} on ${day}, ${list} a list, ${page} a page`)
+        }
+      }
     }
     for (const advocate of advocates)
       assert.deepEqual(
         shown(await readinessWaiting(context(), callerOf(advocate.id, ['advocate']), 'mine')),
-        await whole(today, { advocateUserId: advocate.id }, 'advocate'),
+        (await whole(today, { advocateUserId: advocate.id }, 'advocate')).slice(0, 50),
       )
-    const referrers = await sql<{ referrer_id: string }>`
-      select referrer_id from referral where authority_id = ${authorityId} group by referrer_id order by count(*) desc limit 3`.execute(db)
     for (const { referrer_id } of referrers.rows)
       assert.deepEqual(
         shown(await readinessWaiting(context(), callerOf(referrer_id, ['referrer']), 'mine')),
-        await whole(today, { referrerId: referrer_id }, 'referrer'),
+        (await whole(today, { referrerId: referrer_id }, 'referrer')).slice(0, 50),
       )
   })
 })

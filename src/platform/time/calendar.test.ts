@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { addDays, addWorkingDays, daysBetween, growingWindows, isIsoDate, isWeekend, isWorkingDay } from './calendar.ts'
+import { addDays, addWorkingDays, daysBetween, growingWindows, isIsoDate, isWeekend, isWorkingDay, runsOfDays, subtractWorkingDays } from './calendar.ts'
 
 describe('calendar', () => {
   test('adds days across months, years and the clocks changing', () => {
@@ -80,6 +80,27 @@ describe('calendar', () => {
 
     test('a start after the last day is no window', () => {
       assert.deepEqual([...growingWindows('2026-12-02', '2026-12-01')], [])
+    })
+  })
+
+  describe('runs of days', () => {
+    test('consecutive days with the same key run together: a weekend with the Monday after it, by the working day before', () => {
+      const none = { has: () => false }
+      assert.deepEqual(
+        [...runsOfDays('2026-11-27', '2026-12-02', (day) => subtractWorkingDays(day, 1, none))],
+        [
+          { from: '2026-11-27', to: '2026-11-27', key: '2026-11-26' },
+          { from: '2026-11-28', to: '2026-11-30', key: '2026-11-27' },
+          { from: '2026-12-01', to: '2026-12-01', key: '2026-11-30' },
+          { from: '2026-12-02', to: '2026-12-02', key: '2026-12-01' },
+        ],
+      )
+    })
+
+    test('one day, and a key that never changes', () => {
+      assert.deepEqual([...runsOfDays('2026-11-28', '2026-11-28', () => 'x')], [{ from: '2026-11-28', to: '2026-11-28', key: 'x' }])
+      assert.deepEqual([...runsOfDays('2026-11-28', '2026-12-31', () => null)], [{ from: '2026-11-28', to: '2026-12-31', key: null }])
+      assert.deepEqual([...runsOfDays('2026-11-29', '2026-11-28', () => 'x')], [])
     })
   })
 })

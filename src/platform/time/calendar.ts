@@ -67,6 +67,28 @@ export function* growingWindows(from: string, last: string | null, firstSpan = 2
 }
 
 /**
+ * The days from `from` to `last` in runs of consecutive days that `keyOf` gives the same key, each
+ * with its key: the meetings of a Saturday, Sunday and Monday are all due by the Friday before.
+ */
+export function* runsOfDays<K>(
+  from: string,
+  last: string,
+  keyOf: (day: string) => K,
+): Generator<{ readonly from: string; readonly to: string; readonly key: K }> {
+  let start = from
+  let key = keyOf(from)
+  for (let day = from; day <= last; day = addDays(day, 1)) {
+    const next = addDays(day, 1)
+    const nextKey = next <= last ? keyOf(next) : undefined
+    if (next > last || nextKey !== key) {
+      yield { from: start, to: day, key }
+      start = next
+      key = nextKey as K
+    }
+  }
+}
+
+/**
  * The bank holidays working days skip. Any set of ISO dates will do (a test's own); the service
  * passes the authority's region's holidays, which know every year (see `bank-holidays.ts`).
  */

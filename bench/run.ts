@@ -9,15 +9,17 @@
  *   - worktrays: the first page of a team's and a manager's work as the history grows to 100,000
  *   - flood: other people's page times while someone floods the service with cheap requests
  *   - reports: the annual evaluation of one authority-year and a quarterly return (reports.ts)
+ *   - search: people search by whole name and date of birth in the authority with the most people
  *
  * `npm run bench -- pages matching` runs only those parts.
  */
 import { benchMatching } from './matching.ts'
 import { benchPages } from './pages.ts'
 import { benchReports } from './reports.ts'
+import { benchSearch } from './search.ts'
 import { benchWorktrays } from './worktray.ts'
 
-const parts = ['matching', 'pages', 'worktrays', 'flood', 'reports'] as const
+const parts = ['matching', 'pages', 'worktrays', 'flood', 'reports', 'search'] as const
 const asked = process.argv.slice(2)
 const unknown = asked.filter((part) => !(parts as readonly string[]).includes(part))
 if (unknown.length > 0) throw new Error(`npm run bench -- [${parts.join(' | ')}]…, not ${unknown.join(' ')}`)
@@ -28,3 +30,4 @@ if (runs('pages')) await benchPages()
 if (runs('worktrays')) await benchWorktrays()
 if (runs('flood')) await import('./flood.ts')
 if (runs('reports')) await benchReports()
+if (runs('search')) await benchSearch()

@@ -20,8 +20,8 @@ import type { Database } from '../src/platform/db/database.ts'
 import { bringReportFactsUpToDate, viewQuarterlyReturn } from '../src/features/reports/reports-service.ts'
 import type { Caller } from '../src/platform/auth/roles.ts'
 import { systemClock } from '../src/platform/time/clock.ts'
-import { describePlace, ensureDataset, openPlace, type DatasetPlace } from './generate/datasets.ts'
-import { isScaleName, scales } from './generate/scales.ts'
+import { describePlace, ensureDataset, openPlace, placeFromEnvironment } from './generate/datasets.ts'
+import { scales } from './generate/scales.ts'
 
 const RUNS = Number(process.env['BENCH_REPORT_RUNS'] ?? 5)
 
@@ -68,9 +68,8 @@ async function everyAuthority(context: { db: Database['db']; clock: typeof syste
 }
 
 export async function benchReports(): Promise<void> {
-  const scale = process.env['BENCH_SCALE'] ?? 'small'
-  if (!isScaleName(scale)) throw new Error(`BENCH_SCALE is one of ${Object.keys(scales).join(', ')}, not ${scale}`)
-  const place: DatasetPlace = { scale, postgresUrl: process.env['BENCH_DATABASE_URL'] || undefined, dataDir: process.env['BENCH_DATA_DIR'] || undefined }
+  const place = placeFromEnvironment()
+  const { scale } = place
   const database = await openPlace(place)
   try {
     await ensureDataset(database, scale)

@@ -7,15 +7,14 @@
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { searchPeople, type PersonSearch } from '../src/features/people/repository.ts'
-import { describePlace, ensureDataset, openPlace, type DatasetPlace } from './generate/datasets.ts'
-import { isScaleName, scales } from './generate/scales.ts'
+import { describePlace, ensureDataset, openPlace, placeFromEnvironment } from './generate/datasets.ts'
+import { scales } from './generate/scales.ts'
 
 const SEARCHES = 50
 
 export async function benchSearch(): Promise<void> {
-  const scale = process.env['BENCH_SCALE'] ?? 'small'
-  if (!isScaleName(scale)) throw new Error(`BENCH_SCALE is one of ${Object.keys(scales).join(', ')}, not ${scale}`)
-  const place: DatasetPlace = { scale, postgresUrl: process.env['BENCH_DATABASE_URL'] || undefined, dataDir: process.env['BENCH_DATA_DIR'] || undefined }
+  const place = placeFromEnvironment()
+  const { scale } = place
   const database = await openPlace(place)
   try {
     await ensureDataset(database, scale)

@@ -10,7 +10,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts'
 import { loadConfig } from '../../src/config.ts'
 import { openDatabase, type Database } from '../../src/platform/db/database.ts'
 import { generateDataset } from './generate.ts'
-import { BENCH_PASSWORD, scales, type ScaleName } from './scales.ts'
+import { BENCH_PASSWORD, isScaleName, scales, type ScaleName } from './scales.ts'
 
 /** Marks a database as holding a bench dataset, and which (`app_setting`). */
 const MARKER = 'bench.dataset'
@@ -107,4 +107,11 @@ export async function ensureDataset(database: Database, scale: ScaleName, print:
     .execute()
   print(`  all steps    ${((performance.now() - began) / 1000).toFixed(1).padStart(25)} s`)
   return { generated: true }
+}
+
+/** The dataset a bench part runs on, from `BENCH_SCALE`, `BENCH_DATABASE_URL` and `BENCH_DATA_DIR`. */
+export function placeFromEnvironment(environment: NodeJS.ProcessEnv = process.env): DatasetPlace {
+  const scale = environment['BENCH_SCALE'] ?? 'small'
+  if (!isScaleName(scale)) throw new Error(`BENCH_SCALE is one of ${Object.keys(scales).join(', ')}, not ${scale}`)
+  return { scale, postgresUrl: environment['BENCH_DATABASE_URL'] || undefined, dataDir: environment['BENCH_DATA_DIR'] || undefined }
 }

@@ -20,7 +20,7 @@ import type { Database } from '../src/platform/db/database.ts'
 import { bringReportFactsUpToDate, viewQuarterlyReturn } from '../src/features/reports/reports-service.ts'
 import type { Caller } from '../src/platform/auth/roles.ts'
 import { systemClock } from '../src/platform/time/clock.ts'
-import { describePlace, ensureDataset, openPlace, placeFromEnvironment } from './generate/datasets.ts'
+import { describePlace, onDatasetFromEnvironment } from './generate/datasets.ts'
 import { scales } from './generate/scales.ts'
 
 const RUNS = Number(process.env['BENCH_REPORT_RUNS'] ?? 5)
@@ -68,11 +68,8 @@ async function everyAuthority(context: { db: Database['db']; clock: typeof syste
 }
 
 export async function benchReports(): Promise<void> {
-  const place = placeFromEnvironment()
-  const { scale } = place
-  const database = await openPlace(place)
-  try {
-    await ensureDataset(database, scale)
+  await onDatasetFromEnvironment(async (database, place) => {
+    const { scale } = place
     const { db } = database
     const busiest = await sql<{ authority_id: string; year: number; referrals: number }>`
       select authority_id,
@@ -114,7 +111,5 @@ export async function benchReports(): Promise<void> {
     console.log(`  annual evaluation, PDF                  ${await time(() => downloadAnnualEvaluation(context, caller, year, 'pdf'))}`)
     console.log(`  quarterly return, Q3, as it leaves      ${await time(() => viewQuarterlyReturn(context, caller, quarter(row.year, 3), true))}`)
     await everyAuthority(context, year)
-  } finally {
-    await database.close()
-  }
+  })
 }

@@ -7,17 +7,14 @@
 import { performance } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import { searchPeople, type PersonSearch } from '../src/features/people/repository.ts'
-import { describePlace, ensureDataset, openPlace, placeFromEnvironment } from './generate/datasets.ts'
+import { describePlace, onDatasetFromEnvironment } from './generate/datasets.ts'
 import { scales } from './generate/scales.ts'
 
 const SEARCHES = 50
 
 export async function benchSearch(): Promise<void> {
-  const place = placeFromEnvironment()
-  const { scale } = place
-  const database = await openPlace(place)
-  try {
-    await ensureDataset(database, scale)
+  await onDatasetFromEnvironment(async (database, place) => {
+    const { scale } = place
     const { db } = database
     const authority = await db
       .selectFrom('person')
@@ -54,7 +51,5 @@ export async function benchSearch(): Promise<void> {
       )
     }
     console.log('  aim: a rare name in the large authority in 10 ms or less')
-  } finally {
-    await database.close()
-  }
+  })
 }

@@ -115,3 +115,15 @@ export function placeFromEnvironment(environment: NodeJS.ProcessEnv = process.en
   if (!isScaleName(scale)) throw new Error(`BENCH_SCALE is one of ${Object.keys(scales).join(', ')}, not ${scale}`)
   return { scale, postgresUrl: environment['BENCH_DATABASE_URL'] || undefined, dataDir: environment['BENCH_DATA_DIR'] || undefined }
 }
+
+/** Runs a bench part on the dataset the environment names (made first if its database is empty), and closes it after. */
+export async function onDatasetFromEnvironment(part: (database: Database, place: DatasetPlace) => Promise<void>): Promise<void> {
+  const place = placeFromEnvironment()
+  const database = await openPlace(place)
+  try {
+    await ensureDataset(database, place.scale)
+    await part(database, place)
+  } finally {
+    await database.close()
+  }
+}

@@ -6,7 +6,7 @@ import { nationalMix, type Scale } from '../../../bench/generate/scales.ts'
 import { engine, openTestDatabase } from '../../../test/support/database.ts'
 import type { Caller, Role } from '../../platform/auth/roles.ts'
 import { addDays } from '../../platform/time/calendar.ts'
-import { londonDate, systemClock } from '../../platform/time/clock.ts'
+import { londonDate, systemClock, type Clock } from '../../platform/time/clock.ts'
 import { consultationsWaiting } from '../consultation/consultation-repository.ts'
 import { feedbackWaiting } from '../feedback/later-repository.ts'
 import { outstanding } from '../meetings/readiness.ts'
@@ -33,9 +33,12 @@ describe(`the worktray's lists read only their page, and show what they showed r
   let advocates: { id: string }[] = []
   let stale = 0
   let busyReferrer = ''
-  const today = londonDate(systemClock.now())
+  // The whole test stands on one instant, so a run that crosses midnight compares the same day.
+  const now = systemClock.now()
+  const today = londonDate(now)
+  const clock: Clock = { now: () => now }
   const busy: Scale = { name: 'busy', authorities: 1, referralsPerAuthority: 2_500, mix: nationalMix, advocatesPerAuthority: 6, description: 'busy' }
-  const context = () => ({ db: database.db, clock: systemClock })
+  const context = () => ({ db: database.db, clock })
 
   before(async () => {
     database = await openTestDatabase()

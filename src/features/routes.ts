@@ -40,10 +40,14 @@ export interface FeatureDependencies {
 /** Every feature's pages. Each feature gets only the services it uses. */
 export function featureRoutes(app: FastifyInstance, { config, services, sessions, savedForms, clock, translations }: FeatureDependencies): void {
   const secureCookie = config.session.secureCookie
-  // Every page says whose service this is: the authority's name in the header (views/layout.njk).
+  // Every page says whose service this is: the authority's name in the header (views/layout.njk),
+  // read with the session for someone signed in.
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'GET') return
-    const authority = await services.settings.brandFor(request.user?.authorityId ?? null)
+    const authority =
+      request.user && request.userAuthorityName !== null
+        ? { name: request.userAuthorityName }
+        : await services.settings.brandFor(request.user?.authorityId ?? null)
     if (authority) reply.locals = { ...reply.locals, authority }
   })
   notificationRoutes(app, { notifications: services.notifications })

@@ -20,7 +20,8 @@ export interface SessionPolicy {
 }
 
 export type ResolvedSession =
-  | { readonly status: 'active'; readonly user: SignedInUser; readonly flash: Flash }
+  /** Signed in: who, and the name of their authority (for the header of every page). */
+  | { readonly status: 'active'; readonly user: SignedInUser; readonly authorityName: string; readonly flash: Flash }
   /** The id was signed in but has timed out: we know whose it was, but it proves nothing now. */
   | { readonly status: 'timed-out'; readonly userId: string; readonly authorityId: string }
   | { readonly status: 'anonymous' }
@@ -82,13 +83,14 @@ export function createSessions(db: Kysely<Schema>, clock: Clock, policy: Session
       return {
         status: 'active',
         flash: row.flash,
+        authorityName: row.authority_name,
         user: {
           id: row.user_id,
           authorityId: row.authority_id,
           displayName: row.display_name,
           email: row.email,
           roles: row.roles.filter(isRole),
-          teamIds: await store.teamIdsOf(db, row.authority_id, row.user_id),
+          teamIds: row.team_ids,
         },
       }
     },

@@ -45,6 +45,8 @@ declare module 'fastify' {
     sessionId: string
     /** Who is signed in, or null. */
     user: SignedInUser | null
+    /** The name of the signed-in person's authority, read with their session (for every page's header), or null. */
+    userAuthorityName: string | null
     /** Set when the browser's session has timed out: whose it was. */
     timedOut: { readonly userId: string; readonly authorityId: string } | null
     /** What the previous request left for this page (taken once). */
@@ -94,6 +96,7 @@ export const session = fp(
 
     app.decorateRequest('sessionId', '')
     app.decorateRequest('user', null)
+    app.decorateRequest('userAuthorityName', null)
     app.decorateRequest('timedOut', null)
     app.decorateRequest('pageFlash', null as unknown as PageFlash)
 
@@ -111,6 +114,7 @@ export const session = fp(
       const resolved = await sessions.resolve(presented)
       if (resolved.status === 'active') {
         request.user = resolved.user
+        request.userAuthorityName = resolved.authorityName
         flashes.set(request, resolved.flash)
       } else if (resolved.status === 'timed-out') {
         request.timedOut = { userId: resolved.userId, authorityId: resolved.authorityId }

@@ -109,6 +109,11 @@ const embeddedFiles = [
 const gone = embeddedFiles.filter((file) => !integration.includes(file))
 if (gone.length > 0) throw new Error(`scripts/test.ts names embedded-database files that are not there: ${gone.join(', ')}`)
 const embeddedOnly = (file: string) => embeddedFiles.includes(file)
+/** Files that test what only the service's PostgreSQL connections do (statements prepared once: ADR 35). */
+const postgresFiles = ['src/platform/db/prepared-statements.int.test.ts']
+const missing = postgresFiles.filter((file) => !integration.includes(file))
+if (missing.length > 0) throw new Error(`scripts/test.ts names PostgreSQL-only files that are not there: ${missing.join(', ')}`)
+const postgresOnly = (file: string) => postgresFiles.includes(file)
 const unit = all.filter((file) => !file.endsWith('.int.test.ts'))
 const postgres = process.env['TEST_DATABASE_URL'] || undefined
 const only = process.argv[2]
@@ -132,9 +137,9 @@ else await runTogether(checks)
 const inOneProcess = ['--test-isolation=none']
 const tiers: Tier[] = []
 if (!only || only === 'integration') {
-  const onPGlite = postgres ? integration.filter((file) => !matrices(file)) : integration
+  const onPGlite = integration.filter((file) => !postgresOnly(file) && !(postgres && matrices(file)))
   tiers.push({
-    title: `integration tests on PGlite (${onPGlite.length} files${postgres ? '; the matrices on PostgreSQL only' : ''})`,
+    title: `integration tests on PGlite (${onPGlite.length} files${postgres ? '; the matrices on PostgreSQL only' : `; ${postgresFiles.length} of PostgreSQL's own not run without TEST_DATABASE_URL`})`,
     command: process.execPath,
     args: [...nodeTest, ...inOneProcess, ...onPGlite],
     environment: { TEST_DATABASE_URL: '' },

@@ -4,6 +4,7 @@ import pg from 'pg'
 import type { Config } from '../../config.ts'
 import { lockDataFolder } from './data-folder-lock.ts'
 import { migrateToLatest } from './migrate.ts'
+import { preparingStatements } from './prepared-statements.ts'
 import { grantApplicationRole, roleOf } from './roles.ts'
 import type { Schema } from './schema.ts'
 import { SerialisedPGliteDialect } from './serialised-pglite.ts'
@@ -57,7 +58,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // An idle connection the server closes (a restart, a failover) is dropped by the pool and replaced
   // on next use; without a listener its 'error' would stop the whole process.
   pool.on('error', () => undefined)
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: preparingStatements(pool) }) })
   return { db, kind: 'postgres', close: () => db.destroy() }
 }
 

@@ -49,6 +49,33 @@ export async function saveSetting(db: Queryable, authorityId: string, key: strin
     .execute()
 }
 
+/**
+ * The authority's bank holiday region as stored (null when never chosen), with the changes to every
+ * region's bank holidays (a handful: they belong to no authority), in one statement: due dates are
+ * worked out on most pages.
+ */
+export async function bankHolidayRegionAndChanges(db: Queryable, authorityId: string) {
+  return db
+    .selectFrom('authority')
+    .leftJoin('bank_holiday_change', (join) => join.onTrue())
+    .select((eb) => [
+      eb
+        .selectFrom('authority_setting')
+        .select('authority_setting.value')
+        .where('authority_setting.authority_id', '=', authorityId)
+        .where('authority_setting.key', '=', 'bankHolidayRegion')
+        .as('region_setting'),
+      'bank_holiday_change.region',
+      'bank_holiday_change.on_date',
+      'bank_holiday_change.change',
+      'bank_holiday_change.name',
+    ])
+    .where('authority.id', '=', authorityId)
+    .orderBy('bank_holiday_change.on_date')
+    .orderBy('bank_holiday_change.region')
+    .execute()
+}
+
 /** The changes to the bank holidays, for one region or for all, in date order. They belong to no authority. */
 export async function bankHolidayChanges(db: Queryable, region?: BankHolidayRegion) {
   let query = db.selectFrom('bank_holiday_change').select(['id', 'region', 'on_date', 'change', 'name', 'created_at'])

@@ -10,7 +10,10 @@ import { regionValue } from './settings.ts'
  * has made. `db` is the caller's transaction when there is one (PGlite has one connection).
  */
 export async function bankHolidaysFor(db: Queryable, authorityId: string): Promise<BankHolidays> {
-  const region = regionValue((await repository.settingsOf(db, authorityId)).get('bankHolidayRegion'))
-  const changes = await repository.bankHolidayChanges(db, region)
-  return bankHolidaysIn(region, changes.map(changeOf))
+  const rows = await repository.bankHolidayRegionAndChanges(db, authorityId)
+  // Every region's changes: `bankHolidaysIn` takes the region's own.
+  const changes = rows.flatMap(({ region, on_date, change, name }) =>
+    region !== null && on_date !== null && change !== null && name !== null ? [changeOf({ region, on_date, change, name })] : [],
+  )
+  return bankHolidaysIn(regionValue(rows[0]?.region_setting ?? undefined), changes)
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
-import { staffNames, teamName } from '../../platform/auth/staff-repository.ts'
+import { staffAndTeamNames } from '../../platform/auth/staff-repository.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import { fullName } from '../../platform/people-names.ts'
@@ -165,14 +165,17 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       ])
     const fromOffer = person?.kind === 'child' ? await childOfferRows.offerOfChildReferral(trx, authorityId, row.id) : undefined
     const facts = factsFrom(row, { sectionOne: sectionOneRow, review, allocation }, context.clock)
-    const names = await staffNames(trx, authorityId, [
-      row.referrer_id,
-      ...(row.assigned_manager_id ? [row.assigned_manager_id] : []),
-      ...(row.waiting_on_user_id ? [row.waiting_on_user_id] : []),
-      ...(decision ? [decision.decided_by] : []),
-      ...(review?.outcome_recorded_by ? [review.outcome_recorded_by] : []),
-    ])
-    const waitingTeam = row.waiting_on_team_id ? await teamName(trx, authorityId, row.waiting_on_team_id) : undefined
+    const names = await staffAndTeamNames(trx, authorityId, {
+      users: [
+        row.referrer_id,
+        ...(row.assigned_manager_id ? [row.assigned_manager_id] : []),
+        ...(row.waiting_on_user_id ? [row.waiting_on_user_id] : []),
+        ...(decision ? [decision.decided_by] : []),
+        ...(review?.outcome_recorded_by ? [review.outcome_recorded_by] : []),
+      ],
+      teams: row.waiting_on_team_id ? [row.waiting_on_team_id] : [],
+    })
+    const waitingTeam = row.waiting_on_team_id ? names.get(row.waiting_on_team_id) : undefined
     const sectionOne = sectionOneRow ?? { ...emptySectionOne, version: 0 }
     const actions: Partial<Record<WorkflowEvent, readonly string[]>> = {}
     for (const event of offeredEvents(caller.user, facts)) actions[event] = unmetGuards(event, facts)

@@ -14,9 +14,27 @@ export async function staffNames(db: Queryable, authorityId: string, userIds: re
   return new Map(rows.map((row) => [row.id, row.display_name]))
 }
 
-export async function teamName(db: Queryable, authorityId: string, teamId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('team').select('name').where('authority_id', '=', authorityId).where('id', '=', teamId).executeTakeFirst()
-  return row?.name
+/** Staff's and teams' names by their ids, in one statement (ids are unique across both). */
+export async function staffAndTeamNames(
+  db: Queryable,
+  authorityId: string,
+  ids: { readonly users: readonly string[]; readonly teams: readonly string[] },
+): Promise<Map<string, string>> {
+  const users = [...new Set(ids.users)]
+  const teams = [...new Set(ids.teams)]
+  const staff = db.selectFrom('app_user').select(['id', 'display_name as name']).where('authority_id', '=', authorityId)
+  const teamNames = db.selectFrom('team').select(['id', 'name']).where('authority_id', '=', authorityId)
+  const query =
+    users.length > 0 && teams.length > 0
+      ? staff.where('id', 'in', users).unionAll(teamNames.where('id', 'in', teams))
+      : users.length > 0
+        ? staff.where('id', 'in', users)
+        : teams.length > 0
+          ? teamNames.where('id', 'in', teams)
+          : undefined
+  if (!query) return new Map()
+  const rows = await query.execute()
+  return new Map(rows.map((row) => [row.id, row.name]))
 }
 
 /** The team "Pass to FGC Service Manager" requests go to. */

@@ -5,6 +5,7 @@ import { createApplication } from '../../../application.ts'
 import { loadConfig } from '../../../config.ts'
 import type { Database } from '../../../platform/db/database.ts'
 import { root, type TestApp } from '../../../../test/support/app.ts'
+import { summaryValue } from '../../../../test/support/browser.ts'
 import { TestClock } from '../../../../test/support/clock.ts'
 import { engine, openTestDatabase } from '../../../../test/support/database.ts'
 import { createWorld } from '../../../../test/support/world.ts'
@@ -31,12 +32,17 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
   let crew: Crew
   before(async () => {
     database = await openTestDatabase()
+    // Statements as they run: a query built into another (a union's other half) is named but not run.
+    const named = new WeakMap<object, string>()
     const counter: KyselyPlugin = {
       transformQuery: (args) => {
-        if (counting) statements.push(described(args.node))
+        named.set(args.queryId, described(args.node))
         return args.node
       },
-      transformResult: async (args) => args.result,
+      transformResult: async (args) => {
+        if (counting) statements.push(named.get(args.queryId) ?? '?')
+        return args.result
+      },
     }
     const clock = new TestClock()
     const config = loadConfig({ SESSION_SECRET: 'a test secret that is long enough to be accepted', VIEW_CACHE: 'true' })
@@ -87,6 +93,22 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
       assert.equal(times('insert:audit_unsealed'), 1, `${who}: one audit write`)
       for (const table of ['section_one', 'decision', 'review', 'person', 'meeting', 'referral_event', 'person_views', 'advocacy_contact'])
         assert.ok(times(`select:${table}`) <= 1, `${who}: ${table} read ${times(`select:${table}`)} times`)
+      // Staff's and teams' names in one statement.
+      assert.equal(times('select:app_user'), 1, `${who}: ${statements.join(', ')}`)
+      assert.equal(times('select:team'), 0, `${who}: ${statements.join(', ')}`)
     }
+  })
+
+  test('who a referral waits on is named, a team or a person, from the one read of names', async () => {
+    const withTeam = await referralAt(t, crew, 'awaiting_admin', 'Teamwait')
+    const team = await database.db
+      .selectFrom('referral')
+      .innerJoin('team', 'team.id', 'referral.waiting_on_team_id')
+      .select('team.name')
+      .where('referral.id', '=', withTeam)
+      .executeTakeFirstOrThrow()
+    assert.equal(summaryValue((await crew.referrer.get(`/referrals/${withTeam}`)).html, 'Waiting on'), team.name)
+    const withManager = await referralAt(t, crew, 'awaiting_decision', 'Managerwait')
+    assert.equal(summaryValue((await crew.referrer.get(`/referrals/${withManager}`)).html, 'Waiting on'), t.world.staff.manager.displayName)
   })
 })

@@ -45,9 +45,7 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'GET') return
     const authority =
-      request.user && request.userAuthorityName !== null
-        ? { name: request.userAuthorityName }
-        : await services.settings.brandFor(request.user?.authorityId ?? null)
+      request.userAuthorityName !== null ? { name: request.userAuthorityName } : await services.settings.brandFor(request.user?.authorityId ?? null)
     if (authority) reply.locals = { ...reply.locals, authority }
   })
   notificationRoutes(app, { notifications: services.notifications })

@@ -8,10 +8,7 @@ import type { Queryable } from '../db/schema.ts'
  */
 
 export async function staffNames(db: Queryable, authorityId: string, userIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(userIds)]
-  if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('app_user').select(['id', 'display_name']).where('authority_id', '=', authorityId).where('id', 'in', ids).execute()
-  return new Map(rows.map((row) => [row.id, row.display_name]))
+  return staffAndTeamNames(db, authorityId, { users: userIds, teams: [] })
 }
 
 /** Staff's and teams' names by their ids, in one statement (ids are unique across both). */
@@ -22,17 +19,10 @@ export async function staffAndTeamNames(
 ): Promise<Map<string, string>> {
   const users = [...new Set(ids.users)]
   const teams = [...new Set(ids.teams)]
-  const staff = db.selectFrom('app_user').select(['id', 'display_name as name']).where('authority_id', '=', authorityId)
-  const teamNames = db.selectFrom('team').select(['id', 'name']).where('authority_id', '=', authorityId)
-  const query =
-    users.length > 0 && teams.length > 0
-      ? staff.where('id', 'in', users).unionAll(teamNames.where('id', 'in', teams))
-      : users.length > 0
-        ? staff.where('id', 'in', users)
-        : teams.length > 0
-          ? teamNames.where('id', 'in', teams)
-          : undefined
-  if (!query) return new Map()
+  const staff = db.selectFrom('app_user').select(['id', 'display_name as name']).where('authority_id', '=', authorityId).where('id', 'in', users)
+  const teamNames = db.selectFrom('team').select(['id', 'name']).where('authority_id', '=', authorityId).where('id', 'in', teams)
+  if (users.length === 0 && teams.length === 0) return new Map()
+  const query = teams.length === 0 ? staff : users.length === 0 ? teamNames : staff.unionAll(teamNames)
   const rows = await query.execute()
   return new Map(rows.map((row) => [row.id, row.name]))
 }

@@ -22,12 +22,8 @@ export function preparingStatements(pool: pg.Pool, most = 200): PostgresPool {
     end: () => pool.end(),
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect()
-      let names = named.get(client)
-      if (!names) {
-        names = { texts: new Map(), next: 1 }
-        named.set(client, names)
-      }
-      const known = names
+      const known = named.get(client) ?? { texts: new Map<string, string>(), next: 1 }
+      named.set(client, known)
       function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>
       function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>
       function query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>) {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql, type KyselyPlugin } from 'kysely'
 import pg from 'pg'
 import { migratedPGliteImage, openDatabase, openPGliteFromImage, withSessionSettings, type Database, type PGliteImage } from '../../src/platform/db/database.ts'
 
@@ -88,31 +89,191 @@ async function migratedTemplate(serverUrl: string): Promise<string> {
   }
 }
 
-/** A test's database; on PostgreSQL, with its address, for a child process to open the same one. */
-export async function openTestDatabase(): Promise<Database & { readonly url?: string }> {
-  if (!testDatabaseUrl) return openPGliteFromImage(await migratedImage(), SMALL_DATABASE)
-  const template = await migratedTemplate(testDatabaseUrl)
+/**
+ * A test's database; on PostgreSQL, with its address, for a child process to open the same one.
+ *
+ * A file's database is emptied when the file closes it and kept for the next file of the same
+ * process (ADR 36): a tier's files run one after another in one process, and making each file a
+ * database of its own cost more than most files' tests. On PostgreSQL, creating and dropping one
+ * forces two checkpoints (2.6 s a file on a busy machine, a quarter of that tier); on PGlite,
+ * opening one from the image cost 0.5 to 1 s of CPU. A kept database is handed out only as a
+ * freshly migrated one would be: every table empty, every sequence at its start, the session's
+ * settings reset, and its schema unchanged. A file that changed the schema (or whose database could
+ * not be emptied) gets its database thrown away, not kept.
+ */
+export async function openTestDatabase(): Promise<Database & { readonly url?: string; readonly filesBefore: number }> {
+  const reused = kept.pop() ?? (await freshDatabase())
+  const filesBefore = reused.files
+  reused.files += 1
+  const database = reused.database ?? (await postgresPool(reused.url ?? ''))
+  let released = false
+  // What the file was given refuses to run a statement once the file has closed it: work left
+  // running would otherwise write into the next file's database.
+  const closedToThisFile: KyselyPlugin = {
+    transformQuery(args) {
+      if (released) throw new Error('This test file closed its database: a statement ran after it did')
+      return args.node
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  }
+  return {
+    ...database,
+    db: database.db.withPlugin(closedToThisFile),
+    ...(reused.url ? { url: reused.url } : {}),
+    filesBefore,
+    async close() {
+      if (released) return
+      released = true
+      await release(reused, database)
+    },
+  }
+}
+
+interface KeptDatabase {
+  /** PGlite's database, kept open; on PostgreSQL, a pool to `url` that only its first file uses. */
+  readonly database?: Database
+  /** On PostgreSQL, the database's address: each file opens a pool of its own to it. */
+  readonly url?: string
+  /** What the schema was when the database was made (`schemaFingerprint`). */
+  readonly schema: string
+  /** How many files have been given it. */
+  files: number
+  /** Throws the database away for good. */
+  readonly discard: () => Promise<void>
+}
+
+/** Databases this process's files have finished with, emptied, waiting for the next file. */
+const kept: KeptDatabase[] = []
+
+async function freshDatabase(): Promise<KeptDatabase> {
+  if (!testDatabaseUrl) {
+    const database = await openPGliteFromImage(await migratedImage(), SMALL_DATABASE)
+    return { database, schema: await schemaFingerprint(database.db), files: 0, discard: () => database.close() }
+  }
+  const serverUrl = testDatabaseUrl
+  const template = await migratedTemplate(serverUrl)
   const name = `alongside_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: testDatabaseUrl })
+  const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
   try {
     await admin.query(`create database ${name} template ${template} strategy file_copy`)
   } finally {
     await admin.end()
   }
-  // A test's database is thrown away when its file ends: its commits need not wait for the disk
+  made.add(name)
+  // A test's database is thrown away when the run ends: its commits need not wait for the disk
   // (a crash of the server could lose the last moments, never corrupt).
-  const url = withSessionSettings(withDatabase(testDatabaseUrl, name), ['synchronous_commit=off'])
-  const database = await openDatabase({ kind: 'postgres', url, poolSize: 10 })
+  const url = withSessionSettings(withDatabase(serverUrl, name), ['synchronous_commit=off'])
+  const database = await postgresPool(url)
   return {
-    ...database,
+    database,
     url,
-    async close() {
-      await database.close()
-      await dropDatabase(testDatabaseUrl, name)
+    schema: await schemaFingerprint(database.db),
+    files: 0,
+    discard: async () => {
+      made.delete(name)
+      await dropDatabase(serverUrl, name)
     },
   }
 }
+
+function postgresPool(url: string): Promise<Database> {
+  return openDatabase({ kind: 'postgres', url, poolSize: 10 })
+}
+
+/**
+ * Empties a database a file has finished with and keeps it, or throws it away if its schema is not
+ * the one it was made with. On PostgreSQL the file's pool is closed either way and the next file
+ * opens its own, so no connection's settings or prepared statements pass from one file to the next.
+ */
+async function release(used: KeptDatabase, database: Database): Promise<void> {
+  let reusable: boolean
+  try {
+    await emptied(database)
+    reusable = (await schemaFingerprint(database.db)) === used.schema
+  } catch {
+    reusable = false
+  }
+  if (used.url) {
+    await database.close()
+    if (reusable) keep({ url: used.url, schema: used.schema, files: used.files, discard: used.discard })
+    else await used.discard()
+  } else if (reusable) keep(used)
+  else await used.discard()
+}
+
+/**
+ * Keeps an emptied database for the next file, which opens it within moments. One no file has
+ * asked for after a second is thrown away: an open PGlite keeps the process from ending.
+ */
+let idle: NodeJS.Timeout | undefined
+function keep(database: KeptDatabase): void {
+  kept.push(database)
+  clearTimeout(idle)
+  idle = setTimeout(() => {
+    for (const unused of kept.splice(0)) void unused.discard().catch(() => undefined)
+  }, 1_000).unref()
+}
+
+/**
+ * Every table emptied and every sequence back at its start, as the template has them. Triggers are
+ * off while it runs: the audit trail and concerns refuse a truncate (as they should for the
+ * service), and the report facts' triggers would mark what is being emptied.
+ */
+async function emptied(database: Database): Promise<void> {
+  const { rows } = await sql<{ tables: string | null }>`
+    select string_agg(format('%I', tablename), ', ') as tables
+    from pg_tables where schemaname = 'public' and tablename not in ('kysely_migration', 'kysely_migration_lock')`.execute(database.db)
+  const tables = rows[0]?.tables
+  await database.db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx)
+    if (tables) await sql.raw(`truncate table ${tables} restart identity`).execute(trx)
+    await sql`select setval(s.seqrelid, s.seqstart, false) from pg_sequence s join pg_class c on c.oid = s.seqrelid where c.relnamespace = 'public'::regnamespace`.execute(
+      trx,
+    )
+  })
+  // PGlite is one session that the next file goes on using: its settings, prepared statements and
+  // temporary tables go too.
+  if (database.kind === 'pglite') await sql`discard all`.execute(database.db)
+}
+
+/**
+ * The public schema, as one hash: tables and their columns, constraints, indexes, triggers (and
+ * whether they are on), functions, and the migrations recorded as run. A file that altered any of
+ * them leaves a database no other file should be given.
+ */
+async function schemaFingerprint(db: Database['db']): Promise<string> {
+  const { rows } = await sql<{ fingerprint: string }>`
+    select md5(concat_ws('|',
+      (select string_agg(concat_ws(':', c.relname, c.relkind, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)), ',' order by c.relname, a.attnum)
+        from pg_class c left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+        left join pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
+        where c.relnamespace = 'public'::regnamespace),
+      (select string_agg(concat_ws(':', conrelid::regclass::text, conname, pg_get_constraintdef(oid)), ',' order by conrelid::regclass::text, conname)
+        from pg_constraint where connamespace = 'public'::regnamespace),
+      (select string_agg(pg_get_indexdef(indexrelid), ',' order by indexrelid::regclass::text)
+        from pg_index i join pg_class c on c.oid = i.indexrelid where c.relnamespace = 'public'::regnamespace),
+      (select string_agg(concat_ws(':', tgrelid::regclass::text, tgname, tgenabled, tgfoid::regproc::text), ',' order by tgrelid::regclass::text, tgname)
+        from pg_trigger where not tgisinternal),
+      (select string_agg(concat_ws(':', proname, md5(prosrc)), ',' order by proname, md5(prosrc))
+        from pg_proc where pronamespace = 'public'::regnamespace),
+      (select string_agg(name, ',' order by name) from kysely_migration),
+      (select string_agg(is_locked::text, ',') from kysely_migration_lock),
+      (select string_agg(array_to_string(setconfig, ','), ';') from pg_db_role_setting where setdatabase = (select oid from pg_database where datname = current_database())),
+      (select string_agg(extname, ',' order by extname) from pg_extension)
+    )) as fingerprint`.execute(db)
+  return rows[0]?.fingerprint ?? ''
+}
+
+/** The PostgreSQL databases this process made and has not dropped: dropped when it has nothing else to do. */
+const made = new Set<string>()
+let dropping = false
+process.on('beforeExit', () => {
+  if (dropping || !testDatabaseUrl || made.size === 0) return
+  dropping = true
+  const serverUrl = testDatabaseUrl
+  void Promise.all([...made].map((name) => dropDatabase(serverUrl, name).catch(() => undefined)))
+})
 
 /** Waits (up to five seconds) until no connection to the database is left open. */
 async function untilUnused(client: pg.Client, name: string): Promise<void> {

@@ -16,15 +16,13 @@ import { currentAllocation } from './allocation/allocation-repository.ts'
 import { historyOf } from './allocation/allocation-history.ts'
 import * as childOfferRows from './child-offer-repository.ts'
 import { childOffersView, type ChildOffersView } from './child-offers-view.ts'
-import * as decisions from './decision-repository.ts'
 import type { DecisionInput } from './decisions-service.ts'
-import * as meetings from './meeting-repository.ts'
 import type { OutcomeInput } from './outcome-service.ts'
 import * as referrals from './referral-repository.ts'
 import { readMovedNote, type Move } from './reschedule/moved-note.ts'
 import { emptySectionOne, missingAnswers, summaryRows, type SectionOneAnswers, type SummaryRow } from './section-1/questions.ts'
-import { findSectionOne } from './section-1/section-one-repository.ts'
-import { actorOf, factsFrom, loadReferral, tiesReferrerToPerson } from './steps.ts'
+import { sectionOneOf } from './section-1/section-one-repository.ts'
+import { actorOf, factsFrom, loadReferralWithRecords, tiesReferrerToPerson } from './steps.ts'
 import { assessTimeliness, type Timeliness } from './timeliness.ts'
 import {
   draftLapse,
@@ -142,27 +140,23 @@ const timelineLabels: Readonly<Record<string, string>> = {
  */
 export async function view(context: ServiceContext, caller: Caller, referralId: string): Promise<ReferralView> {
   return context.db.transaction().execute(async (trx) => {
-    const row = await loadReferral(trx, caller, referralId)
+    const { referral: row, decision, review, meeting, ...read } = await loadReferralWithRecords(trx, caller, referralId)
+    const sectionOneRow = sectionOneOf(read.sectionOne)
     const authorityId = row.authority_id
     const state = row.state
     // The advocacy record and the offers made are the advocacy service's alone; shared views are everyone's.
     const withRecord = hasRole(caller.user, 'advocacy_admin', 'service_manager') && state !== 'draft'
-    const [sectionOneRow, decision, review, person, children, meeting, timeline, allocation, lastChanged, allocationHistory, contacts, views, offers] =
-      await Promise.all([
-        findSectionOne(trx, authorityId, row.id),
-        decisions.findDecision(trx, authorityId, row.id),
-        decisions.findReview(trx, authorityId, row.id),
-        row.person_id ? people.findPerson(trx, authorityId, row.person_id) : undefined,
-        referrals.referralChildren(trx, authorityId, row.id),
-        row.meeting_id ? meetings.findMeeting(trx, authorityId, row.meeting_id) : undefined,
-        referrals.listEvents(trx, authorityId, row.id),
-        currentAllocation(trx, authorityId, row.id),
-        state === 'draft' ? referrals.lastChangedAt(trx, authorityId, row.id) : null,
-        withRecord ? historyOf(trx, authorityId, row.id) : [],
-        withRecord ? contactsOf(trx, authorityId, row.id) : [],
-        viewsOf(trx, authorityId, row.id),
-        row.meeting_id ? childOfferRows.offersForMeeting(trx, authorityId, row.meeting_id) : [],
-      ])
+    const [person, children, timeline, allocation, lastChanged, allocationHistory, contacts, views, offers] = await Promise.all([
+      row.person_id ? people.findPerson(trx, authorityId, row.person_id) : undefined,
+      referrals.referralChildren(trx, authorityId, row.id),
+      referrals.listEvents(trx, authorityId, row.id),
+      currentAllocation(trx, authorityId, row.id),
+      state === 'draft' ? referrals.lastChangedAt(trx, authorityId, row.id) : null,
+      withRecord ? historyOf(trx, authorityId, row.id) : [],
+      withRecord ? contactsOf(trx, authorityId, row.id) : [],
+      viewsOf(trx, authorityId, row.id),
+      row.meeting_id ? childOfferRows.offersForMeeting(trx, authorityId, row.meeting_id) : [],
+    ])
     const fromOffer = person?.kind === 'child' ? await childOfferRows.offerOfChildReferral(trx, authorityId, row.id) : undefined
     const facts = factsFrom(row, { sectionOne: sectionOneRow, review, allocation }, context.clock)
     const names = await staffAndTeamNames(trx, authorityId, {

@@ -1,4 +1,6 @@
 import { sql } from 'kysely'
+import { jsonObjectFrom } from 'kysely/helpers/postgres'
+import { rowFromJson, type Timestamps } from '../../platform/db/json-rows.ts'
 import type { NewRow, Queryable, Row } from '../../platform/db/schema.ts'
 import type { ReferralState } from '../../vocabulary/referrals.ts'
 
@@ -31,6 +33,60 @@ export async function findReferral(db: Queryable, authorityId: string, referralI
 }
 
 export type ReferralRow = Row<'referral'>
+
+/** The timestamps of the records read beside a referral as JSON: the type checker keeps the lists whole. */
+const timestamps: {
+  readonly section_one: Timestamps<Row<'section_one'>>
+  readonly decision: Timestamps<Row<'decision'>>
+  readonly review: Timestamps<Row<'review'>>
+  readonly meeting: Timestamps<Row<'meeting'>>
+} = {
+  section_one: { updated_at: true },
+  decision: { decided_at: true },
+  review: { advocate_recorded_at: true, outcome_recorded_at: true, updated_at: true },
+  meeting: { created_at: true, updated_at: true },
+}
+
+/**
+ * The referral and the records it has one of (Section 1, the manager's decision, the review and
+ * the meeting), in one statement: its page shows them all (issue 9). Each is as its own read gives
+ * it (`findSectionOne`'s row, `findDecision`, `findReview`, `findMeeting`), or undefined.
+ */
+export async function findReferralWithRecords(db: Queryable, authorityId: string, referralId: string) {
+  const row = await db
+    .selectFrom('referral')
+    .selectAll('referral')
+    .select((eb) => [
+      jsonObjectFrom(
+        eb
+          .selectFrom('section_one')
+          .selectAll('section_one')
+          .whereRef('section_one.referral_id', '=', 'referral.id')
+          .where('section_one.authority_id', '=', authorityId),
+      ).as('section_one_json'),
+      jsonObjectFrom(
+        eb.selectFrom('decision').selectAll('decision').whereRef('decision.referral_id', '=', 'referral.id').where('decision.authority_id', '=', authorityId),
+      ).as('decision_json'),
+      jsonObjectFrom(
+        eb.selectFrom('review').selectAll('review').whereRef('review.referral_id', '=', 'referral.id').where('review.authority_id', '=', authorityId),
+      ).as('review_json'),
+      jsonObjectFrom(
+        eb.selectFrom('meeting').selectAll('meeting').whereRef('meeting.id', '=', 'referral.meeting_id').where('meeting.authority_id', '=', authorityId),
+      ).as('meeting_json'),
+    ])
+    .where('referral.authority_id', '=', authorityId)
+    .where('referral.id', '=', referralId)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { section_one_json, decision_json, review_json, meeting_json, ...referral } = row
+  return {
+    referral,
+    sectionOne: rowFromJson<Row<'section_one'>>(section_one_json, timestamps.section_one),
+    decision: rowFromJson<Row<'decision'>>(decision_json, timestamps.decision),
+    review: rowFromJson<Row<'review'>>(review_json, timestamps.review),
+    meeting: rowFromJson<Row<'meeting'>>(meeting_json, timestamps.meeting),
+  }
+}
 
 /** Changes to the referral's own row; `expectedState` guards against a step taken meanwhile. */
 export async function updateReferral(

@@ -81,6 +81,14 @@ export async function loadReferral(
   return row
 }
 
+/** The referral with its Section 1, decision, review and meeting, in one read, if this person may open it (as `loadReferral`). */
+export async function loadReferralWithRecords(trx: Queryable, caller: Caller, referralId: string) {
+  if (!isId(referralId)) throw new NotFoundError('No such referral')
+  const found = await referrals.findReferralWithRecords(trx, caller.user.authorityId, referralId)
+  if (!found || !canSee(caller.user, found.referral)) throw new NotFoundError('No such referral')
+  return found
+}
+
 type SectionOneRead = Awaited<ReturnType<typeof findSectionOne>>
 type ReviewRead = Pick<NonNullable<Awaited<ReturnType<typeof decisions.findReview>>>, 'outcome_recorded_at'> | undefined
 type AllocationRead = Pick<NonNullable<Awaited<ReturnType<typeof allocations.currentAllocation>>>, 'status' | 'advocate_user_id'> | undefined

@@ -9,7 +9,11 @@ import { summaryValue } from '../../../../test/support/browser.ts'
 import { TestClock } from '../../../../test/support/clock.ts'
 import { engine, openTestDatabase } from '../../../../test/support/database.ts'
 import { createWorld } from '../../../../test/support/world.ts'
-import { crewOf, referralAt, type Crew } from '../../../../test/support/workflow-steps.ts'
+import { crewOf, referralAt, type Crew, type Stage } from '../../../../test/support/workflow-steps.ts'
+import { findDecision, findReview } from '../decision-repository.ts'
+import { findMeeting } from '../meeting-repository.ts'
+import { findReferral, findReferralWithRecords } from '../referral-repository.ts'
+import { findSectionOne, sectionOneOf } from '../section-1/section-one-repository.ts'
 
 /** "select:referral", "insert:audit_unsealed": what a statement does, and to which table first. */
 function described(node: RootOperationNode): string {
@@ -91,12 +95,39 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
       assert.equal(times('select:referral'), 1, `${who}: ${statements.join(', ')}`)
       // An audit write is one statement: the event, and its line on the sealer's waiting list (ADR 23).
       assert.equal(times('insert:audit_unsealed'), 1, `${who}: one audit write`)
-      for (const table of ['section_one', 'decision', 'review', 'person', 'meeting', 'referral_event', 'person_views', 'advocacy_contact'])
+      // Section 1, the decision, the review and the meeting come with the referral, in its one statement.
+      for (const table of ['section_one', 'decision', 'review', 'meeting'])
+        assert.equal(times(`select:${table}`), 0, `${who}: ${table} read on its own: ${statements.join(', ')}`)
+      for (const table of ['person', 'referral_event', 'person_views', 'advocacy_contact'])
         assert.ok(times(`select:${table}`) <= 1, `${who}: ${table} read ${times(`select:${table}`)} times`)
       // Staff's and teams' names in one statement.
       assert.equal(times('select:app_user'), 1, `${who}: ${statements.join(', ')}`)
       assert.equal(times('select:team'), 0, `${who}: ${statements.join(', ')}`)
     }
+  })
+
+  test('the referral and its Section 1, decision, review and meeting read in one statement are what their own reads give', async () => {
+    const stages: readonly Stage[] = ['empty_draft', 'complete_draft', 'in_review', 'advocate_recorded', 'outcome_recorded']
+    for (const stage of stages) {
+      const id = await referralAt(t, crew, stage, `Oneread${stages.indexOf(stage)}`)
+      const authorityId = t.world.authorityId
+      const together = await findReferralWithRecords(database.db, authorityId, id)
+      assert.ok(together, stage)
+      const referral = await findReferral(database.db, authorityId, id)
+      assert.deepEqual(together.referral, referral, `${stage}: the referral`)
+      assert.deepEqual(sectionOneOf(together.sectionOne), await findSectionOne(database.db, authorityId, id), `${stage}: Section 1`)
+      assert.deepEqual(together.decision, await findDecision(database.db, authorityId, id), `${stage}: the decision`)
+      assert.deepEqual(together.review, await findReview(database.db, authorityId, id), `${stage}: the review`)
+      assert.deepEqual(
+        together.meeting,
+        referral?.meeting_id ? await findMeeting(database.db, authorityId, referral.meeting_id) : undefined,
+        `${stage}: the meeting`,
+      )
+    }
+    // Each stage's records were there to compare: the last has them all.
+    const last = await findReferralWithRecords(database.db, t.world.authorityId, await referralAt(t, crew, 'outcome_recorded', 'Onereadall'))
+    assert.ok(last?.sectionOne && last.decision && last.review?.outcome_recorded_at instanceof Date && last.meeting, 'every record, its timestamps as Dates')
+    assert.equal(await findReferralWithRecords(database.db, t.world.elsewhere.authorityId, last.referral.id), undefined, 'another authority reads nothing')
   })
 
   test('who a referral waits on is named, a team or a person, from the one read of names', async () => {

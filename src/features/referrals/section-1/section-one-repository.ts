@@ -38,6 +38,11 @@ export async function findSectionOne(
   referralId: string,
 ): Promise<(SectionOneAnswers & { version: number; updatedBy: string | null; updatedAt: Date }) | undefined> {
   const row = await db.selectFrom('section_one').selectAll().where('authority_id', '=', authorityId).where('referral_id', '=', referralId).executeTakeFirst()
+  return sectionOneOf(row)
+}
+
+/** Section 1 as `findSectionOne` gives it, from its row (read beside the referral on its page). */
+export function sectionOneOf(row: SectionOneRow | undefined): (SectionOneAnswers & { version: number; updatedBy: string | null; updatedAt: Date }) | undefined {
   return row ? { ...answersFrom(row), version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at } : undefined
 }
 

@@ -29,6 +29,11 @@ function filtered(db: Queryable, query: WorktrayQuery) {
   return select
 }
 
+function wholeNumber(value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`A page's limit and offset are whole numbers, not ${value}`)
+  return value
+}
+
 /**
  * One page of a worktray: overdue first, then soonest due, then oldest. The page's referrals are
  * chosen first, from the referral table alone (its index on the team or user and the due date
@@ -44,8 +49,11 @@ export async function worktrayPage(db: Queryable, query: WorktrayQuery) {
     .orderBy(sql`referral.step_due_on asc nulls last`)
     .orderBy('referral.step_entered_at')
     .orderBy('referral.id')
-    .limit(query.limit)
-    .offset(query.offset)
+    // Written into the statement, not sent as parameters: PostgreSQL cannot cost a plan for a limit
+    // it does not know, so it planned the prepared statement again on every request (8 ms of a
+    // large team's page). Whole numbers only, checked here as well as where the page is read.
+    .limit(sql.lit(wholeNumber(query.limit)))
+    .offset(sql.lit(wholeNumber(query.offset)))
   return db
     .selectFrom(page.as('page'))
     .innerJoin('referral', 'referral.id', 'page.page_id')

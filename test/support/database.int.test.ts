@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { sql } from 'kysely'
+import pg from 'pg'
 import { engine, openTestDatabase } from './database.ts'
 import { createWorld } from './world.ts'
 
@@ -60,6 +61,31 @@ describe(`a test file's database, emptied and kept for the next file (ADR 36; ${
       await next.close()
     }
   })
+
+  // PGlite is one session: nothing else can hold a lock on it.
+  if (engine === 'PostgreSQL')
+    // Without the lock's time limit the next file would wait for ever: the test's own limit makes that a failure.
+    test('a database a connection still holds a lock on is thrown away, not waited for', { timeout: 60_000 }, async () => {
+      const held = await openTestDatabase()
+      const lingering = new pg.Client({ connectionString: held.url })
+      // Throwing the database away ends this connection: that is the point.
+      lingering.on('error', () => undefined)
+      await lingering.connect()
+      try {
+        await lingering.query('begin')
+        await lingering.query('lock table team in access share mode')
+        await held.close()
+      } finally {
+        await lingering.end().catch(() => undefined)
+      }
+      const next = await openTestDatabase()
+      try {
+        assert.equal(next.filesBefore, 0, 'a new database')
+        assert.notEqual(next.url, held.url)
+      } finally {
+        await next.close()
+      }
+    })
 
   test('a statement a file runs after closing its database is refused, not run in the next file’s', async () => {
     const closed = await openTestDatabase()

@@ -227,6 +227,9 @@ async function emptied(database: Database): Promise<void> {
   const tables = rows[0]?.tables
   await database.db.transaction().execute(async (trx) => {
     await sql`set local session_replication_role = replica`.execute(trx)
+    // A connection the file left open with a lock must not hold the next file up: past this, the
+    // database is thrown away instead.
+    await sql`set local lock_timeout = '5s'`.execute(trx)
     if (tables) await sql.raw(`truncate table ${tables} restart identity`).execute(trx)
     await sql`select setval(s.seqrelid, s.seqstart, false) from pg_sequence s join pg_class c on c.oid = s.seqrelid where c.relnamespace = 'public'::regnamespace`.execute(
       trx,

@@ -43,7 +43,7 @@ const SESSION_SETTINGS = ['jit=off', 'max_parallel_workers_per_gather=0']
  * where looking each up by its meeting took a third of the time (ADR 37). Both databases, every
  * session; an operator's own `options` still come after it.
  */
-export const PLANNER_SETTINGS = ['random_page_cost=1.1']
+const PLANNER_SETTINGS = ['random_page_cost=1.1']
 
 /** The address with `settings` (by default the service's own) before any `options` it already has. */
 export function withSessionSettings(url: string, settings: readonly string[] = [...SESSION_SETTINGS, ...PLANNER_SETTINGS]): string {

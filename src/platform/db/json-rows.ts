@@ -7,7 +7,7 @@
  */
 
 /** The columns of a row whose values are timestamps. */
-export type TimestampColumns<T> = { [K in keyof T]-?: NonNullable<T[K]> extends Date ? K : never }[keyof T]
+type TimestampColumns<T> = { [K in keyof T]-?: NonNullable<T[K]> extends Date ? K : never }[keyof T]
 
 /**
  * Names every timestamp column of a row, and nothing else: the type checker refuses a list that

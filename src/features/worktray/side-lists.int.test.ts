@@ -135,12 +135,15 @@ describe(`the worktray's lists read only their page, and show what they showed r
         where o.authority_id = ${authorityId} and o.answer = 'accepted' and o.child_referral_id is null
         and exists (select 1 from referral r where r.meeting_id = o.meeting_id and r.authority_id = ${authorityId})
         order by m.meeting_date, o.id limit ${limit}`.execute(db)
-      const paged = await acceptedNotReferred(db, authorityId, limit)
-      assert.deepEqual(
-        [...new Set(paged.map((row) => row.id))],
-        whole.rows.map((row) => row.id),
-        `${limit}`,
-      )
+      // Read both ways: from the meetings in date order (from one offer to refer), and from every offer.
+      for (const readInMeetingOrderFrom of [1, 1_000_000, undefined]) {
+        const paged = await acceptedNotReferred(db, authorityId, limit, readInMeetingOrderFrom)
+        assert.deepEqual(
+          [...new Set(paged.map((row) => row.id))],
+          whole.rows.map((row) => row.id),
+          `${limit}, in meeting order from ${readInMeetingOrderFrom ?? 'the default'}`,
+        )
+      }
     }
   })
 

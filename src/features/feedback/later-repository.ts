@@ -156,7 +156,13 @@ export async function feedbackWaiting(db: Queryable, authorityId: string, owner:
   return found.slice(0, limit).map(({ for_its_meeting: _, ...row }) => row)
 }
 
-/** One page of requests waiting, in date order, after the last one read. */
+/**
+ * One page of requests waiting, in date order, after the last one read. The page's requests are
+ * chosen with their meetings' dates alone, every request of the last date kept (`with ties`), and
+ * only those are joined to their referral and person to be put in reference order: the national
+ * bench's busiest authority had 539 waiting, each joined to three tables to keep fifty (16 ms).
+ * After a page, a request on its last date is looked up in the referrals to compare references.
+ */
 function waitingAfter(
   db: Queryable,
   authorityId: string,
@@ -164,47 +170,62 @@ function waitingAfter(
   after: { meetingDate: string; reference: string } | null,
   limit: number,
 ) {
-  let query = db
-    .selectFrom('meeting')
-    .innerJoin('feedback_request', (join) =>
-      join
-        .onRef('feedback_request.meeting_id', '=', 'meeting.id')
-        .on('feedback_request.authority_id', '=', authorityId)
-        .on('feedback_request.state', '=', 'later'),
+  let page = db
+    .selectFrom('feedback_request')
+    .innerJoin('meeting', 'meeting.id', 'feedback_request.meeting_id')
+    .select(['feedback_request.referral_id', 'feedback_request.meeting_id as request_meeting_id', 'feedback_request.changed_at', 'meeting.meeting_date'])
+    .where('feedback_request.authority_id', '=', authorityId)
+    .where('feedback_request.state', '=', 'later')
+    .where('meeting.authority_id', '=', authorityId)
+  if (after) {
+    const { meetingDate, reference } = after
+    page = page.where((eb) =>
+      eb.or([
+        eb('meeting.meeting_date', '>', meetingDate),
+        eb.and([
+          eb('meeting.meeting_date', '=', meetingDate),
+          eb.exists(
+            eb
+              .selectFrom('referral')
+              .select('referral.id')
+              .whereRef('referral.id', '=', 'feedback_request.referral_id')
+              .where('referral.reference', '>', reference),
+          ),
+        ]),
+      ]),
     )
-    .innerJoin('referral', 'referral.id', 'feedback_request.referral_id')
+  }
+  if ('advocateUserId' in owner) {
+    const userId = owner.advocateUserId
+    page = page.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('allocation')
+          .innerJoin('advocate', 'advocate.id', 'allocation.advocate_id')
+          .select('allocation.id')
+          .whereRef('allocation.referral_id', '=', 'feedback_request.referral_id')
+          .where('allocation.status', '=', 'accepted')
+          .where('advocate.user_id', '=', userId),
+      ),
+    )
+  }
+  return db
+    .selectFrom(page.orderBy('meeting.meeting_date').fetch(limit, 'with ties').as('page'))
+    .innerJoin('referral', 'referral.id', 'page.referral_id')
     .leftJoin('person', 'person.id', 'referral.person_id')
     .select([
       'referral.id',
       'referral.reference',
       'person.given_name',
       'person.family_name',
-      'meeting.meeting_date',
-      'feedback_request.changed_at',
-      sql<boolean>`referral.meeting_id is not distinct from feedback_request.meeting_id`.as('for_its_meeting'),
+      'page.meeting_date',
+      'page.changed_at',
+      sql<boolean>`referral.meeting_id is not distinct from page.request_meeting_id`.as('for_its_meeting'),
     ])
-    .where('meeting.authority_id', '=', authorityId)
-  if (after) {
-    const { meetingDate, reference } = after
-    query = query
-      .where('meeting.meeting_date', '>=', meetingDate)
-      .where((eb) => eb.or([eb('meeting.meeting_date', '>', meetingDate), eb('referral.reference', '>', reference)]))
-  }
-  if ('advocateUserId' in owner) {
-    const userId = owner.advocateUserId
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('allocation')
-          .innerJoin('advocate', 'advocate.id', 'allocation.advocate_id')
-          .select('allocation.id')
-          .whereRef('allocation.referral_id', '=', 'referral.id')
-          .where('allocation.status', '=', 'accepted')
-          .where('advocate.user_id', '=', userId),
-      ),
-    )
-  }
-  return query.orderBy('meeting.meeting_date').orderBy('referral.reference').limit(limit).execute()
+    .orderBy('page.meeting_date')
+    .orderBy('referral.reference')
+    .limit(limit)
+    .execute()
 }
 
 /**

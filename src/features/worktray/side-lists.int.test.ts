@@ -32,6 +32,7 @@ describe(`the worktray's lists read only their page, and show what they showed r
   let authorityId = ''
   let advocates: { id: string }[] = []
   let stale = 0
+  let tied = 0
   let busyReferrer = ''
   // The whole test stands on one instant, so a run that crosses midnight compares the same day.
   const now = systemClock.now()
@@ -66,6 +67,18 @@ describe(`the worktray's lists read only their page, and show what they showed r
       where referral_id in (select referral_id from feedback_request where authority_id = ${authorityId} and state = 'later' order by referral_id limit 60)
       returning referral_id`.execute(db)
     stale = moved.rows.length
+    // Forty more requests waiting, each for its own meeting, held on that same oldest day, and half
+    // of them stored again, so their stored and indexed order is not their references' order: a page
+    // that ends among one day's requests must still keep the first references.
+    const sameDay = await sql<{ referral_id: string }>`
+      update meeting set meeting_date = (select meeting_date from meeting where id = ${oldest.id})
+      from (select f.referral_id, f.meeting_id from feedback_request f join referral r on r.id = f.referral_id and r.meeting_id = f.meeting_id
+            where f.authority_id = ${authorityId} and f.state = 'later' order by f.referral_id limit 40) waiting
+      where meeting.id = waiting.meeting_id returning waiting.referral_id`.execute(db)
+    tied = sameDay.rows.length
+    await sql`with gone as (delete from feedback_request where referral_id in (${sql.join(sameDay.rows.map((row) => row.referral_id))})
+        and md5(referral_id::text) < '8' returning *)
+      insert into feedback_request select * from gone`.execute(db)
     // One referrer's open referrals all meet in the coming fortnight, several a day, so their list
     // is read in several pages a day, and their reports and venues fall due on the same days.
     const busiest = await sql<{ referrer_id: string }>`
@@ -85,6 +98,7 @@ describe(`the worktray's lists read only their page, and show what they showed r
   test('the dataset is busy enough that each list is longer than a page', async () => {
     const { db } = database
     assert.equal(stale, 60)
+    assert.equal(tied, 40)
     const waiting = await sql<{ n: number }>`
       select count(*)::int as n from feedback_request f join referral r on r.id = f.referral_id
       where f.authority_id = ${authorityId} and f.state = 'later' and f.meeting_id = r.meeting_id`.execute(db)

@@ -1,5 +1,5 @@
-import { sql } from 'kysely'
-import type { Queryable } from '../../platform/db/schema.ts'
+import { sql, type ExpressionBuilder } from 'kysely'
+import type { Queryable, Schema } from '../../platform/db/schema.ts'
 import type { GuessCount } from '../family/throttle.ts'
 
 /**
@@ -135,25 +135,58 @@ export async function forgetGuessCountsBefore(db: Queryable, before: Date): Prom
 }
 
 /**
+ * From this many requests waiting in an authority, the service's list is read from the authority's
+ * meetings in date order, each meeting's requests looked up as it is read; below it, from the
+ * requests waiting (the partial index, migration 0029). PostgreSQL cannot tell which is cheaper (it
+ * judges the join from every authority's meetings), and each is far the slower where the other fits:
+ * 539 waiting on the national bench, 7,420 on the embedded one. An advocate's own are always few.
+ */
+export const READ_IN_MEETING_ORDER_FROM = 500
+
+/**
  * Referrals whose person chose to answer later about their meeting, and has not yet: for the
  * advocate working with them (`advocateUserId`), or for the whole service. Oldest meeting first.
  *
- * Read in the meetings' date order (through the partial index of requests waiting, migration 0029),
- * a page at a time, and only a page: an authority has thousands waiting from years of meetings. A
- * request waits only for the referral's meeting it was made for; one left from an earlier meeting is
- * read and passed over here, as the database cannot tell in advance how many of those there are.
+ * Read in the meetings' date order, a page at a time, and only a page: an authority has thousands
+ * waiting from years of meetings. A request waits only for the referral's meeting it was made for;
+ * one left from an earlier meeting is read and passed over here, as the database cannot tell in
+ * advance how many of those there are.
  */
-export async function feedbackWaiting(db: Queryable, authorityId: string, owner: { advocateUserId: string } | { service: true }, limit: number) {
+export async function feedbackWaiting(
+  db: Queryable,
+  authorityId: string,
+  owner: { advocateUserId: string } | { service: true },
+  limit: number,
+  readInMeetingOrderFrom = READ_IN_MEETING_ORDER_FROM,
+) {
+  const inMeetingOrder = 'service' in owner && (await waitingAtLeast(db, authorityId, readInMeetingOrderFrom))
   const found: Awaited<ReturnType<typeof waitingAfter>> = []
   let after: { meetingDate: string; reference: string } | null = null
   for (;;) {
-    const page = await waitingAfter(db, authorityId, owner, after, limit)
+    const page = await waitingAfter(db, authorityId, owner, after, limit, inMeetingOrder)
     found.push(...page.filter((row) => row.for_its_meeting))
     const last = page.at(-1)
     if (found.length >= limit || page.length < limit || !last) break
     after = { meetingDate: last.meeting_date, reference: last.reference }
   }
   return found.slice(0, limit).map(({ for_its_meeting: _, ...row }) => row)
+}
+
+/** Whether the authority has at least `count` requests waiting (the partial index alone). */
+async function waitingAtLeast(db: Queryable, authorityId: string, count: number): Promise<boolean> {
+  const found = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('feedback_request')
+        .select('feedback_request.meeting_id')
+        .where('feedback_request.authority_id', '=', authorityId)
+        .where('feedback_request.state', '=', 'later')
+        .limit(count)
+        .as('some'),
+    )
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(found.n) >= count
 }
 
 /**
@@ -169,48 +202,72 @@ function waitingAfter(
   owner: { advocateUserId: string } | { service: true },
   after: { meetingDate: string; reference: string } | null,
   limit: number,
+  inMeetingOrder: boolean,
 ) {
-  let page = db
-    .selectFrom('feedback_request')
-    .innerJoin('meeting', 'meeting.id', 'feedback_request.meeting_id')
-    .select(['feedback_request.referral_id', 'feedback_request.meeting_id as request_meeting_id', 'feedback_request.changed_at', 'meeting.meeting_date'])
-    .where('feedback_request.authority_id', '=', authorityId)
-    .where('feedback_request.state', '=', 'later')
-    .where('meeting.authority_id', '=', authorityId)
-  if (after) {
-    const { meetingDate, reference } = after
-    page = page.where((eb) =>
-      eb.or([
-        eb('meeting.meeting_date', '>', meetingDate),
-        eb.and([
-          eb('meeting.meeting_date', '=', meetingDate),
-          eb.exists(
+  const waiting = (eb: ExpressionBuilder<Schema, 'feedback_request' | 'meeting'>) =>
+    eb.and([
+      eb('feedback_request.authority_id', '=', authorityId),
+      eb('feedback_request.state', '=', 'later'),
+      ...(after
+        ? [
+            eb.or([
+              eb('meeting.meeting_date', '>', after.meetingDate),
+              eb.and([
+                eb('meeting.meeting_date', '=', after.meetingDate),
+                eb.exists(
+                  eb
+                    .selectFrom('referral')
+                    .select('referral.id')
+                    .whereRef('referral.id', '=', 'feedback_request.referral_id')
+                    .where('referral.reference', '>', after.reference),
+                ),
+              ]),
+            ]),
+          ]
+        : []),
+      ...('advocateUserId' in owner
+        ? [
+            eb.exists(
+              eb
+                .selectFrom('allocation')
+                .innerJoin('advocate', 'advocate.id', 'allocation.advocate_id')
+                .select('allocation.id')
+                .whereRef('allocation.referral_id', '=', 'feedback_request.referral_id')
+                .where('allocation.status', '=', 'accepted')
+                .where('advocate.user_id', '=', owner.advocateUserId),
+            ),
+          ]
+        : []),
+    ])
+  const page = inMeetingOrder
+    ? db
+        .selectFrom('meeting')
+        .innerJoinLateral(
+          (eb) =>
             eb
-              .selectFrom('referral')
-              .select('referral.id')
-              .whereRef('referral.id', '=', 'feedback_request.referral_id')
-              .where('referral.reference', '>', reference),
-          ),
-        ]),
-      ]),
-    )
-  }
-  if ('advocateUserId' in owner) {
-    const userId = owner.advocateUserId
-    page = page.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('allocation')
-          .innerJoin('advocate', 'advocate.id', 'allocation.advocate_id')
-          .select('allocation.id')
-          .whereRef('allocation.referral_id', '=', 'feedback_request.referral_id')
-          .where('allocation.status', '=', 'accepted')
-          .where('advocate.user_id', '=', userId),
-      ),
-    )
-  }
+              .selectFrom('feedback_request')
+              .select(['feedback_request.referral_id', 'feedback_request.meeting_id', 'feedback_request.changed_at'])
+              .whereRef('feedback_request.meeting_id', '=', 'meeting.id')
+              .where(waiting)
+              // An offset keeps the lookup apart, so it is made as each meeting is read, in date order.
+              .offset(sql.lit(0))
+              .as('request'),
+          (join) => join.onTrue(),
+        )
+        .select(['request.referral_id', 'request.meeting_id as request_meeting_id', 'request.changed_at', 'meeting.meeting_date'])
+        .where('meeting.authority_id', '=', authorityId)
+        .orderBy('meeting.meeting_date')
+        .fetch(limit, 'with ties')
+    : db
+        .selectFrom('feedback_request')
+        .innerJoin('meeting', 'meeting.id', 'feedback_request.meeting_id')
+        .select(['feedback_request.referral_id', 'feedback_request.meeting_id as request_meeting_id', 'feedback_request.changed_at', 'meeting.meeting_date'])
+        .where('meeting.authority_id', '=', authorityId)
+        .where(waiting)
+        .orderBy('meeting.meeting_date')
+        .fetch(limit, 'with ties')
   return db
-    .selectFrom(page.orderBy('meeting.meeting_date').fetch(limit, 'with ties').as('page'))
+    .selectFrom(page.as('page'))
     .innerJoin('referral', 'referral.id', 'page.referral_id')
     .leftJoin('person', 'person.id', 'referral.person_id')
     .select([

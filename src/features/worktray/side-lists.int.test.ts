@@ -124,14 +124,16 @@ describe(`the worktray's lists read only their page, and show what they showed r
         order by m.meeting_date, r.reference limit ${limit}`.execute(db)
       return rows.rows.map((row) => [row.id, row.meeting_date])
     }
-    for (const limit of [1, 7, 50, 400]) {
-      const paged = await feedbackWaiting(db, authorityId, { service: true }, limit)
-      assert.deepEqual(
-        paged.map((row) => [row.id, row.meeting_date]),
-        await whole({ service: true }, limit),
-        `the service, ${limit}`,
-      )
-    }
+    // Read both ways: from the meetings in date order (from one request waiting), and from every request.
+    for (const limit of [1, 7, 50, 400])
+      for (const readInMeetingOrderFrom of [1, 1_000_000, undefined]) {
+        const paged = await feedbackWaiting(db, authorityId, { service: true }, limit, readInMeetingOrderFrom)
+        assert.deepEqual(
+          paged.map((row) => [row.id, row.meeting_date]),
+          await whole({ service: true }, limit),
+          `the service, ${limit}, in meeting order from ${readInMeetingOrderFrom ?? 'the default'}`,
+        )
+      }
     for (const advocate of advocates) {
       const paged = await feedbackWaiting(db, authorityId, { advocateUserId: advocate.id }, 50)
       assert.deepEqual(

@@ -10,6 +10,8 @@ export interface LoadRequest {
   readonly connections: number
   readonly seconds: number
   readonly cookie: string
+  /** So many requests, however long they take, instead of `seconds`. */
+  readonly amount?: number
 }
 
 export interface LoadResult {
@@ -25,7 +27,7 @@ const request = JSON.parse(process.argv[2] ?? '{}') as LoadRequest
 const result = await autocannon({
   url: request.url,
   connections: request.connections,
-  duration: request.seconds,
+  ...(request.amount ? { amount: request.amount } : { duration: request.seconds }),
   headers: request.cookie ? { cookie: request.cookie } : {},
 })
 const answer: LoadResult = {

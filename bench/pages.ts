@@ -38,6 +38,8 @@ import type { LoadRequest, LoadResult } from './load.ts'
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4)
 const CONNECTIONS = (process.env['BENCH_CONNECTIONS'] ?? '1,10,50').split(',').map(Number)
+/** The service's connections to PostgreSQL, as `DATABASE_POOL_SIZE` starts them. */
+const POOL_SIZE = 10
 
 /** What a page handed its template, captured from the one real render. */
 interface Captured {
@@ -208,7 +210,7 @@ export async function benchPages(): Promise<void> {
   const inMemory = !postgresUrl && (place.dataDir ?? 'memory://').startsWith('memory://')
   if (!inMemory) await generateElsewhere(place)
 
-  const database = await openPlace(place)
+  const database = await openPlace(place, POOL_SIZE)
   try {
     await ensureDataset(database, scale)
     await benchOn(database, place, scale, inMemory)
@@ -308,8 +310,11 @@ async function benchOn(database: Database, place: DatasetPlace, scale: ScaleName
       ' | template-only req/s  p50 ms  p99 ms  CPU ms/req | ratio',
   )
   for (const [name, path] of Object.entries(pages)) {
-    // A few requests first, so neither side is measured cold.
-    await load({ url: `${base}${path}`, connections: 2, seconds: 1, cookie })
+    // Requests first, so neither side is measured cold: on PostgreSQL, enough that every pooled
+    // connection has run each statement more than five times, and keeps its plan (ADR 35), as a
+    // service that has run for a while does. Fewer left some connections planning every statement
+    // afresh through the whole of a slow page's runs.
+    await load({ url: `${base}${path}`, connections: Math.max(...CONNECTIONS), seconds: 1, amount: 10 * POOL_SIZE, cookie })
     await load({ url: `${baselineBase}${baselinePaths[name] ?? ''}`, connections: 2, seconds: 1, cookie: '' })
     for (const connections of CONNECTIONS) {
       const real = await measure(`${base}${path}`, connections, cookie, database)

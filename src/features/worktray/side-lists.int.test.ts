@@ -125,15 +125,17 @@ describe(`the worktray's lists read only their page, and show what they showed r
       return rows.rows.map((row) => [row.id, row.meeting_date])
     }
     // Read both ways: from the meetings in date order (from one request waiting), and from every request.
-    for (const limit of [1, 7, 50, 400])
+    for (const limit of [1, 7, 50, 400]) {
+      const expected = await whole({ service: true }, limit)
       for (const readInMeetingOrderFrom of [1, 1_000_000, undefined]) {
         const paged = await feedbackWaiting(db, authorityId, { service: true }, limit, readInMeetingOrderFrom)
         assert.deepEqual(
           paged.map((row) => [row.id, row.meeting_date]),
-          await whole({ service: true }, limit),
+          expected,
           `the service, ${limit}, in meeting order from ${readInMeetingOrderFrom ?? 'the default'}`,
         )
       }
+    }
     for (const advocate of advocates) {
       const paged = await feedbackWaiting(db, authorityId, { advocateUserId: advocate.id }, 50)
       assert.deepEqual(
@@ -218,18 +220,15 @@ describe(`the worktray's lists read only their page, and show what they showed r
       .where(sql<boolean>`'advocacy_admin' = any(roles)`)
       .executeTakeFirstOrThrow()
 
-    // Each weekday and the weekend: where the page ends among meetings whose items are due the same day.
+    // Each weekday and the weekend: where the page ends among meetings whose items are due the same
+    // day. Then a few meetings a page, so each run of days is read in several pages and the reading
+    // stops inside one.
     for (let offset = 0; offset < 7; offset++) {
       const day = addDays(today, offset)
       const everything = await whole(day, { service: true }, 'advocacy_admin')
       assert.ok(everything.length > 50, `the team has more than a page waiting on ${day}`)
       const team = everything.slice(0, 50)
       assert.deepEqual(shown(await readinessWaiting(on(day), callerOf(admin.id, ['advocacy_admin']), 'team')), team, day)
-    }
-    // A few meetings a page, so each run of days is read in several pages and the reading stops inside one.
-    for (let offset = 0; offset < 7; offset++) {
-      const day = addDays(today, offset)
-      const everything = await whole(day, { service: true }, 'advocacy_admin')
       for (const [list, page] of [
         [7, 3],
         [50, 17],

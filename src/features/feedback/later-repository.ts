@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely'
+import { hasAtLeast } from '../../platform/db/at-least.ts'
 import type { Queryable, Schema } from '../../platform/db/schema.ts'
 import type { GuessCount } from '../family/throttle.ts'
 
@@ -173,20 +174,16 @@ export async function feedbackWaiting(
 }
 
 /** Whether the authority has at least `count` requests waiting (the partial index alone). */
-async function waitingAtLeast(db: Queryable, authorityId: string, count: number): Promise<boolean> {
-  const found = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('feedback_request')
-        .select('feedback_request.meeting_id')
-        .where('feedback_request.authority_id', '=', authorityId)
-        .where('feedback_request.state', '=', 'later')
-        .limit(count)
-        .as('some'),
-    )
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(found.n) >= count
+function waitingAtLeast(db: Queryable, authorityId: string, count: number): Promise<boolean> {
+  return hasAtLeast(
+    db,
+    db
+      .selectFrom('feedback_request')
+      .select('feedback_request.meeting_id')
+      .where('feedback_request.authority_id', '=', authorityId)
+      .where('feedback_request.state', '=', 'later'),
+    count,
+  )
 }
 
 /**

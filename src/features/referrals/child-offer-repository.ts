@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely'
+import { hasAtLeast } from '../../platform/db/at-least.ts'
 import type { Queryable, Schema } from '../../platform/db/schema.ts'
 import { textArray } from '../../platform/db/text-array.ts'
 import type { ChildAnswerer, ChildCommunication, ChildNeed, ChildOfferAnswer } from '../../vocabulary/children.ts'
@@ -128,21 +129,17 @@ export async function saveOffer(
 export const READ_IN_MEETING_ORDER_FROM = 500
 
 /** Whether the authority has at least `count` accepted offers still to refer (the partial index alone, migration 0026). */
-async function toReferAtLeast(db: Queryable, authorityId: string, count: number): Promise<boolean> {
-  const found = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('child_advocacy_offer')
-        .select('child_advocacy_offer.meeting_id')
-        .where('child_advocacy_offer.authority_id', '=', authorityId)
-        .where('child_advocacy_offer.answer', '=', 'accepted')
-        .where('child_advocacy_offer.child_referral_id', 'is', null)
-        .limit(count)
-        .as('some'),
-    )
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(found.n) >= count
+function toReferAtLeast(db: Queryable, authorityId: string, count: number): Promise<boolean> {
+  return hasAtLeast(
+    db,
+    db
+      .selectFrom('child_advocacy_offer')
+      .select('child_advocacy_offer.meeting_id')
+      .where('child_advocacy_offer.authority_id', '=', authorityId)
+      .where('child_advocacy_offer.answer', '=', 'accepted')
+      .where('child_advocacy_offer.child_referral_id', 'is', null),
+    count,
+  )
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { create, type Font } from 'fontkit'
+import type { Font } from 'fontkit'
 
 /**
  * A report as a tagged PDF, by `pdfkit` (ADR 26): headings, paragraphs, quotes and tables, each
@@ -9,7 +9,8 @@ import { create, type Font } from 'fontkit'
  * with its title shown for its name. The text is set in DejaVu Sans, embedded (only the letters
  * used), so any name or word a service manager writes prints as written. The fonts are read and
  * parsed once per process (`fontkit`, which pdfkit uses): parsing them for each document was most of
- * its time.
+ * its time. Both are loaded when the first PDF is asked for, not at start: most of the service's
+ * processes never make one, and pdfkit, fontkit and the fonts' code hold about 20 MB (issue 9).
  */
 
 export type PdfBlock =
@@ -27,14 +28,16 @@ export interface PdfReport {
 }
 
 const fontFiles = createRequire(import.meta.url)
-function fontOf(file: string): Font {
-  const font = create(readFileSync(fontFiles.resolve(`dejavu-fonts-ttf/ttf/${file}`)))
-  if (!('layout' in font)) throw new Error(`${file} is a collection, not a font`)
-  return font
-}
-let fonts: { regular: Font; bold: Font } | undefined
-function fontsOnce(): { regular: Font; bold: Font } {
-  fonts ??= { regular: fontOf('DejaVuSans.ttf'), bold: fontOf('DejaVuSans-Bold.ttf') }
+let fonts: Promise<{ regular: Font; bold: Font }> | undefined
+function fontsOnce(): Promise<{ regular: Font; bold: Font }> {
+  fonts ??= import('fontkit').then(({ create }) => {
+    const fontOf = (file: string): Font => {
+      const font = create(readFileSync(fontFiles.resolve(`dejavu-fonts-ttf/ttf/${file}`)))
+      if (!('layout' in font)) throw new Error(`${file} is a collection, not a font`)
+      return font
+    }
+    return { regular: fontOf('DejaVuSans.ttf'), bold: fontOf('DejaVuSans-Bold.ttf') }
+  })
   return fonts
 }
 
@@ -53,10 +56,7 @@ const BODY_SIZE = 10.5
 const TABLE_SIZE = 9
 
 export async function toPdf(report: PdfReport): Promise<Buffer> {
-  // Loaded when the first PDF is asked for, not at start: most of the service's processes never make
-  // one, and pdfkit and its fonts' code hold about 9 MB (issue 9).
-  const { default: PDFDocument } = await import('pdfkit')
-  const { regular, bold } = fontsOnce()
+  const [{ default: PDFDocument }, { regular, bold }] = await Promise.all([import('pdfkit'), fontsOnce()])
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createTransport } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import { MailError, problemOf, type MailMessage, type MailProblem, type OutgoingMessage } from './message.ts'
 import type { NotifyClient } from './notify.ts'
 
@@ -46,21 +46,35 @@ export interface MailSettings {
 /** How each message leaves: to an SMTP server, or into a file. */
 type Deliver = (message: MailMessage) => Promise<void>
 
+/**
+ * nodemailer's transport, made when the first message leaves, not at start: a process that sends
+ * nothing (most embedded ones, most of the time) need not hold nodemailer's code (issue 9).
+ */
+function lazyTransport(options: Parameters<typeof import('nodemailer').createTransport>[0]): { transport: () => Promise<Transporter>; close: () => void } {
+  let made: Promise<Transporter> | undefined
+  return {
+    transport: () => (made ??= import('nodemailer').then(({ createTransport }) => createTransport(options))),
+    close: () => void made?.then((transport) => transport.close()),
+  }
+}
+
 function smtpDelivery(settings: MailSettings & { smtpUrl: string }): { deliver: Deliver; close: () => void } {
-  const transport = createTransport(settings.smtpUrl)
+  const { transport, close } = lazyTransport(settings.smtpUrl)
   return {
     deliver: async (message) => {
-      await transport.sendMail({ from: settings.from, ...message, textEncoding: 'quoted-printable', disableFileAccess: true, disableUrlAccess: true })
+      await (await transport()).sendMail({ from: settings.from, ...message, textEncoding: 'quoted-printable', disableFileAccess: true, disableUrlAccess: true })
     },
-    close: () => transport.close(),
+    close,
   }
 }
 
 function outboxDelivery(settings: MailSettings): { deliver: Deliver; close: () => void } {
-  const transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  const { transport, close } = lazyTransport({ streamTransport: true, buffer: true, newline: 'unix' })
   return {
     deliver: async (message) => {
-      const sent = await transport.sendMail({
+      const sent = await (
+        await transport()
+      ).sendMail({
         from: settings.from,
         ...message,
         textEncoding: 'quoted-printable',
@@ -72,7 +86,7 @@ function outboxDelivery(settings: MailSettings): { deliver: Deliver; close: () =
       await writeFile(file, sent.message as Buffer, { mode: 0o600 })
       console.log(`Mail written to ${file} (SMTP_URL is not set, so no mail is sent).`)
     },
-    close: () => transport.close(),
+    close,
   }
 }
 

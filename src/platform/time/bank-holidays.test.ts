@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { bankHolidayOn, bankHolidayRegions, bankHolidaysBetween, bankHolidaysIn, type BankHolidayRegion } from './bank-holidays.ts'
+import { bankHolidayOn, bankHolidayRegions, bankHolidaysBetween, bankHolidaysIn, byRules, KEPT_YEARS, type BankHolidayRegion } from './bank-holidays.ts'
 import { addWorkingDays } from './calendar.ts'
 import { londonDate } from './clock.ts'
 
@@ -113,6 +113,24 @@ describe('bank holidays', () => {
     assert.equal(addWorkingDays('2026-04-03', 1, bankHolidaysIn('scotland')), '2026-04-06', 'Easter Monday is a working day in Scotland')
     assert.equal(bankHolidaysIn('scotland').has('not a date'), false)
   })
+})
+
+describe('the years kept with the code', () => {
+  for (const region of bankHolidayRegions.values) {
+    const where = bankHolidayRegions.labels[region]
+    test(`${where}: each kept year is what the library's rules give (else: npm run bank-holidays)`, () => {
+      assert.ok(KEPT_YEARS.from <= 2020 && KEPT_YEARS.to >= 2090, `the years kept reach from 2020 to 2090 at least, not ${KEPT_YEARS.from} to ${KEPT_YEARS.to}`)
+      for (let year = KEPT_YEARS.from; year <= KEPT_YEARS.to; year += 1)
+        assert.deepEqual(bankHolidaysBetween(region, year, year), byRules(region, year), `${where} ${year}`)
+    })
+    test(`${where}: a year outside them comes from the rules`, () => {
+      for (const year of [KEPT_YEARS.from - 1, KEPT_YEARS.to + 1, 2150]) {
+        const holidays = bankHolidaysBetween(region, year, year)
+        assert.ok(holidays.length >= everyYear[region], `${where} ${year}: ${holidays.length} bank holidays`)
+        assert.deepEqual(holidays, byRules(region, year))
+      }
+    })
+  }
 })
 
 describe('the bank holidays do not run out', () => {

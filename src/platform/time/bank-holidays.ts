@@ -1,5 +1,6 @@
-import Holidays from 'date-holidays'
+import { createRequire } from 'node:module'
 import { labelled } from '../../vocabulary/labelled.ts'
+import table from './bank-holidays-table.json' with { type: 'json' }
 import { isWeekend, type BankHolidays } from './calendar.ts'
 
 /**
@@ -9,6 +10,13 @@ import { isWeekend, type BankHolidays } from './calendar.ts'
  * Northern Ireland. Pure: no clock, no I/O. The usual holidays of any year with their substitute
  * days, and the one-off days announced so far, come from the rules in `date-holidays` (ADR 10); a
  * one-off announced since, or a holiday moved, comes in as a change a system admin keeps.
+ *
+ * The rules' answers for the years the service works in (`bank-holidays-table.json`, made by
+ * `npm run bank-holidays`) are kept with the code, and the library is loaded only for a year
+ * outside them: it knows every country's calendars, and loading it held some 30 MB of the
+ * service's memory for the three lists it needs (issue 9). A unit test checks the kept years
+ * against the rules, so a new release of the library that changes a day fails it until the table
+ * is made again.
  */
 
 export const bankHolidayRegions = labelled({
@@ -45,19 +53,22 @@ export interface BankHolidayChange {
 /** Each region's subdivision in `date-holidays`. England's rules are Wales's; GOV.UK lists them as one. */
 const subdivisions: Readonly<Record<BankHolidayRegion, string>> = { england_and_wales: 'ENG', scotland: 'SCT', northern_ireland: 'NIR' }
 
-const rulesFor = new Map<BankHolidayRegion, Holidays>()
-const fromRulesCache = new Map<string, readonly BankHoliday[]>()
+/** The rules' answers kept with the code, by region and year: each holiday as its date and name. */
+const kept = table.regions as unknown as Readonly<Record<BankHolidayRegion, Readonly<Record<string, readonly (readonly [string, string])[]>>>>
+export const KEPT_YEARS = { from: table.from, to: table.to } as const
+
+type HolidaysLibrary = typeof import('date-holidays').default
+const rulesFor = new Map<BankHolidayRegion, InstanceType<HolidaysLibrary>>()
 
 /**
- * A region's bank holidays in one year by the rules alone, as GOV.UK lists them: the weekdays off.
- * A holiday that falls at a weekend is listed by its substitute day. Worked out once per year.
+ * A region's bank holidays in one year by the library's rules, as GOV.UK lists them: the weekdays
+ * off. A holiday that falls at a weekend is listed by its substitute day. The library is loaded the
+ * first time it is asked (its CommonJS build, so the answer stays synchronous).
  */
-function fromRules(region: BankHolidayRegion, year: number): readonly BankHoliday[] {
-  const key = `${region}:${year}`
-  const cached = fromRulesCache.get(key)
-  if (cached) return cached
+export function byRules(region: BankHolidayRegion, year: number): BankHoliday[] {
   let rules = rulesFor.get(region)
   if (!rules) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as HolidaysLibrary
     rules = new Holidays('GB', subdivisions[region], { languages: 'en' })
     rulesFor.set(region, rules)
   }
@@ -66,7 +77,18 @@ function fromRules(region: BankHolidayRegion, year: number): readonly BankHolida
     const date = holiday.date.slice(0, 10)
     if ((holiday.type === 'public' || holiday.type === 'bank') && !isWeekend(date) && !holidays.has(date)) holidays.set(date, { date, name: holiday.name })
   }
-  const known = [...holidays.values()]
+  return [...holidays.values()]
+}
+
+const fromRulesCache = new Map<string, readonly BankHoliday[]>()
+
+/** A region's bank holidays in one year by the rules alone: kept with the code, or worked out once. */
+function fromRules(region: BankHolidayRegion, year: number): readonly BankHoliday[] {
+  const key = `${region}:${year}`
+  const cached = fromRulesCache.get(key)
+  if (cached) return cached
+  const keptYear = kept[region][String(year)]
+  const known = keptYear ? keptYear.map(([date, name]) => ({ date, name })) : byRules(region, year)
   fromRulesCache.set(key, known)
   return known
 }

@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { textArray } from '../../platform/db/text-array.ts'
-import { growingWindows, type DayWindow } from '../../platform/time/calendar.ts'
 import type { ConsultationBand, ConsultationDecline, ConsultationReader, ConsultationStatus, ConsultationWay } from '../../vocabulary/children.ts'
 import type { ReferralState } from '../../vocabulary/referrals.ts'
 
@@ -144,9 +143,15 @@ export async function changeConsultation(
  * The children of coming review conferences (from `today`) of open referrals sent to the service,
  * with nothing recorded of their consultation: every one for the advocacy service, or those of the
  * people (parents, or the children themselves, ADR 30) this advocate works with. Ages are judged by
- * the service; children known to be under 4 on the day are left out here. The coming days are read
- * a few at a time, soonest first, until the list has `limit`: a busy authority has hundreds of
- * children in the coming weeks, and the list shows the first fifty.
+ * the service; children known to be under 4 on the day are left out here.
+ *
+ * One statement reads the authority's coming review conferences in date order (migration 0028's
+ * index), looking up each one's children as it is read, and stops once it has `limit`: a busy
+ * authority has hundreds of children in the coming weeks and the list shows the first fifty, while
+ * a quiet one has a few in the coming months. (It read growing windows of days before, one
+ * statement each: nine for a quiet authority, issue 9.) The lookup is a lateral subquery kept
+ * apart by an offset, as ADR 38's lists are, so it is made per meeting in date order, not joined
+ * for every meeting first.
  */
 export async function consultationsWaiting(
   db: Queryable,
@@ -156,56 +161,56 @@ export async function consultationsWaiting(
   openStates: readonly ReferralState[],
   limit: number,
 ) {
-  const found = []
-  for (const window of growingWindows(today, null)) {
-    found.push(...(await childrenWithoutConsultation(db, authorityId, owner, window, openStates, limit - found.length)))
-    if (found.length >= limit) break
-  }
-  return found
-}
-
-/** The children of review conferences in one window of days, as `consultationsWaiting` lists them. */
-function childrenWithoutConsultation(
-  db: Queryable,
-  authorityId: string,
-  owner: { readonly advocateUserId: string } | { readonly service: true },
-  window: DayWindow,
-  openStates: readonly ReferralState[],
-  limit: number,
-) {
-  let query = db
-    .selectFrom('referral')
-    .innerJoin('meeting', 'meeting.id', 'referral.meeting_id')
-    .innerJoin('person as parent', 'parent.id', 'referral.person_id')
-    .innerJoin('referral_child', 'referral_child.referral_id', 'referral.id')
-    .innerJoin('person as child', 'child.id', 'referral_child.person_id')
-    .leftJoin('child_consultation', (join) =>
-      join.onRef('child_consultation.meeting_id', '=', 'meeting.id').onRef('child_consultation.person_id', '=', 'child.id'),
+  return db
+    .selectFrom('meeting')
+    .innerJoinLateral(
+      (eb) => {
+        let children = eb
+          .selectFrom('referral')
+          .innerJoin('person as parent', 'parent.id', 'referral.person_id')
+          .innerJoin('referral_child', 'referral_child.referral_id', 'referral.id')
+          .innerJoin('person as child', 'child.id', 'referral_child.person_id')
+          .leftJoin('child_consultation', (join) =>
+            join.onRef('child_consultation.meeting_id', '=', 'meeting.id').onRef('child_consultation.person_id', '=', 'child.id'),
+          )
+          .leftJoin('child_advocacy_offer', (join) =>
+            join.onRef('child_advocacy_offer.meeting_id', '=', 'meeting.id').onRef('child_advocacy_offer.person_id', '=', 'child.id'),
+          )
+          .select(['referral.id as referral_id', 'referral.reference', 'child.id as child_id', 'child.given_name', 'child.date_of_birth'])
+          .whereRef('referral.meeting_id', '=', 'meeting.id')
+          .where('referral.authority_id', '=', authorityId)
+          .where('referral.sent_at', 'is not', null)
+          .where('referral.state', 'in', openStates)
+          .where('parent.kind', '=', 'adult')
+          .where('child_consultation.id', 'is', null)
+          .where((inner) =>
+            inner.or([
+              inner('child.date_of_birth', 'is', null),
+              inner('child.date_of_birth', '<=', sql<string>`(meeting.meeting_date - interval '4 years')::date`),
+            ]),
+          )
+        if ('advocateUserId' in owner) {
+          const userId = owner.advocateUserId
+          const theirs = (referralColumn: 'referral.id' | 'child_advocacy_offer.child_referral_id') =>
+            sql<boolean>`exists (select 1 from allocation inner join advocate on advocate.id = allocation.advocate_id
+              where allocation.referral_id = ${sql.ref(referralColumn)} and allocation.status = 'accepted' and advocate.user_id = ${userId})`
+          children = children.where((inner) => inner.or([theirs('referral.id'), theirs('child_advocacy_offer.child_referral_id')]))
+        }
+        // An offset keeps the lookup apart, so it is made as each meeting is read, in date order.
+        return children.offset(sql.lit(0)).as('waiting')
+      },
+      (join) => join.onTrue(),
     )
-    .leftJoin('child_advocacy_offer', (join) =>
-      join.onRef('child_advocacy_offer.meeting_id', '=', 'meeting.id').onRef('child_advocacy_offer.person_id', '=', 'child.id'),
-    )
-    .select(['referral.id as referral_id', 'referral.reference', 'child.id as child_id', 'child.given_name', 'child.date_of_birth', 'meeting.meeting_date'])
-    .where('referral.authority_id', '=', authorityId)
+    .select(['waiting.referral_id', 'waiting.reference', 'waiting.child_id', 'waiting.given_name', 'waiting.date_of_birth', 'meeting.meeting_date'])
     .where('meeting.authority_id', '=', authorityId)
-    .where('referral.sent_at', 'is not', null)
-    .where('referral.state', 'in', openStates)
-    .where('parent.kind', '=', 'adult')
     .where('meeting.type', '=', 'review_conference')
-    .where('meeting.meeting_date', '>=', window.from)
-    .where('child_consultation.id', 'is', null)
-    .where((eb) =>
-      eb.or([eb('child.date_of_birth', 'is', null), eb('child.date_of_birth', '<=', sql<string>`(meeting.meeting_date - interval '4 years')::date`)]),
-    )
-  if (window.to) query = query.where('meeting.meeting_date', '<=', window.to)
-  if ('advocateUserId' in owner) {
-    const userId = owner.advocateUserId
-    const theirs = (referralColumn: 'referral.id' | 'child_advocacy_offer.child_referral_id') =>
-      sql<boolean>`exists (select 1 from allocation inner join advocate on advocate.id = allocation.advocate_id
-        where allocation.referral_id = ${sql.ref(referralColumn)} and allocation.status = 'accepted' and advocate.user_id = ${userId})`
-    query = query.where((eb) => eb.or([theirs('referral.id'), theirs('child_advocacy_offer.child_referral_id')]))
-  }
-  return query.orderBy('meeting.meeting_date').orderBy('referral.reference').orderBy('child.given_name').orderBy('child.id').limit(limit).execute()
+    .where('meeting.meeting_date', '>=', today)
+    .orderBy('meeting.meeting_date')
+    .orderBy('waiting.reference')
+    .orderBy('waiting.given_name')
+    .orderBy('waiting.child_id')
+    .limit(limit)
+    .execute()
 }
 
 /**

@@ -165,7 +165,7 @@ describe(`the worktray's lists read only their page, and show what they showed r
     }
   })
 
-  test("Children's consultations before reviews: the same children in the same order, read a few days at a time", async () => {
+  test("Children's consultations before reviews: the same children in the same order, read in meeting order", async () => {
     const { db } = database
     const whole = async (limit: number) =>
       (

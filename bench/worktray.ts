@@ -5,7 +5,8 @@ import type { ReferralState } from '../src/vocabulary/referrals.ts'
  * For each database (PGlite always; PostgreSQL too when TEST_DATABASE_URL or BENCH_DATABASE_URL is
  * set) it builds an authority with a fixed amount of open work, then grows the history of ended
  * referrals from 1,000 to 100,000 and times the first page of "my team's work" and of a service
- * manager's "my work" through the real services. It prints the median and worst of each, and the
+ * manager's "my work" through the real services, each with the lists beside it, as their pages read
+ * them. It prints the median and worst of each, and the
  * ratio to the smallest history: a worktray that stays fast keeps that ratio near 1.
  *
  * Figures vary with the machine; the ratios are what to compare. Tests never assert timings.
@@ -137,8 +138,8 @@ async function bench(label: string, database: Database): Promise<void> {
     await insert(Array.from({ length: add }, () => row(ENDED[reference % ENDED.length] ?? 'completed', {}, 0)))
     history = size
     await sql`analyze referral`.execute(db)
-    const team = await time(RUNS, () => services.worktray.teamWork(admin, filters))
-    const mine = await time(RUNS, () => services.worktray.myWork(manager, filters))
+    const team = await time(RUNS, () => services.worktray.teamWorkPage(admin, filters))
+    const mine = await time(RUNS, () => services.worktray.myWorkPage(manager, filters))
     baseline ??= { team: team.median, mine: mine.median }
     console.log(
       `  ${size.toLocaleString('en-GB').padStart(15)}   ${team.median.toFixed(2).padStart(8)} ms / ${team.worst.toFixed(2).padStart(7)} ms   ${(team.median / baseline.team).toFixed(2).padStart(5)}   ${mine.median.toFixed(2).padStart(8)} ms / ${mine.worst.toFixed(2).padStart(7)} ms   ${(mine.median / baseline.mine).toFixed(2).padStart(5)}`,

@@ -238,7 +238,6 @@ export async function compose(
       consultationPage: consultationService.consultationPage,
       recordConsultation: consultationService.recordConsultation,
       consultationForTheChair: consultationService.consultationForTheChair,
-      consultationsWaiting: consultationService.consultationsWaiting,
     }),
     familyConsultation: bindService(context, {
       familyConsultation: consultationService.familyConsultation,

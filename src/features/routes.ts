@@ -60,7 +60,6 @@ export function featureRoutes(app: FastifyInstance, { config, services, sessions
     roleChanges: services.admin,
     enquiries: services.publicPages,
     concerns: services.concerns.staff,
-    consultations: services.consultation,
   })
   concernsRoutes(app, { concerns: services.concerns.staff })
   consultationRoutes(app, { consultation: services.consultation })

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { recordAudit, type ShownLists } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
@@ -287,9 +287,15 @@ export interface ConsultationWaiting {
 /**
  * "Children's consultations before reviews": due and overdue, for the advocacy admins' team
  * ("team": every one) and an advocate's own ("mine": the children of the people they work with, or
- * the child they work with). Missed ones (the meeting has happened) are not listed.
+ * the child they work with). Missed ones (the meeting has happened) are not listed. Which referrals
+ * it showed goes into `shown` (`consultations-waiting`), for the page to record with its other lists.
  */
-export async function consultationsWaiting(context: ServiceContext, caller: Caller, tray: 'mine' | 'team'): Promise<readonly ConsultationWaiting[]> {
+export async function consultationsWaiting(
+  context: ServiceContext,
+  caller: Caller,
+  tray: 'mine' | 'team',
+  shown: ShownLists,
+): Promise<readonly ConsultationWaiting[]> {
   const { user } = caller
   const owner =
     tray === 'team' ? (hasRole(user, 'advocacy_admin') ? { service: true as const } : null) : hasRole(user, 'advocate') ? { advocateUserId: user.id } : null
@@ -314,12 +320,10 @@ export async function consultationsWaiting(context: ServiceContext, caller: Call
       },
     ]
   })
-  if (items.length > 0)
-    await recordAudit(context.db, staffActor(caller), {
-      action: 'worktray.viewed',
-      recordType: 'worktray',
-      details: { tray, list: 'consultations-waiting', shown: [...new Set(items.map((item) => item.referralId))] },
-    })
+  shown.add(
+    'consultations-waiting',
+    items.map((item) => item.referralId),
+  )
   const overdueFirst = [...items].sort((a, b) => Number(b.timing.state === 'overdue') - Number(a.timing.state === 'overdue'))
   return overdueFirst.map(({ href, givenName, age, reference, meetingDate, timing }) => ({ href, givenName, age, reference, meetingDate, timing }))
 }

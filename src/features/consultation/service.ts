@@ -3,7 +3,7 @@ import type * as consultationService from './consultation-service.ts'
 
 /** What the staff pages and the worktrays call: the service functions with their context given (composition root). */
 export type ConsultationService = BoundService<
-  Pick<typeof consultationService, 'consultationPage' | 'recordConsultation' | 'consultationForTheChair' | 'consultationsWaiting'>,
+  Pick<typeof consultationService, 'consultationPage' | 'recordConsultation' | 'consultationForTheChair'>,
   ServiceContext
 >
 

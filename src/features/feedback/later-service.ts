@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { recordAudit, type ShownLists } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import type { Translations } from '../../platform/i18n/translations.ts'
@@ -335,20 +335,19 @@ const WAITING_LIST_LIMIT = 50
 
 /**
  * Feedback that waits for the people an advocate works with ("mine"), or for everyone the service
- * works with (the advocacy admins' "team"): until each answers or says no. Who it showed is audited.
+ * works with (the advocacy admins' "team"): until each answers or says no. Who it showed goes into
+ * `shown` (`feedback-waiting`), for the page to record with its other lists.
  */
-export async function feedbackWaiting(context: ServiceContext, caller: Caller, tray: 'mine' | 'team'): Promise<readonly WaitingItem[]> {
+export async function feedbackWaiting(context: ServiceContext, caller: Caller, tray: 'mine' | 'team', shown: ShownLists): Promise<readonly WaitingItem[]> {
   const { user } = caller
   const owner =
     tray === 'team' ? (hasRole(user, 'advocacy_admin') ? { service: true as const } : null) : hasRole(user, 'advocate') ? { advocateUserId: user.id } : null
   if (!owner) return []
   const rows = await repository.feedbackWaiting(context.db, user.authorityId, owner, WAITING_LIST_LIMIT)
-  if (rows.length > 0)
-    await recordAudit(context.db, staffActor(caller), {
-      action: 'worktray.viewed',
-      recordType: 'worktray',
-      details: { tray, list: 'feedback-waiting', shown: rows.map((row) => row.id) },
-    })
+  shown.add(
+    'feedback-waiting',
+    rows.map((row) => row.id),
+  )
   return rows.map((row) => ({
     referralId: row.id,
     href: `/referrals/${row.id}/feedback`,

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { recordAudit, type ShownLists } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { staffNames } from '../../platform/auth/staff-repository.ts'
 import { ConflictError, WorkflowRefusedError } from '../../platform/errors.ts'
@@ -111,17 +111,16 @@ export interface ChildToRefer {
 
 /**
  * Children who accepted an advocate whose own referral is not started yet: the advocacy admins'
- * "My team's work" (issue 11), audited as what the list showed. Nobody else has this list.
+ * "My team's work" (issue 11). Which referrals it showed goes into `shown` (`children-to-refer`),
+ * for the page to record with its other lists. Nobody else has this list.
  */
-export async function childrenToRefer(context: ServiceContext, caller: Caller): Promise<readonly ChildToRefer[]> {
+export async function childrenToRefer(context: ServiceContext, caller: Caller, shown: ShownLists): Promise<readonly ChildToRefer[]> {
   if (!hasRole(caller.user, 'advocacy_admin')) return []
   const rows = await offers.acceptedNotReferred(context.db, caller.user.authorityId, TO_REFER_LIMIT)
-  if (rows.length > 0)
-    await recordAudit(context.db, actorOf(caller), {
-      action: 'worktray.viewed',
-      recordType: 'worktray',
-      details: { tray: 'team', list: 'children-to-refer', shown: rows.map((row) => row.referral_id) },
-    })
+  shown.add(
+    'children-to-refer',
+    rows.map((row) => row.referral_id),
+  )
   return rows.map((row) => ({
     href: `/referrals/${row.referral_id}/child-advocate/${row.person_id}`,
     child: fullName(row),

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { recordAudit, type ShownLists } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { staffNames } from '../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
@@ -165,9 +165,15 @@ const READINESS_PAGE = 200
 /**
  * The readiness items of coming meetings still to do that wait on this person ("mine": as the
  * referrer, or as the allocated advocate) or on the advocacy admin team ("team"), overdue first,
- * then soonest due. Which referrals it showed is recorded, as a worktray's list is.
+ * then soonest due. Which referrals it showed goes into `shown`, for the page to record with its
+ * other lists (`readiness-mine`, `readiness-team`).
  */
-export async function readinessWaiting(context: ServiceContext, caller: Caller, tray: 'mine' | 'team'): Promise<readonly ReadinessWaitingItem[]> {
+export async function readinessWaiting(
+  context: ServiceContext,
+  caller: Caller,
+  tray: 'mine' | 'team',
+  shown: ShownLists,
+): Promise<readonly ReadinessWaitingItem[]> {
   const { user } = caller
   const owners: { owner: meetings.ReadinessOwner; waitsOn: WaitsOn }[] =
     tray === 'team'
@@ -187,16 +193,10 @@ export async function readinessWaiting(context: ServiceContext, caller: Caller, 
       ...(await waitingOn(context.db, user.authorityId, owner, waitsOn, { today, rules, bankHolidays }, { list: READINESS_LIST_LIMIT, page: READINESS_PAGE })),
     )
   const listed = found.sort(byDueDate).slice(0, READINESS_LIST_LIMIT)
-  if (listed.length > 0)
-    await recordAudit(
-      context.db,
-      { userId: user.id, authorityId: user.authorityId, ip: caller.ip },
-      {
-        action: 'worktray.viewed',
-        recordType: 'worktray',
-        details: { tray: `readiness-${tray}`, page: 1, shown: [...new Set(listed.map((item) => item.referralId))] },
-      },
-    )
+  shown.add(
+    `readiness-${tray}`,
+    listed.map((item) => item.referralId),
+  )
   return listed
 }
 

@@ -10,8 +10,13 @@ const references = new Map([
   [OTHER, 'AL-00031'],
 ])
 
-function sighting(action: string, recordType: string, recordId: string | null, extra: { tray?: string; shown?: string[]; with?: string } = {}) {
-  return { action, recordType, recordId, tray: extra.tray ?? null, shown: extra.shown ?? [], with: extra.with ?? null }
+function sighting(
+  action: string,
+  recordType: string,
+  recordId: string | null,
+  extra: { tray?: string; shown?: string[]; lists?: Record<string, string[]>; with?: string } = {},
+) {
+  return { action, recordType, recordId, tray: extra.tray ?? null, shown: extra.shown ?? [], lists: extra.lists ?? {}, with: extra.with ?? null }
 }
 
 describe('who has seen a record, in words', () => {
@@ -31,6 +36,23 @@ describe('who has seen a record, in words', () => {
       [sighting('worktray.viewed', 'worktray', null, { tray: 'team', shown: [REFERRAL] }), 'Saw it listed in My team’s work'],
       [sighting('worktray.viewed', 'worktray', null, { tray: 'mine', shown: [REFERRAL] }), 'Saw it listed in My work'],
       [sighting('worktray.viewed', 'worktray', null, { shown: [REFERRAL] }), 'Saw it listed in a worktray'],
+      // A page of lists is one event: which of its lists showed the referral.
+      [
+        sighting('worktray.viewed', 'worktray', null, { tray: 'team', shown: [OTHER, REFERRAL], lists: { team: [OTHER], 'readiness-team': [REFERRAL] } }),
+        'Saw it listed in My team’s work, as a meeting not ready yet',
+      ],
+      [
+        sighting('worktray.viewed', 'worktray', null, { tray: 'mine', shown: [REFERRAL], lists: { mine: [REFERRAL], 'readiness-mine': [REFERRAL] } }),
+        'Saw it listed in My work',
+      ],
+      [
+        sighting('worktray.viewed', 'worktray', null, { tray: 'team', shown: [REFERRAL], lists: { 'feedback-waiting': [REFERRAL] } }),
+        'Saw it listed in My team’s work',
+      ],
+      [
+        sighting('worktray.viewed', 'worktray', null, { tray: 'mine', shown: [REFERRAL], lists: { endings: [REFERRAL] } }),
+        'Saw it listed in My work, as ended',
+      ],
       [sighting('report.referrals-listed', 'report', 'quarterly-return', { shown: [REFERRAL] }), 'Saw it listed behind a figure of the quarterly return'],
       [sighting('advocacy.home-viewed', 'advocate', OTHER, { shown: [REFERRAL] }), 'Saw it listed in their own work (My people)'],
       [sighting('referral.section-1-saved', 'referral', REFERRAL), 'Changed it: saved Section 1'],
@@ -55,6 +77,10 @@ describe('who has seen a record, in words', () => {
         'Saw referral AL-00031 listed in My team’s work',
       ],
       [sighting('worktray.viewed', 'worktray', null, { tray: 'team', shown: [] }), 'Saw a referral for them listed in My team’s work'],
+      [
+        sighting('worktray.viewed', 'worktray', null, { tray: 'mine', shown: [OTHER], lists: { 'readiness-mine': [OTHER] } }),
+        'Saw referral AL-00031 listed in My work, as a meeting not ready yet',
+      ],
     ]
     for (const [event, words] of cases) assert.equal(whatTheyDid(event, onPerson, references), words, event.action)
   })
@@ -65,7 +91,7 @@ describe('the person’s own events on their pages', () => {
     assert.equal(byThePerson('family.page-viewed'), true)
     assert.equal(byThePerson('family.code-issued'), false, 'a code is issued by staff')
     const about = { kind: 'referral' as const, id: 'r1' }
-    const sighting = (action: string) => ({ action, recordType: 'referral', recordId: 'r1', tray: null, shown: [], with: null })
+    const sighting = (action: string) => ({ action, recordType: 'referral', recordId: 'r1', tray: null, shown: [], lists: {}, with: null })
     assert.equal(whatTheyDid(sighting('family.page-viewed'), about, new Map()), 'Read their own pages')
     assert.equal(whatTheyDid(sighting('family.code-issued'), about, new Map()), 'Changed it: gave the person a code for their own pages')
   })

@@ -128,14 +128,25 @@ function aboutPerson(action: string): string {
  * person's referrals, id to reference).
  */
 export function whatTheyDid(
-  sighting: Pick<Sighting, 'action' | 'recordType' | 'recordId' | 'tray' | 'shown' | 'with'>,
+  sighting: Pick<Sighting, 'action' | 'recordType' | 'recordId' | 'tray' | 'shown' | 'lists' | 'with'>,
   about: { readonly kind: 'referral' | 'person'; readonly id: string },
   references: ReadonlyMap<string, string>,
 ): string {
   if (sighting.action === 'person.searched') return 'Found them in a search'
   if (sighting.recordType === 'person') return aboutPerson(sighting.action)
-  if (about.kind === 'referral') return aboutReferral(sighting.action, 'it', sighting.tray, sighting.with)
+  if (about.kind === 'referral') return aboutReferral(sighting.action, 'it', trayShowing(sighting, about.id), sighting.with)
   const referralId = sighting.recordType === 'referral' && sighting.recordId ? sighting.recordId : sighting.shown.find((id) => references.has(id))
   const reference = referralId ? references.get(referralId) : undefined
-  return aboutReferral(sighting.action, reference ? `referral ${reference}` : 'a referral for them', sighting.tray, sighting.with)
+  return aboutReferral(sighting.action, reference ? `referral ${reference}` : 'a referral for them', trayShowing(sighting, referralId), sighting.with)
+}
+
+/**
+ * Which list of a page showed the referral (a page's lists are one event: `ShownLists`): the
+ * page's own list where it did, else the first list beside it that did, by its own words where it
+ * has them ("as a meeting not ready yet"), else the page's.
+ */
+function trayShowing(sighting: Pick<Sighting, 'tray' | 'lists'>, referralId: string | undefined): string | null {
+  if (!referralId || !sighting.tray || sighting.lists[sighting.tray]?.includes(referralId)) return sighting.tray
+  const showing = Object.entries(sighting.lists).find(([, ids]) => ids.includes(referralId))?.[0]
+  return showing !== undefined && showing in worktrays ? showing : sighting.tray
 }

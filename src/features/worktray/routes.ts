@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { hasRole } from '../../platform/auth/roles.ts'
 import { callerOf } from '../../platform/http/authentication.ts'
 import { concernAbouts } from '../../vocabulary/concerns.ts'
 import { referralStates } from '../../vocabulary/referrals.ts'
@@ -8,7 +7,6 @@ import { openStates } from '../referrals/workflow.ts'
 import { queryOf } from '../../platform/http/query.ts'
 import { dueFilters, worktraySteps, type WorktrayFilters } from './filters.ts'
 import type { AdminService } from '../admin/service.ts'
-import type { ConsultationService } from '../consultation/service.ts'
 import type { ConcernsService } from '../concerns/service.ts'
 import type { PublicService } from '../public/service.ts'
 import { pagination } from './pagination.ts'
@@ -39,14 +37,11 @@ export function worktrayRoutes(
     roleChanges,
     enquiries,
     concerns,
-    consultations,
   }: {
     worktray: WorktrayService
     roleChanges: Pick<AdminService, 'roleGrantsWaiting'>
     enquiries: Pick<PublicService, 'enquiriesWaiting'>
     concerns: Pick<ConcernsService, 'concernsWaiting'>
-    /** Children's consultations before reviews, due and overdue (issue 11, ADR 31): a list below the main one. */
-    consultations: Pick<ConsultationService, 'consultationsWaiting'>
   },
 ): void {
   app.get('/', async (request, reply) => {
@@ -55,26 +50,18 @@ export function worktrayRoutes(
     const hasTeams = caller.user.teamIds.length > 0
     const [
       concernsWaiting,
-      tray,
-      endings,
+      { tray, endings, meetingsNotReady, feedbackWaiting, consultationsWaiting },
       teamWaiting,
       closingDrafts,
       roleChangesWaiting,
       enquiriesWaiting,
-      meetingsNotReady,
-      feedbackWaiting,
-      consultationsWaiting,
     ] = await Promise.all([
       concerns.concernsWaiting(caller),
-      worktray.myWork(caller, filters),
-      hasRole(caller.user, 'referrer') ? worktray.endings(caller) : [],
+      worktray.myWorkPage(caller, filters),
       hasTeams ? worktray.teamWaiting(caller) : null,
       worktray.closingDrafts(caller),
       roleChanges.roleGrantsWaiting(caller),
       enquiries.enquiriesWaiting(caller, 'mine'),
-      worktray.meetingsNotReady(caller, 'mine'),
-      worktray.feedbackWaiting(caller, 'mine'),
-      consultations.consultationsWaiting(caller, 'mine'),
     ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: 'My work',
@@ -100,13 +87,9 @@ export function worktrayRoutes(
   app.get('/team-work', async (request, reply) => {
     const caller = callerOf(request)
     const filters = filtersOf(request)
-    const [tray, enquiriesWaiting, meetingsNotReady, feedbackWaiting, childrenToRefer, consultationsWaiting] = await Promise.all([
-      worktray.teamWork(caller, filters),
+    const [{ tray, meetingsNotReady, feedbackWaiting, childrenToRefer, consultationsWaiting }, enquiriesWaiting] = await Promise.all([
+      worktray.teamWorkPage(caller, filters),
       enquiries.enquiriesWaiting(caller, 'team'),
-      worktray.meetingsNotReady(caller, 'team'),
-      worktray.feedbackWaiting(caller, 'team'),
-      worktray.childrenToRefer(caller),
-      consultations.consultationsWaiting(caller, 'team'),
     ])
     return reply.view('features/worktray/worktray.njk', {
       pageTitle: "My team's work",

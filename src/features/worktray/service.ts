@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { recordAudit, recordShownLists, ShownLists } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
@@ -6,8 +6,9 @@ import type { BoundService, ServiceContext } from '../../platform/service-contex
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { meetingOutcomes, meetingTypes, priorities, withdrawalReasons } from '../../vocabulary/referrals.ts'
-import { feedbackWaiting as laterFeedbackWaiting } from '../feedback/later-service.ts'
-import { childrenToRefer as offersToRefer } from '../referrals/child-offers-service.ts'
+import { consultationsWaiting } from '../consultation/consultation-service.ts'
+import { feedbackWaiting } from '../feedback/later-service.ts'
+import { childrenToRefer } from '../referrals/child-offers-service.ts'
 import { draftsClosingSoon } from '../referrals/drafting-service.ts'
 import { readinessWaiting } from '../referrals/readiness-service.ts'
 import { isEnded, stateDefinitions, states } from '../referrals/workflow.ts'
@@ -23,23 +24,16 @@ import * as repository from './repository.ts'
 /**
  * A list shows people without opening their records, so which referrals it showed is recorded
  * (`worktray.viewed`, `details.shown`), for "who has seen this record"; a list that showed nobody
- * records nothing.
+ * records nothing. A worktray's page records its own list and the lists beside it as one event
+ * (`ShownLists`, issue 9): the lists are read at once and recorded once they all are.
  */
-async function recordShown(context: ServiceContext, caller: Caller, tray: 'mine' | 'team' | 'endings', page: number, shown: readonly string[]) {
-  if (shown.length === 0) return
-  await recordAudit(
-    context.db,
-    { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
-    { action: 'worktray.viewed', recordType: 'worktray', details: { tray, page, shown } },
-  )
-}
-
 async function tray(
   context: ServiceContext,
   caller: Caller,
   name: 'mine' | 'team',
   waitingOn: repository.WorktrayQuery['waitingOn'],
   filters: WorktrayFilters,
+  shown: ShownLists,
 ) {
   const today = londonDate(context.clock.now())
   const dueBy = filters.due === 'overdue' ? addDays(today, -1) : filters.due === 'today' ? today : filters.due === 'week' ? addDays(today, 7) : null
@@ -73,19 +67,51 @@ async function tray(
       priority: row.priority ? priorities.label(row.priority) : null,
     }
   })
-  await recordShown(
-    context,
-    caller,
+  shown.add(
     name,
-    filters.page,
     items.map((item) => item.referralId),
   )
   return { items, total: counts.total, overdue: counts.overdue, page: filters.page, pages: Math.max(1, Math.ceil(counts.total / PAGE_SIZE)) }
 }
 
-/** "My work": what is waiting on me. */
-export function myWork(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
-  return tray(context, caller, 'mine', { userId: caller.user.id }, filters)
+function actorOf(caller: Caller) {
+  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
+}
+
+/**
+ * "My work": what is waiting on me, and beside it the referrals I made that have ended, the
+ * meetings not ready, feedback to give later and children's consultations that wait on me. What
+ * they showed is recorded as one event.
+ */
+export async function myWorkPage(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
+  const shown = new ShownLists()
+  const [mine, ended, meetingsNotReady, feedback, consultations] = await Promise.all([
+    tray(context, caller, 'mine', { userId: caller.user.id }, filters, shown),
+    hasRole(caller.user, 'referrer') ? endings(context, caller, shown) : [],
+    readinessWaiting(context, caller, 'mine', shown),
+    feedbackWaiting(context, caller, 'mine', shown),
+    consultationsWaiting(context, caller, 'mine', shown),
+  ])
+  await recordShownLists(context.db, actorOf(caller), 'mine', filters.page, shown)
+  return { tray: mine, endings: ended, meetingsNotReady, feedbackWaiting: feedback, consultationsWaiting: consultations }
+}
+
+/**
+ * "My team's work": what is waiting on a team I am in, and beside it the meetings not ready,
+ * feedback to give later, children's advocates to refer and children's consultations that wait on
+ * the advocacy admins. What they showed is recorded as one event.
+ */
+export async function teamWorkPage(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
+  const shown = new ShownLists()
+  const [team, meetingsNotReady, feedback, children, consultations] = await Promise.all([
+    tray(context, caller, 'team', { teamIds: caller.user.teamIds }, filters, shown),
+    readinessWaiting(context, caller, 'team', shown),
+    feedbackWaiting(context, caller, 'team', shown),
+    childrenToRefer(context, caller, shown),
+    consultationsWaiting(context, caller, 'team', shown),
+  ])
+  await recordShownLists(context.db, actorOf(caller), 'team', filters.page, shown)
+  return { tray: team, meetingsNotReady, feedbackWaiting: feedback, childrenToRefer: children, consultationsWaiting: consultations }
 }
 
 /** How much waits on my teams (and how much of it is overdue), for "My work" to point to. */
@@ -102,40 +128,17 @@ export async function teamWaiting(context: ServiceContext, caller: Caller): Prom
   })
 }
 
-/** "My team's work": what is waiting on a team I am in. */
-export function teamWork(context: ServiceContext, caller: Caller, filters: WorktrayFilters) {
-  return tray(context, caller, 'team', { teamIds: caller.user.teamIds }, filters)
-}
-
 /** This referrer's drafts nobody has changed for three weeks: the service will close them soon (`lapse_draft`). */
 export async function closingDrafts(context: ServiceContext, caller: Caller) {
   return hasRole(caller.user, 'referrer') ? draftsClosingSoon(context, caller) : []
 }
 
-/** Readiness items of coming meetings that wait on me ("mine") or on the advocacy admin team ("team"), overdue first (issue 12). */
-export async function meetingsNotReady(context: ServiceContext, caller: Caller, tray: 'mine' | 'team') {
-  return readinessWaiting(context, caller, tray)
-}
-
-/** Feedback people chose to give later that waits for them: the advocate's own people ("mine"), or everyone's for the advocacy admins ("team") (issue 11). */
-export async function feedbackWaiting(context: ServiceContext, caller: Caller, tray: 'mine' | 'team') {
-  return laterFeedbackWaiting(context, caller, tray)
-}
-
-/** Children who accepted an advocate of their own, whose referral the advocacy admins have not started yet (issue 11). */
-export async function childrenToRefer(context: ServiceContext, caller: Caller) {
-  return offersToRefer(context, caller)
-}
-
 /** Referrals this referrer made that have ended since they last looked: they are told why. */
-export async function endings(context: ServiceContext, caller: Caller) {
+async function endings(context: ServiceContext, caller: Caller, shown: ShownLists) {
   const ended = states.filter(isEnded)
   const rows = await repository.unreadEndings(context.db, caller.user.authorityId, caller.user.id, ended)
-  await recordShown(
-    context,
-    caller,
+  shown.add(
     'endings',
-    1,
     rows.map((row) => row.id),
   )
   return rows.map((row) => ({

@@ -5,6 +5,7 @@ import { generateDataset } from '../../../bench/generate/generate.ts'
 import { nationalMix, type Scale } from '../../../bench/generate/scales.ts'
 import { engine, openTestDatabase } from '../../../test/support/database.ts'
 import type { Caller, Role } from '../../platform/auth/roles.ts'
+import { ShownLists } from '../../platform/audit/audit.ts'
 import { addDays } from '../../platform/time/calendar.ts'
 import { londonDate, systemClock, type Clock } from '../../platform/time/clock.ts'
 import { consultationsWaiting } from '../consultation/consultation-repository.ts'
@@ -228,7 +229,7 @@ describe(`the worktray's lists read only their page, and show what they showed r
       const everything = await whole(day, { service: true }, 'advocacy_admin')
       assert.ok(everything.length > 50, `the team has more than a page waiting on ${day}`)
       const team = everything.slice(0, 50)
-      assert.deepEqual(shown(await readinessWaiting(on(day), callerOf(admin.id, ['advocacy_admin']), 'team')), team, day)
+      assert.deepEqual(shown(await readinessWaiting(on(day), callerOf(admin.id, ['advocacy_admin']), 'team', new ShownLists())), team, day)
       for (const [list, page] of [
         [7, 3],
         [50, 17],
@@ -263,12 +264,12 @@ describe(`the worktray's lists read only their page, and show what they showed r
     }
     for (const advocate of advocates)
       assert.deepEqual(
-        shown(await readinessWaiting(context(), callerOf(advocate.id, ['advocate']), 'mine')),
+        shown(await readinessWaiting(context(), callerOf(advocate.id, ['advocate']), 'mine', new ShownLists())),
         (await whole(today, { advocateUserId: advocate.id }, 'advocate')).slice(0, 50),
       )
     for (const { referrer_id } of referrers.rows)
       assert.deepEqual(
-        shown(await readinessWaiting(context(), callerOf(referrer_id, ['referrer']), 'mine')),
+        shown(await readinessWaiting(context(), callerOf(referrer_id, ['referrer']), 'mine', new ShownLists())),
         (await whole(today, { referrerId: referrer_id }, 'referrer')).slice(0, 50),
       )
   })

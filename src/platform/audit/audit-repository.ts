@@ -137,6 +137,7 @@ export async function eventsSeeing(
       'record_id',
       sql<string | null>`details ->> 'tray'`.as('tray'),
       sql<unknown>`details -> 'shown'`.as('shown'),
+      sql<unknown>`details -> 'lists'`.as('lists'),
       sql<string | null>`details ->> 'with'`.as('with_part'),
     ])
     .where('authority_id', '=', authorityId)

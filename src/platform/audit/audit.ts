@@ -43,6 +43,38 @@ export async function recordAudit(db: Queryable, actor: Actor, entry: AuditEntry
   })
 }
 
+/**
+ * What the lists of one page showed (a worktray and the lists beside it), gathered as the page is
+ * read and recorded as one event (`recordShownLists`): one row in the trail and one for the sealer
+ * per view, not one per list (issue 9). Each list is named as it was when it had an event of its
+ * own (`team`, `readiness-team`, `feedback-waiting`...), so "who has seen this record" still says
+ * which list showed it.
+ */
+export class ShownLists {
+  readonly #lists = new Map<string, readonly string[]>()
+
+  /** The records a list showed; a list that showed nobody adds nothing. */
+  add(list: string, ids: readonly string[]): void {
+    if (ids.length > 0) this.#lists.set(list, [...(this.#lists.get(list) ?? []), ...ids])
+  }
+
+  get isEmpty(): boolean {
+    return this.#lists.size === 0
+  }
+
+  /** `shown`: every record shown, once (for the index that finds them); `lists`: which list showed which. */
+  details(): { shown: string[]; lists: Record<string, readonly string[]> } {
+    const lists = Object.fromEntries([...this.#lists].map(([list, ids]) => [list, [...new Set(ids)]]))
+    return { shown: [...new Set([...this.#lists.values()].flat())], lists }
+  }
+}
+
+/** Records what a page's lists showed as one `worktray.viewed` event; a page that showed nobody records nothing. */
+export async function recordShownLists(db: Queryable, actor: Actor, tray: string, page: number, shown: ShownLists): Promise<void> {
+  if (shown.isEmpty) return
+  await recordAudit(db, actor, { action: 'worktray.viewed', recordType: 'worktray', details: { tray, page, ...shown.details() } })
+}
+
 export interface AuditRecord {
   readonly action: string
   readonly recordType: string
@@ -75,8 +107,14 @@ export interface Sighting {
   readonly tray: string | null
   /** For a list (a worktray, a search): the records it showed. */
   readonly shown: readonly string[]
+  /** For a page of lists (`ShownLists`): which list showed which records. */
+  readonly lists: Readonly<Record<string, readonly string[]>>
   /** What else the page showed with the record (`advocacy-record`), where it says. */
   readonly with: string | null
+}
+
+function idsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []
 }
 
 /**
@@ -98,7 +136,11 @@ export async function sightingsOf(
     recordType: row.record_type,
     recordId: row.record_id,
     tray: row.tray,
-    shown: Array.isArray(row.shown) ? row.shown.filter((id): id is string => typeof id === 'string') : [],
+    shown: idsOf(row.shown),
+    lists:
+      row.lists !== null && typeof row.lists === 'object' && !Array.isArray(row.lists)
+        ? Object.fromEntries(Object.entries(row.lists).map(([list, ids]) => [list, idsOf(ids)]))
+        : {},
     with: row.with_part,
   }))
 }

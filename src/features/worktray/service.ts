@@ -11,6 +11,7 @@ import { feedbackWaiting } from '../feedback/later-service.ts'
 import { childrenToRefer } from '../referrals/child-offers-service.ts'
 import { draftsClosingSoon } from '../referrals/drafting-service.ts'
 import { readinessWaiting } from '../referrals/readiness-service.ts'
+import { actorOf } from '../referrals/steps.ts'
 import { isEnded, stateDefinitions, states } from '../referrals/workflow.ts'
 import { PAGE_SIZE, type WorktrayFilters, type WorktrayItem } from './filters.ts'
 import { referralFrom } from './lists.ts'
@@ -72,10 +73,6 @@ async function tray(
     items.map((item) => item.referralId),
   )
   return { items, total: counts.total, overdue: counts.overdue, page: filters.page, pages: Math.max(1, Math.ceil(counts.total / PAGE_SIZE)) }
-}
-
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { addDays, addWorkingDays, daysBetween, growingWindows, isIsoDate, isWeekend, isWorkingDay, runsOfDays, subtractWorkingDays } from './calendar.ts'
+import { addDays, addWorkingDays, daysBetween, isIsoDate, isWeekend, isWorkingDay, runsOfDays, subtractWorkingDays } from './calendar.ts'
 
 describe('calendar', () => {
   test('adds days across months, years and the clocks changing', () => {
@@ -104,53 +104,6 @@ describe('calendar', () => {
           assert.equal(addWorkingDays(day, count, holidays), stepping(day, count, 1), `${day} + ${count}`)
           assert.equal(subtractWorkingDays(day, count, holidays), stepping(day, count, -1), `${day} - ${count}`)
         }
-    })
-  })
-
-  describe('growing windows', () => {
-    test('each window twice as long as the one before, ending on the last day', () => {
-      assert.deepEqual(
-        [...growingWindows('2026-11-28', '2026-12-26')],
-        [
-          { from: '2026-11-28', to: '2026-11-29' },
-          { from: '2026-11-30', to: '2026-12-03' },
-          { from: '2026-12-04', to: '2026-12-11' },
-          { from: '2026-12-12', to: '2026-12-26' },
-        ],
-      )
-    })
-
-    test('every day is in exactly one window, in order', () => {
-      for (const [from, last, firstSpan] of [
-        ['2026-01-01', '2026-01-01', 2],
-        ['2026-01-01', '2026-01-02', 2],
-        ['2026-02-27', '2026-03-30', 1],
-        ['2026-12-30', '2027-03-01', 3],
-      ] as const) {
-        const days = [...growingWindows(from, last, firstSpan)].flatMap((window) => {
-          const run: string[] = []
-          for (let day = window.from; day <= (window.to ?? last); day = addDays(day, 1)) run.push(day)
-          return run
-        })
-        assert.equal(days.length, daysBetween(from, last) + 1, `${from} to ${last}`)
-        assert.deepEqual(days, [...days].sort())
-        assert.equal(new Set(days).size, days.length)
-      }
-    })
-
-    test('without a last day, past a year the rest is one window without end', () => {
-      const windows = [...growingWindows('2026-11-28', null)]
-      assert.deepEqual(windows.slice(0, 2), [
-        { from: '2026-11-28', to: '2026-11-29' },
-        { from: '2026-11-30', to: '2026-12-03' },
-      ])
-      assert.equal(windows.at(-1)?.to, null)
-      assert.equal(windows.at(-2)?.to && addDays(windows.at(-2)?.to ?? '', 1), windows.at(-1)?.from)
-      assert.equal(windows.length, 9)
-    })
-
-    test('a start after the last day is no window', () => {
-      assert.deepEqual([...growingWindows('2026-12-02', '2026-12-01')], [])
     })
   })
 

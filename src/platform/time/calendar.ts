@@ -87,38 +87,6 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from)
 }
 
-/** A run of days, `to` included; `to` null runs on without end. */
-export interface DayWindow {
-  readonly from: string
-  readonly to: string | null
-}
-
-/** Past this many days in one window, the rest is read in one. */
-const LONGEST_WINDOW_DAYS = 366
-
-/**
- * The days from `from` to `last` (null: without end), in windows each twice as long as the one
- * before, the first `firstSpan` days long; past a year, the rest in one window. A list read in date
- * order reads its dates window by window and stops once it has enough, so a busy authority's list
- * reads the coming few days, not every meeting in them (issue 9).
- */
-export function* growingWindows(from: string, last: string | null, firstSpan = 2): Generator<DayWindow> {
-  let start = from
-  let span = firstSpan
-  while (last === null || start <= last) {
-    if (span > LONGEST_WINDOW_DAYS) {
-      yield { from: start, to: last }
-      return
-    }
-    const end = addDays(start, span - 1)
-    const to = last !== null && end >= last ? last : end
-    yield { from: start, to }
-    if (to === last) return
-    start = addDays(to, 1)
-    span *= 2
-  }
-}
-
 /**
  * The days from `from` to `last` in runs of consecutive days that `keyOf` gives the same key, each
  * with its key: the meetings of a Saturday, Sunday and Monday are all due by the Friday before.

@@ -131,8 +131,14 @@ if (only) for (const check of checks) run(check.title, check.command, [...check.
 else await runTogether(checks)
 // Each database's files run one after another in one process (ADR 28): loading the service, and on
 // PGlite compiling its WebAssembly, once per run instead of once per file halved their CPU time.
-// Each file still has a database and an app of its own.
-const inOneProcess = ['--test-isolation=none']
+// Each file still has a database and an app of its own. A second reporter ends each run with its
+// slowest files (scripts/test-durations.ts), to keep CI within its budget.
+const inOneProcess = [
+  '--test-isolation=none',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/test-durations.ts',
+  '--test-reporter-destination=stdout',
+]
 const tiers: Tier[] = []
 if (!only || only === 'integration') {
   const onPGlite = integration.filter((file) => !postgresOnly(file) && !(postgres && matrices(file)))

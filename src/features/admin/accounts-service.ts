@@ -1,11 +1,10 @@
 import type { Caller, Role } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { cancelLinksFor } from '../../platform/auth/account-links.ts'
 import { ConflictError, NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import {
-  actorOf,
   AlreadyExistsError,
   OwnAccountError,
   requireSystemAdmin,
@@ -27,7 +26,7 @@ function accountFrom(row: { id: string; display_name: string; email: string; rol
 export async function listAccounts(context: ServiceContext, caller: Caller): Promise<AccountSummary[]> {
   requireSystemAdmin(caller)
   const rows = await repository.listUsers(context.db, caller.user.authorityId)
-  await recordAudit(context.db, actorOf(caller), { action: 'account.listed', recordType: 'account', details: { count: rows.length } })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'account.listed', recordType: 'account', details: { count: rows.length } })
   return rows.map(accountFrom)
 }
 
@@ -35,7 +34,7 @@ export async function account(context: ServiceContext, caller: Caller, userId: s
   requireSystemAdmin(caller)
   const row = isId(userId) ? await repository.findUser(context.db, caller.user.authorityId, userId) : undefined
   if (!row) throw new NotFoundError('No such account')
-  await recordAudit(context.db, actorOf(caller), { action: 'account.viewed', recordType: 'account', recordId: row.id })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'account.viewed', recordType: 'account', recordId: row.id })
   return { ...accountFrom(row), version: row.version, teamIds: await repository.teamIdsOf(context.db, caller.user.authorityId, row.id) }
 }
 
@@ -93,7 +92,7 @@ export async function updateAccount(
     for (const teamId of current) {
       if (!change.teamIds.includes(teamId)) await repository.removeTeamMember(trx, { authorityId, teamId, userId: existing.id })
     }
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'account.updated',
       recordType: 'account',
       recordId: existing.id,

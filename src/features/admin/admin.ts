@@ -63,10 +63,6 @@ export class OwnAccountError extends Error {
   }
 }
 
-export function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
-
 export function linkExpiry(now: Date, hours: number): Date {
   return new Date(now.getTime() + hours * 3_600_000)
 }

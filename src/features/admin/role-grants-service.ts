@@ -1,10 +1,10 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, rolesThatOpenCaseRecords, type Caller, type Role } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, OwnAccountError } from './admin.ts'
+import { OwnAccountError } from './admin.ts'
 import * as repository from './repository.ts'
 
 /**
@@ -40,7 +40,7 @@ export async function noticeRolesGranted(context: ServiceContext, trx: Queryable
   const opening = given.filter((role) => rolesThatOpenCaseRecords.includes(role))
   if (opening.length === 0) return []
   await repository.insertRoleGrant(trx, { authorityId: caller.user.authorityId, userId, grantedBy: caller.user.id, roles: opening, at: context.clock.now() })
-  await recordAudit(trx, actorOf(caller), { action: 'account.roles-granted', recordType: 'account', recordId: userId, details: { roles: opening } })
+  await recordAudit(trx, auditActorOf(caller), { action: 'account.roles-granted', recordType: 'account', recordId: userId, details: { roles: opening } })
   return opening
 }
 
@@ -49,7 +49,7 @@ export async function roleGrants(context: ServiceContext, caller: Caller): Promi
   requireServiceManager(caller)
   const since = new Date(context.clock.now().getTime() - SHOWN_FOR_DAYS * 24 * 3_600_000)
   const rows = await repository.listRoleGrants(context.db, caller.user.authorityId, since)
-  await recordAudit(context.db, actorOf(caller), { action: 'account.role-grants-listed', recordType: 'account', details: { count: rows.length } })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'account.role-grants-listed', recordType: 'account', details: { count: rows.length } })
   return rows.map((row) => ({
     id: row.id,
     holder: row.holder_name,
@@ -82,7 +82,7 @@ export async function acknowledgeRoleGrant(context: ServiceContext, caller: Call
     if (grant.granted_by === caller.user.id) throw new OwnAccountError('form', 'Another service manager must acknowledge a change you made')
     if (!(await repository.acknowledgeRoleGrant(trx, { authorityId: caller.user.authorityId, grantId: grant.id, by: caller.user.id, at: context.clock.now() })))
       return
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'account.role-grant-acknowledged',
       recordType: 'account',
       recordId: grant.user_id,

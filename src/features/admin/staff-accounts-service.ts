@@ -1,11 +1,11 @@
 import { cancelLinksFor, createAccountLink } from '../../platform/auth/account-links.ts'
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../platform/auth/passwords.ts'
 import type { Caller, Role } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, AlreadyExistsError, linkExpiry, OwnAccountError, SET_PASSWORD_LINK_HOURS, type AdminContext, type NewAccount } from './admin.ts'
+import { AlreadyExistsError, linkExpiry, OwnAccountError, SET_PASSWORD_LINK_HOURS, type AdminContext, type NewAccount } from './admin.ts'
 import * as repository from './repository.ts'
 import { noticeRolesGranted } from './role-grants-service.ts'
 
@@ -43,7 +43,7 @@ export async function openStaffAccount(
   }
   const now = context.clock.now()
   const token = await createAccountLink(trx, { purpose: 'set_password', authorityId, userId, now, expiresAt: linkExpiry(now, SET_PASSWORD_LINK_HOURS) })
-  await recordAudit(trx, actorOf(caller), {
+  await recordAudit(trx, auditActorOf(caller), {
     action: 'account.created',
     recordType: 'account',
     recordId: userId,
@@ -85,7 +85,7 @@ export async function newPasswordLink(
       now,
       expiresAt: linkExpiry(now, SET_PASSWORD_LINK_HOURS),
     })
-    await recordAudit(trx, actorOf(caller), { action: 'account.password-link-issued', recordType: 'account', recordId: userId })
+    await recordAudit(trx, auditActorOf(caller), { action: 'account.password-link-issued', recordType: 'account', recordId: userId })
     return issued
   })
   await context.sessions.endAllFor(userId, 'password-reset')

@@ -1,9 +1,9 @@
 import type { Caller } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, AlreadyExistsError, requireSystemAdmin, FGC_ADVOCACY_ADMIN, type TeamSummary } from './admin.ts'
+import { AlreadyExistsError, requireSystemAdmin, FGC_ADVOCACY_ADMIN, type TeamSummary } from './admin.ts'
 import * as repository from './repository.ts'
 
 /** Teams: work sent to a team shows in the work of everyone in it. A system admin keeps them. */
@@ -19,7 +19,7 @@ export async function createTeam(context: ServiceContext, caller: Caller, name: 
   return context.db.transaction().execute(async (trx) => {
     if (await repository.findTeamByName(trx, caller.user.authorityId, name)) throw new AlreadyExistsError('A team with that name already exists')
     const teamId = await repository.insertTeam(trx, { authorityId: caller.user.authorityId, name, purpose: null })
-    await recordAudit(trx, actorOf(caller), { action: 'team.created', recordType: 'team', recordId: teamId })
+    await recordAudit(trx, auditActorOf(caller), { action: 'team.created', recordType: 'team', recordId: teamId })
     return teamId
   })
 }

@@ -1,9 +1,9 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller } from '../../platform/auth/roles.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, advocateOf, requireCoordinator } from './access-service.ts'
+import { advocateOf, requireCoordinator } from './access-service.ts'
 import * as repository from './repository.ts'
 
 /** Time away: the days an advocate is not matched to meetings. */
@@ -18,7 +18,7 @@ export async function addAbsence(
   await context.db.transaction().execute(async (trx) => {
     const row = await advocateOf(trx, caller.user.authorityId, advocateId)
     await repository.insertAbsence(trx, { authorityId: caller.user.authorityId, advocateId: row.id, ...absence })
-    await recordAudit(trx, actorOf(caller), { action: 'advocate.absence-added', recordType: 'advocate', recordId: row.id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'advocate.absence-added', recordType: 'advocate', recordId: row.id })
   })
 }
 
@@ -27,6 +27,6 @@ export async function removeAbsence(context: ServiceContext, caller: Caller, adv
   await context.db.transaction().execute(async (trx) => {
     const row = await advocateOf(trx, caller.user.authorityId, advocateId)
     if (!isId(absenceId) || !(await repository.deleteAbsence(trx, caller.user.authorityId, row.id, absenceId))) throw new NotFoundError('No such absence')
-    await recordAudit(trx, actorOf(caller), { action: 'advocate.absence-removed', recordType: 'advocate', recordId: row.id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'advocate.absence-removed', recordType: 'advocate', recordId: row.id })
   })
 }

@@ -1,4 +1,4 @@
-import { hasRole, type Caller, type SignedInUser } from '../../platform/auth/roles.ts'
+import { hasRole, type SignedInUser } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
@@ -13,10 +13,6 @@ export function requireReader(user: SignedInUser): void {
 
 export function requireCoordinator(user: SignedInUser): void {
   if (!hasRole(user, 'coordinator')) throw new ForbiddenError('Only the coordinator keeps advocate records')
-}
-
-export function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
 /** The authority's advocate, or not found (an id that is not one is not found either). */

@@ -1,9 +1,9 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller } from '../../platform/auth/roles.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, advocateOf, requireCoordinator } from './access-service.ts'
+import { advocateOf, requireCoordinator } from './access-service.ts'
 import * as families from './families-repository.ts'
 import * as repository from './repository.ts'
 
@@ -18,7 +18,7 @@ export async function addKnownFamily(context: ServiceContext, caller: Caller, ad
     const familyGroupId = isId(personId) ? await families.familyGroupOf(trx, authorityId, personId) : undefined
     if (!familyGroupId) throw new NotFoundError('No such person')
     await repository.addKnownFamily(trx, { authorityId, advocateId: row.id, familyGroupId, note })
-    await recordAudit(trx, actorOf(caller), { action: 'advocate.knows-family', recordType: 'advocate', recordId: row.id, details: { familyGroupId } })
+    await recordAudit(trx, auditActorOf(caller), { action: 'advocate.knows-family', recordType: 'advocate', recordId: row.id, details: { familyGroupId } })
   })
 }
 
@@ -28,6 +28,11 @@ export async function removeKnownFamily(context: ServiceContext, caller: Caller,
     const row = await advocateOf(trx, caller.user.authorityId, advocateId)
     if (!isId(familyGroupId)) throw new NotFoundError('No such family')
     await repository.removeKnownFamily(trx, caller.user.authorityId, row.id, familyGroupId)
-    await recordAudit(trx, actorOf(caller), { action: 'advocate.knows-family-removed', recordType: 'advocate', recordId: row.id, details: { familyGroupId } })
+    await recordAudit(trx, auditActorOf(caller), {
+      action: 'advocate.knows-family-removed',
+      recordType: 'advocate',
+      recordId: row.id,
+      details: { familyGroupId },
+    })
   })
 }

@@ -1,8 +1,8 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
-import { actorOf, advocateOf, requireCoordinator, requireReader } from './access-service.ts'
+import { advocateOf, requireCoordinator, requireReader } from './access-service.ts'
 import { PHOTO_MAX_BYTES, PhotoRefusedError, type PhotoType } from '../../platform/images/photo.ts'
 import { remadePhoto } from '../../platform/images/photo-image.ts'
 import * as photos from './photo-repository.ts'
@@ -24,7 +24,7 @@ export async function setPhoto(context: ServiceContext, caller: Caller, advocate
   await context.db.transaction().execute(async (trx) => {
     const row = await advocateOf(trx, caller.user.authorityId, advocateId)
     await photos.setPhoto(trx, caller.user.authorityId, row.id, photo, context.clock.now())
-    await recordAudit(trx, actorOf(caller), { action: photo ? 'advocate.photo-set' : 'advocate.photo-removed', recordType: 'advocate', recordId: row.id })
+    await recordAudit(trx, auditActorOf(caller), { action: photo ? 'advocate.photo-set' : 'advocate.photo-removed', recordType: 'advocate', recordId: row.id })
   })
 }
 
@@ -40,6 +40,6 @@ export async function photo(
   if (own?.id !== advocateId) requireReader(caller.user)
   const row = isId(advocateId) ? await photos.photoOf(db, caller.user.authorityId, advocateId) : undefined
   if (!row?.photo || !row.photo_type) return undefined
-  await recordAudit(db, actorOf(caller), { action: 'advocate.photo-viewed', recordType: 'advocate', recordId: advocateId })
+  await recordAudit(db, auditActorOf(caller), { action: 'advocate.photo-viewed', recordType: 'advocate', recordId: advocateId })
   return { bytes: row.photo, type: row.photo_type, updatedAt: row.updated_at }
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller } from '../../platform/auth/roles.ts'
 import { ConflictError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
@@ -6,7 +6,7 @@ import { londonDate } from '../../platform/time/clock.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import type { Stage } from '../../vocabulary/advocates.ts'
 import { staffNames } from '../admin/staff-accounts-service.ts'
-import { actorOf, advocateOf, requireCoordinator, requireReader } from './access-service.ts'
+import { advocateOf, requireCoordinator, requireReader } from './access-service.ts'
 import * as families from './families-repository.ts'
 import { detailsOf, fieldsOf, UNKNOWN_ELIGIBILITY, type AdvocateDetails, type AdvocateSummary } from './record.ts'
 import type { AdvocatesContext } from './context.ts'
@@ -25,7 +25,7 @@ export async function list(context: AdvocatesContext, caller: Caller): Promise<A
   const { db } = context
   const rows = await repository.listAdvocates(db, caller.user.authorityId)
   const [eligible, loads] = await Promise.all([eligibilities(context, db, caller.user.authorityId, rows), loadsOf(db, caller.user.authorityId)])
-  await recordAudit(db, actorOf(caller), { action: 'advocate.listed', recordType: 'advocate', details: { count: rows.length } })
+  await recordAudit(db, auditActorOf(caller), { action: 'advocate.listed', recordType: 'advocate', details: { count: rows.length } })
   return rows.map((row) => {
     const eligibility = eligible.get(row.id) ?? UNKNOWN_ELIGIBILITY
     const load = loads.get(row.id) ?? 0
@@ -69,7 +69,7 @@ export async function view(context: AdvocatesContext, caller: Caller, advocateId
     ),
   ])
   const familyName = new Map(familyNames.map((adult) => [adult.family_group_id, fullName(adult)]))
-  await recordAudit(db, actorOf(caller), { action: 'advocate.viewed', recordType: 'advocate', recordId: row.id })
+  await recordAudit(db, auditActorOf(caller), { action: 'advocate.viewed', recordType: 'advocate', recordId: row.id })
   return {
     id: row.id,
     name: fullName(row),
@@ -105,7 +105,7 @@ export async function create(context: ServiceContext, caller: Caller, details: A
     const id = await repository.insertAdvocate(trx, authorityId, { ...fieldsOf(details), stage }, now)
     await repository.replaceLanguages(trx, authorityId, id, details.languages)
     await repository.recordStageChange(trx, { authorityId, advocateId: id, from: null, to: stage, byUserId: caller.user.id, at: now })
-    await recordAudit(trx, actorOf(caller), { action: 'advocate.created', recordType: 'advocate', recordId: id, details: { stage } })
+    await recordAudit(trx, auditActorOf(caller), { action: 'advocate.created', recordType: 'advocate', recordId: id, details: { stage } })
     return id
   })
 }
@@ -120,7 +120,7 @@ export async function update(context: ServiceContext, caller: Caller, advocateId
       throw new ConflictError('Someone else changed this advocate since you opened the page', null, row.updated_at)
     }
     await repository.replaceLanguages(trx, authorityId, row.id, details.languages)
-    await recordAudit(trx, actorOf(caller), { action: 'advocate.updated', recordType: 'advocate', recordId: row.id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'advocate.updated', recordType: 'advocate', recordId: row.id })
   })
 }
 
@@ -136,7 +136,7 @@ export async function moveStage(context: ServiceContext, caller: Caller, advocat
       throw new ConflictError('Someone else changed this advocate since you opened the page', null, row.updated_at)
     }
     await repository.recordStageChange(trx, { authorityId, advocateId: row.id, from: row.stage, to: stage, byUserId: caller.user.id, at: now })
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'advocate.stage-changed',
       recordType: 'advocate',
       recordId: row.id,

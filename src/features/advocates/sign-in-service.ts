@@ -1,10 +1,10 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller } from '../../platform/auth/roles.ts'
 import { WorkflowRefusedError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
 import { AlreadyExistsError } from '../admin/admin.ts'
 import { newPasswordLink, openStaffAccount } from '../admin/staff-accounts-service.ts'
-import { actorOf, advocateOf, requireCoordinator } from './access-service.ts'
+import { advocateOf, requireCoordinator } from './access-service.ts'
 import type { AdvocatesContext } from './context.ts'
 import * as repository from './repository.ts'
 
@@ -25,7 +25,12 @@ export async function createSignIn(context: AdvocatesContext, caller: Caller, ad
       },
     )
     await repository.linkUser(trx, caller.user.authorityId, row.id, opened.userId)
-    await recordAudit(trx, actorOf(caller), { action: 'advocate.sign-in-linked', recordType: 'advocate', recordId: row.id, details: { userId: opened.userId } })
+    await recordAudit(trx, auditActorOf(caller), {
+      action: 'advocate.sign-in-linked',
+      recordType: 'advocate',
+      recordId: row.id,
+      details: { userId: opened.userId },
+    })
     return opened.token
   })
 }

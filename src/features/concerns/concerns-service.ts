@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { staffNames } from '../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
@@ -31,10 +31,6 @@ export const FAMILY_CONCERNS_PER_HOUR = 3
 export const FAMILY_POSTS_PER_HOUR = 10
 
 const HOUR = 3_600_000
-
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
 
 /** The staff notice: what kind of task and where, never who (ADR 20). */
 function notice(authorityId: string, userId: string, concernId: string, key: string, by: Date | null) {
@@ -135,7 +131,7 @@ export async function raiseAsAdvocate(
       words: concern.words,
       language: 'en',
     })
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'concern.raised',
       recordType: 'concern',
       recordId: concernId,
@@ -308,7 +304,7 @@ export async function concernFor(context: ConcernsContext, caller: Caller, conce
   ])
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
   const may = mayAcknowledge(caller.user.id, { reached, withEveryManager: row.with_every_manager }, isManager)
-  await recordAudit(context.db, actorOf(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'concern.viewed',
     recordType: 'concern',
     recordId: row.id,
@@ -366,7 +362,7 @@ export async function acknowledgeConcern(context: ConcernsContext, caller: Calle
     })
     if (!moved) return movedOn(trx, caller.user.authorityId, row.id)
     await repository.insertStep(trx, { concernId: row.id, authorityId: row.authority_id, step: 'acknowledged', by: caller.user.id, note: plan, at: now })
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'concern.acknowledged',
       recordType: 'concern',
       recordId: row.id,
@@ -391,7 +387,12 @@ export async function closeConcern(context: ConcernsContext, caller: Caller, con
     })
     if (!moved) return movedOn(trx, caller.user.authorityId, row.id)
     await repository.insertStep(trx, { concernId: row.id, authorityId: row.authority_id, step: 'closed', by: caller.user.id, note: outcome, at: now })
-    await recordAudit(trx, actorOf(caller), { action: 'concern.closed', recordType: 'concern', recordId: row.id, details: { referralId: row.referral_id } })
+    await recordAudit(trx, auditActorOf(caller), {
+      action: 'concern.closed',
+      recordType: 'concern',
+      recordId: row.id,
+      details: { referralId: row.referral_id },
+    })
   })
 }
 
@@ -428,7 +429,7 @@ function listItems(context: ConcernsContext, rows: Awaited<ReturnType<typeof rep
 
 async function recordListed(context: ConcernsContext, caller: Caller, list: 'worktray' | 'all', items: readonly ConcernListItem[]) {
   if (items.length === 0) return
-  await recordAudit(context.db, actorOf(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'concern.listed',
     recordType: 'concern',
     details: { list, shown: items.map((item) => item.id) },

@@ -1,4 +1,4 @@
-import { recordAudit, type ShownLists } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit, type ShownLists } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
@@ -55,10 +55,6 @@ export class ConsultationRefused extends Error {
     this.reason = reason
     this.max = max
   }
-}
-
-function staffActor(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
 type Viewer = 'service' | 'advocate' | 'referrer'
@@ -138,7 +134,7 @@ function recordedOf(row: repository.ConsultationRow): RecordedConsultation {
 export async function consultationPage(context: ServiceContext, caller: Caller, referralId: string, childId: string): Promise<ConsultationPage> {
   const { found, child, meetingId, meetingDate, consulted, viewer, recorded } = await load(context.db, caller, referralId, childId)
   const mayRead = viewer !== 'referrer' || (recorded?.share_with.includes('social_worker') ?? false)
-  await recordAudit(context.db, staffActor(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'consultation.viewed',
     recordType: 'referral',
     recordId: found.id,
@@ -226,7 +222,7 @@ export async function recordConsultation(
       const by = current ? (current.recorded_by_name ?? `${child.given_name}, on their own pages`) : null
       throw new ConflictError(`${child.given_name}’s consultation was recorded by someone else after you opened this page`, by, current?.updated_at ?? null)
     }
-    await recordAudit(trx, staffActor(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'consultation.recorded',
       recordType: 'referral',
       recordId: found.id,
@@ -263,7 +259,7 @@ export async function consultationForTheChair(context: ServiceContext, caller: C
             questions: bandQuestions[recorded.age_band],
             helper: recorded.helper_name ? `${recorded.helper_name} (${recorded.helper_relationship ?? ''})` : null,
           }
-  await recordAudit(context.db, staffActor(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'consultation.chair-page-viewed',
     recordType: 'referral',
     recordId: found.id,

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { OutboxChannel, Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, NotFoundError } from '../../platform/errors.ts'
@@ -42,10 +42,6 @@ export interface ReminderChoiceView {
 
 export type ReminderAnswer = { readonly channel: null } | { readonly channel: OutboxChannel; readonly address: string }
 
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
-
 /** The referral, if this member of staff may record the person's choice; "not found" for anyone else. */
 async function referralFor(db: Queryable, caller: Caller, referralId: string) {
   if (!isId(referralId)) throw new NotFoundError('No such referral')
@@ -62,7 +58,7 @@ async function referralFor(db: Queryable, caller: Caller, referralId: string) {
 export async function reminderChoice(context: RemindersContext, caller: Caller, referralId: string): Promise<ReminderChoiceView> {
   const row = await referralFor(context.db, caller, referralId)
   const choice = await choices.choiceOf(context.db, caller.user.authorityId, row.id)
-  await recordAudit(context.db, actorOf(caller), { action: 'family.reminders-viewed', recordType: 'referral', recordId: row.id })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'family.reminders-viewed', recordType: 'referral', recordId: row.id })
   return {
     referralId: row.id,
     reference: row.reference,
@@ -100,7 +96,7 @@ export async function saveReminderChoice(
       const now = await choices.choiceOf(trx, caller.user.authorityId, row.id)
       throw new ConflictError('The reminder choice changed after you opened this page', now?.updated_by_name ?? null, now?.updated_at ?? null)
     }
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'family.reminders-changed',
       recordType: 'referral',
       recordId: row.id,

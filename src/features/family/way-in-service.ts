@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
@@ -24,10 +24,6 @@ import * as repository from './way-in-repository.ts'
 export type CodeState = string
 
 export const NO_CODE_STATE = 'none'
-
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
 
 /** The referral, if this member of staff may give its person a way in; "not found" for anyone else. */
 async function referralFor(db: Queryable, caller: Caller, referralId: string) {
@@ -69,7 +65,7 @@ export async function wayIn(context: FamilyContext, caller: Caller, referralId: 
   const code = await codes.workingCodeOf(context.db, caller.user.authorityId, row.id)
   const wrong = code ? await codes.wrongWordsFor(context.db, code.id, EVERY_ADDRESS) : undefined
   const lastDay = codeLastDay(row.closed_at, context.policy)
-  await recordAudit(context.db, actorOf(caller), { action: 'family.way-in-viewed', recordType: 'referral', recordId: row.id })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'family.way-in-viewed', recordType: 'referral', recordId: row.id })
   return {
     referralId: row.id,
     reference: row.reference,
@@ -132,7 +128,7 @@ export async function issueCode(context: FamilyContext, caller: Caller, referral
       issuedBy: caller.user.id,
       now,
     })
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'family.code-issued',
       recordType: 'referral',
       recordId: row.id,
@@ -162,7 +158,7 @@ export async function revokeCode(context: FamilyContext, caller: Caller, referra
     const now = clock.now()
     await codes.endWorkingCode(trx, caller.user.authorityId, row.id, { reason: 'revoked', by: caller.user.id, now })
     await sessions.endSessionsOfCode(trx, working.id, 'code-revoked', now)
-    await recordAudit(trx, actorOf(caller), { action: 'family.code-revoked', recordType: 'referral', recordId: row.id, details: { codeId: working.id } })
+    await recordAudit(trx, auditActorOf(caller), { action: 'family.code-revoked', recordType: 'referral', recordId: row.id, details: { codeId: working.id } })
   })
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
@@ -23,10 +23,6 @@ import { summarise, type Summary } from './summary.ts'
 
 /** How long a kiosk stays open after it is opened: a meeting and the time after it. */
 export const KIOSK_HOURS = 8
-
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
 
 export function hashKioskToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
@@ -73,7 +69,7 @@ export async function feedbackFor(context: ServiceContext, caller: Caller, refer
   const responses = await repository.responsesFor(db, row.id, row.meeting_id)
   const kiosks = row.service ? await repository.openKiosksFor(db, row.id, clock.now()) : []
   const cards = await liveCardsOf(db, row.id, clock.now())
-  await recordAudit(db, actorOf(caller), { action: 'feedback.viewed', recordType: 'referral', recordId: row.id })
+  await recordAudit(db, auditActorOf(caller), { action: 'feedback.viewed', recordType: 'referral', recordId: row.id })
   return {
     referralId: row.id,
     reference: row.reference,
@@ -126,7 +122,7 @@ export async function recordChoice(
       changedBy: caller.user.id,
       at: clock.now(),
     })
-    await recordAudit(trx, actorOf(caller), { action: `feedback.${choice.state}`, recordType: 'referral', recordId: row.id })
+    await recordAudit(trx, auditActorOf(caller), { action: `feedback.${choice.state}`, recordType: 'referral', recordId: row.id })
   })
 }
 
@@ -175,7 +171,7 @@ export async function enterAnswers(context: ServiceContext, caller: Caller, refe
       trx,
       { authorityId: caller.user.authorityId, referralId: row.id, meetingId: row.meeting_id, meetingDate: row.meeting_date },
       { channel: row.theirAdvocate ? 'debrief' : 'paper', language: 'en', answers, enteredBy: caller.user.id },
-      actorOf(caller),
+      auditActorOf(caller),
     )
   })
 }
@@ -202,7 +198,7 @@ export async function openKiosk(context: ServiceContext, caller: Caller, referra
       at: now,
       closesAt: new Date(now.getTime() + KIOSK_HOURS * 3_600_000),
     })
-    await recordAudit(trx, actorOf(caller), { action: 'feedback.kiosk-opened', recordType: 'referral', recordId: row.id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'feedback.kiosk-opened', recordType: 'referral', recordId: row.id })
     return token
   })
 }
@@ -213,7 +209,7 @@ export async function closeKiosks(context: ServiceContext, caller: Caller, refer
   return db.transaction().execute(async (trx) => {
     const row = await referralFor(trx, caller, referralId)
     const closed = await repository.closeKiosksFor(trx, row.id, clock.now())
-    await recordAudit(trx, actorOf(caller), { action: 'feedback.kiosk-closed', recordType: 'referral', recordId: row.id, details: { closed } })
+    await recordAudit(trx, auditActorOf(caller), { action: 'feedback.kiosk-closed', recordType: 'referral', recordId: row.id, details: { closed } })
     return closed
   })
 }
@@ -286,7 +282,7 @@ export async function feedbackSummary(context: ServiceContext, caller: Caller, p
   for (const row of await themesOfAnswers(db, caller.user.authorityId, words?.map((word) => word.id) ?? [])) {
     themes.set(row.response_id, [...(themes.get(row.response_id) ?? []), row.name])
   }
-  await recordAudit(db, actorOf(caller), {
+  await recordAudit(db, auditActorOf(caller), {
     action: 'feedback.summary-viewed',
     recordType: 'authority',
     recordId: caller.user.authorityId,

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { recordAudit, type ShownLists } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit, type ShownLists } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ConflictError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import type { Translations } from '../../platform/i18n/translations.ts'
@@ -63,7 +63,6 @@ export interface FamilyAnswerer {
 }
 
 const familyActor = (family: FamilyAnswerer) => ({ userId: null, authorityId: family.authorityId, ip: family.ip })
-const staffActor = (caller: Caller) => ({ userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip })
 
 export interface WaitingMeeting {
   readonly meetingId: string
@@ -209,7 +208,7 @@ export async function issueCard(
         changedBy: caller.user.id,
         at: now,
       })
-    await recordAudit(trx, staffActor(caller), { action: 'feedback.card-issued', recordType: 'referral', recordId: row.id, details: { opensOn } })
+    await recordAudit(trx, auditActorOf(caller), { action: 'feedback.card-issued', recordType: 'referral', recordId: row.id, details: { opensOn } })
     return { referralId: row.id, code: groupedCode(code), opensOn, expiresAt }
   })
 }
@@ -219,7 +218,7 @@ export async function revokeCards(context: FeedbackContext, caller: Caller, refe
   return context.db.transaction().execute(async (trx) => {
     const row = await referralFor(trx, caller, referralId)
     const revoked = await repository.revokeCards(trx, row.id, caller.user.id, context.clock.now())
-    await recordAudit(trx, staffActor(caller), { action: 'feedback.card-revoked', recordType: 'referral', recordId: row.id, details: { revoked } })
+    await recordAudit(trx, auditActorOf(caller), { action: 'feedback.card-revoked', recordType: 'referral', recordId: row.id, details: { revoked } })
     return revoked
   })
 }

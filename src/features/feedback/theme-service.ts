@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ConflictError, ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
@@ -22,10 +22,6 @@ export class ThemeNameTakenError extends Error {
 
 function requireWordsReader(caller: Caller): void {
   if (!hasRole(caller.user, 'advocacy_admin', 'service_manager')) throw new ForbiddenError('Only the advocacy service reads and codes families’ words')
-}
-
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
 export interface Theme {
@@ -61,7 +57,7 @@ export async function addTheme(context: ServiceContext, caller: Caller, name: st
   return context.db.transaction().execute(async (trx) => {
     if (await repository.themeNameTaken(trx, caller.user.authorityId, tidy)) throw new ThemeNameTakenError('There is already a theme with that name')
     const id = await repository.insertTheme(trx, caller.user.authorityId, tidy, caller.user.id, context.clock.now())
-    await recordAudit(trx, actorOf(caller), { action: 'feedback.theme-added', recordType: 'feedback_theme', recordId: id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'feedback.theme-added', recordType: 'feedback_theme', recordId: id })
     return id
   })
 }
@@ -94,7 +90,7 @@ export async function changeTheme(
       at: clock.now(),
     })
     if (!saved) throw new ConflictError('Someone else changed this theme since you opened the page', null, row.updated_at)
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'feedback.theme-changed',
       recordType: 'feedback_theme',
       recordId: row.id,
@@ -132,7 +128,12 @@ export async function answerForCoding(context: ServiceContext, caller: Caller, r
   if (!row) throw new NotFoundError('No such answer')
   const themeIds = (await repository.themesOfAnswers(db, caller.user.authorityId, [row.id])).map((theme) => theme.id)
   const themes = (await listOf(db, context.clock, caller.user.authorityId)).filter((theme) => !theme.retired || themeIds.includes(theme.id))
-  await recordAudit(db, actorOf(caller), { action: 'feedback.words-viewed', recordType: 'referral', recordId: row.referral_id, details: { response: row.id } })
+  await recordAudit(db, auditActorOf(caller), {
+    action: 'feedback.words-viewed',
+    recordType: 'referral',
+    recordId: row.referral_id,
+    details: { response: row.id },
+  })
   return {
     id: row.id,
     text: row.better ?? '',
@@ -189,7 +190,7 @@ export async function codeAnswer(
       const last = await repository.lastCoding(trx, row.id)
       throw new ConflictError('Someone else coded this answer since you opened the page', last?.coded_by_name ?? null, last?.coded_at ?? null)
     }
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'feedback.coded',
       recordType: 'referral',
       recordId: row.referral_id,

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
@@ -14,10 +14,6 @@ import * as repository from './repository.ts'
 
 function requireKeeper(caller: Caller): void {
   if (!hasRole(caller.user, 'advocacy_admin', 'coordinator', 'service_manager')) throw new ForbiddenError('Not allowed to keep the directory of local services')
-}
-
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
 function fromRow(row: Awaited<ReturnType<typeof repository.listServices>>[number]): LocalService {
@@ -50,7 +46,7 @@ export async function create(context: ServiceContext, caller: Caller, fields: re
   return context.db.transaction().execute(async (trx) => {
     if (await repository.nameTaken(trx, caller.user.authorityId, fields.name)) throw new NameTakenError('A local service with that name is already listed')
     const id = await repository.insertService(trx, caller.user.authorityId, fields, context.clock.now())
-    await recordAudit(trx, actorOf(caller), { action: 'local-service.created', recordType: 'local_service', recordId: id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'local-service.created', recordType: 'local_service', recordId: id })
     return id
   })
 }
@@ -66,7 +62,7 @@ export async function update(context: ServiceContext, caller: Caller, serviceId:
     if (!(await repository.updateService(trx, caller.user.authorityId, row.id, version, fields, context.clock.now()))) {
       throw new ConflictError('Someone else changed this local service since you opened the page', null, row.updated_at)
     }
-    await recordAudit(trx, actorOf(caller), { action: 'local-service.updated', recordType: 'local_service', recordId: row.id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'local-service.updated', recordType: 'local_service', recordId: row.id })
   })
 }
 

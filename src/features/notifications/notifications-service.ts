@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller } from '../../platform/auth/roles.ts'
 import type { NotificationKind, Queryable } from '../../platform/db/schema.ts'
 import { ConflictError, NotFoundError } from '../../platform/errors.ts'
@@ -87,11 +87,12 @@ export async function saveNotificationPreference(context: NotificationsContext, 
   await context.db.transaction().execute(async (trx) => {
     if (!(await notifications.savePreference(trx, caller.user.id, email, version, context.clock.now())))
       throw new ConflictError('The notification settings changed after you opened this page')
-    await recordAudit(
-      trx,
-      { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
-      { action: 'notifications.preference-changed', recordType: 'account', recordId: caller.user.id, details: { email } },
-    )
+    await recordAudit(trx, auditActorOf(caller), {
+      action: 'notifications.preference-changed',
+      recordType: 'account',
+      recordId: caller.user.id,
+      details: { email },
+    })
   })
 }
 

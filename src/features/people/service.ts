@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller, type SignedInUser } from '../../platform/auth/roles.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
@@ -79,21 +79,17 @@ export async function search(context: ServiceContext, caller: Caller, search: Pe
   requireFinder(caller.user)
   const rows = await repository.searchPeople(context.db, caller.user.authorityId, search, 'adult', SEARCH_LIMIT + 1)
   const shown = rows.slice(0, SEARCH_LIMIT)
-  await recordAudit(
-    context.db,
-    { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
-    {
-      action: 'person.searched',
-      recordType: 'person',
-      details: {
-        found: shown.length,
-        byName: search.by === 'name',
-        byDateOfBirth: search.by === 'name',
-        byExternalId: search.by === 'externalId',
-        shown: shown.map((row) => row.id),
-      },
+  await recordAudit(context.db, auditActorOf(caller), {
+    action: 'person.searched',
+    recordType: 'person',
+    details: {
+      found: shown.length,
+      byName: search.by === 'name',
+      byDateOfBirth: search.by === 'name',
+      byExternalId: search.by === 'externalId',
+      shown: shown.map((row) => row.id),
     },
-  )
+  })
   const people = shown.map((row) => ({
     id: row.id,
     name: fullName(row),

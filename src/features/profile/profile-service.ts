@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
 import { PHOTO_MAX_BYTES, PhotoRefusedError, type PhotoType } from '../../platform/images/photo.ts'
@@ -28,8 +28,6 @@ function requireSocialWorker(caller: Caller): void {
   if (!hasRole(caller.user, 'referrer')) throw new ForbiddenError('Only a social worker who refers families has a page for families')
 }
 
-const actorOf = (caller: Caller) => ({ userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip })
-
 /** The caller's own profile (a new one if they have none yet), and whether their authority shows it. */
 export async function ownProfile(context: ServiceContext, caller: Caller): Promise<OwnProfile> {
   requireSocialWorker(caller)
@@ -57,7 +55,7 @@ export async function saveOwnProfile(
   await context.db.transaction().execute(async (trx) => {
     if (!(await repository.saveProfile(trx, caller.user.authorityId, caller.user.id, profile, version, context.clock.now())))
       throw new ConflictError('Your page for families changed after you opened it')
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'profile.changed',
       recordType: 'account',
       recordId: caller.user.id,
@@ -76,7 +74,11 @@ export async function setOwnPhoto(context: ServiceContext, caller: Caller, bytes
   }
   await context.db.transaction().execute(async (trx) => {
     await repository.setPhoto(trx, caller.user.authorityId, caller.user.id, photo, context.clock.now())
-    await recordAudit(trx, actorOf(caller), { action: photo ? 'profile.photo-set' : 'profile.photo-removed', recordType: 'account', recordId: caller.user.id })
+    await recordAudit(trx, auditActorOf(caller), {
+      action: photo ? 'profile.photo-set' : 'profile.photo-removed',
+      recordType: 'account',
+      recordId: caller.user.id,
+    })
   })
 }
 

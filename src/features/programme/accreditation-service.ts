@@ -1,5 +1,5 @@
 import type { Caller } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { ACCREDITED_MODULE, modules } from '../../vocabulary/advocates.ts'
@@ -7,7 +7,7 @@ import { lockRoster, recordAccreditedOn } from '../advocates/roster-service.ts'
 import * as cohorts from './cohorts-repository.ts'
 import { cohortOf } from './members-service.ts'
 import * as repository from './modules-repository.ts'
-import { actorOf, notInFuture, ProgrammeAnswerRefused, requireCoordinator } from './programme.ts'
+import { notInFuture, ProgrammeAnswerRefused, requireCoordinator } from './programme.ts'
 
 /** The Level 2 accreditation of the advocacy module, recorded on the advocate's record. */
 
@@ -36,7 +36,7 @@ export async function recordAccreditation(
       )
     }
     await recordAccreditedOn(context, trx, authorityId, advocate.id, accreditedOn)
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'programme.accredited',
       recordType: 'advocate',
       recordId: advocate.id,

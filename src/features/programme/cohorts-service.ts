@@ -1,5 +1,5 @@
 import type { Caller } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
@@ -11,7 +11,6 @@ import * as repository from './cohorts-repository.ts'
 import { cohortOf, membersWithProgress } from './members-service.ts'
 import * as completions from './modules-repository.ts'
 import {
-  actorOf,
   COHORT_WEEKS,
   cohortEnds,
   cohortProgress,
@@ -64,7 +63,7 @@ export async function createCohort(context: ServiceContext, caller: Caller, coho
       cohortId,
       weeklySessions.map((module, index) => ({ week: index + 1, module, heldOn: addDays(cohort.startsOn, 7 * index) })),
     )
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'programme.cohort-created',
       recordType: 'training_cohort',
       recordId: cohortId,
@@ -96,7 +95,7 @@ export async function cohort(context: ServiceContext, caller: Caller, cohortId: 
     .filter((advocate) => advocate.stage !== 'left' && !memberIds.has(advocate.id))
     .sort((a, b) => Number(inTraining(b.stage)) - Number(inTraining(a.stage)))
     .map(refOf)
-  await recordAudit(db, actorOf(caller), {
+  await recordAudit(db, auditActorOf(caller), {
     action: 'programme.cohort-viewed',
     recordType: 'training_cohort',
     recordId: found.id,
@@ -133,7 +132,7 @@ export async function addMember(context: ServiceContext, caller: Caller, cohortI
     if (!(await repository.addMember(trx, { authorityId, cohortId: found.id, advocateId: advocate.id }))) {
       throw new ProgrammeAnswerRefused('advocateId', `${advocate.name} is already in this cohort`)
     }
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'programme.cohort-member-added',
       recordType: 'training_cohort',
       recordId: found.id,
@@ -152,7 +151,7 @@ export async function removeMember(context: ServiceContext, caller: Caller, coho
     const [advocate] = isId(advocateId) ? await lockRoster(trx, authorityId, [advocateId]) : []
     if (!advocate || !(await repository.removeMember(trx, { authorityId, cohortId: found.id, advocateId: advocate.id })))
       throw new NotFoundError('Not in this cohort')
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'programme.cohort-member-removed',
       recordType: 'training_cohort',
       recordId: found.id,

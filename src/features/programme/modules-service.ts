@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ConflictError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
@@ -10,7 +10,7 @@ import { lockRoster } from '../advocates/roster-service.ts'
 import * as cohorts from './cohorts-repository.ts'
 import { cohortOf, membersWithProgress } from './members-service.ts'
 import * as repository from './modules-repository.ts'
-import { actorOf, notInFuture, ProgrammeAnswerRefused, requireCoordinator } from './programme.ts'
+import { notInFuture, ProgrammeAnswerRefused, requireCoordinator } from './programme.ts'
 
 /** Which training modules each member of a cohort has completed (in this cohort or any other). */
 
@@ -96,7 +96,7 @@ export async function saveModules(
       )
       await repository.deleteCompletions(trx, authorityId, advocate.id, dropped)
       if (added.length > 0) {
-        await recordAudit(trx, actorOf(caller), {
+        await recordAudit(trx, auditActorOf(caller), {
           action: 'programme.module-completed',
           recordType: 'advocate',
           recordId: advocate.id,
@@ -104,7 +104,7 @@ export async function saveModules(
         })
       }
       if (dropped.length > 0) {
-        await recordAudit(trx, actorOf(caller), {
+        await recordAudit(trx, auditActorOf(caller), {
           action: 'programme.module-completion-removed',
           recordType: 'advocate',
           recordId: advocate.id,

@@ -1,11 +1,11 @@
 import type { Caller } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { pipeline, stages } from '../../vocabulary/advocates.ts'
 import { roster } from '../advocates/roster-service.ts'
 import { settingsFor } from '../settings/service.ts'
-import { actorOf, refOf, requireCoordinator, type Overview } from './programme.ts'
+import { refOf, requireCoordinator, type Overview } from './programme.ts'
 import { activeStandings, supervisionDue } from './standings-service.ts'
 
 /** The programme at a glance: who is at each stage, whose supervision is due, who cannot be offered work and why. */
@@ -24,7 +24,7 @@ export async function overview(context: ServiceContext, caller: Caller): Promise
     const verdict = known.get(advocate.id)?.verdict
     return verdict && !verdict.eligible ? [{ advocate: refOf(advocate), reasons: verdict.reasons }] : []
   })
-  await recordAudit(context.db, actorOf(caller), { action: 'programme.overview-viewed', recordType: 'advocate', details: { advocates: everyone.length } })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'programme.overview-viewed', recordType: 'advocate', details: { advocates: everyone.length } })
   return {
     total: everyone.length,
     stages: pipeline.map((stage) => {

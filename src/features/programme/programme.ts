@@ -114,10 +114,6 @@ export function requireCoordinator(caller: Caller): void {
   if (!hasRole(caller.user, 'coordinator')) throw new ForbiddenError('Only the coordinator runs the peer advocate programme')
 }
 
-export function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
-
 /** The day of a cohort's last weekly session. */
 export function cohortEnds(startsOn: string): string {
   return addDays(startsOn, 7 * (COHORT_WEEKS - 1))

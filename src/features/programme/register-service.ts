@@ -1,12 +1,12 @@
 import type { Caller } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { staffNames } from '../../platform/auth/staff-repository.ts'
 import { ConflictError, NotFoundError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { modules } from '../../vocabulary/advocates.ts'
 import * as repository from './cohorts-repository.ts'
 import { cohortOf, membersOf } from './members-service.ts'
-import { actorOf, ProgrammeAnswerRefused, refOf, requireCoordinator } from './programme.ts'
+import { ProgrammeAnswerRefused, refOf, requireCoordinator } from './programme.ts'
 
 /** Each week's register: who of the cohort came to the session. */
 
@@ -52,7 +52,7 @@ export async function recordAttendance(
     const members = new Set((await repository.memberships(trx, authorityId, cohort.id)).map((member) => member.advocate_id))
     if (advocateIds.some((id) => !members.has(id))) throw new ProgrammeAnswerRefused('attended', 'Select people from the list of the cohort’s members')
     await repository.replaceAttendance(trx, authorityId, session.id, advocateIds)
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'programme.attendance-recorded',
       recordType: 'training_session',
       recordId: session.id,

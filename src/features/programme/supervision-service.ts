@@ -1,5 +1,5 @@
 import type { Caller } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import { supervisionKinds, type SupervisionKind } from '../../vocabulary/advocates.ts'
@@ -7,7 +7,6 @@ import { staffNames } from '../admin/staff-accounts-service.ts'
 import { roster } from '../advocates/roster-service.ts'
 import { settingsFor, type ServiceSettings } from '../settings/service.ts'
 import {
-  actorOf,
   notInFuture,
   ProgrammeAnswerRefused,
   refOf,
@@ -51,7 +50,11 @@ export async function supervision(
     ),
   ])
   const cameTo = Map.groupBy(attendees, (row) => row.session_id)
-  await recordAudit(db, actorOf(caller), { action: 'programme.supervision-viewed', recordType: 'supervision_session', details: { sessions: sessions.length } })
+  await recordAudit(db, auditActorOf(caller), {
+    action: 'programme.supervision-viewed',
+    recordType: 'supervision_session',
+    details: { sessions: sessions.length },
+  })
   return {
     recent: sessions.map((session) => {
       const came = new Set((cameTo.get(session.id) ?? []).map((row) => row.advocate_id))
@@ -102,7 +105,7 @@ export async function recordSupervision(
       now: context.clock.now(),
     })
     await repository.insertSupervisionAttendance(trx, authorityId, sessionId, session.attendees)
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'programme.supervision-recorded',
       recordType: 'supervision_session',
       recordId: sessionId,

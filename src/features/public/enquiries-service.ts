@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller, SignedInUser } from '../../platform/auth/roles.ts'
 import { fgcAdvocacyAdminTeam } from '../../platform/auth/staff-repository.ts'
 import { ForbiddenError, NotFoundError, WorkflowRefusedError } from '../../platform/errors.ts'
@@ -94,13 +94,9 @@ function requireReader(user: SignedInUser): void {
   if (!mayReadEnquiries(user)) throw new ForbiddenError('Only the advocacy service reads enquiries')
 }
 
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
-
 function listed(context: ServiceContext, caller: Caller, list: string, page: number, shown: readonly string[]) {
   if (shown.length === 0) return Promise.resolve()
-  return recordAudit(context.db, actorOf(caller), { action: 'enquiry.listed', recordType: 'enquiry', details: { list, page, shown } })
+  return recordAudit(context.db, auditActorOf(caller), { action: 'enquiry.listed', recordType: 'enquiry', details: { list, page, shown } })
 }
 
 export interface EnquirySummary {
@@ -187,7 +183,7 @@ export async function requireEnquiry(context: ServiceContext, caller: Caller, en
 /** One enquiry, everything it says and how it was closed. Viewing it is audited (`enquiry.viewed`). */
 export async function enquiry(context: ServiceContext, caller: Caller, enquiryId: string) {
   const row = await enquiryRow(context, caller, enquiryId)
-  await recordAudit(context.db, actorOf(caller), { action: 'enquiry.viewed', recordType: 'enquiry', recordId: row.id })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'enquiry.viewed', recordType: 'enquiry', recordId: row.id })
   const today = londonDate(context.clock.now())
   return {
     id: row.id,
@@ -254,7 +250,7 @@ export async function closeEnquiry(context: ServiceContext, caller: Caller, enqu
       const who = now?.closed_by_name ?? 'Someone else'
       throw new WorkflowRefusedError(`${who} closed this enquiry after you opened it. What you entered was not saved.`)
     }
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'enquiry.closed',
       recordType: 'enquiry',
       recordId: row.id,

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller, type SignedInUser } from '../../platform/auth/roles.ts'
 import { fgcAdvocacyAdminTeam } from '../../platform/auth/staff-repository.ts'
 import type { Queryable, Schema } from '../../platform/db/schema.ts'
@@ -42,7 +42,7 @@ export function systemActor(authorityId: string): StepActor {
 
 /** The actor as the audit trail records them. */
 export function auditActor(actor: StepActor | Caller) {
-  return 'user' in actor ? { userId: actor.user.id, authorityId: actor.user.authorityId, ip: actor.ip } : actor
+  return 'user' in actor ? auditActorOf(actor) : actor
 }
 
 /**

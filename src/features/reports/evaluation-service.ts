@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
@@ -24,10 +24,6 @@ import { toXlsx } from './xlsx.ts'
 
 /** The most quotes a page shows. */
 const QUOTES_SHOWN = 50
-
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
 
 /** The voices of several periods, each table read once for them all. */
 async function voicesFor(context: ServiceContext, authorityId: string, periods: readonly Period[]): Promise<VoiceFigures[]> {
@@ -74,7 +70,7 @@ export async function viewParticipation(context: ServiceContext, caller: Caller,
     nowWithheld: published ? voiceWithheld(now) : new Set(),
     beforeWithheld: published ? voiceWithheld(then) : new Set(),
   })
-  await recordAudit(context.db, actorOf(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'report.viewed',
     recordType: 'report',
     recordId: 'participation',
@@ -134,7 +130,7 @@ export async function viewAnnualEvaluation(
     build(context, caller.user.authorityId, year, published),
     narrativeOf(context, caller.user.authorityId, year),
   ])
-  await recordAudit(context.db, actorOf(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'report.viewed',
     recordType: 'report',
     recordId: 'annual-evaluation',
@@ -170,7 +166,7 @@ export async function saveNarrative(context: ServiceContext, caller: Caller, yea
       const last = await narratives.findNarrative(trx, caller.user.authorityId, financialYearOf(year.from))
       throw new ConflictError('Someone else saved the narrative since you opened the page', last?.updated_by_name ?? null, last?.updated_at ?? null)
     }
-    await recordAudit(trx, actorOf(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'report.narrative-saved',
       recordType: 'report',
       recordId: 'annual-evaluation',
@@ -242,7 +238,7 @@ export async function downloadAnnualEvaluation(
         ? { filename, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) }
         : { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(rows, 'Annual evaluation') }
   }
-  await recordAudit(context.db, actorOf(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'report.downloaded',
     recordType: 'report',
     recordId: 'annual-evaluation',

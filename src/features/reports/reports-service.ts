@@ -1,5 +1,5 @@
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
 import { londonDate } from '../../platform/time/clock.ts'
@@ -29,10 +29,6 @@ export type DownloadFormat = 'csv' | 'xlsx'
 
 export function requireReportReader(caller: Caller): void {
   if (!hasRole(caller.user, 'analyst', 'service_manager')) throw new ForbiddenError('Only analysts and service managers read the reports')
-}
-
-function actorOf(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
 /** The instant a UK day starts. UK clocks change at 01:00 UTC, never at midnight, so the offset at noon is the offset at midnight. */
@@ -101,7 +97,7 @@ export function reportsToday(context: ServiceContext): string {
 export async function viewQuarterlyReturn(context: ServiceContext, caller: Caller, period: Period, published: boolean): Promise<QuarterlyReturn> {
   requireReportReader(caller)
   const report = await build(context, caller, period, published)
-  await recordAudit(context.db, actorOf(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'report.viewed',
     recordType: 'report',
     recordId: 'quarterly-return',
@@ -153,7 +149,7 @@ export async function downloadQuarterlyReturn(
     format === 'csv'
       ? { filename, contentType: 'text/csv; charset=utf-8', body: toCsv(rows) }
       : { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(rows, 'Quarterly return') }
-  await recordAudit(context.db, actorOf(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'report.downloaded',
     recordType: 'report',
     recordId: 'quarterly-return',

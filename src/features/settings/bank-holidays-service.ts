@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ForbiddenError, NotFoundError } from '../../platform/errors.ts'
 import { isId } from '../../platform/ids.ts'
@@ -18,10 +18,6 @@ import { regionValue } from './settings.ts'
 
 function requireSystemAdmin(caller: Caller): void {
   if (!hasRole(caller.user, 'system_admin')) throw new ForbiddenError('Only a system admin can change the settings')
-}
-
-function auditActor(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
 /** The authority's bank holidays in the next 12 months, and every change a system admin has made (in any region). */
@@ -77,7 +73,7 @@ export async function addBankHolidayChange(context: ServiceContext, caller: Call
         created_by: caller.user.id,
       })
       if (!id) throw new BankHolidayChangeRefused('date', `${when} has already been changed in ${bankHolidayRegions.label(region)}: remove that change first`)
-      await recordAudit(trx, auditActor(caller), {
+      await recordAudit(trx, auditActorOf(caller), {
         action: 'settings.bank-holiday-changed',
         recordType: 'bank_holiday_change',
         recordId: id,
@@ -94,7 +90,7 @@ export async function removeBankHolidayChange(context: ServiceContext, caller: C
   await context.db.transaction().execute(async (trx) => {
     const removed = await repository.deleteBankHolidayChange(trx, id)
     if (!removed) throw new NotFoundError('No such change to the bank holidays')
-    await recordAudit(trx, auditActor(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'settings.bank-holiday-change-removed',
       recordType: 'bank_holiday_change',
       recordId: id,

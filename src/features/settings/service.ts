@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
@@ -39,11 +39,12 @@ export async function save(context: ServiceContext, caller: Caller, settings: Se
     await claimSettingsVersion(trx, caller.user.authorityId, version, { userId: caller.user.id, now })
     for (const key of settingKeys) await repository.saveSetting(trx, caller.user.authorityId, key, String(settings[key]), now)
     await repository.saveSetting(trx, caller.user.authorityId, 'bankHolidayRegion', settings.bankHolidayRegion, now)
-    await recordAudit(
-      trx,
-      { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip },
-      { action: 'settings.changed', recordType: 'authority', recordId: caller.user.authorityId, details: { ...settings } },
-    )
+    await recordAudit(trx, auditActorOf(caller), {
+      action: 'settings.changed',
+      recordType: 'authority',
+      recordId: caller.user.authorityId,
+      details: { ...settings },
+    })
   })
 }
 

@@ -1,4 +1,4 @@
-import { recordAudit, recordShownLists, ShownLists } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit, recordShownLists, ShownLists } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
@@ -11,7 +11,6 @@ import { feedbackWaiting } from '../feedback/later-service.ts'
 import { childrenToRefer } from '../referrals/child-offers-service.ts'
 import { draftsClosingSoon } from '../referrals/drafting-service.ts'
 import { readinessWaiting } from '../referrals/readiness-service.ts'
-import { actorOf } from '../referrals/steps.ts'
 import { isEnded, stateDefinitions, states } from '../referrals/workflow.ts'
 import { PAGE_SIZE, type WorktrayFilters, type WorktrayItem } from './filters.ts'
 import { referralFrom } from './lists.ts'
@@ -89,7 +88,7 @@ export async function myWorkPage(context: ServiceContext, caller: Caller, filter
     feedbackWaiting(context, caller, 'mine', shown),
     consultationsWaiting(context, caller, 'mine', shown),
   ])
-  await recordShownLists(context.db, actorOf(caller), 'mine', filters.page, shown)
+  await recordShownLists(context.db, auditActorOf(caller), 'mine', filters.page, shown)
   return { tray: mine, endings: ended, meetingsNotReady, feedbackWaiting: feedback, consultationsWaiting: consultations }
 }
 
@@ -107,7 +106,7 @@ export async function teamWorkPage(context: ServiceContext, caller: Caller, filt
     childrenToRefer(context, caller, shown),
     consultationsWaiting(context, caller, 'team', shown),
   ])
-  await recordShownLists(context.db, actorOf(caller), 'team', filters.page, shown)
+  await recordShownLists(context.db, auditActorOf(caller), 'team', filters.page, shown)
   return { tray: team, meetingsNotReady, feedbackWaiting: feedback, childrenToRefer: children, consultationsWaiting: consultations }
 }
 

@@ -1,3 +1,4 @@
+import type { Caller } from '../auth/roles.ts'
 import type { Queryable } from '../db/schema.ts'
 import { auditEventsOf, eventsSeeing, insertAuditEvent } from './audit-repository.ts'
 import { chainOf } from './chain.ts'
@@ -12,6 +13,11 @@ export interface Actor {
   readonly userId: string | null
   readonly authorityId: string | null
   readonly ip: string | null
+}
+
+/** The signed-in person making a request, as the audit trail records them. */
+export function auditActorOf(caller: Caller): Actor & { readonly userId: string; readonly authorityId: string } {
+  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
 }
 
 export interface AuditEntry {

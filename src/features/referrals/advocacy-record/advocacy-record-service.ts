@@ -1,4 +1,4 @@
-import { recordAudit } from '../../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../../platform/auth/roles.ts'
 import { staffNames } from '../../../platform/auth/staff-repository.ts'
 import type { Queryable } from '../../../platform/db/schema.ts'
@@ -25,10 +25,6 @@ import { contactsOf, viewsOf, type Contact } from './record-reads.ts'
  * local authority staff. The person's views reach others only once the person has agreed and the
  * admin has shared them with the conference chair.
  */
-
-function audit(caller: Caller) {
-  return { userId: caller.user.id, authorityId: caller.user.authorityId, ip: caller.ip }
-}
 
 /** The advocate signed in, or "not found" for anyone else. */
 async function advocateOf(trx: Queryable, caller: Caller) {
@@ -85,7 +81,7 @@ export async function advocateHome(context: ServiceContext, caller: Caller) {
   const advocate = await advocateOf(context.db, caller)
   const rows = await allocationsOfAdvocate(context.db, caller.user.authorityId, advocate.id)
   // The list shows people: which referrals it showed is recorded, for "who has seen this record".
-  await recordAudit(context.db, audit(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'advocacy.home-viewed',
     recordType: 'advocate',
     recordId: advocate.id,
@@ -113,7 +109,7 @@ export async function advocateHome(context: ServiceContext, caller: Caller) {
 export async function offerForAdvocate(context: ServiceContext, caller: Caller, allocationId: string) {
   const allocation = await ownAllocation(context.db, caller, allocationId, ['offered'])
   const brief = await personBrief(context.db, caller.user.authorityId, allocation.referral_id)
-  await recordAudit(context.db, audit(caller), { action: 'advocacy.offer-viewed', recordType: 'referral', recordId: allocation.referral_id })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'advocacy.offer-viewed', recordType: 'referral', recordId: allocation.referral_id })
   return { allocationId: allocation.id, respondBy: allocation.respond_by, reasons: allocation.reasons, ...brief }
 }
 
@@ -125,7 +121,7 @@ export async function personForAdvocate(context: ServiceContext, caller: Caller,
     contactsOf(context.db, caller.user.authorityId, allocation.referral_id),
     viewsOf(context.db, caller.user.authorityId, allocation.referral_id),
   ])
-  await recordAudit(context.db, audit(caller), { action: 'advocacy.record-viewed', recordType: 'referral', recordId: allocation.referral_id })
+  await recordAudit(context.db, auditActorOf(caller), { action: 'advocacy.record-viewed', recordType: 'referral', recordId: allocation.referral_id })
   return { allocationId: allocation.id, ...brief, contacts, views }
 }
 
@@ -157,7 +153,7 @@ export async function addContact(context: ServiceContext, caller: Caller, alloca
       created_by: caller.user.id,
       created_at: context.clock.now(),
     })
-    await recordAudit(trx, audit(caller), { action: 'advocacy.contact-recorded', recordType: 'referral', recordId: allocation.referral_id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'advocacy.contact-recorded', recordType: 'referral', recordId: allocation.referral_id })
     return { referralId: allocation.referral_id }
   })
 }
@@ -187,7 +183,7 @@ export async function saveViews(
       now: context.clock.now(),
     })
     if (!saved) throw new ConflictError('The views were changed since you opened this page', null, current?.updated_at ?? null)
-    await recordAudit(trx, audit(caller), {
+    await recordAudit(trx, auditActorOf(caller), {
       action: 'advocacy.views-saved',
       recordType: 'referral',
       recordId: allocation.referral_id,
@@ -244,7 +240,7 @@ export async function shareViews(context: ServiceContext, caller: Caller, referr
     if (!views.person_agreed_to_share) throw new WorkflowRefusedError('The person has not agreed to share their views')
     if (views.shared_at) return
     await repository.markViewsShared(trx, row.authority_id, row.id, caller.user.id, context.clock.now())
-    await recordAudit(trx, audit(caller), { action: 'advocacy.views-shared', recordType: 'referral', recordId: row.id })
+    await recordAudit(trx, auditActorOf(caller), { action: 'advocacy.views-shared', recordType: 'referral', recordId: row.id })
   })
 }
 
@@ -254,7 +250,7 @@ export async function calendarFor(context: ServiceContext, caller: Caller, alloc
   const brief = await personBrief(context.db, caller.user.authorityId, allocation.referral_id)
   if (!brief.meeting) throw new NotFoundError('No meeting')
   // The file leaves the service with the meeting in it: the download is a view of the referral.
-  await recordAudit(context.db, audit(caller), {
+  await recordAudit(context.db, auditActorOf(caller), {
     action: 'referral.meeting-downloaded',
     recordType: 'referral',
     recordId: allocation.referral_id,

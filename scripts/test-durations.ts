@@ -22,7 +22,8 @@ export default async function* durations(source: AsyncIterable<TestEvent>): Asyn
     since = now
   }
   for await (const event of source) {
-    if (event.type !== 'test:start' || event.data.nesting !== 0) continue
+    // A suite's 'test:start' is reported only once its first test has ended; 'test:dequeue' is when it begins.
+    if (event.type !== 'test:dequeue' || event.data.nesting !== 0) continue
     close()
     current = event.data.name
   }

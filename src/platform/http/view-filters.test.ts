@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { errorSummaryList, fieldError, formatClockTime, formatDate, formatDateTime, formatDayAndDate, mojDate, plural } from './view-filters.ts'
+import nunjucks from 'nunjucks'
+import { errorSummaryList, fieldError, formatClockTime, formatDate, formatDateTime, formatDayAndDate, mojDate, plural, trim } from './view-filters.ts'
 
 describe('template filters', () => {
   test('dates as GOV.UK writes them; a calendar day is never shifted by a time zone', () => {
@@ -38,5 +39,30 @@ describe('template filters', () => {
     assert.equal(plural(1, 'person', 'people'), '1 person')
     assert.equal(plural(3, 'person', 'people'), '3 people')
     assert.equal(plural(0, 'item'), '0 items')
+  })
+})
+
+describe("trim, in place of Nunjucks' own", () => {
+  const theirs = new nunjucks.Environment(null, { autoescape: true })
+  const ours = new nunjucks.Environment(null, { autoescape: true }).addFilter('trim', trim)
+  const template = '[{{ value | trim }}][{{ value | safe | trim }}][{% set markup %}  <b>{{ value }}</b>\n  {% endset %}{{ markup | trim }}]'
+
+  test('gives what Nunjucks gives, escaped or marked safe, for every kind of space', () => {
+    const values = [
+      '',
+      ' ',
+      'word',
+      '  two words  ',
+      '\n\t  indented <p>markup</p>\n    \n',
+      '\u00a0\u2003nbsp and em\u2028\ufeff',
+      'a\r\nb',
+      ' <script>&amp; ',
+    ]
+    for (const value of values) assert.equal(ours.renderString(template, { value }), theirs.renderString(template, { value }), JSON.stringify(value))
+  })
+
+  test('a long run of spaces inside is kept', () => {
+    const value = `a${' '.repeat(20_000)}b  `
+    assert.equal(ours.renderString('{{ value | trim }}', { value }), `a${' '.repeat(20_000)}b`)
   })
 })

@@ -1,3 +1,4 @@
+import nunjucks from 'nunjucks'
 import type { FieldError } from './session.ts'
 
 /**
@@ -120,4 +121,15 @@ export function labelledCells(options: unknown): unknown {
       row ? row.map((cell, index) => (cell ? { ...cell, attributes: { 'data-label': labels[index] ?? '', ...cell.attributes } } : cell)) : row,
     ),
   }
+}
+
+/**
+ * Nunjucks' own `trim`, by String's trim instead of its regular expression (`/^\s*|\s*$/g`), whose
+ * cost grows with the square of each run of spaces: GOV.UK's macros trim every component's indented
+ * markup, and on a referral's page that expression was 0.27 ms of about 10. The same result, and
+ * markup marked safe stays safe.
+ */
+export function trim(value: string | nunjucks.runtime.SafeString): string | nunjucks.runtime.SafeString {
+  const trimmed = String(value).trim()
+  return value instanceof nunjucks.runtime.SafeString ? new nunjucks.runtime.SafeString(trimmed) : trimmed
 }

@@ -55,6 +55,7 @@ export const views = fp(
         lstripBlocks: true,
         noCache: !cache,
         onConfigure(env: nunjucks.Environment) {
+          env.addFilter('trim', filters.trim)
           env.addFilter('formatDate', filters.formatDate)
           env.addFilter('formatShortDate', filters.formatShortDate)
           env.addFilter('formatDayAndDate', filters.formatDayAndDate)

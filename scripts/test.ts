@@ -132,7 +132,7 @@ else await runTogether(checks)
 // Each database's files run one after another in one process (ADR 28): loading the service, and on
 // PGlite compiling its WebAssembly, once per run instead of once per file halved their CPU time.
 // Each file still has a database and an app of its own. A second reporter ends each run with its
-// slowest files (scripts/test-durations.ts), to keep CI within its budget.
+// slowest top-level tests (scripts/test-durations.ts), to keep CI within its budget.
 const inOneProcess = [
   '--test-isolation=none',
   '--test-reporter-destination=stdout',

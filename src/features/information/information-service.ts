@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
@@ -218,16 +218,12 @@ export async function publish(
       const [first] = await repository.versionsOf(trx, authorityId, page, language, 1)
       throw new ConflictError('Someone else published this page since you opened it', first?.published_by_name ?? null, first?.published_at ?? null)
     }
-    await recordAudit(
-      trx,
-      { userId: caller.user.id, authorityId, ip: caller.ip },
-      {
-        action: 'information.published',
-        recordType: 'information_page',
-        recordId: id,
-        details: { page, language, version: version + 1, writtenWithParents: text.writtenWithParents },
-      },
-    )
+    await recordAudit(trx, auditActorOf(caller), {
+      action: 'information.published',
+      recordType: 'information_page',
+      recordId: id,
+      details: { page, language, version: version + 1, writtenWithParents: text.writtenWithParents },
+    })
     return version + 1
   })
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import type { Caller } from '../../platform/auth/roles.ts'
 import { ConflictError } from '../../platform/errors.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
@@ -51,7 +51,7 @@ export async function addAdult(trx: Queryable, caller: Caller, person: NewPerson
   const authorityId = caller.user.authorityId
   const familyGroupId = await repository.insertFamilyGroup(trx, authorityId)
   const personId = await repository.insertPerson(trx, { authorityId, familyGroupId, kind: 'adult', ...person, createdBy: caller.user.id, now })
-  await recordAudit(trx, { userId: caller.user.id, authorityId, ip: caller.ip }, { action: 'person.created', recordType: 'person', recordId: personId })
+  await recordAudit(trx, auditActorOf(caller), { action: 'person.created', recordType: 'person', recordId: personId })
   return personId
 }
 
@@ -64,7 +64,7 @@ export async function addChildOf(trx: Queryable, caller: Caller, parent: Person,
     await repository.setFamilyGroup(trx, authorityId, parent.id, familyGroupId)
   }
   const childId = await repository.insertPerson(trx, { authorityId, familyGroupId, kind: 'child', ...child, createdBy: caller.user.id, now })
-  await recordAudit(trx, { userId: caller.user.id, authorityId, ip: caller.ip }, { action: 'person.created', recordType: 'person', recordId: childId })
+  await recordAudit(trx, auditActorOf(caller), { action: 'person.created', recordType: 'person', recordId: childId })
   return childId
 }
 
@@ -78,9 +78,5 @@ export async function saveEquality(trx: Queryable, caller: Caller, person: Perso
     throw new ConflictError('Someone else changed this person since you opened the page')
   }
   const changed = (Object.keys(fields) as (keyof EqualityFields)[]).filter((key) => fields[key] !== person.equality[key])
-  await recordAudit(
-    trx,
-    { userId: caller.user.id, authorityId, ip: caller.ip },
-    { action: 'person.equality-updated', recordType: 'person', recordId: person.id, details: { changed } },
-  )
+  await recordAudit(trx, auditActorOf(caller), { action: 'person.equality-updated', recordType: 'person', recordId: person.id, details: { changed } })
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
 import { fullName } from '../../platform/people-names.ts'
@@ -79,16 +79,12 @@ export async function referralsBehindFigure(
       team: row.team,
       sentOn: londonDate(row.sent_at),
     }))
-  await recordAudit(
-    context.db,
-    { userId: caller.user.id, authorityId, ip: caller.ip },
-    {
-      action: 'report.referrals-listed',
-      recordType: 'report',
-      recordId: 'quarterly-return',
-      details: { figure, period: period.key, page, total: found.total, shown: rows.map((row) => row.id) },
-    },
-  )
+  await recordAudit(context.db, auditActorOf(caller), {
+    action: 'report.referrals-listed',
+    recordType: 'report',
+    recordId: 'quarterly-return',
+    details: { figure, period: period.key, page, total: found.total, shown: rows.map((row) => row.id) },
+  })
   return {
     figure,
     table: name.table,

@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import { ConflictError, ForbiddenError } from '../../platform/errors.ts'
 import type { ServiceContext } from '../../platform/service-context.ts'
@@ -70,10 +70,11 @@ export async function saveAuthorityDetails(context: ServiceContext, caller: Call
       throw new ConflictError('Someone else saved the authority’s details since you opened this page')
     }
     for (const key of detailKeys) await repository.saveSetting(trx, authorityId, key, details[key] ?? '', now)
-    await recordAudit(
-      trx,
-      { userId: caller.user.id, authorityId, ip: caller.ip },
-      { action: 'settings.authority-details-changed', recordType: 'authority', recordId: authorityId, details: { changed: [...detailKeys] } },
-    )
+    await recordAudit(trx, auditActorOf(caller), {
+      action: 'settings.authority-details-changed',
+      recordType: 'authority',
+      recordId: authorityId,
+      details: { changed: [...detailKeys] },
+    })
   })
 }

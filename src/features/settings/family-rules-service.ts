@@ -1,4 +1,4 @@
-import { recordAudit } from '../../platform/audit/audit.ts'
+import { auditActorOf, recordAudit } from '../../platform/audit/audit.ts'
 import { hasRole, type Caller } from '../../platform/auth/roles.ts'
 import type { Queryable } from '../../platform/db/schema.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
@@ -27,10 +27,11 @@ export async function saveFamilyRules(context: ServiceContext, caller: Caller, r
     const now = context.clock.now()
     await claimSettingsVersion(trx, authorityId, version, { userId: caller.user.id, now })
     for (const [key, value] of storedFamilyRules(rules)) await repository.saveSetting(trx, authorityId, key, value, now)
-    await recordAudit(
-      trx,
-      { userId: caller.user.id, authorityId, ip: caller.ip },
-      { action: 'settings.family_rules_changed', recordType: 'authority', recordId: authorityId, details: { ...rules } },
-    )
+    await recordAudit(trx, auditActorOf(caller), {
+      action: 'settings.family_rules_changed',
+      recordType: 'authority',
+      recordId: authorityId,
+      details: { ...rules },
+    })
   })
 }

@@ -7,7 +7,7 @@ import { isId } from '../../platform/ids.ts'
 import { fullName } from '../../platform/people-names.ts'
 import { londonDate } from '../../platform/time/clock.ts'
 import type { ConcernAbout, ConcernState, ConcernStep } from '../../vocabulary/concerns.ts'
-import type { FamilyCaller } from '../family/family.ts'
+import { familyActor, type FamilyCaller } from '../family/family.ts'
 import { notify, type NotificationsContext } from '../notifications/notifications-service.ts'
 import { advocatesPerson } from '../referrals/advocacy-record/advocacy-record-service.ts'
 import { concernRecipientCandidates, concernRulesFor } from '../settings/concern-rules-service.ts'
@@ -161,7 +161,7 @@ export async function raiseAsFamily(
   concern: { about: ConcernAbout; words: string | null; language: string },
 ): Promise<FamilyRaised> {
   const { member } = caller
-  const actor = { userId: null, authorityId: member.authorityId, ip: caller.ip }
+  const actor = familyActor(caller)
   return context.db.transaction().execute(async (trx) => {
     const since = new Date(context.clock.now().getTime() - HOUR)
     const posts = await repository.familyPostsSince(trx, member.authorityId, member.codeId, since)
@@ -221,11 +221,12 @@ export async function familyConcerns(context: ConcernsContext, caller: FamilyCal
     repository.familyConcerns(context.db, member.authorityId, member.referralId, 20),
     concernRulesFor(context, member.authorityId),
   ])
-  await recordAudit(
-    context.db,
-    { userId: null, authorityId: member.authorityId, ip: caller.ip },
-    { action: 'family.page-viewed', recordType: 'referral', recordId: member.referralId, details: { page: 'concern', codeId: member.codeId } },
-  )
+  await recordAudit(context.db, familyActor(caller), {
+    action: 'family.page-viewed',
+    recordType: 'referral',
+    recordId: member.referralId,
+    details: { page: 'concern', codeId: member.codeId },
+  })
   return {
     concerns: rows.map((row) => ({ raisedAt: row.raised_at, state: row.state })),
     childrenServicesPhone: rules.childrenServicesPhone,

@@ -182,11 +182,11 @@ export async function referralsMade(context: ServiceContext, caller: Caller, pag
     repository.referralsMadePage(context.db, authorityId, referrerId, PAGE_SIZE, (page - 1) * PAGE_SIZE),
     repository.referralsMadeCount(context.db, authorityId, referrerId),
   ])
-  await recordAudit(
-    context.db,
-    { userId: referrerId, authorityId, ip: caller.ip },
-    { action: 'referral.listed', recordType: 'referral', details: { list: 'referrals-made', page, shown: rows.map((row) => row.id) } },
-  )
+  await recordAudit(context.db, auditActorOf(caller), {
+    action: 'referral.listed',
+    recordType: 'referral',
+    details: { list: 'referrals-made', page, shown: rows.map((row) => row.id) },
+  })
   const items: MadeItem[] = rows.map((row) => ({
     referralId: row.id,
     href: referralFrom(row.id, 'made'),

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder } from 'kysely'
 import { hasAtLeast } from '../../platform/db/at-least.ts'
 import type { Queryable, Schema } from '../../platform/db/schema.ts'
 import { textArray } from '../../platform/db/text-array.ts'
@@ -26,14 +26,21 @@ const columns = [
 
 /** Every child's offer recorded for a meeting, with the reference of the child's own referral once it is started. */
 export async function offersForMeeting(db: Queryable, authorityId: string, meetingId: string) {
+  return offersForMeetingQuery(db, authorityId, meetingId).execute()
+}
+
+/**
+ * `offersForMeeting`'s query. `meetingId` is an id, or the column of a query it is read inside (the
+ * referral's page reads the offers with the referral).
+ */
+export function offersForMeetingQuery(db: Queryable, authorityId: string, meetingId: string | Expression<string | null>) {
   return db
     .selectFrom('child_advocacy_offer')
-    .leftJoin('referral', 'referral.id', 'child_advocacy_offer.child_referral_id')
+    .leftJoin('referral as child_referral', 'child_referral.id', 'child_advocacy_offer.child_referral_id')
     .select(columns.map((column) => `child_advocacy_offer.${column}` as const))
-    .select('referral.reference as child_referral_reference')
+    .select('child_referral.reference as child_referral_reference')
     .where('child_advocacy_offer.authority_id', '=', authorityId)
     .where('child_advocacy_offer.meeting_id', '=', meetingId)
-    .execute()
 }
 
 /** One child's offer for a meeting, if anything has been recorded of it. */

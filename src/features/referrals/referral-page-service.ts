@@ -11,9 +11,8 @@ import type { PreviousConference } from '../../vocabulary/meetings.ts'
 import { conferenceClockOf, type ConferenceClockView } from '../meetings/conference-clock.ts'
 import { bankHolidaysFor } from '../settings/working-days.ts'
 import * as people from '../people/records-service.ts'
-import { contactsOf, viewsOf, type Contact, type PersonViews } from './advocacy-record/record-reads.ts'
-import { currentAllocation } from './allocation/allocation-repository.ts'
-import { historyOf } from './allocation/allocation-history.ts'
+import { contactFrom, viewsFrom, type Contact, type PersonViews } from './advocacy-record/record-reads.ts'
+import { historyEntryFrom } from './allocation/allocation-history.ts'
 import * as childOfferRows from './child-offer-repository.ts'
 import { childOffersView, type ChildOffersView } from './child-offers-view.ts'
 import type { DecisionInput } from './decisions-service.ts'
@@ -111,7 +110,7 @@ export interface ReferralView {
   /** Steps of this user's that do not apply to the referral as it is now, and why (not offered at all). */
   readonly unavailable: Readonly<Partial<Record<WorkflowEvent, string>>>
   /** For the advocacy service (once sent): every offer, acceptance, decline and triage. */
-  readonly allocationHistory: Awaited<ReturnType<typeof historyOf>>
+  readonly allocationHistory: readonly ReturnType<typeof historyEntryFrom>[]
   /** For the advocacy service (once sent): the advocate's contacts and the person's views. */
   readonly record: { readonly contacts: readonly Contact[]; readonly views: PersonViews } | null
   /**
@@ -140,24 +139,19 @@ const timelineLabels: Readonly<Record<string, string>> = {
  */
 export async function view(context: ServiceContext, caller: Caller, referralId: string): Promise<ReferralView> {
   return context.db.transaction().execute(async (trx) => {
-    const { referral: row, decision, review, meeting, ...read } = await loadReferralWithRecords(trx, caller, referralId)
+    // The advocacy record and the offers made are the advocacy service's alone; shared views are everyone's.
+    const service = hasRole(caller.user, 'advocacy_admin', 'service_manager')
+    const read = await loadReferralWithRecords(trx, caller, referralId, { withRecord: service })
+    const { referral: row, decision, review, meeting, allocation, timeline, person, children, childOffers: offers } = read
     const sectionOneRow = sectionOneOf(read.sectionOne)
     const authorityId = row.authority_id
     const state = row.state
-    // The advocacy record and the offers made are the advocacy service's alone; shared views are everyone's.
-    const withRecord = hasRole(caller.user, 'advocacy_admin', 'service_manager') && state !== 'draft'
-    const [person, children, timeline, allocation, lastChanged, allocationHistory, contacts, views, offers] = await Promise.all([
-      row.person_id ? people.findPerson(trx, authorityId, row.person_id) : undefined,
-      referrals.referralChildren(trx, authorityId, row.id),
-      referrals.listEvents(trx, authorityId, row.id),
-      currentAllocation(trx, authorityId, row.id),
+    const withRecord = service && state !== 'draft'
+    const views = viewsFrom(read.views)
+    const [lastChanged, fromOffer] = await Promise.all([
       state === 'draft' ? referrals.lastChangedAt(trx, authorityId, row.id) : null,
-      withRecord ? historyOf(trx, authorityId, row.id) : [],
-      withRecord ? contactsOf(trx, authorityId, row.id) : [],
-      viewsOf(trx, authorityId, row.id),
-      row.meeting_id ? childOfferRows.offersForMeeting(trx, authorityId, row.meeting_id) : [],
+      person?.kind === 'child' ? childOfferRows.offerOfChildReferral(trx, authorityId, row.id) : undefined,
     ])
-    const fromOffer = person?.kind === 'child' ? await childOfferRows.offerOfChildReferral(trx, authorityId, row.id) : undefined
     const facts = factsFrom(row, { sectionOne: sectionOneRow, review, allocation }, context.clock)
     const names = await staffAndTeamNames(trx, authorityId, {
       users: [
@@ -188,7 +182,6 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
     const today = londonDate(context.clock.now())
     const bankHolidays = meeting ? await bankHolidaysFor(trx, authorityId) : null
     const assessed = meeting ? assessTimeliness(meeting.type, meeting.meeting_date, row.sent_at ? londonDate(row.sent_at) : today) : null
-    const service = hasRole(caller.user, 'advocacy_admin', 'service_manager')
     return {
       id: row.id,
       reference: row.reference,
@@ -203,11 +196,11 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       person: person
         ? {
             id: person.id,
-            name: person.name,
-            dateOfBirth: person.dateOfBirth,
+            name: fullName(person),
+            dateOfBirth: person.date_of_birth,
             gender: person.gender,
             pronouns: person.pronouns,
-            externalId: person.externalId,
+            externalId: person.external_id,
             isChild: person.kind === 'child',
           }
         : null,
@@ -296,8 +289,8 @@ export async function view(context: ServiceContext, caller: Caller, referralId: 
       }),
       actions,
       unavailable: inapplicableEvents(caller.user, facts),
-      allocationHistory,
-      record: withRecord ? { contacts, views } : null,
+      allocationHistory: withRecord ? read.allocationHistory.map(historyEntryFrom) : [],
+      record: withRecord ? { contacts: read.contacts.map(contactFrom), views } : null,
       // A child's own referral offers no child an advocate: the child has one on it.
       childOffers: person?.kind === 'child' ? null : childOffersView(meeting, children, offers),
       fromOffer: fromOffer ? { meetingType: fromOffer.meeting_type, meetingDate: fromOffer.meeting_date } : null,

@@ -81,10 +81,13 @@ export async function loadReferral(
   return row
 }
 
-/** The referral with its Section 1, decision, review and meeting, in one read, if this person may open it (as `loadReferral`). */
-export async function loadReferralWithRecords(trx: Queryable, caller: Caller, referralId: string) {
+/**
+ * The referral with everything its page shows (`findReferralWithRecords`), in one read, if this
+ * person may open it (as `loadReferral`). `withRecord`: with the advocacy service's own record.
+ */
+export async function loadReferralWithRecords(trx: Queryable, caller: Caller, referralId: string, options: { readonly withRecord: boolean }) {
   if (!isId(referralId)) throw new NotFoundError('No such referral')
-  const found = await referrals.findReferralWithRecords(trx, caller.user.authorityId, referralId)
+  const found = await referrals.findReferralWithRecords(trx, caller.user.authorityId, referralId, options)
   if (!found || !canSee(caller.user, found.referral)) throw new NotFoundError('No such referral')
   return found
 }

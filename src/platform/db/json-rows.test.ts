@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { rowFromJson } from './json-rows.ts'
+import { rowFromJson, rowsFromJson } from './json-rows.ts'
 
 interface Row {
   id: string
@@ -41,5 +41,27 @@ describe('rows read back from JSON', () => {
 
   test('what is not an object is refused', () => {
     assert.throws(() => rowFromJson<Row>('a row', { decided_at: true, updated_at: true }), TypeError)
+  })
+
+  test('an array of rows keeps its order, each row read as one is; none is an empty list', () => {
+    const rows = rowsFromJson<Row>(
+      [
+        { id: 'b', decided_at: '2026-11-29T03:13:12.345678+00:00', updated_at: null },
+        { id: 'a', decided_at: '2026-06-01T09:00:00+01:00', updated_at: '2026-06-01T09:00:00+01:00' },
+      ],
+      { decided_at: true, updated_at: true },
+    )
+    assert.deepEqual(rows, [
+      { id: 'b', decided_at: new Date('2026-11-29T03:13:12.345Z'), updated_at: null },
+      { id: 'a', decided_at: new Date('2026-06-01T08:00:00.000Z'), updated_at: new Date('2026-06-01T08:00:00.000Z') },
+    ])
+    assert.deepEqual(rowsFromJson<Row>(null, { decided_at: true, updated_at: true }), [])
+    assert.deepEqual(rowsFromJson<Row>([], { decided_at: true, updated_at: true }), [])
+  })
+
+  test('rows that are not an array, or an array of what is not a row, are refused', () => {
+    assert.throws(() => rowsFromJson<Row>({ id: 'a' }, { decided_at: true, updated_at: true }), TypeError)
+    assert.throws(() => rowsFromJson<Row>([null], { decided_at: true, updated_at: true }), TypeError)
+    assert.throws(() => rowsFromJson<Row>(['a row'], { decided_at: true, updated_at: true }), TypeError)
   })
 })

@@ -26,3 +26,14 @@ export function rowFromJson<T>(json: unknown, timestamps: Timestamps<T>): T | un
   }
   return row as T
 }
+
+/** The rows a JSON array holds (`jsonArrayFrom`), in its order, each as `rowFromJson` gives it. */
+export function rowsFromJson<T>(json: unknown, timestamps: Timestamps<T>): T[] {
+  if (json === null || json === undefined) return []
+  if (!Array.isArray(json)) throw new TypeError('Rows read as JSON are an array')
+  return json.map((row: unknown) => {
+    const read = rowFromJson<T>(row, timestamps)
+    if (read === undefined) throw new TypeError('A row read as JSON is an object')
+    return read
+  })
+}

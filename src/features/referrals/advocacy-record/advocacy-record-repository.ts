@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type Expression } from 'kysely'
 import type { NewRow, Queryable } from '../../../platform/db/schema.ts'
 
 /**
@@ -7,14 +7,21 @@ import type { NewRow, Queryable } from '../../../platform/db/schema.ts'
  */
 
 export async function contactsOf(db: Queryable, authorityId: string, referralId: string) {
+  return contactsQuery(db, authorityId, referralId).execute()
+}
+
+/**
+ * `contactsOf`'s query, newest first. `referralId` is an id, or the column of a query it is read
+ * inside (the referral's page reads it with the referral).
+ */
+export function contactsQuery(db: Queryable, authorityId: string, referralId: string | Expression<string>) {
   return db
     .selectFrom('advocacy_contact')
-    .select(['contacted_on', 'method', 'minutes', 'notes'])
-    .where('authority_id', '=', authorityId)
-    .where('referral_id', '=', referralId)
-    .orderBy('contacted_on', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute()
+    .select(['advocacy_contact.contacted_on', 'advocacy_contact.method', 'advocacy_contact.minutes', 'advocacy_contact.notes'])
+    .where('advocacy_contact.authority_id', '=', authorityId)
+    .where('advocacy_contact.referral_id', '=', referralId)
+    .orderBy('advocacy_contact.contacted_on', 'desc')
+    .orderBy('advocacy_contact.created_at', 'desc')
 }
 
 export async function insertContact(db: Queryable, contact: NewRow<'advocacy_contact'>): Promise<void> {
@@ -22,7 +29,16 @@ export async function insertContact(db: Queryable, contact: NewRow<'advocacy_con
 }
 
 export async function findViews(db: Queryable, authorityId: string, referralId: string) {
-  return db.selectFrom('person_views').selectAll().where('authority_id', '=', authorityId).where('referral_id', '=', referralId).executeTakeFirst()
+  return viewsQuery(db, authorityId, referralId).executeTakeFirst()
+}
+
+/** `findViews`'s query, to be read on its own or inside another (as `contactsQuery`). */
+export function viewsQuery(db: Queryable, authorityId: string, referralId: string | Expression<string>) {
+  return db
+    .selectFrom('person_views')
+    .selectAll('person_views')
+    .where('person_views.authority_id', '=', authorityId)
+    .where('person_views.referral_id', '=', referralId)
 }
 
 /** Saves the views if nobody changed them since `version` (0: there were none yet); false when someone did. */

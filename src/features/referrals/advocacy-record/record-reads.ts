@@ -23,13 +23,21 @@ export const noViews: PersonViews = { views: null, personAgreedToShare: false, a
 
 /** The advocate's contacts with the person, for the advocacy record. */
 export async function contactsOf(trx: Queryable, authorityId: string, referralId: string): Promise<Contact[]> {
-  const rows = await repository.contactsOf(trx, authorityId, referralId)
-  return rows.map((row) => ({ contactedOn: row.contacted_on, method: row.method, minutes: row.minutes, notes: row.notes }))
+  return (await repository.contactsOf(trx, authorityId, referralId)).map(contactFrom)
+}
+
+/** A contact as `contactsOf` reads it (the referral's page reads the rows with the referral). */
+export function contactFrom(row: Awaited<ReturnType<typeof repository.contactsOf>>[number]): Contact {
+  return { contactedOn: row.contacted_on, method: row.method, minutes: row.minutes, notes: row.notes }
 }
 
 /** The person's views, whether they agree to share them, and when they were shared. */
 export async function viewsOf(trx: Queryable, authorityId: string, referralId: string): Promise<PersonViews> {
-  const row = await repository.findViews(trx, authorityId, referralId)
+  return viewsFrom(await repository.findViews(trx, authorityId, referralId))
+}
+
+/** The views as `viewsOf` reads them, from the row (undefined: none recorded yet). */
+export function viewsFrom(row: Awaited<ReturnType<typeof repository.findViews>>): PersonViews {
   return row
     ? { views: row.views, personAgreedToShare: row.person_agreed_to_share, agreedOn: row.agreed_on, sharedAt: row.shared_at, version: row.version }
     : noViews

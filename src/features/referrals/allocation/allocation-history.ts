@@ -4,8 +4,12 @@ import * as allocations from './allocation-repository.ts'
 
 /** Every offer, acceptance, decline and triage of a referral, oldest first, for the advocacy service. */
 export async function historyOf(trx: Queryable, authorityId: string, referralId: string) {
-  const rows = await allocations.allocationHistory(trx, authorityId, referralId)
-  return rows.map((allocation) => ({
+  return (await allocations.allocationHistory(trx, authorityId, referralId)).map(historyEntryFrom)
+}
+
+/** One allocation as `historyOf` gives it, from its row (the referral's page reads the rows with the referral). */
+export function historyEntryFrom(allocation: Awaited<ReturnType<typeof allocations.allocationHistory>>[number]) {
+  return {
     id: allocation.id,
     who: allocation.local_service_name ?? fullName({ given_name: allocation.advocate_given_name, family_name: allocation.advocate_family_name }),
     status: allocation.status,
@@ -16,5 +20,5 @@ export async function historyOf(trx: Queryable, authorityId: string, referralId:
     endedAt: allocation.ended_at,
     endedReason: allocation.ended_reason,
     preferences: allocation.preferences,
-  }))
+  }
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type Expression } from 'kysely'
 import type { NewRow, Queryable } from '../../../platform/db/schema.ts'
 
 /**
@@ -6,8 +6,11 @@ import type { NewRow, Queryable } from '../../../platform/db/schema.ts'
  * answered and when it ended. Every query names the authority.
  */
 
-/** A referral's allocations, with who each is with: an advocate, or a local service. */
-function allocationsOfReferral(db: Queryable, authorityId: string, referralId: string) {
+/**
+ * A referral's allocations, with who each is with: an advocate, or a local service. `referralId`
+ * is an id, or the column of a query it is read inside (the referral's page reads it with the referral).
+ */
+function allocationsOfReferral(db: Queryable, authorityId: string, referralId: string | Expression<string>) {
   return db
     .selectFrom('allocation')
     .leftJoin('advocate', 'advocate.id', 'allocation.advocate_id')
@@ -18,6 +21,11 @@ function allocationsOfReferral(db: Queryable, authorityId: string, referralId: s
 
 /** The allocation a referral has now (an offer waiting, an advocate, or a local service), if any. */
 export async function currentAllocation(db: Queryable, authorityId: string, referralId: string) {
+  return currentAllocationQuery(db, authorityId, referralId).executeTakeFirst()
+}
+
+/** `currentAllocation`'s query, to be read on its own or inside another. */
+export function currentAllocationQuery(db: Queryable, authorityId: string, referralId: string | Expression<string>) {
   return allocationsOfReferral(db, authorityId, referralId)
     .select([
       'allocation.id',
@@ -37,11 +45,16 @@ export async function currentAllocation(db: Queryable, authorityId: string, refe
     ])
     .where('allocation.status', 'in', ['offered', 'accepted', 'triaged'])
     .orderBy('allocation.offered_at', 'desc')
-    .executeTakeFirst()
+    .limit(1)
 }
 
 /** Every allocation a referral has had, newest first: offers declined or lapsed, changes of advocate. */
 export async function allocationHistory(db: Queryable, authorityId: string, referralId: string) {
+  return allocationHistoryQuery(db, authorityId, referralId).execute()
+}
+
+/** `allocationHistory`'s query, to be read on its own or inside another. */
+export function allocationHistoryQuery(db: Queryable, authorityId: string, referralId: string | Expression<string>) {
   return allocationsOfReferral(db, authorityId, referralId)
     .select([
       'allocation.id',
@@ -58,7 +71,6 @@ export async function allocationHistory(db: Queryable, authorityId: string, refe
       'local_service.name as local_service_name',
     ])
     .orderBy('allocation.offered_at', 'desc')
-    .execute()
 }
 
 /** When a referral ends, so do its allocations: an unanswered offer is withdrawn, an advocate's work ends. */

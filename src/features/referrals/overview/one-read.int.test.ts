@@ -10,9 +10,13 @@ import { TestClock } from '../../../../test/support/clock.ts'
 import { engine, openTestDatabase } from '../../../../test/support/database.ts'
 import { createWorld } from '../../../../test/support/world.ts'
 import { crewOf, referralAt, type Crew, type Stage } from '../../../../test/support/workflow-steps.ts'
+import { findPerson } from '../../people/repository.ts'
+import { contactsOf, findViews } from '../advocacy-record/advocacy-record-repository.ts'
+import { allocationHistory, currentAllocation } from '../allocation/allocation-repository.ts'
+import { offersForMeeting } from '../child-offer-repository.ts'
 import { findDecision, findReview } from '../decision-repository.ts'
 import { findMeeting } from '../meeting-repository.ts'
-import { findReferral, findReferralWithRecords } from '../referral-repository.ts'
+import { findReferral, findReferralWithRecords, referralChildren } from '../referral-repository.ts'
 import { findSectionOne, sectionOneOf } from '../section-1/section-one-repository.ts'
 
 /** "select:referral", "insert:audit_unsealed": what a statement does, and to which table first. */
@@ -80,7 +84,103 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
   })
   after(async () => t.close())
 
-  test('in one transaction: the referral once, each of its tables once, and one audit write', async () => {
+  let recorded: string | undefined
+  const recordedReferral = async () => recorded
+
+  /** The referral's timeline as the page lists it: each step, its time, its note and who took it, newest first. */
+  async function timelineOf(referralId: string) {
+    return database.db
+      .selectFrom('referral_event')
+      .leftJoin('app_user', 'app_user.id', 'referral_event.actor_id')
+      .select(['referral_event.event', 'referral_event.at', 'referral_event.note', 'referral_event.to_state', 'app_user.display_name as actor_name'])
+      .where('referral_event.referral_id', '=', referralId)
+      .orderBy('referral_event.id', 'desc')
+      .execute()
+  }
+
+  /** Two children with answered offers, two contacts and shared views: every list the page shows, more than one long. */
+  async function recordEverything(referralId: string) {
+    const db = database.db
+    const authorityId = t.world.authorityId
+    const referral = await db.selectFrom('referral').select(['meeting_id', 'person_id']).where('id', '=', referralId).executeTakeFirstOrThrow()
+    const by = t.world.staff.admin.id
+    const [first] = await referralChildren(db, authorityId, referralId)
+    assert.ok(first && referral.meeting_id, 'a referral with a child and a meeting')
+    // A younger brother, born on the same day as no one: the children are listed eldest first.
+    const brother = await db
+      .insertInto('person')
+      .values({ authority_id: authorityId, kind: 'child', given_name: 'Tomás', family_name: 'Onereadson', date_of_birth: '2019-03-04', created_by: by })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db.insertInto('referral_child').values({ authority_id: authorityId, referral_id: referralId, person_id: brother.id }).execute()
+    const children = await referralChildren(db, authorityId, referralId)
+    // An earlier offer, declined: the allocation history is more than the allocation now.
+    const now = await currentAllocation(db, authorityId, referralId)
+    assert.ok(now?.advocate_id, 'an advocate allocated')
+    await db
+      .insertInto('allocation')
+      .values({
+        authority_id: authorityId,
+        referral_id: referralId,
+        advocate_id: now.advocate_id,
+        status: 'declined',
+        offered_by: by,
+        offered_at: new Date(Date.UTC(2026, 9, 1, 8, 0, 0, 789)),
+        respond_by: new Date(Date.UTC(2026, 9, 3, 17, 0)),
+        responded_at: new Date(Date.UTC(2026, 9, 2, 12, 0)),
+        decline_reason: 'Away that week',
+        preferences: JSON.stringify({ gender: 'female' }),
+        reasons: JSON.stringify(['Speaks Portuguese']),
+      })
+      .execute()
+    for (const [index, child] of children.entries())
+      await db
+        .insertInto('child_advocacy_offer')
+        .values({
+          authority_id: authorityId,
+          meeting_id: referral.meeting_id,
+          person_id: child.id,
+          answer: 'accepted',
+          who_answered: 'child',
+          answered_by: by,
+          answered_at: new Date(Date.UTC(2026, 10, 2 + index, 10, 0, 0, 123)),
+          updated_at: new Date(),
+        })
+        .execute()
+    for (const [day, minutes] of [
+      ['2026-11-02', 30],
+      ['2026-11-05', 45],
+    ] as const)
+      await db
+        .insertInto('advocacy_contact')
+        .values({
+          authority_id: authorityId,
+          referral_id: referralId,
+          contacted_on: day,
+          method: 'phone',
+          minutes,
+          notes: `Called (${minutes})`,
+          created_by: by,
+        })
+        .execute()
+    await db
+      .insertInto('person_views')
+      .values({
+        authority_id: authorityId,
+        referral_id: referralId,
+        views: 'I want my children home.',
+        person_agreed_to_share: true,
+        agreed_on: '2026-11-05',
+        shared_at: new Date(Date.UTC(2026, 10, 6, 9, 30, 0, 456)),
+        shared_by: by,
+        updated_by: by,
+        updated_at: new Date(),
+      })
+      .execute()
+    recorded = referralId
+  }
+
+  test('in one transaction: the referral once with everything it shows, and one audit write', async () => {
     const id = await referralAt(t, crew, 'advocate_recorded')
     for (const [who, browser] of [
       ['the admin, with the advocacy record', crew.admin],
@@ -95,39 +195,91 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
       assert.equal(times('select:referral'), 1, `${who}: ${statements.join(', ')}`)
       // An audit write is one statement: the event, and its line on the sealer's waiting list (ADR 23).
       assert.equal(times('insert:audit_unsealed'), 1, `${who}: one audit write`)
-      // Section 1, the decision, the review and the meeting come with the referral, in its one statement.
-      for (const table of ['section_one', 'decision', 'review', 'meeting'])
+      // Everything the page shows of the referral comes with it, in its one statement.
+      const withIt = ['section_one', 'decision', 'review', 'meeting', 'person', 'referral_child', 'referral_event', 'allocation']
+      for (const table of [...withIt, 'person_views', 'advocacy_contact', 'child_advocacy_offer'])
         assert.equal(times(`select:${table}`), 0, `${who}: ${table} read on its own: ${statements.join(', ')}`)
-      for (const table of ['person', 'referral_event', 'person_views', 'advocacy_contact'])
-        assert.ok(times(`select:${table}`) <= 1, `${who}: ${table} read ${times(`select:${table}`)} times`)
       // Staff's and teams' names in one statement.
       assert.equal(times('select:app_user'), 1, `${who}: ${statements.join(', ')}`)
       assert.equal(times('select:team'), 0, `${who}: ${statements.join(', ')}`)
+      // The page's own statements, beside the session's and the header's count of notifications: the
+      // referral, the names, the bank holidays the conference clock counts with, and the audit write.
+      assert.deepEqual(
+        statements.filter((statement) => !/^(select|update):(user_session|notification)$/.test(statement)).sort(),
+        ['insert:audit_unsealed', 'select:app_user', 'select:authority', 'select:referral'],
+        `${who}: ${statements.join(', ')}`,
+      )
     }
   })
 
-  test('the referral and its Section 1, decision, review and meeting read in one statement are what their own reads give', async () => {
+  test('the referral and everything read with it in one statement are what their own reads give', async () => {
     const stages: readonly Stage[] = ['empty_draft', 'complete_draft', 'in_review', 'advocate_recorded', 'outcome_recorded']
+    const db = database.db
+    const authorityId = t.world.authorityId
     for (const stage of stages) {
       const id = await referralAt(t, crew, stage, `Oneread${stages.indexOf(stage)}`)
-      const authorityId = t.world.authorityId
-      const together = await findReferralWithRecords(database.db, authorityId, id)
+      if (stage === 'outcome_recorded') await recordEverything(id)
+      const together = await findReferralWithRecords(db, authorityId, id, { withRecord: true })
       assert.ok(together, stage)
-      const referral = await findReferral(database.db, authorityId, id)
+      const referral = await findReferral(db, authorityId, id)
       assert.deepEqual(together.referral, referral, `${stage}: the referral`)
-      assert.deepEqual(sectionOneOf(together.sectionOne), await findSectionOne(database.db, authorityId, id), `${stage}: Section 1`)
-      assert.deepEqual(together.decision, await findDecision(database.db, authorityId, id), `${stage}: the decision`)
-      assert.deepEqual(together.review, await findReview(database.db, authorityId, id), `${stage}: the review`)
+      assert.deepEqual(sectionOneOf(together.sectionOne), await findSectionOne(db, authorityId, id), `${stage}: Section 1`)
+      assert.deepEqual(together.decision, await findDecision(db, authorityId, id), `${stage}: the decision`)
+      assert.deepEqual(together.review, await findReview(db, authorityId, id), `${stage}: the review`)
+      assert.deepEqual(together.meeting, referral?.meeting_id ? await findMeeting(db, authorityId, referral.meeting_id) : undefined, `${stage}: the meeting`)
+      const person = referral?.person_id ? await findPerson(db, authorityId, referral.person_id) : undefined
       assert.deepEqual(
-        together.meeting,
-        referral?.meeting_id ? await findMeeting(database.db, authorityId, referral.meeting_id) : undefined,
-        `${stage}: the meeting`,
+        together.person,
+        person && {
+          id: person.id,
+          kind: person.kind,
+          given_name: person.given_name,
+          family_name: person.family_name,
+          date_of_birth: person.date_of_birth,
+          gender: person.gender,
+          pronouns: person.pronouns,
+          external_id: person.external_id,
+        },
+        `${stage}: the person`,
       )
+      assert.deepEqual(together.children, await referralChildren(db, authorityId, id), `${stage}: the children, in order`)
+      assert.deepEqual(together.timeline, await timelineOf(id), `${stage}: the timeline, newest first`)
+      assert.deepEqual(together.allocation, await currentAllocation(db, authorityId, id), `${stage}: the allocation now`)
+      assert.deepEqual(together.views, await findViews(db, authorityId, id), `${stage}: the views`)
+      const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id))
+      assert.deepEqual(
+        byId(together.childOffers),
+        referral?.meeting_id ? byId(await offersForMeeting(db, authorityId, referral.meeting_id)) : [],
+        `${stage}: the children's offers`,
+      )
+      assert.deepEqual(together.allocationHistory, await allocationHistory(db, authorityId, id), `${stage}: every allocation, newest first`)
+      assert.deepEqual(together.contacts, await contactsOf(db, authorityId, id), `${stage}: the contacts, newest first`)
+      // Without the advocacy record, none of it is read.
+      const without = await findReferralWithRecords(db, authorityId, id, { withRecord: false })
+      assert.deepEqual([without?.allocationHistory, without?.contacts], [[], []], `${stage}: no advocacy record`)
+      assert.deepEqual({ ...without, allocationHistory: [], contacts: [] }, { ...together, allocationHistory: [], contacts: [] }, `${stage}: the rest the same`)
     }
-    // Each stage's records were there to compare: the last has them all.
-    const last = await findReferralWithRecords(database.db, t.world.authorityId, await referralAt(t, crew, 'outcome_recorded', 'Onereadall'))
-    assert.ok(last?.sectionOne && last.decision && last.review?.outcome_recorded_at instanceof Date && last.meeting, 'every record, its timestamps as Dates')
-    assert.equal(await findReferralWithRecords(database.db, t.world.elsewhere.authorityId, last.referral.id), undefined, 'another authority reads nothing')
+    // The last stage had every record to compare, more than one of each list, and timestamps as Dates.
+    const last = await findReferralWithRecords(db, authorityId, await referralAt(t, crew, 'outcome_recorded', 'Onereadall'), { withRecord: true })
+    assert.ok(
+      last?.sectionOne && last.decision && last.review?.outcome_recorded_at instanceof Date && last.meeting && last.person,
+      'every record, its timestamps as Dates',
+    )
+    const full = await findReferralWithRecords(db, authorityId, (await recordedReferral()) ?? '', { withRecord: true })
+    assert.ok(full, 'the referral given everything')
+    for (const list of ['children', 'timeline', 'contacts', 'childOffers', 'allocationHistory'] as const)
+      assert.ok(full[list].length >= 2, `${list}: more than one (${full[list].length})`)
+    assert.ok(
+      full.timeline.every((entry) => entry.at instanceof Date),
+      'the timeline’s times as Dates',
+    )
+    assert.ok(full.views?.shared_at instanceof Date && full.childOffers.every((offer) => offer.answered_at instanceof Date), 'views and offers, times as Dates')
+    assert.ok(full.allocation?.offered_at instanceof Date && full.allocationHistory.every((entry) => entry.offered_at instanceof Date), 'allocations')
+    assert.equal(
+      await findReferralWithRecords(db, t.world.elsewhere.authorityId, last.referral.id, { withRecord: true }),
+      undefined,
+      'another authority reads nothing',
+    )
   })
 
   test('who a referral waits on is named, a team or a person, from the one read of names', async () => {

@@ -5,6 +5,7 @@ import type { Clock } from './platform/time/clock.ts'
 import type { SavedForms } from './platform/auth/saved-forms.ts'
 import type { Sessions } from './platform/auth/sessions.ts'
 import { authentication } from './platform/http/authentication.ts'
+import { compression } from './platform/http/compression.ts'
 import { csrf } from './platform/http/csrf.ts'
 import { registerErrorPages } from './platform/http/errors.ts'
 import { forms } from './platform/http/forms.ts'
@@ -58,8 +59,8 @@ function answerUnroutableRequest(error: FastifyError, _request: FastifyRequest, 
 
 /**
  * The application, plugins in the order they run: health, security headers, static files (no
- * session), then for pages: session, form parsing, CSRF, views, sign-in check, the not-found and
- * error pages, and the features.
+ * session), then for pages: compression, session, form parsing, CSRF, views, sign-in check, the
+ * not-found and error pages, and the features.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config } = deps
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     pages.addHook('onSend', async (_request, reply) => {
       if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     })
+    await pages.register(compression)
     await pages.register(session, { sessions: deps.sessions, secureCookie: config.session.secureCookie })
     await pages.register(rateLimits, { perMinute: config.publicPagesPerMinute })
     await pages.register(forms, { bodyLimit: FORM_BODY_LIMIT })

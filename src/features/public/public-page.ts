@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify'
 import { inTheirLanguage } from '../../platform/http/language.ts'
 import { answersOf } from '../../platform/http/form-fields.ts'
@@ -29,11 +28,7 @@ export function publicPage({ translations, secureCookie }: PublicPageDependencie
 /** Whether a post carries this browser's form token (the platform's CSRF check runs again after this). */
 function carriesItsToken(request: FastifyRequest): boolean {
   const body = request.body as Record<string, unknown> | null | undefined
-  const sent = body && typeof body === 'object' ? body['_csrf'] : undefined
-  if (typeof sent !== 'string') return false
-  const expected = Buffer.from(request.csrfToken())
-  const actual = Buffer.from(sent)
-  return actual.length === expected.length && timingSafeEqual(actual, expected)
+  return request.carriesCsrfToken(body && typeof body === 'object' ? body['_csrf'] : undefined)
 }
 
 /**

@@ -4,8 +4,10 @@ import type { Sessions } from '../auth/sessions.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The token every form on this page must send back as `_csrf`. */
+    /** The token every form on this page must send back as `_csrf`: masked afresh for each page (ADR 41). */
     csrfToken(): string
+    /** Whether `sent` is a form token of this browser's session, from any of its pages. */
+    carriesCsrfToken(sent: unknown): boolean
   }
 }
 
@@ -13,13 +15,16 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
  * Cross-site request forgery protection on every form, signed in or not: each form carries a token
- * derived from the browser's session id, which another site cannot read. A post without it, or with
- * another browser's, is refused before any handler runs.
+ * derived from the browser's session id, which another site cannot read, masked afresh for each page
+ * (ADR 41). A post without it, or with another browser's, is refused before any handler runs.
  */
 export const csrf = fp(
   async (app: FastifyInstance, { sessions }: { sessions: Sessions }) => {
     app.decorateRequest('csrfToken', function (this: { sessionId: string }) {
       return sessions.csrfToken(this.sessionId)
+    })
+    app.decorateRequest('carriesCsrfToken', function (this: { sessionId: string }, sent: unknown) {
+      return sessions.checkCsrfToken(this.sessionId, sent)
     })
 
     // A preHandler, so it sees bodies that plugins attach late (a multipart upload's fields), and
@@ -28,7 +33,7 @@ export const csrf = fp(
       if (!UNSAFE_METHODS.has(request.method)) return
       const body = request.body as Record<string, unknown> | null | undefined
       const token = body && typeof body === 'object' ? body['_csrf'] : undefined
-      if (!sessions.checkCsrfToken(request.sessionId, token)) {
+      if (!request.carriesCsrfToken(token)) {
         request.log.warn({ route: request.routeOptions.url }, 'form refused: missing or wrong CSRF token')
         return reply.code(403).view('views/errors/form-expired.njk', {})
       }

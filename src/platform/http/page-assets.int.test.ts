@@ -25,9 +25,10 @@ describe(`the files every page links to (${engine})`, () => {
     const cookie = (await signedIn(t, 'referrer')).cookieHeader()
     const page = await t.app.inject({ method: 'GET', url: '/', headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } })
     assert.equal(page.statusCode, 200)
-    const files = linkedFiles(page.body)
+    assert.equal(page.headers['content-encoding'], 'br', 'the page itself, compressed (ADR 41)')
+    const files = linkedFiles(brotliDecompressSync(page.rawPayload).toString('utf8'))
     assert.equal(files.length, 5, `styles ×3, the icon and the script: ${files.join(', ')}`)
-    let firstView = Buffer.byteLength(page.body)
+    let firstView = page.rawPayload.length
     for (const url of files) {
       assert.match(url, /^\/assets\/v\/[\w-]{16}\/[\w.-]+$/, url)
       const brotli = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } })
@@ -54,6 +55,33 @@ describe(`the files every page links to (${engine})`, () => {
     firstView += bundle.rawPayload.length
     assert.ok(firstView <= 100 * 1024, `a page's first view is at most 100 KB (issue 9): ${firstView} bytes`)
     context.diagnostic(`a page's first view, compressed: ${Math.round(firstView / 1024)} KB`)
+  })
+
+  test('a page is compressed for a browser that asks (Brotli, else gzip), and is the same page (ADR 41)', async () => {
+    const cookie = (await signedIn(t, 'referrer')).cookieHeader()
+    const read = (acceptEncoding: string) => t.app.inject({ method: 'GET', url: '/', headers: { cookie, 'accept-encoding': acceptEncoding } })
+    const [brotli, gzip, plain, none] = await Promise.all([read('gzip, deflate, br'), read('gzip'), read('identity'), read('')])
+    assert.deepEqual(
+      [brotli, gzip, plain, none].map((page) => [page.statusCode, page.headers['content-encoding']]),
+      [
+        [200, 'br'],
+        [200, 'gzip'],
+        [200, undefined],
+        [200, undefined],
+      ],
+    )
+    for (const page of [brotli, gzip]) {
+      assert.equal(page.headers['vary'], 'accept-encoding')
+      assert.equal(page.headers['cache-control'], 'no-store', 'a page is still never kept')
+      assert.equal(Number(page.headers['content-length']), page.rawPayload.length)
+    }
+    // Each page's form token (masked afresh) and script nonce are its own: the pages are compared without them.
+    const withoutToken = (html: string) => html.replace(/name="_csrf" value="[\w-]+"/g, 'name="_csrf" value=""').replace(/nonce="\w+"/g, 'nonce=""')
+    const html = withoutToken(plain.body)
+    assert.match(plain.body, /<html/)
+    assert.equal(withoutToken(brotliDecompressSync(brotli.rawPayload).toString('utf8')), html)
+    assert.equal(withoutToken(gunzipSync(gzip.rawPayload).toString('utf8')), html)
+    assert.ok(brotli.rawPayload.length < plain.rawPayload.length / 3, `${brotli.rawPayload.length} of ${plain.rawPayload.length} bytes`)
   })
 
   test('a fingerprint that is not the file’s, or a name that is not one of them, is a clean 404', async () => {

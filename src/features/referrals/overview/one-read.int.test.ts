@@ -84,9 +84,6 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
   })
   after(async () => t.close())
 
-  let recorded: string | undefined
-  const recordedReferral = async () => recorded
-
   /** The referral's timeline as the page lists it: each step, its time, its note and who took it, newest first. */
   async function timelineOf(referralId: string) {
     return database.db
@@ -177,7 +174,6 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
         updated_at: new Date(),
       })
       .execute()
-    recorded = referralId
   }
 
   test('in one transaction: the referral once with everything it shows, and one audit write', async () => {
@@ -214,11 +210,15 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
 
   test('the referral and everything read with it in one statement are what their own reads give', async () => {
     const stages: readonly Stage[] = ['empty_draft', 'complete_draft', 'in_review', 'advocate_recorded', 'outcome_recorded']
+    let everything = ''
     const db = database.db
     const authorityId = t.world.authorityId
     for (const stage of stages) {
       const id = await referralAt(t, crew, stage, `Oneread${stages.indexOf(stage)}`)
-      if (stage === 'outcome_recorded') await recordEverything(id)
+      if (stage === 'outcome_recorded') {
+        await recordEverything(id)
+        everything = id
+      }
       const together = await findReferralWithRecords(db, authorityId, id, { withRecord: true })
       assert.ok(together, stage)
       const referral = await findReferral(db, authorityId, id)
@@ -265,7 +265,7 @@ describe(`the referral page reads what it shows once (${engine})`, () => {
       last?.sectionOne && last.decision && last.review?.outcome_recorded_at instanceof Date && last.meeting && last.person,
       'every record, its timestamps as Dates',
     )
-    const full = await findReferralWithRecords(db, authorityId, (await recordedReferral()) ?? '', { withRecord: true })
+    const full = await findReferralWithRecords(db, authorityId, everything, { withRecord: true })
     assert.ok(full, 'the referral given everything')
     for (const list of ['children', 'timeline', 'contacts', 'childOffers', 'allocationHistory'] as const)
       assert.ok(full[list].length >= 2, `${list}: more than one (${full[list].length})`)
